@@ -1,0 +1,187 @@
+package io.vestibule.booking;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.vestibule.identity.PortalUser;
+import io.vestibule.rooms.Room;
+import io.vestibule.rooms.RoomAlias;
+import io.vestibule.rooms.RoomKind;
+import io.vestibule.rooms.RoomProvisioner;
+import io.vestibule.rooms.RoomRepository;
+import io.vestibule.rooms.RoomSettings;
+
+/**
+ * Booking, listing, changing and cancelling meetings (R-BOOK-1..4). Owners see only their own meetings; anyone
+ * else's meeting does not exist for them.
+ */
+@ApplicationScoped
+@Transactional
+public class BookingService {
+    @Inject
+    MeetingRepository meetings;
+
+    @Inject
+    RoomRepository rooms;
+
+    @Inject
+    RoomProvisioner provisioner;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.public.url", defaultValue = "https://localhost:8443/")
+    URI publicUrl;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.join.minutes-before-start", defaultValue = "15")
+    int minutesBeforeStart;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.join.minutes-after-end", defaultValue = "30")
+    int minutesAfterEnd;
+
+    public BookedMeeting book(PortalUser owner, BookingRequest request) {
+        Instant now = clock.instant();
+        MeetingSchedule schedule = schedule(request.start(), request.end(), request.timeZone(), request.recurrence());
+        requireNotOver(schedule, now);
+        Room room = request.usePersonalRoom()
+                ? provisioner.personalRoom(owner.id(), owner.displayName())
+                : provisioner.createMeetingRoom(owner.id(), request.title(), request.room());
+        Meeting meeting = meetings.add(new Meeting(UUID.randomUUID(), owner.id(), room.id(), request.title(), schedule,
+                distinct(request.invitees()), publicUrl.getHost(), now));
+        return withRoom(meeting);
+    }
+
+    public List<BookedMeeting> list(PortalUser owner) {
+        return meetings.ownedBy(owner.id()).stream().map(this::withRoom).toList();
+    }
+
+    public BookedMeeting get(PortalUser owner, UUID meetingId) {
+        return withRoom(owned(owner, meetingId));
+    }
+
+    public BookedMeeting change(PortalUser owner, UUID meetingId, MeetingChanges changes) {
+        Meeting meeting = owned(owner, meetingId);
+        MeetingSchedule current = meeting.schedule();
+        ZoneId zone = changes.timeZone().orElse(current.zone());
+        MeetingSchedule schedule = schedule(
+                changes.start().orElse(current.start().toInstant()),
+                changes.end().orElse(current.end().toInstant()),
+                zone,
+                changes.recurrence().orElse(current.recurrence().map(Recurrence::rule)));
+        String title = changes.title().orElse(meeting.title());
+        meeting.revise(title, schedule, changes.invitees().map(BookingService::distinct).orElse(meeting.invitees()), clock.instant());
+        Room room = rooms.find(meeting.roomId()).orElseThrow();
+        if (room.kind() == RoomKind.MEETING) {
+            room.rename(title, clock.instant());
+            if (changes.changesRoom()) {
+                provisioner.reconfigure(room, new RoomSettings(changes.roomType().orElse(room.type()),
+                        changes.guestsWaitForHost().orElse(room.guestsWaitForHost()), changes.hostPin(), changes.guestPin()));
+            }
+        } else if (changes.changesRoom()) {
+            throw new BookingRefused("roomType", "This meeting uses your personal room; its PINs and type are not set per meeting.");
+        }
+        return withRoom(meeting);
+    }
+
+    /** The meeting's iCalendar invitation: REQUEST while it stands, CANCEL once cancelled. */
+    public String invitation(PortalUser owner, UUID meetingId) {
+        BookedMeeting booked = get(owner, meetingId);
+        Room room = booked.room();
+        return new InvitationCalendar().render(booked.meeting(),
+                new InvitationCalendar.Owner(owner.displayName(), owner.email()),
+                new InvitationCalendar.JoinDetails(joinUrl(room), room.alias(RoomAlias.Kind.NAME).orElseThrow().value(),
+                        room.alias(RoomAlias.Kind.NUMERIC).orElseThrow().value(), booked.pins().guest()),
+                clock.instant());
+    }
+
+    public void cancel(PortalUser owner, UUID meetingId) {
+        owned(owner, meetingId).cancel(clock.instant());
+    }
+
+    /**
+     * Whether a meeting room admits joins now (R-BOOK-2, R-BOOK-4); empty for a personal room, which has no
+     * booking window of its own.
+     */
+    public Optional<Admission> admission(Room room) {
+        if (room.kind() == RoomKind.PERSONAL) {
+            return Optional.empty();
+        }
+        return meetings.inRoom(room.id()).stream()
+                .map(meeting -> meeting.admissionAt(clock.instant(), joinWindow()))
+                .findFirst()
+                .or(() -> Optional.of(new Admission.Cancelled()));
+    }
+
+    public JoinWindow joinWindow() {
+        return new JoinWindow(Duration.ofMinutes(minutesBeforeStart), Duration.ofMinutes(minutesAfterEnd));
+    }
+
+    /** Where invitees join the room of a meeting: the link alias under /join/. */
+    public URI joinUrl(Room room) {
+        return publicUrl.resolve("join/" + room.alias(RoomAlias.Kind.NAME).orElseThrow().value());
+    }
+
+    private Meeting owned(PortalUser owner, UUID meetingId) {
+        return meetings.find(meetingId)
+                .filter(meeting -> meeting.ownerId().equals(owner.id()))
+                .orElseThrow(MeetingNotFound::new);
+    }
+
+    private BookedMeeting withRoom(Meeting meeting) {
+        Room room = rooms.find(meeting.roomId()).orElseThrow();
+        return new BookedMeeting(meeting, room, provisioner.pins(room));
+    }
+
+    private static MeetingSchedule schedule(Instant start, Instant end, ZoneId zone, Optional<String> recurrence) {
+        Optional<Recurrence> rule;
+        try {
+            rule = recurrence.map(Recurrence::parse);
+        } catch (IllegalArgumentException e) {
+            throw new BookingRefused("recurrence", e.getMessage() + ".");
+        }
+        return MeetingSchedule.of(start, end, zone, rule);
+    }
+
+    /** A meeting that would be over before it is booked is almost certainly a mistaken date or time zone. */
+    private static void requireNotOver(MeetingSchedule schedule, Instant now) {
+        boolean seriesContinues = schedule.recurrence().isPresent()
+                && !(schedule.admissionAt(now, JoinWindow.DEFAULT) instanceof Admission.Closed);
+        if (!seriesContinues && !schedule.end().toInstant().isAfter(now)) {
+            throw new BookingRefused("end", "The meeting would already be over; check the date and time zone.");
+        }
+    }
+
+    /** Drops repeated addresses, comparing without case; the first spelling is kept. */
+    private static List<String> distinct(List<String> emails) {
+        Map<String, String> unique = new LinkedHashMap<>();
+        emails.forEach(email -> unique.putIfAbsent(email.toLowerCase(Locale.ROOT), email));
+        return List.copyOf(unique.values());
+    }
+
+    /** Someone else's meeting, or none at all: the same answer, so meeting ids reveal nothing. */
+    public static final class MeetingNotFound extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public MeetingNotFound() {
+            super("No such meeting", null, false, false);
+        }
+    }
+}

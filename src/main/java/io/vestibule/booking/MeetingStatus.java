@@ -1,0 +1,5 @@
+package io.vestibule.booking;
+
+public enum MeetingStatus {
+    SCHEDULED, CANCELLED
+}

@@ -1,0 +1,243 @@
+package io.vestibule.crypto;
+
+import java.security.AlgorithmParameters;
+import java.security.DrbgParameters;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Security;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
+import static java.security.DrbgParameters.Capability.RESEED_ONLY;
+
+/**
+ * The one place that decides which algorithms, key sizes and protocol parameters Vestibule uses.
+ *
+ * <p>The figures follow CCN-STIC-807 as quoted by the CCN-STIC guide (seed 000 §64): RSA of at least
+ * 3072 bits, ECDSA on P-256 or larger, SHA-256 or stronger, AES-128 or stronger, ECDH on P-256 or larger.
+ * ChaCha20 and X25519 are not on that list, so they are not offered. Every other class asks this one
+ * instead of naming an algorithm itself.
+ */
+public final class CryptoPolicy {
+
+    /** Bouncy Castle, used explicitly by name where speed matters (signatures on hot paths). */
+    public static final String BOUNCY_CASTLE = BouncyCastleProvider.PROVIDER_NAME;
+
+    private static final CryptoPolicy STANDARD = new CryptoPolicy();
+
+    private static final Set<String> ACCEPTED_CURVES = Set.of("secp256r1", "secp384r1", "secp521r1");
+    private static final Map<String, ECParameterSpec> NAMED_CURVES = namedCurves(ACCEPTED_CURVES);
+    private static final int MINIMUM_RSA_BITS = 3072;
+
+    private CryptoPolicy() {
+    }
+
+    public static CryptoPolicy standard() {
+        return STANDARD;
+    }
+
+    /** Registers Bouncy Castle after the JDK's providers, so JSSE and the JDK keep their defaults. */
+    public static synchronized Provider bouncyCastle() {
+        Provider installed = Security.getProvider(BOUNCY_CASTLE);
+        if (installed != null) {
+            return installed;
+        }
+        Provider provider = new BouncyCastleProvider();
+        Security.addProvider(provider);
+        return provider;
+    }
+
+    // ---- randomness ---------------------------------------------------------------------------
+
+    /** A NIST SP 800-90A DRBG at 256-bit strength, seeded by the operating system. */
+    public SecureRandom newSecureRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG", DrbgParameters.instantiation(256, RESEED_ONLY, null));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK offers no DRBG", e);
+        }
+    }
+
+    // ---- digests -------------------------------------------------------------------------------
+
+    /** SHA-256 of the input: for looking up secrets by hash (session tokens) and fingerprints. */
+    public byte[] digest(byte[] input) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(input);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK offers no SHA-256", e);
+        }
+    }
+
+    // ---- TLS ----------------------------------------------------------------------------------
+
+    public List<String> tlsProtocols() {
+        return List.of("TLSv1.3", "TLSv1.2");
+    }
+
+    /** TLS 1.3 AEAD suites, then TLS 1.2 suites limited to ECDHE key exchange with AES-GCM. */
+    public List<String> tlsCipherSuites() {
+        return List.of(
+                "TLS_AES_256_GCM_SHA384",
+                "TLS_AES_128_GCM_SHA256",
+                "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+                "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+                "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+                "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+    }
+
+    public List<String> tlsNamedGroups() {
+        return List.of("secp256r1", "secp384r1");
+    }
+
+    /** Signature schemes for TLS handshakes and certificates: SHA-256 or stronger, RSA-PSS or ECDSA. */
+    public List<String> tlsSignatureSchemes() {
+        return List.of(
+                "ecdsa_secp256r1_sha256", "ecdsa_secp384r1_sha384", "ecdsa_secp521r1_sha512",
+                "rsa_pss_rsae_sha256", "rsa_pss_rsae_sha384", "rsa_pss_rsae_sha512",
+                "rsa_pss_pss_sha256", "rsa_pss_pss_sha384", "rsa_pss_pss_sha512",
+                "rsa_pkcs1_sha256", "rsa_pkcs1_sha384", "rsa_pkcs1_sha512");
+    }
+
+    // ---- certificates -------------------------------------------------------------------------
+
+    public String certificateKeyAlgorithm() {
+        return "EC";
+    }
+
+    public ECGenParameterSpec certificateCurve() {
+        return new ECGenParameterSpec("secp256r1");
+    }
+
+    public String certificateSignatureAlgorithm() {
+        return "SHA256withECDSA";
+    }
+
+    /** The signature algorithm matching a key: SHA-256 for P-256 and RSA, SHA-384 and SHA-512 for larger curves. */
+    public String signatureAlgorithmFor(PublicKey key) {
+        if (key instanceof ECPublicKey ec) {
+            return switch (ec.getParams().getCurve().getField().getFieldSize()) {
+                case 384 -> "SHA384withECDSA";
+                case 521 -> "SHA512withECDSA";
+                default -> "SHA256withECDSA";
+            };
+        }
+        if (key instanceof RSAPublicKey) {
+            return "SHA256withRSA";
+        }
+        throw new CryptoPolicyViolation("Key type " + key.getAlgorithm() + " is not accepted");
+    }
+
+    /** Long enough to be practical, within the 397 days browsers accept for server certificates. */
+    public Duration selfSignedCertificateValidity() {
+        return Duration.ofDays(397);
+    }
+
+    /** Certificates whose expiry is nearer than this are replaced at start. */
+    public Duration certificateRenewalMargin() {
+        return Duration.ofDays(30);
+    }
+
+    /**
+     * Refuses a public key that the policy does not accept (R-TLS-3): RSA under 3072 bits, curves other than
+     * the NIST P-256/P-384/P-521, and any other key type.
+     */
+    public void requireAcceptable(PublicKey key) {
+        if (key instanceof RSAPublicKey rsa) {
+            int bits = rsa.getModulus().bitLength();
+            if (bits < MINIMUM_RSA_BITS) {
+                throw new CryptoPolicyViolation("RSA keys must have at least " + MINIMUM_RSA_BITS + " bits; this one has " + bits);
+            }
+            return;
+        }
+        if (key instanceof ECPublicKey ec) {
+            String curve = curveName(ec.getParams());
+            if (!ACCEPTED_CURVES.contains(curve)) {
+                throw new CryptoPolicyViolation("Elliptic-curve keys must use P-256, P-384 or P-521; this one uses " + curve);
+            }
+            return;
+        }
+        throw new CryptoPolicyViolation("Key type " + key.getAlgorithm() + " is not accepted; use ECDSA (P-256 or larger) or RSA (3072 bits or more)");
+    }
+
+    /** Refuses certificate signatures made with a hash weaker than SHA-256 (MD5, SHA-1) or with DSA. */
+    public void requireAcceptableSignature(String signatureAlgorithm) {
+        String name = signatureAlgorithm.toUpperCase(Locale.ROOT);
+        boolean strongHash = name.contains("SHA256") || name.contains("SHA384") || name.contains("SHA512")
+                || name.contains("SHA3-") || name.equals("RSASSA-PSS");
+        boolean plainDsa = name.contains("DSA") && !name.contains("ECDSA");
+        if (!strongHash || plainDsa) {
+            throw new CryptoPolicyViolation("Signature algorithm " + signatureAlgorithm + " is not accepted; SHA-256 or stronger with ECDSA or RSA is required");
+        }
+    }
+
+    private static String curveName(ECParameterSpec params) {
+        return NAMED_CURVES.entrySet().stream()
+                .filter(named -> sameCurve(named.getValue(), params))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse("an unnamed " + params.getCurve().getField().getFieldSize() + "-bit curve");
+    }
+
+    private static boolean sameCurve(ECParameterSpec a, ECParameterSpec b) {
+        return a.getCurve().equals(b.getCurve()) && a.getGenerator().equals(b.getGenerator())
+                && a.getOrder().equals(b.getOrder()) && a.getCofactor() == b.getCofactor();
+    }
+
+    private static Map<String, ECParameterSpec> namedCurves(Set<String> names) {
+        Map<String, ECParameterSpec> curves = new TreeMap<>();
+        for (String name : names) {
+            try {
+                AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+                parameters.init(new ECGenParameterSpec(name));
+                curves.put(name, parameters.getParameterSpec(ECParameterSpec.class));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("The JDK does not know curve " + name, e);
+            }
+        }
+        return Map.copyOf(curves);
+    }
+
+    // ---- data at rest -------------------------------------------------------------------------
+
+    /** AES-256-GCM: the authenticated cipher for everything sealed at rest. */
+    public String aeadTransformation() {
+        return "AES/GCM/NoPadding";
+    }
+
+    public int aeadKeyBits() {
+        return 256;
+    }
+
+    public int aeadNonceBytes() {
+        return 12;
+    }
+
+    public int aeadTagBits() {
+        return 128;
+    }
+
+    /** AES key wrap (RFC 3394, NIST SP 800-38F) for data keys under a key-encryption key. */
+    public String keyWrapTransformation() {
+        return "AES/KW/NoPadding";
+    }
+
+    /** The key store type for key-encryption keys and the TLS identity at rest. */
+    public String keyStoreType() {
+        return "PKCS12";
+    }
+}

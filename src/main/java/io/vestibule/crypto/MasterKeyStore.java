@@ -1,0 +1,172 @@
+package io.vestibule.crypto;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.UnrecoverableKeyException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+
+import io.vestibule.crypto.pki.TlsIdentity;
+
+/**
+ * The root of Vestibule's key hierarchy: a PKCS#12 file holding the key-encryption keys ({@code kek-N}) and the
+ * private keys of the service's own TLS identities ({@code tls-NAME}), protected by the master passphrase.
+ *
+ * <p>Everything else that is secret at rest (PINs, join-token signing keys, records) is sealed under data keys,
+ * which are stored wrapped by a key-encryption key; the newest KEK wraps new data keys, older ones stay to unwrap
+ * what they wrapped. Changes are written to a temporary file and moved into place, so a crash never leaves a
+ * half-written store.
+ */
+public final class MasterKeyStore {
+    private static final String KEK_PREFIX = "kek-";
+    private static final String TLS_PREFIX = "tls-";
+    private static final Pattern KEK_ALIAS = Pattern.compile("kek-(\\d+)");
+
+    private final Path file;
+    private final char[] passphrase;
+    private final CryptoPolicy policy;
+    private final KeyStore store;
+
+    private MasterKeyStore(Path file, char[] passphrase, CryptoPolicy policy, KeyStore store) {
+        this.file = file;
+        this.passphrase = passphrase.clone();
+        this.policy = policy;
+        this.store = store;
+    }
+
+    /** Opens the store, creating it with a first key-encryption key when the file does not exist yet. */
+    public static MasterKeyStore openOrCreate(Path file, MasterPassphrase passphrase, CryptoPolicy policy) {
+        try {
+            KeyStore store = KeyStore.getInstance(policy.keyStoreType());
+            if (Files.exists(file)) {
+                store.load(new ByteArrayInputStream(Files.readAllBytes(file)), passphrase.value());
+            } else {
+                store.load(null, null);
+            }
+            MasterKeyStore master = new MasterKeyStore(file, passphrase.value(), policy, store);
+            if (master.kekVersions().isEmpty()) {
+                master.rotateKeyEncryptionKey();
+            }
+            return master;
+        } catch (IOException e) {
+            if (e.getCause() instanceof UnrecoverableKeyException) {
+                throw new IllegalStateException("The master key store " + file + " does not open with the configured passphrase (VESTIBULE_KEYSTORE_PASSWORD)");
+            }
+            throw new IllegalStateException("Cannot read the master key store " + file + ": " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot open the master key store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The newest key-encryption key: the one that wraps new data keys. */
+    public synchronized KeyEncryptionKey currentKeyEncryptionKey() {
+        List<Integer> versions = kekVersions();
+        return keyEncryptionKey(KEK_PREFIX + versions.get(versions.size() - 1));
+    }
+
+    public synchronized KeyEncryptionKey keyEncryptionKey(String alias) {
+        try {
+            if (!alias.startsWith(KEK_PREFIX) || !store.isKeyEntry(alias)) {
+                throw new IllegalArgumentException("No key-encryption key " + alias + " in " + file);
+            }
+            return new KeyEncryptionKey(alias, (SecretKey) store.getKey(alias, passphrase), policy);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read key-encryption key " + alias, e);
+        }
+    }
+
+    /** Adds a new key-encryption key, which becomes current; the older ones remain for unwrapping. */
+    public synchronized KeyEncryptionKey rotateKeyEncryptionKey() {
+        List<Integer> versions = kekVersions();
+        int next = versions.isEmpty() ? 1 : versions.get(versions.size() - 1) + 1;
+        String alias = KEK_PREFIX + next;
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(policy.aeadKeyBits(), policy.newSecureRandom());
+            store.setEntry(alias, new KeyStore.SecretKeyEntry(generator.generateKey()), protection());
+            save();
+            return keyEncryptionKey(alias);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot create key-encryption key " + alias, e);
+        }
+    }
+
+    public synchronized Optional<TlsIdentity> tlsIdentity(String name) {
+        String alias = TLS_PREFIX + name;
+        try {
+            if (!store.isKeyEntry(alias)) {
+                return Optional.empty();
+            }
+            PrivateKey key = (PrivateKey) store.getKey(alias, passphrase);
+            List<X509Certificate> chain = new ArrayList<>();
+            for (Certificate certificate : store.getCertificateChain(alias)) {
+                chain.add((X509Certificate) certificate);
+            }
+            return Optional.of(new TlsIdentity(key, chain));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read TLS identity " + name, e);
+        }
+    }
+
+    public synchronized void storeTlsIdentity(String name, TlsIdentity identity) {
+        try {
+            store.setEntry(TLS_PREFIX + name,
+                    new KeyStore.PrivateKeyEntry(identity.privateKey(), identity.chain().toArray(new Certificate[0])),
+                    protection());
+            save();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot store TLS identity " + name, e);
+        }
+    }
+
+    private List<Integer> kekVersions() {
+        try {
+            List<Integer> versions = new ArrayList<>();
+            for (String alias : Collections.list(store.aliases())) {
+                Matcher matcher = KEK_ALIAS.matcher(alias);
+                if (matcher.matches()) {
+                    versions.add(Integer.valueOf(matcher.group(1)));
+                }
+            }
+            Collections.sort(versions);
+            return versions;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot list the master key store", e);
+        }
+    }
+
+    private KeyStore.PasswordProtection protection() {
+        return new KeyStore.PasswordProtection(passphrase);
+    }
+
+    private void save() {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            store.store(bytes, passphrase);
+            PrivateFiles.writeAtomically(file, bytes.toByteArray());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot write the master key store " + file, e);
+        }
+    }
+
+    /** Overwrites the passphrase held in memory; the store cannot be used afterwards. */
+    public synchronized void close() {
+        Arrays.fill(passphrase, '\0');
+    }
+}

@@ -1,0 +1,64 @@
+package io.vestibule.crypto.keys;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.vestibule.crypto.Aead;
+import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.crypto.MasterKeyStore;
+import io.vestibule.crypto.MasterPassphrase;
+
+/**
+ * Makes the boot layer's crypto objects injectable. They are plain classes on the server class path (the
+ * launcher needs them before the application exists), so CDI reaches them through these producers.
+ */
+@ApplicationScoped
+public class CryptoResources {
+    @Inject
+    @ConfigProperty(name = "vestibule.data.dir", defaultValue = "vestibule-data")
+    String dataDirectory;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.keystore.password")
+    Optional<String> keyStorePassword;
+
+    @Produces
+    @Singleton
+    CryptoPolicy policy() {
+        CryptoPolicy.bouncyCastle();
+        return CryptoPolicy.standard();
+    }
+
+    @Produces
+    @Singleton
+    SecureRandom secureRandom(CryptoPolicy policy) {
+        return policy.newSecureRandom();
+    }
+
+    @Produces
+    @Singleton
+    Aead aead(CryptoPolicy policy, SecureRandom random) {
+        return new Aead(policy, random);
+    }
+
+    @Produces
+    @Singleton
+    MasterKeyStore masterKeyStore(CryptoPolicy policy, SecureRandom random) {
+        Path keys = Path.of(dataDirectory).resolve("keys");
+        MasterPassphrase passphrase = MasterPassphrase.resolve(keyStorePassword, keys.resolve("master.pass"), random);
+        return MasterKeyStore.openOrCreate(keys.resolve("master.p12"), passphrase, policy);
+    }
+
+    void close(@Disposes MasterKeyStore store) {
+        store.close();
+    }
+}

@@ -1,0 +1,14 @@
+package io.vestibule.crypto.keys;
+
+import java.util.Optional;
+
+/** Where wrapped data keys are kept. */
+public interface DataKeyRepository {
+    Optional<DataKey> find(int id);
+
+    /** The newest data key of a purpose that is not retired. */
+    Optional<DataKey> findActive(String purpose);
+
+    /** Stores a new data key and commits it at once, whatever the caller's transaction does afterwards. */
+    DataKey addCommitted(DataKey key);
+}

@@ -1,0 +1,36 @@
+package io.vestibule.crypto.pki;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Host names and IP literals as they appear in subjectAltName entries; never resolves a name through DNS. */
+public final class HostNames {
+    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    private HostNames() {
+    }
+
+    public static boolean isIpLiteral(String host) {
+        String bare = stripBrackets(host);
+        return bare.indexOf(':') >= 0 || IPV4_LITERAL.matcher(bare).matches();
+    }
+
+    /** Lower-case names; IP literals in the JDK's canonical text form, so "::1" and "0:0:0:0:0:0:0:1" compare equal. */
+    public static String normalise(String host) {
+        String bare = stripBrackets(host.toLowerCase(Locale.ROOT));
+        if (!isIpLiteral(bare)) {
+            return bare;
+        }
+        try {
+            return InetAddress.getByName(bare).getHostAddress();
+        } catch (UnknownHostException e) {
+            return bare;
+        }
+    }
+
+    private static String stripBrackets(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+}

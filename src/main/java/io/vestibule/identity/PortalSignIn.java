@@ -1,0 +1,68 @@
+package io.vestibule.identity;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+
+import io.vestibule.identity.PortalSignInRefused.Reason;
+import io.vestibule.identity.ldap.DirectorySignInRefused;
+import io.vestibule.identity.ldap.DirectoryUser;
+import io.vestibule.identity.ldap.LdapDirectory;
+import io.vestibule.identity.session.PortalSessions;
+
+/**
+ * Signs a person in to the portal with their directory password (R-SSO-2): the directory checks the password,
+ * membership of the portal group is required when one is configured, the account is recorded, and a new
+ * session is started.
+ */
+@ApplicationScoped
+public class PortalSignIn {
+    @Inject
+    DirectoryService directories;
+
+    @Inject
+    UserAccountRepository accounts;
+
+    @Inject
+    PortalSessions sessions;
+
+    @Inject
+    Clock clock;
+
+    public record SignedIn(PortalUser user, PortalSessions.Started session) {
+    }
+
+    public SignedIn signIn(String username, char[] password) throws PortalSignInRefused {
+        LdapDirectory directory = directories.directory().orElseThrow(() -> new PortalSignInRefused(Reason.DIRECTORY_UNAVAILABLE));
+        DirectoryUser user;
+        try {
+            user = directory.authenticate(username, password);
+        } catch (DirectorySignInRefused refused) {
+            throw new PortalSignInRefused(refused.reason() == DirectorySignInRefused.Reason.INVALID_CREDENTIALS
+                    ? Reason.INVALID_CREDENTIALS : Reason.DIRECTORY_UNAVAILABLE);
+        }
+        Optional<String> portalGroup = directory.settings().portalGroupDn();
+        if (portalGroup.isPresent() && !user.memberOf(portalGroup.get())) {
+            throw new PortalSignInRefused(Reason.NOT_PERMITTED);
+        }
+        UserAccount account = record(directories.issuer(), user);
+        return new SignedIn(account.toPortalUser(), sessions.start(account.id()));
+    }
+
+    private UserAccount record(String issuer, DirectoryUser user) {
+        try {
+            return accounts.recordSignIn(issuer, user.stableId(), user.username(), user.displayName(), user.email(), clock.instant());
+        } catch (PersistenceException firstSignInRace) {
+            // Two first sign-ins of one person at once: the other one created the account.
+            return accounts.recordSignIn(issuer, user.stableId(), user.username(), user.displayName(), user.email(), clock.instant());
+        }
+    }
+
+    public Optional<PortalUser> user(UUID id) {
+        return accounts.find(id).map(UserAccount::toPortalUser);
+    }
+}

@@ -1,0 +1,96 @@
+package io.vestibule.identity.api;
+
+import java.util.Arrays;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.vestibule.identity.PortalSignIn;
+import io.vestibule.identity.PortalSignInRefused;
+import io.vestibule.identity.PortalUser;
+import io.vestibule.identity.session.PortalSessions;
+import io.vestibule.platform.api.ApiProblem;
+import io.vestibule.platform.api.JsonRequest;
+
+/** Portal sign-in and sign-out with the directory password (API.md "Sessions"). */
+@Path("auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+    @Inject
+    PortalSignIn signIn;
+
+    @Inject
+    PortalSessions sessions;
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response login(JsonObject body, @CookieParam(SessionCookie.NAME) String previousToken) {
+        JsonRequest request = JsonRequest.of(body, Set.of("username", "password"));
+        String username = request.requiredText("username", 256);
+        char[] password = rawPassword(body);
+        try {
+            PortalSignIn.SignedIn signedIn = signIn.signIn(username, password);
+            // Whatever session the browser held before is ended, not reused (no fixation).
+            sessions.end(previousToken);
+            return Response.ok(Json.createObjectBuilder()
+                            .add("user", UserJson.of(signedIn.user()))
+                            .add("csrfToken", signedIn.session().session().csrfToken())
+                            .build().toString())
+                    .cookie(SessionCookie.issue(signedIn.session().token()))
+                    .build();
+        } catch (PortalSignInRefused refused) {
+            throw switch (refused.reason()) {
+                case INVALID_CREDENTIALS -> new ApiProblem(401, "invalid_credentials", "The user name or password is wrong.");
+                case NOT_PERMITTED -> new ApiProblem(403, "forbidden", "Your account is not allowed to use the portal.");
+                case DIRECTORY_UNAVAILABLE -> new ApiProblem(503, "directory_unavailable",
+                        "The directory cannot be reached to check your password. Try again shortly.");
+            };
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    @POST
+    @Path("logout")
+    @SignedIn
+    public Response logout(@CookieParam(SessionCookie.NAME) String token) {
+        sessions.end(token);
+        return Response.noContent().cookie(SessionCookie.expire()).build();
+    }
+
+    /** Passwords are taken as sent, not trimmed: spaces may be part of them. */
+    private static char[] rawPassword(JsonObject body) {
+        if (!(body.get("password") instanceof jakarta.json.JsonString password) || password.getString().isEmpty()) {
+            throw ApiProblem.invalidField("password", "'password' is required.");
+        }
+        if (password.getString().length() > 1024) {
+            throw ApiProblem.invalidField("password", "'password' is longer than 1024 characters.");
+        }
+        return password.getString().toCharArray();
+    }
+
+    /** The user as API.md shows it: id, username, displayName. */
+    static final class UserJson {
+        private UserJson() {
+        }
+
+        static JsonObject of(PortalUser user) {
+            return Json.createObjectBuilder()
+                    .add("id", user.id().toString())
+                    .add("username", user.username())
+                    .add("displayName", user.displayName())
+                    .add("email", user.email() == null ? "" : user.email())
+                    .build();
+        }
+    }
+}

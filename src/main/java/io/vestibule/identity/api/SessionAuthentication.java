@@ -1,0 +1,53 @@
+package io.vestibule.identity.api;
+
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.ext.Provider;
+
+import io.vestibule.identity.PortalSignIn;
+import io.vestibule.identity.PortalUser;
+import io.vestibule.identity.session.PortalSession;
+import io.vestibule.identity.session.PortalSessions;
+import io.vestibule.platform.api.ApiProblem;
+
+/**
+ * Admits requests to {@link SignedIn} resources only with a live session cookie, and state-changing ones only
+ * when they also carry the session's CSRF token in {@code X-CSRF-Token} (401 {@code unauthenticated},
+ * 403 {@code csrf}).
+ */
+@Provider
+@SignedIn
+@Priority(Priorities.AUTHENTICATION)
+public class SessionAuthentication implements ContainerRequestFilter {
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    @Inject
+    PortalSessions sessions;
+
+    @Inject
+    PortalSignIn signIn;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Optional<PortalSession> session = sessions.resume(SessionCookie.token(request.getCookies()));
+        Optional<PortalUser> user = session.flatMap(live -> signIn.user(live.userId()));
+        if (user.isEmpty()) {
+            throw new ApiProblem(401, "unauthenticated", "Sign in first.");
+        }
+        if (!SAFE_METHODS.contains(request.getMethod())
+                && !PortalSessions.csrfTokenMatches(session.get(), request.getHeaderString(CSRF_HEADER))) {
+            throw new ApiProblem(403, "csrf", "The request lacks the session's CSRF token (X-CSRF-Token).");
+        }
+        currentUser.signedIn(user.get(), session.get());
+    }
+}

@@ -1,0 +1,209 @@
+package io.vestibule.identity.ldap;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.PostConnectProcessor;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+import com.unboundid.ldap.sdk.SingleServerSet;
+import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
+import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import com.unboundid.util.ssl.SSLUtil;
+
+import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.identity.ldap.DirectorySignInRefused.Reason;
+
+/**
+ * A directory (Active Directory or any LDAPv3 server) read through a read-only service account.
+ *
+ * <p>Every connection is protected before anything is sent: StartTLS on {@code ldap://}, TLS on
+ * {@code ldaps://}, with the server certificate checked against the configured trust anchors and host name.
+ * Search filters are built from values, never from text, so a user name such as {@code *)(uid=*} is a literal.
+ * Groups are read from {@code memberOf} and followed upwards, so nested groups count (R-ADM-3).
+ */
+public final class LdapDirectory implements AutoCloseable {
+    private static final int MAX_GROUP_DEPTH = 10;
+    private static final int MAX_GROUPS = 1000;
+    private static final String[] USER_ATTRIBUTES = {
+        "objectGUID", "entryUUID", "displayName", "cn", "mail", "userPrincipalName", "memberOf"
+    };
+
+    private final DirectorySettings settings;
+    private final LDAPConnectionPool pool;
+
+    private LdapDirectory(DirectorySettings settings, LDAPConnectionPool pool) {
+        this.settings = settings;
+        this.pool = pool;
+    }
+
+    /**
+     * Prepares a small pool bound as the service account. A directory that is down now does not prevent this:
+     * connections are made when needed, and {@link #reachable()} tells readiness checks how it stands.
+     */
+    public static LdapDirectory connect(DirectorySettings settings, CryptoPolicy policy) throws LDAPException {
+        SSLContext tls = tlsContext(settings, policy);
+        LDAPConnectionOptions options = new LDAPConnectionOptions();
+        options.setConnectTimeoutMillis(settings.connectTimeoutMillis());
+        options.setResponseTimeoutMillis(settings.responseTimeoutMillis());
+        options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(false));
+        SocketFactory sockets = settings.transport() == DirectorySettings.Transport.LDAPS
+                ? tls.getSocketFactory() : SocketFactory.getDefault();
+        PostConnectProcessor startTls = settings.transport() == DirectorySettings.Transport.START_TLS
+                ? new StartTLSPostConnectProcessor(tls) : null;
+        SimpleBindRequest serviceAccount = new SimpleBindRequest(settings.bindDn(), new String(settings.bindPassword()));
+        // The server set makes the connection and its StartTLS; the pool then binds, so nothing precedes TLS.
+        SingleServerSet server = new SingleServerSet(settings.host(), settings.port(), sockets, options, null, startTls);
+        LDAPConnectionPool pool = new LDAPConnectionPool(server, serviceAccount, 1, 8, null, false);
+        pool.setRetryFailedOperationsDueToInvalidConnections(true);
+        return new LdapDirectory(settings, pool);
+    }
+
+    /**
+     * Binds as the user to check the password, then reads the account and its groups with the service account.
+     * Unknown users, wrong and empty passwords are all {@link Reason#INVALID_CREDENTIALS}.
+     */
+    public DirectoryUser authenticate(String username, char[] password) throws DirectorySignInRefused {
+        // An empty password would be an unauthenticated bind, which many servers accept (RFC 4513 §5.1.2).
+        if (username == null || username.isBlank() || password == null || password.length == 0) {
+            throw new DirectorySignInRefused(Reason.INVALID_CREDENTIALS, "empty user name or password");
+        }
+        try {
+            SearchResultEntry entry = findUser(username);
+            if (entry == null) {
+                throw new DirectorySignInRefused(Reason.INVALID_CREDENTIALS, "no such user");
+            }
+            pool.bindAndRevertAuthentication(new SimpleBindRequest(entry.getDN(), new String(password)));
+            return toUser(entry, username);
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
+                throw new DirectorySignInRefused(Reason.INVALID_CREDENTIALS, "bind refused");
+            }
+            throw new DirectorySignInRefused(Reason.DIRECTORY_UNAVAILABLE, e.getResultCode().getName());
+        }
+    }
+
+    /** Whether the directory answers a search with the service account now. */
+    public boolean reachable() {
+        try {
+            pool.getRootDSE();
+            return true;
+        } catch (LDAPException e) {
+            return false;
+        }
+    }
+
+    public DirectorySettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private SearchResultEntry findUser(String username) throws LDAPException {
+        Filter filter = Filter.createANDFilter(
+                Filter.createEqualityFilter(settings.userNameAttribute(), username),
+                Filter.createEqualityFilter("objectClass", settings.userObjectClass()));
+        SearchResult result = pool.search(settings.userBaseDn(), SearchScope.SUB, filter, USER_ATTRIBUTES);
+        List<SearchResultEntry> entries = result.getSearchEntries();
+        return entries.size() == 1 ? entries.get(0) : null;
+    }
+
+    private DirectoryUser toUser(SearchResultEntry entry, String username) throws LDAPException {
+        String displayName = firstOf(entry, "displayName", "cn");
+        return new DirectoryUser(stableId(entry), entry.getDN(), username,
+                displayName == null ? username : displayName,
+                firstOf(entry, "mail", "userPrincipalName"),
+                groupsOf(entry));
+    }
+
+    /** Direct groups from memberOf, then theirs, breadth first, bounded against cycles and huge trees. */
+    private Set<String> groupsOf(SearchResultEntry user) throws LDAPException {
+        Set<String> groups = new LinkedHashSet<>();
+        Deque<String> pending = new ArrayDeque<>(List.of(valuesOf(user, "memberOf")));
+        for (int depth = 0; depth < MAX_GROUP_DEPTH && !pending.isEmpty() && groups.size() < MAX_GROUPS; depth++) {
+            Deque<String> next = new ArrayDeque<>();
+            for (String group : pending) {
+                if (groups.add(group)) {
+                    SearchResultEntry entry = pool.getEntry(group, "memberOf");
+                    if (entry != null) {
+                        next.addAll(List.of(valuesOf(entry, "memberOf")));
+                    }
+                }
+            }
+            pending = next;
+        }
+        return groups;
+    }
+
+    private static String stableId(SearchResultEntry entry) {
+        byte[] guid = entry.getAttributeValueBytes("objectGUID");
+        if (guid != null && guid.length == 16) {
+            return "guid:" + HexFormat.of().formatHex(guid);
+        }
+        String uuid = entry.getAttributeValue("entryUUID");
+        if (uuid != null) {
+            return "uuid:" + UUID.fromString(uuid);
+        }
+        return "dn:" + entry.getDN().toLowerCase(Locale.ROOT);
+    }
+
+    private static String firstOf(SearchResultEntry entry, String... attributes) {
+        for (String attribute : attributes) {
+            String value = entry.getAttributeValue(attribute);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static String[] valuesOf(SearchResultEntry entry, String attribute) {
+        String[] values = entry.getAttributeValues(attribute);
+        return values == null ? new String[0] : values;
+    }
+
+    private static SSLContext tlsContext(DirectorySettings settings, CryptoPolicy policy) {
+        try {
+            TrustManager[] trust = null;
+            if (!settings.trustAnchors().isEmpty()) {
+                KeyStore anchors = KeyStore.getInstance(policy.keyStoreType());
+                anchors.load(null, null);
+                for (int i = 0; i < settings.trustAnchors().size(); i++) {
+                    anchors.setCertificateEntry("anchor-" + i, settings.trustAnchors().get(i));
+                }
+                TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                factory.init(anchors);
+                trust = factory.getTrustManagers();
+            }
+            SSLUtil ssl = trust == null ? new SSLUtil() : new SSLUtil(trust);
+            // The protocols offered are the JVM-wide client protocols set by the launcher from the crypto policy.
+            return ssl.createSSLContext();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Cannot prepare TLS for the directory", e);
+        }
+    }
+}

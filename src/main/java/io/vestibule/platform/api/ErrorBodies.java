@@ -1,0 +1,50 @@
+package io.vestibule.platform.api;
+
+import java.util.Collection;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Builds the one error shape of the API: {@code {"error", "message", ...details}}. */
+public final class ErrorBodies {
+    private ErrorBodies() {
+    }
+
+    public static Response response(int status, String code, String message, Map<String, ?> details, Map<String, String> headers) {
+        Response.ResponseBuilder builder = Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body(code, message, details).toString());
+        headers.forEach(builder::header);
+        return builder.build();
+    }
+
+    public static JsonObject body(String code, String message, Map<String, ?> details) {
+        JsonObjectBuilder body = Json.createObjectBuilder().add("error", code).add("message", message);
+        details.forEach((name, value) -> add(body, name, value));
+        return body.build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void add(JsonObjectBuilder body, String name, Object value) {
+        if (value instanceof Number number) {
+            body.add(name, number.longValue());
+        } else if (value instanceof Boolean flag) {
+            body.add(name, flag);
+        } else if (value instanceof Map<?, ?> map) {
+            JsonObjectBuilder nested = Json.createObjectBuilder();
+            ((Map<String, ?>) map).forEach((key, item) -> add(nested, key, item));
+            body.add(name, nested);
+        } else if (value instanceof Collection<?> items) {
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            items.forEach(item -> array.add(String.valueOf(item)));
+            body.add(name, array);
+        } else {
+            body.add(name, String.valueOf(value));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.vestibule.platform.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+/**
+ * Reads fields of a JSON request body with errors that name the field: a wrong type, a missing value, text
+ * that is too long and any field the endpoint does not know are each a 400 {@code invalid_request}.
+ */
+public final class JsonRequest {
+    private final JsonObject body;
+
+    private JsonRequest(JsonObject body) {
+        this.body = body;
+    }
+
+    public static JsonRequest of(JsonObject body, Set<String> knownFields) {
+        if (body == null) {
+            throw ApiProblem.invalidField("body", "A JSON object is required.");
+        }
+        for (String field : body.keySet()) {
+            if (!knownFields.contains(field)) {
+                throw ApiProblem.invalidField(field, "Unknown field '" + truncate(field) + "'.");
+            }
+        }
+        return new JsonRequest(body);
+    }
+
+    public boolean has(String field) {
+        return body.containsKey(field);
+    }
+
+    public String requiredText(String field, int maxLength) {
+        return optionalText(field, maxLength)
+                .orElseThrow(() -> ApiProblem.invalidField(field, "'" + field + "' is required."));
+    }
+
+    public Optional<String> optionalText(String field, int maxLength) {
+        JsonValue value = body.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonString text)) {
+            throw ApiProblem.invalidField(field, "'" + field + "' must be a string.");
+        }
+        String string = text.getString().strip();
+        if (string.length() > maxLength) {
+            throw ApiProblem.invalidField(field, "'" + field + "' is longer than " + maxLength + " characters.");
+        }
+        return string.isEmpty() ? Optional.empty() : Optional.of(string);
+    }
+
+    public Optional<Boolean> optionalFlag(String field) {
+        JsonValue value = body.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (value.getValueType() == JsonValue.ValueType.TRUE) {
+            return Optional.of(true);
+        }
+        if (value.getValueType() == JsonValue.ValueType.FALSE) {
+            return Optional.of(false);
+        }
+        throw ApiProblem.invalidField(field, "'" + field + "' must be true or false.");
+    }
+
+    public Optional<List<String>> optionalTextList(String field, int maxItems, int maxLength) {
+        JsonValue value = body.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw ApiProblem.invalidField(field, "'" + field + "' must be a list of strings.");
+        }
+        if (array.size() > maxItems) {
+            throw ApiProblem.invalidField(field, "'" + field + "' may hold at most " + maxItems + " entries.");
+        }
+        List<String> items = new ArrayList<>();
+        for (JsonValue item : array) {
+            if (!(item instanceof JsonString text) || text.getString().strip().length() > maxLength) {
+                throw ApiProblem.invalidField(field, "Every entry of '" + field + "' must be a string of at most " + maxLength + " characters.");
+            }
+            items.add(text.getString().strip());
+        }
+        return Optional.of(items);
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+}

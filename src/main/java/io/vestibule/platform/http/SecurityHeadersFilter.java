@@ -1,0 +1,30 @@
+package io.vestibule.platform.http;
+
+import java.io.IOException;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Applies {@link SecurityHeaders} to every response of the application, pages and API alike. */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class SecurityHeadersFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.hsts.preload", defaultValue = "false")
+    boolean hstsPreload;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        new SecurityHeaders(hstsPreload).forPath(request.getRequestURI()).forEach(response::setHeader);
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,99 @@
+package io.vestibule.platform.launcher;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Optional;
+
+import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.crypto.CryptoPolicyViolation;
+import io.vestibule.crypto.MasterKeyStore;
+import io.vestibule.crypto.PrivateFiles;
+import io.vestibule.crypto.pki.PemFiles;
+import io.vestibule.crypto.pki.SelfSignedIdentities;
+import io.vestibule.crypto.pki.TlsIdentity;
+
+/**
+ * Chooses the identity the HTTPS listener presents and hands it to Payara.
+ *
+ * <p>An administrator's certificate and key (PEM files) win; otherwise a self-signed ECDSA P-256 certificate is
+ * issued once, kept in the master key store, and replaced when it nears expiry or no longer names every host the
+ * service answers to. Payara reads the identity from a key store written for this run only, under a random
+ * password that exists nowhere but in this process, so the copy on disk is useless after the process ends.
+ */
+final class ListenerIdentityProvisioner {
+    static final String KEY_ALIAS = "vestibule";
+
+    private final CryptoPolicy policy;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    ListenerIdentityProvisioner(CryptoPolicy policy, SecureRandom random, Clock clock) {
+        this.policy = policy;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    /** The identity for one listener, read from configured files or kept in the master key store. */
+    TlsIdentity identity(String name, Optional<ConfiguredCertificate> configured, MasterKeyStore master,
+                         Collection<String> hosts) {
+        Instant now = clock.instant();
+        if (configured.isPresent()) {
+            TlsIdentity identity = configured.get().read();
+            try {
+                identity.requireUsable(policy, now);
+            } catch (CryptoPolicyViolation e) {
+                throw new LaunchFailure("The configured TLS certificate cannot be used: " + e.getMessage());
+            }
+            return identity;
+        }
+        return new SelfSignedIdentities(master, policy, random).keptOrIssued(name, hosts, now);
+    }
+
+    /** Writes the per-run key store Payara's listener reads, and the public certificate for clients to trust. */
+    RuntimeKeyStore publish(TlsIdentity identity, Path keyStoreFile, Path certificateFile) {
+        byte[] secret = new byte[24];
+        random.nextBytes(secret);
+        char[] password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret).toCharArray();
+        try {
+            KeyStore store = KeyStore.getInstance(policy.keyStoreType());
+            store.load(null, null);
+            store.setKeyEntry(KEY_ALIAS, identity.privateKey(), password, identity.chain().toArray(new Certificate[0]));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            store.store(bytes, password);
+            PrivateFiles.writeAtomically(keyStoreFile, bytes.toByteArray());
+            PrivateFiles.writeAtomically(certificateFile, PemFiles.toPem(identity.chain()).getBytes(StandardCharsets.US_ASCII));
+            return new RuntimeKeyStore(keyStoreFile, new String(password), certificateFile);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new LaunchFailure("Cannot write the TLS key store " + keyStoreFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An administrator's certificate chain and private key in PEM files. */
+    record ConfiguredCertificate(Path certificateFile, Path keyFile, char[] keyPassphrase) {
+        TlsIdentity read() {
+            try {
+                return new TlsIdentity(PemFiles.readPrivateKey(keyFile, keyPassphrase), PemFiles.readCertificates(certificateFile));
+            } catch (IOException e) {
+                throw new LaunchFailure("Cannot read the configured TLS certificate: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The key store of one run; its password is handed to Payara through a system property reference. */
+    record RuntimeKeyStore(Path file, String password, Path certificateFile) {
+        @Override
+        public String toString() {
+            return "RuntimeKeyStore[" + file + "]";
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package io.vestibule.platform.launcher;
+
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.channels.FileLock;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+import fish.payara.micro.BootstrapException;
+import fish.payara.micro.ClusterCommandResult;
+import fish.payara.micro.PayaraMicroRuntime;
+import fish.payara.micro.boot.PayaraMicroBoot;
+import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.crypto.MasterKeyStore;
+import io.vestibule.crypto.MasterPassphrase;
+import io.vestibule.crypto.pki.TlsIdentity;
+
+/**
+ * {@code java -jar vestibule.jar}: prepares the data directory, the key hierarchy and the HTTPS identity, then
+ * boots Payara Micro with Vestibule's configuration and deploys the application. Payara's own launcher runs
+ * this class (the jar's {@code Start-Class}) inside the class loader it builds from {@code MICRO-INF}.
+ */
+public final class VestibuleLauncher {
+    static final String APPLICATION = "ROOT";
+
+    /** Held for the life of the process: the data directory belongs to this service. */
+    private static FileLock dataDirectoryLock;
+
+    private final LauncherSettings settings;
+    private final PrintStream console;
+    private final CryptoPolicy policy = CryptoPolicy.standard();
+    private final SecureRandom random = policy.newSecureRandom();
+
+    private VestibuleLauncher(LauncherSettings settings, PrintStream console) {
+        this.settings = settings;
+        this.console = console;
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "serve" : args[0];
+        try {
+            switch (command) {
+                case "serve" -> new VestibuleLauncher(LauncherSettings.load(System.getenv(), System.getProperties()), System.out).serve();
+                case "help", "--help", "-h" -> usage(System.out);
+                default -> {
+                    usage(System.err);
+                    throw new LaunchFailure("Unknown command: " + command);
+                }
+            }
+        } catch (LaunchFailure failure) {
+            System.err.println("vestibule: " + failure.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void usage(PrintStream out) {
+        out.println("Usage: java -jar vestibule.jar [serve]");
+        out.println("  serve   start the service (the default); settings come from VESTIBULE_* environment variables,");
+        out.println("          vestibule.* system properties or the properties file named by VESTIBULE_CONFIG_FILE.");
+        out.println("See docs/admin-guide.md for every setting.");
+    }
+
+    private void serve() {
+        CryptoPolicy.bouncyCastle();
+        DataDirectory data = new DataDirectory(settings.path("vestibule.data.dir", "vestibule-data"));
+        dataDirectoryLock = data.prepareAndLock();
+
+        int httpsPort = settings.port("vestibule.https.port", 8443);
+        String bindAddress = settings.text("vestibule.bind.address", "0.0.0.0");
+        URI publicUrl = publicUrl(httpsPort);
+
+        MasterPassphrase passphrase = MasterPassphrase.resolve(
+                settings.find("vestibule.keystore.password"), data.masterPassphrase(), random);
+        if (passphrase.storedBesideKeys()) {
+            console.println("WARNING: no VESTIBULE_KEYSTORE_PASSWORD is set; the master key store's passphrase is kept in "
+                    + data.masterPassphrase() + ". Set VESTIBULE_KEYSTORE_PASSWORD in production.");
+        }
+        MasterKeyStore master = MasterKeyStore.openOrCreate(data.masterKeyStore(), passphrase, policy);
+        ListenerIdentityProvisioner provisioner = new ListenerIdentityProvisioner(policy, random, Clock.systemUTC());
+        TlsIdentity httpsIdentity = provisioner.identity("https", configuredCertificate(), master, hostNames(publicUrl));
+        master.close();
+        ListenerIdentityProvisioner.RuntimeKeyStore keyStore = provisioner.publish(httpsIdentity,
+                data.runtime().resolve("https.p12"), data.tls().resolve("https-certificate.pem"));
+
+        DatabaseTarget database = DatabaseTarget.from(settings, data);
+        Properties system = System.getProperties();
+        JvmTlsHardening.apply(policy, system);
+        settings.entriesForTheApplication().forEach(system::setProperty);
+        system.setProperty("vestibule.data.dir", data.root().toString());
+        system.setProperty("vestibule.https.port", String.valueOf(httpsPort));
+        system.setProperty("vestibule.public.url", publicUrl.toString());
+        system.setProperty(PayaraConfiguration.TLS_PASSWORD_PROPERTY, keyStore.password());
+        settings.find("vestibule.db.password").ifPresent(password -> system.setProperty(DatabaseTarget.PASSWORD_PROPERTY, password));
+
+        List<AdminCommand> commands = new PayaraConfiguration(policy)
+                .preBootCommands(bindAddress, keyStore.file().toString(), database);
+        PayaraMicroRuntime runtime = boot(httpsPort, commands);
+        if (!runtime.getDeployedApplicationNames().contains(APPLICATION)) {
+            console.println("Vestibule did not start: the application failed to deploy (see the messages above).");
+            shutDown(runtime);
+            System.exit(1);
+        }
+        console.println();
+        console.println("Vestibule is ready.");
+        console.println("  Portal:       " + publicUrl);
+        console.println("  Health:       " + publicUrl.resolve("/health/ready"));
+        console.println("  Certificate:  " + keyStore.certificateFile()
+                + (settings.find("vestibule.tls.cert.file").isPresent() ? "" : " (self-signed; import it into your browser or replace it)"));
+        console.println("  Database:     " + database.describe());
+        console.println("  Data:         " + data.root());
+    }
+
+    private PayaraMicroRuntime boot(int httpsPort, List<AdminCommand> commands) {
+        try {
+            PayaraMicroBoot boot = (PayaraMicroBoot) Class.forName("fish.payara.micro.impl.PayaraMicroImpl")
+                    .getMethod("getInstance").invoke(null);
+            boolean cluster = settings.flag("vestibule.cluster.enabled", false);
+            boot.setNoCluster(!cluster);
+            boot.setNoHazelcast(!cluster);
+            boot.setSslPort(httpsPort);
+            boot.setPrintLogo(false);
+            boot.setPreBootHandler(runner -> {
+                for (AdminCommand command : commands) {
+                    ClusterCommandResult result = runner.run(command.name(), command.arguments().toArray(new String[0]));
+                    if (result.getExitStatus() == ClusterCommandResult.ExitStatus.FAILURE) {
+                        throw new LaunchFailure("Payara refused '" + command + "': " + result.getOutput());
+                    }
+                }
+            });
+            return boot.bootStrap();
+        } catch (BootstrapException e) {
+            throw new LaunchFailure("Payara Micro did not start: " + e.getMessage(), e);
+        } catch (ReflectiveOperationException e) {
+            throw new LaunchFailure("This jar does not contain Payara Micro's runtime; build it with ./mvnw package", e);
+        }
+    }
+
+    private static void shutDown(PayaraMicroRuntime runtime) {
+        try {
+            runtime.shutdown();
+        } catch (BootstrapException e) {
+            // The process exits next; nothing more to release.
+        }
+    }
+
+    private URI publicUrl(int httpsPort) {
+        String text = settings.text("vestibule.public.url", "https://localhost:" + httpsPort);
+        try {
+            URI uri = URI.create(text.endsWith("/") ? text : text + "/");
+            if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("not an https URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new LaunchFailure("VESTIBULE_PUBLIC_URL must be an https:// URL such as https://meet.example.org, not '" + text + "'");
+        }
+    }
+
+    /** Every name a browser may use to reach this instance; the self-signed certificate lists them all. */
+    private static Collection<String> hostNames(URI publicUrl) {
+        Set<String> hosts = new LinkedHashSet<>();
+        hosts.add(publicUrl.getHost());
+        hosts.add("localhost");
+        hosts.add("127.0.0.1");
+        hosts.add("::1");
+        try {
+            hosts.add(InetAddress.getLocalHost().getHostName());
+        } catch (UnknownHostException e) {
+            // A machine without a resolvable name is reached as localhost or through the public URL.
+        }
+        return hosts;
+    }
+
+    private Optional<ListenerIdentityProvisioner.ConfiguredCertificate> configuredCertificate() {
+        Optional<String> certificate = settings.find("vestibule.tls.cert.file");
+        Optional<String> key = settings.find("vestibule.tls.key.file");
+        if (certificate.isPresent() != key.isPresent()) {
+            throw new LaunchFailure("Set both VESTIBULE_TLS_CERT_FILE and VESTIBULE_TLS_KEY_FILE, or neither");
+        }
+        return certificate.map(file -> new ListenerIdentityProvisioner.ConfiguredCertificate(
+                settings.path("vestibule.tls.cert.file", file),
+                settings.path("vestibule.tls.key.file", key.get()),
+                settings.find("vestibule.tls.key.password").map(String::toCharArray).orElse(null)));
+    }
+}

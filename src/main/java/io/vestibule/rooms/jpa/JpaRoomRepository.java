@@ -1,0 +1,55 @@
+package io.vestibule.rooms.jpa;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import io.vestibule.rooms.Room;
+import io.vestibule.rooms.RoomKind;
+import io.vestibule.rooms.RoomRepository;
+
+@ApplicationScoped
+@Transactional
+public class JpaRoomRepository implements RoomRepository {
+    @PersistenceContext(unitName = "vestibule")
+    EntityManager entityManager;
+
+    @Override
+    public Optional<Room> find(UUID id) {
+        return Optional.ofNullable(entityManager.find(Room.class, id.toString()));
+    }
+
+    @Override
+    public Optional<Room> findByAlias(String alias) {
+        return entityManager.createQuery("select r from Room r join r.aliases a where a.alias = :alias", Room.class)
+                .setParameter("alias", alias)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<Room> findPersonalRoom(UUID ownerId) {
+        return entityManager.createQuery("select r from Room r where r.ownerId = :owner and r.kind = :kind", Room.class)
+                .setParameter("owner", ownerId.toString())
+                .setParameter("kind", RoomKind.PERSONAL)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public boolean aliasTaken(String alias) {
+        return findByAlias(alias).isPresent();
+    }
+
+    @Override
+    public Room add(Room room) {
+        entityManager.persist(room);
+        // Meetings refer to rooms by id only, so the provider cannot order the inserts itself.
+        entityManager.flush();
+        return room;
+    }
+}
