@@ -48,7 +48,7 @@ final class MeetingJson {
     private MeetingJson() {
     }
 
-    static BookingRequest bookingRequest(JsonObject body) {
+    static BookingRequest bookingRequest(JsonValue body) {
         JsonRequest request = JsonRequest.of(body, FIELDS);
         String title = request.requiredText("title", MAX_TITLE);
         Instant start = instant(request.requiredText("start", 64), "start");
@@ -61,11 +61,11 @@ final class MeetingJson {
                 invitees(request).orElse(List.of()), room, request.optionalFlag("usePersonalRoom").orElse(false));
     }
 
-    static MeetingChanges changes(JsonObject body) {
+    static MeetingChanges changes(JsonValue body) {
         JsonRequest request = JsonRequest.of(body, PATCHABLE);
         Optional<Optional<String>> recurrence = Optional.empty();
         if (request.has("recurrence")) {
-            recurrence = Optional.of(body.get("recurrence").getValueType() == JsonValue.ValueType.NULL
+            recurrence = Optional.of(request.isNull("recurrence")
                     ? Optional.empty() : request.optionalText("recurrence", Recurrence.MAX_LENGTH));
         }
         return new MeetingChanges(

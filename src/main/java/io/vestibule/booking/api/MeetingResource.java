@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,7 +31,7 @@ import io.vestibule.identity.api.SignedIn;
 import io.vestibule.platform.api.ApiProblem;
 
 /** The signed-in user's meetings (API.md "Meetings"). */
-@Path("meetings")
+@Path("/meetings")
 @SignedIn
 @Produces(MediaType.APPLICATION_JSON)
 public class MeetingResource {
@@ -48,7 +49,7 @@ public class MeetingResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response book(JsonObject body) {
+    public Response book(JsonValue body) {
         BookedMeeting booked = BookingErrors.translated(() -> bookings.book(user(), MeetingJson.bookingRequest(body)));
         return Response.created(meetingUrl(booked)).entity(json(booked)).build();
     }
@@ -62,27 +63,27 @@ public class MeetingResource {
     }
 
     @GET
-    @Path("{id}")
+    @Path("/{id}")
     public JsonObject get(@PathParam("id") String id) {
         return json(BookingErrors.translated(() -> bookings.get(user(), meetingId(id))));
     }
 
     @PATCH
-    @Path("{id}")
+    @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject change(@PathParam("id") String id, JsonObject body) {
+    public JsonObject change(@PathParam("id") String id, JsonValue body) {
         return json(BookingErrors.translated(() -> bookings.change(user(), meetingId(id), MeetingJson.changes(body))));
     }
 
     @DELETE
-    @Path("{id}")
+    @Path("/{id}")
     public Response cancel(@PathParam("id") String id) {
         BookingErrors.translated(() -> bookings.cancel(user(), meetingId(id)));
         return Response.noContent().build();
     }
 
     @GET
-    @Path("{id}/invite.ics")
+    @Path("/{id}/invite.ics")
     @Produces(CALENDAR)
     public Response invitation(@PathParam("id") String id) {
         String calendar = BookingErrors.translated(() -> bookings.invitation(user(), meetingId(id)));

@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.POST;
@@ -22,7 +23,7 @@ import io.vestibule.platform.api.ApiProblem;
 import io.vestibule.platform.api.JsonRequest;
 
 /** Portal sign-in and sign-out with the directory password (API.md "Sessions"). */
-@Path("auth")
+@Path("/auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
     @Inject
@@ -32,12 +33,12 @@ public class AuthResource {
     PortalSessions sessions;
 
     @POST
-    @Path("login")
+    @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response login(JsonObject body, @CookieParam(SessionCookie.NAME) String previousToken) {
+    public Response login(JsonValue body, @CookieParam(SessionCookie.NAME) String previousToken) {
         JsonRequest request = JsonRequest.of(body, Set.of("username", "password"));
         String username = request.requiredText("username", 256);
-        char[] password = rawPassword(body);
+        char[] password = rawPassword((JsonObject) body);
         try {
             PortalSignIn.SignedIn signedIn = signIn.signIn(username, password);
             // Whatever session the browser held before is ended, not reused (no fixation).
@@ -61,7 +62,7 @@ public class AuthResource {
     }
 
     @POST
-    @Path("logout")
+    @Path("/logout")
     @SignedIn
     public Response logout(@CookieParam(SessionCookie.NAME) String token) {
         sessions.end(token);

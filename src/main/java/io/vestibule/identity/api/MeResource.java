@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
  * The signed-in user, with the session's CSRF token so a page loaded later in the session can make
  * state-changing calls. Only same-origin scripts can read it: the API sends no CORS headers.
  */
-@Path("me")
+@Path("/me")
 @SignedIn
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {

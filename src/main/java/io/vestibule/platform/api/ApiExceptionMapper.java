@@ -11,6 +11,7 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -34,6 +35,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         }
         if (causedBy(failure, JsonException.class)) {
             return bodyProblem("The request body is not well-formed JSON.");
+        }
+        if (causedBy(failure, NoContentException.class)) {
+            return bodyProblem("A JSON body is required.");
         }
         if (failure instanceof NotFoundException) {
             return simple(404, "not_found", "Nothing was found at this address.");

@@ -21,9 +21,9 @@ public final class JsonRequest {
         this.body = body;
     }
 
-    public static JsonRequest of(JsonObject body, Set<String> knownFields) {
-        if (body == null) {
-            throw ApiProblem.invalidField("body", "A JSON object is required.");
+    public static JsonRequest of(JsonValue structure, Set<String> knownFields) {
+        if (!(structure instanceof JsonObject body)) {
+            throw ApiProblem.invalidField("body", "The request body must be a JSON object.");
         }
         for (String field : body.keySet()) {
             if (!knownFields.contains(field)) {
@@ -35,6 +35,11 @@ public final class JsonRequest {
 
     public boolean has(String field) {
         return body.containsKey(field);
+    }
+
+    /** Present and explicitly null: the caller asks to remove the value. */
+    public boolean isNull(String field) {
+        return has(field) && body.get(field).getValueType() == JsonValue.ValueType.NULL;
     }
 
     public String requiredText(String field, int maxLength) {

@@ -14,8 +14,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Bounds every API request body: a declared length over the limit is refused before anything is read, and a
- * chunked body is cut off as soon as it passes the limit, so a large upload can never exhaust memory.
+ * Bounds every API request body: nothing beyond {@link #MAX_BYTES} is ever kept. A body over the limit is read
+ * on and thrown away, up to {@link #DRAIN_LIMIT}, before the refusal is sent: an HTTP/2 client that is still
+ * uploading only sees the answer once its stream can finish. Past the drain limit the server stops reading and
+ * answers at once; such a client may then wait for its own time-out.
  */
 @Provider
 @PreMatching
@@ -23,6 +25,7 @@ import jakarta.ws.rs.ext.Provider;
 public class RequestBodyLimit implements ContainerRequestFilter {
     /** JSON requests of this API are small; the largest, a meeting with 100 invitees, is a few KiB. */
     public static final int MAX_BYTES = 64 * 1024;
+    static final long DRAIN_LIMIT = 16L * 1024 * 1024;
     static final String TOO_LARGE_MESSAGE = "The request body is larger than 64 KiB.";
 
     @Override
@@ -30,7 +33,11 @@ public class RequestBodyLimit implements ContainerRequestFilter {
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
             try {
-                if (Long.parseLong(declared.strip()) > MAX_BYTES) {
+                long length = Long.parseLong(declared.strip());
+                if (length > MAX_BYTES) {
+                    if (length <= DRAIN_LIMIT) {
+                        drain(request.getEntityStream());
+                    }
                     request.abortWith(ErrorBodies.response(400, "invalid_request", TOO_LARGE_MESSAGE,
                             Map.of("field", "body"), Map.of("Connection", "close")));
                     return;
@@ -42,6 +49,19 @@ public class RequestBodyLimit implements ContainerRequestFilter {
             }
         }
         request.setEntityStream(new Limited(request.getEntityStream(), MAX_BYTES));
+    }
+
+    /** Reads and discards the rest of a refused body, up to the drain limit. */
+    static void drain(InputStream body) {
+        byte[] discard = new byte[16 * 1024];
+        long read = 0;
+        try {
+            for (int count = body.read(discard); count >= 0 && read < DRAIN_LIMIT; count = body.read(discard)) {
+                read += count;
+            }
+        } catch (IOException e) {
+            // The client went away; there is nobody left to answer.
+        }
     }
 
     /** Thrown while reading a body that passes the limit. */
@@ -65,7 +85,7 @@ public class RequestBodyLimit implements ContainerRequestFilter {
         public int read() throws IOException {
             int b = super.read();
             if (b >= 0 && --remaining < 0) {
-                throw new BodyTooLarge();
+                refuse();
             }
             return b;
         }
@@ -76,10 +96,15 @@ public class RequestBodyLimit implements ContainerRequestFilter {
             if (count > 0) {
                 remaining -= count;
                 if (remaining < 0) {
-                    throw new BodyTooLarge();
+                    refuse();
                 }
             }
             return count;
+        }
+
+        private void refuse() throws BodyTooLarge {
+            drain(in);
+            throw new BodyTooLarge();
         }
     }
 }

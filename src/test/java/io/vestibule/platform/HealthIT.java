@@ -1,0 +1,37 @@
+package io.vestibule.platform;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.vestibule.testing.ApiResponse;
+import io.vestibule.testing.ServerResolver;
+import io.vestibule.testing.VestibuleServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Health (R-RUN-4) and the served OpenAPI document. */
+@ExtendWith(ServerResolver.class)
+class HealthIT {
+
+    @Test
+    void readinessCoversTheDatabaseAndTheDirectory(VestibuleServer server) {
+        ApiResponse ready = server.newClient().get("/health/ready");
+
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.json().getString("status")).isEqualTo("UP");
+        assertThat(ready.json().getJsonArray("checks").getValuesAs(JsonObject.class))
+                .extracting(check -> check.getString("name") + "=" + check.getString("status"))
+                .contains("database=UP", "directory=UP");
+        assertThat(server.newClient().get("/health/live").json().getString("status")).isEqualTo("UP");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheMeetingsApi(VestibuleServer server) {
+        ApiResponse openApi = server.newClient().get("/openapi");
+
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/v1/meetings").contains("/api/v1/auth/login");
+    }
+}

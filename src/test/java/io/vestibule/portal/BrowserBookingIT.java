@@ -1,0 +1,146 @@
+package io.vestibule.portal;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.vestibule.testing.RequiredParts;
+import io.vestibule.testing.ServerResolver;
+import io.vestibule.testing.VestibuleServer;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The portal in a real Chromium, driven by keyboard and mouse as a person would (R-UI-1). */
+@ExtendWith(ServerResolver.class)
+class BrowserBookingIT {
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("VESTIBULE_TEST_CHROMIUM", "/usr/bin/chromium"));
+    static final Path SCREENSHOTS = Path.of(System.getProperty("vestibule.target", "target"), "screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @BeforeAll
+    static void launchBrowser() {
+        RequiredParts.require(Files.isExecutable(CHROMIUM), "Chromium at " + CHROMIUM,
+                "Install Debian's package: apt-get install chromium (browsers are never downloaded by the tests)");
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void aUserSignsInBooksAMeetingSeesItListedAndDownloadsTheInvitation(VestibuleServer server) throws Exception {
+        // The certificate is self-signed for this run; TlsIT checks the listener itself.
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setIgnoreHTTPSErrors(true).setAcceptDownloads(true).setLocale("en-GB").setTimezoneId("Europe/Madrid"))) {
+            Page page = context.newPage();
+            page.navigate(server.baseUri().toString());
+
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in to Vestibule"))).isVisible();
+            page.getByLabel("User name").fill("alice");
+            page.getByLabel("Password").fill(server.demoPassword());
+            page.getByLabel("Password").press("Enter");
+            page.waitForURL("**/meetings.html");
+            assertThat(page.locator("#user-name")).hasText("Alice Martin");
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Book a meeting")).click();
+            page.waitForURL("**/book.html");
+            String title = "Browser-booked " + UUID.randomUUID().toString().substring(0, 8);
+            page.getByLabel("Title").fill(title);
+            page.getByLabel("Date").fill(LocalDate.now(ZoneId.of("Europe/Madrid")).plusDays(3).toString());
+            page.getByLabel("Starts at").fill("10:00");
+            page.getByLabel("Ends at").fill("11:00");
+            page.getByLabel("Time zone").selectOption("Europe/Madrid");
+            page.getByLabel("Repeats", new Page.GetByLabelOptions().setExact(true)).selectOption("WEEKLY");
+            page.getByLabel("Number of meetings").fill("3");
+            page.getByLabel("Invitees' e-mail addresses").fill("guest@example.org\nsecond.guest@example.org");
+            assertThat(page.locator("input, select, textarea").evaluateAll(
+                    "fields => fields.filter(f => f.type !== 'hidden' && f.labels.length === 0).map(f => f.id || f.name)"))
+                    .as("every form control has a label").isEqualTo(List.of());
+            screenshot(page, "booking-form.png");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book meeting")).click();
+            page.waitForURL("**/meeting.html?id=*");
+            assertThat(page.locator("#meeting-title")).hasText(title);
+            assertThat(page.locator("#status")).containsText("Meeting booked");
+            assertThat(page.locator("#meeting-repeats")).containsText("Every week");
+            assertThat(page.locator("#host-pin")).hasText("••••••••");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show PINs")).click();
+            assertThat(page.locator("#host-pin")).hasText(java.util.regex.Pattern.compile("^\\d{8}$"));
+            String guestPin = page.locator("#guest-pin").textContent();
+            assertThat(guestPin).matches("\\d{8}");
+            screenshot(page, "meeting-details.png");
+
+            Download download = page.waitForDownload(() -> page.getByText("Download invitation (.ics)").click());
+            String invitation = Files.readString(download.path(), StandardCharsets.UTF_8);
+            assertThat(invitation).contains("BEGIN:VCALENDAR", "METHOD:REQUEST", "SUMMARY:" + title,
+                    "DTSTART;TZID=Europe/Madrid", "RRULE:FREQ=WEEKLY;COUNT=3", guestPin);
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("← My meetings")).click();
+            page.waitForURL("**/meetings.html");
+            assertThat(page.locator("#meeting-list")).containsText(title);
+            screenshot(page, "meetings.png");
+
+            page.getByLabel("Language").selectOption("es");
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Mis reuniones"))).isVisible();
+            page.getByLabel("Idioma").selectOption("en");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+            page.waitForURL("**/index.html");
+            page.navigate(server.baseUri().resolve("/meetings.html").toString());
+            page.waitForURL("**/index.html?next=*");
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsExplainedAndTheFormStaysUsable(VestibuleServer server) {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true))) {
+            Page page = context.newPage();
+            page.navigate(server.baseUri().resolve("/index.html").toString());
+            page.getByLabel("User name").fill("alice");
+            page.getByLabel("Password").fill("definitely-wrong");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+
+            assertThat(page.locator("#status")).hasText("The user name or password is wrong.");
+            assertThat(page.getByLabel("Password")).hasValue("");
+            assertThat(page.getByLabel("Password")).isFocused();
+        }
+    }
+
+    private static void screenshot(Page page, String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
+    }
+}

@@ -1,0 +1,18 @@
+package io.vestibule.testing;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/** Supplies a running {@link VestibuleServer} parameter: the embedded-database one, or with {@link OnPostgres} the PostgreSQL one. */
+public final class ServerResolver implements ParameterResolver {
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == VestibuleServer.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.isAnnotated(OnPostgres.class) ? Servers.postgres(context) : Servers.embedded(context);
+    }
+}

@@ -1,0 +1,239 @@
+package io.vestibule.testing;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The built service ({@code target/vestibule.jar}) running as its own process on free ports with a fresh data
+ * directory, in demo mode with a known demo password. Clients trust only the certificate the service generated
+ * for itself, exactly as a user who imports it would.
+ */
+public final class VestibuleServer implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+
+    private final String name;
+    private final Process process;
+    private final Path dataDirectory;
+    private final Path log;
+    private final int httpsPort;
+    private final String demoPassword;
+    private final Runnable afterStop;
+    private final Map<String, String> settings;
+    private HttpClient http;
+
+    private VestibuleServer(String name, Process process, Path dataDirectory, Path log, int httpsPort, String demoPassword,
+                            Runnable afterStop, Map<String, String> settings) {
+        this.name = name;
+        this.settings = Map.copyOf(settings);
+        this.process = process;
+        this.dataDirectory = dataDirectory;
+        this.log = log;
+        this.httpsPort = httpsPort;
+        this.demoPassword = demoPassword;
+        this.afterStop = afterStop;
+    }
+
+    /** Starts the jar with these extra settings (VESTIBULE_* environment variables) and waits until it is ready. */
+    public static VestibuleServer start(String name, Map<String, String> settings, Runnable afterStop) {
+        Path jar = Path.of(System.getProperty("vestibule.jar", "target/vestibule.jar"));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " does not exist; integration tests run after 'package' (./mvnw verify)");
+        }
+        try {
+            Path target = Path.of(System.getProperty("vestibule.target", "target"));
+            Path dataDirectory = Files.createTempDirectory("vestibule-it-" + name + "-");
+            Path log = Files.createDirectories(target.resolve("it-logs")).resolve(name + ".log");
+            int httpsPort = FreePorts.next();
+            String demoPassword = "It-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+            Map<String, String> environment = new HashMap<>();
+            environment.put("VESTIBULE_DATA_DIR", dataDirectory.toString());
+            environment.put("VESTIBULE_HTTPS_PORT", String.valueOf(httpsPort));
+            environment.put("VESTIBULE_PUBLIC_URL", "https://localhost:" + httpsPort);
+            environment.put("VESTIBULE_BIND_ADDRESS", "127.0.0.1");
+            environment.put("VESTIBULE_DEMO", "true");
+            environment.put("VESTIBULE_DEMO_PASSWORD", demoPassword);
+            environment.put("VESTIBULE_DEMO_LDAP_PORT", String.valueOf(FreePorts.next()));
+            environment.putAll(settings);
+            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m", "-XX:+UseSerialGC",
+                    "-Djava.io.tmpdir=" + Files.createDirectories(dataDirectory.resolve("tmp")), "-jar", jar.toAbsolutePath().toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().keySet().removeIf(key -> key.startsWith("VESTIBULE_"));
+            builder.environment().putAll(environment);
+            VestibuleServer server = new VestibuleServer(name, builder.start(), dataDirectory, log, httpsPort, demoPassword,
+                    afterStop, environment);
+            server.awaitReady();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI baseUri() {
+        return URI.create("https://localhost:" + httpsPort + "/");
+    }
+
+    public int httpsPort() {
+        return httpsPort;
+    }
+
+    /** A VESTIBULE_* setting the service was started with. */
+    public String setting(String name) {
+        return settings.get(name);
+    }
+
+    public String demoPassword() {
+        return demoPassword;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public Path certificateFile() {
+        return dataDirectory.resolve("tls").resolve("https-certificate.pem");
+    }
+
+    public PortalClient newClient() {
+        return new PortalClient(http(), baseUri());
+    }
+
+    /** A client that trusts exactly this server's certificate. */
+    public synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().sslContext(trustingServer()).connectTimeout(Duration.ofSeconds(10)).build();
+        }
+        return http;
+    }
+
+    public SSLContext trustingServer() {
+        try {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            int i = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(Files.readAllBytes(certificateFile())))) {
+                trust.setCertificateEntry("server-" + i++, certificate);
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, factory.getTrustManagers(), null);
+            return context;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot trust the server certificate " + certificateFile(), e);
+        }
+    }
+
+    public String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    public boolean running() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        afterStop.run();
+        deleteRecursively(dataDirectory);
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Vestibule (" + name + ") exited with " + process.exitValue() + " while starting:\n" + tail());
+            }
+            if (Files.exists(certificateFile()) && ready()) {
+                return;
+            }
+            try {
+                process.waitFor(250, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("Vestibule (" + name + ") was not ready within " + START_TIMEOUT + ":\n" + tail());
+    }
+
+    private boolean ready() {
+        try {
+            HttpResponse<String> response = http().send(HttpRequest.newBuilder(baseUri().resolve("/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException e) {
+            http = null;
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private String tail() {
+        List<String> lines = logText().lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Temporary files; the operating system cleans what remains.
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "VestibuleServer[" + name + " at " + baseUri() + "]";
+    }
+}
