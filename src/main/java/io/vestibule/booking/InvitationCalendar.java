@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.Temporal;
 import java.util.Optional;
 
 import net.fortuna.ical4j.data.CalendarOutputter;
@@ -103,9 +103,12 @@ public final class InvitationCalendar {
         }
     }
 
-    /** Local time under the zone's TZID when the registry defines it, otherwise UTC (RFC 5545 form 2). */
-    private static ZonedDateTime inCalendarZone(ZonedDateTime time, Optional<TimeZone> zone) {
-        return zone.isPresent() ? time : time.withZoneSameInstant(ZoneOffset.UTC);
+    /**
+     * Local time under the zone's TZID when the registry defines it, otherwise UTC (RFC 5545 form 2). UTC goes in
+     * as an Instant: a ZonedDateTime at offset Z would be written with the parameter TZID=Z, which names no zone.
+     */
+    private static Temporal inCalendarZone(ZonedDateTime time, Optional<TimeZone> zone) {
+        return zone.isPresent() ? time : time.toInstant();
     }
 
     private static String description(JoinDetails join) {

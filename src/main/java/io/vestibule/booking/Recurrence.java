@@ -46,6 +46,10 @@ public final class Recurrence {
             if (!ALLOWED_PARTS.contains(name)) {
                 throw new IllegalArgumentException("The recurrence rule part '" + name + "' is not supported; use FREQ, INTERVAL, COUNT, UNTIL and BYDAY");
             }
+            // ical4j takes COUNT=-3 as "no count", which would turn the series into one without end.
+            if ((name.equals("COUNT") || name.equals("INTERVAL")) && !part.substring(part.indexOf('=') + 1).matches("0*[1-9][0-9]*")) {
+                throw new IllegalArgumentException(name + " must be a positive whole number (RFC 5545)");
+            }
         }
         Recur<ZonedDateTime> recur;
         try {

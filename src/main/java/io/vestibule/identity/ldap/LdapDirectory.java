@@ -90,7 +90,13 @@ public final class LdapDirectory implements AutoCloseable {
             throw new DirectorySignInRefused(Reason.INVALID_CREDENTIALS, "empty user name or password");
         }
         try {
-            SearchResultEntry entry = findUser(username);
+            SearchResultEntry entry;
+            try {
+                entry = findUser(username);
+            } catch (LDAPException e) {
+                // The search runs as the service account: a refused bind here is the directory's problem, not the user's.
+                throw new DirectorySignInRefused(Reason.DIRECTORY_UNAVAILABLE, e.getResultCode().getName());
+            }
             if (entry == null) {
                 throw new DirectorySignInRefused(Reason.INVALID_CREDENTIALS, "no such user");
             }

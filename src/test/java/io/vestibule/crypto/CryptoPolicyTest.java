@@ -1,0 +1,215 @@
+package io.vestibule.crypto;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Security;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+import javax.net.ssl.SSLContext;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class CryptoPolicyTest {
+    private final CryptoPolicy policy = CryptoPolicy.standard();
+    private final SecureRandom random = policy.newSecureRandom();
+
+    private PublicKey ecKey(String curve, String provider) throws Exception {
+        KeyPairGenerator generator = provider == null
+                ? KeyPairGenerator.getInstance("EC") : KeyPairGenerator.getInstance("EC", CryptoPolicy.bouncyCastle());
+        generator.initialize(new ECGenParameterSpec(curve), random);
+        return generator.generateKeyPair().getPublic();
+    }
+
+    /** An RSA public key with a modulus of exactly this many bits; the policy looks at the size only. */
+    private PublicKey rsaKeyOfBits(int bits) throws Exception {
+        BigInteger modulus = new BigInteger(bits, random).setBit(bits - 1).setBit(0);
+        assertThat(modulus.bitLength()).isEqualTo(bits);
+        return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, BigInteger.valueOf(65537)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"secp256r1", "secp384r1", "secp521r1"})
+    void acceptsNistCurvesFromTheJdk(String curve) throws Exception {
+        PublicKey key = ecKey(curve, null);
+        assertThatCode(() -> policy.requireAcceptable(key)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"secp256r1", "P-384"})
+    void acceptsNistCurvesFromBouncyCastle(String curve) throws Exception {
+        PublicKey key = ecKey(curve, "BC");
+        assertThatCode(() -> policy.requireAcceptable(key)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"secp256k1", "brainpoolP256r1", "secp224r1", "prime192v1"})
+    void refusesOtherCurves(String curve) throws Exception {
+        PublicKey key = ecKey(curve, "BC");
+        assertThatExceptionOfType(CryptoPolicyViolation.class).isThrownBy(() -> policy.requireAcceptable(key));
+    }
+
+    @Test
+    void acceptsAGeneratedRsaKeyOf3072Bits() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(3072, random);
+        PublicKey key = generator.generateKeyPair().getPublic();
+        assertThatCode(() -> policy.requireAcceptable(key)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {3072, 4096})
+    void acceptsRsaOfAtLeast3072Bits(int bits) throws Exception {
+        PublicKey key = rsaKeyOfBits(bits);
+        assertThatCode(() -> policy.requireAcceptable(key)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1024, 2048, 3071})
+    void refusesSmallerRsaKeys(int bits) throws Exception {
+        PublicKey key = rsaKeyOfBits(bits);
+        assertThatExceptionOfType(CryptoPolicyViolation.class).isThrownBy(() -> policy.requireAcceptable(key))
+                .withMessageContaining("3072");
+    }
+
+    @Test
+    void refusesAGeneratedRsaKeyOf2048Bits() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048, random);
+        PublicKey key = generator.generateKeyPair().getPublic();
+        assertThatExceptionOfType(CryptoPolicyViolation.class).isThrownBy(() -> policy.requireAcceptable(key));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Ed25519", "X25519", "DSA"})
+    void refusesOtherKeyTypes(String algorithm) throws Exception {
+        PublicKey key = KeyPairGenerator.getInstance(algorithm).generateKeyPair().getPublic();
+        assertThatExceptionOfType(CryptoPolicyViolation.class).isThrownBy(() -> policy.requireAcceptable(key));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SHA1withRSA", "MD5withRSA", "MD2withRSA", "SHA1withECDSA", "SHA256withDSA", "SHA1withDSA",
+            "SHA224withECDSA", "SHA224withRSA", "NONEwithECDSA"})
+    void refusesWeakSignatureAlgorithms(String algorithm) {
+        assertThatExceptionOfType(CryptoPolicyViolation.class)
+                .isThrownBy(() -> policy.requireAcceptableSignature(algorithm));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SHA256withECDSA", "SHA384withECDSA", "SHA512withECDSA", "SHA256withRSA", "SHA384withRSA",
+            "SHA256WITHECDSA", "SHA3-256withECDSA"})
+    void acceptsStrongSignatureAlgorithms(String algorithm) {
+        assertThatCode(() -> policy.requireAcceptableSignature(algorithm)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void signatureAlgorithmsFollowTheKeySize() throws Exception {
+        assertThat(policy.signatureAlgorithmFor(ecKey("secp256r1", null))).isEqualTo("SHA256withECDSA");
+        assertThat(policy.signatureAlgorithmFor(ecKey("secp384r1", null))).isEqualTo("SHA384withECDSA");
+        assertThat(policy.signatureAlgorithmFor(ecKey("secp521r1", null))).isEqualTo("SHA512withECDSA");
+        assertThat(policy.signatureAlgorithmFor(rsaKeyOfBits(3072))).isEqualTo("SHA256withRSA");
+        PublicKey edwards = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic();
+        assertThatExceptionOfType(CryptoPolicyViolation.class).isThrownBy(() -> policy.signatureAlgorithmFor(edwards));
+    }
+
+    @Test
+    void onlyTls12AndTls13() {
+        assertThat(policy.tlsProtocols()).containsExactlyInAnyOrder("TLSv1.3", "TLSv1.2");
+    }
+
+    @Test
+    void cipherSuitesAreAeadWithForwardSecrecyOnly() {
+        List<String> suites = policy.tlsCipherSuites();
+        assertThat(suites).isNotEmpty().doesNotHaveDuplicates();
+        assertThat(suites).noneMatch(suite -> suite.contains("CBC"));
+        assertThat(suites).noneMatch(suite -> suite.contains("CHACHA20"));
+        assertThat(suites).noneMatch(suite -> suite.contains("_SHA") && !suite.contains("GCM"));
+        assertThat(suites).allMatch(suite -> suite.contains("_GCM_"));
+        List<String> tls12 = suites.stream().filter(suite -> !suite.startsWith("TLS_AES_")).toList();
+        assertThat(tls12).isNotEmpty().allMatch(suite -> suite.startsWith("TLS_ECDHE_ECDSA_WITH_")
+                || suite.startsWith("TLS_ECDHE_RSA_WITH_"));
+        assertThat(suites).noneMatch(suite -> suite.contains("_anon_") || suite.contains("NULL") || suite.contains("RC4")
+                || suite.contains("3DES") || suite.startsWith("TLS_RSA_") || suite.startsWith("TLS_DHE_"));
+    }
+
+    @Test
+    void theJdkSupportsEverySuiteOfThePolicy() throws Exception {
+        List<String> supported = Arrays.asList(SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites());
+        assertThat(supported).containsAll(policy.tlsCipherSuites());
+    }
+
+    @Test
+    void namedGroupsAreNistCurvesOnly() {
+        assertThat(policy.tlsNamedGroups()).isNotEmpty()
+                .noneMatch(group -> group.toLowerCase().contains("x25519") || group.toLowerCase().contains("x448"))
+                .allMatch(group -> group.startsWith("secp") && group.endsWith("r1"))
+                .contains("secp256r1");
+    }
+
+    @Test
+    void signatureSchemesUseSha256OrStronger() {
+        assertThat(policy.tlsSignatureSchemes()).isNotEmpty()
+                .noneMatch(scheme -> scheme.endsWith("sha1") || scheme.contains("sha224") || scheme.startsWith("ed"));
+    }
+
+    @Test
+    void theCertificateProfileMeetsThePolicy() throws Exception {
+        assertThat(policy.certificateKeyAlgorithm()).isEqualTo("EC");
+        assertThatCode(() -> policy.requireAcceptableSignature(policy.certificateSignatureAlgorithm()))
+                .doesNotThrowAnyException();
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(policy.certificateKeyAlgorithm());
+        generator.initialize(policy.certificateCurve(), random);
+        PublicKey key = generator.generateKeyPair().getPublic();
+        assertThatCode(() -> policy.requireAcceptable(key)).doesNotThrowAnyException();
+        assertThat(policy.selfSignedCertificateValidity().toDays()).isBetween(31L, 398L);
+        assertThat(policy.certificateRenewalMargin()).isLessThan(policy.selfSignedCertificateValidity());
+    }
+
+    @Test
+    void dataAtRestUsesAes256Gcm() {
+        assertThat(policy.aeadTransformation()).startsWith("AES/GCM/");
+        assertThat(policy.aeadKeyBits()).isGreaterThanOrEqualTo(128);
+        assertThat(policy.aeadNonceBytes()).isEqualTo(12);
+        assertThat(policy.aeadTagBits()).isEqualTo(128);
+    }
+
+    @Test
+    void randomnessComesFromADrbg() {
+        SecureRandom drbg = policy.newSecureRandom();
+        assertThat(drbg.getAlgorithm()).isEqualTo("DRBG");
+        byte[] first = new byte[32];
+        byte[] second = new byte[32];
+        drbg.nextBytes(first);
+        policy.newSecureRandom().nextBytes(second);
+        assertThat(first).isNotEqualTo(second);
+    }
+
+    @Test
+    void digestIsSha256() throws Exception {
+        byte[] input = "abc".getBytes(StandardCharsets.US_ASCII);
+        // FIPS 180-2, appendix B.1.
+        assertThat(HexFormat.of().formatHex(policy.digest(input)))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(policy.digest(input)).isEqualTo(MessageDigest.getInstance("SHA-256").digest(input));
+    }
+
+    @Test
+    void bouncyCastleIsRegisteredOnceAfterTheJdkProviders() {
+        assertThat(CryptoPolicy.bouncyCastle()).isSameAs(CryptoPolicy.bouncyCastle());
+        assertThat(Security.getProviders()[0].getName()).isNotEqualTo(CryptoPolicy.BOUNCY_CASTLE);
+    }
+}

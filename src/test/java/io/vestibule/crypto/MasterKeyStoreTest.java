@@ -1,0 +1,164 @@
+package io.vestibule.crypto;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.vestibule.crypto.pki.SelfSignedCertificateIssuer;
+import io.vestibule.crypto.pki.TlsIdentity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class MasterKeyStoreTest {
+    private static final MasterPassphrase PASSPHRASE = new MasterPassphrase("correct horse battery staple".toCharArray(), false);
+
+    private final CryptoPolicy policy = CryptoPolicy.standard();
+    private final SecureRandom random = policy.newSecureRandom();
+
+    @TempDir
+    Path directory;
+
+    private Path file() {
+        return directory.resolve("keys").resolve("master.p12");
+    }
+
+    private SecretKey dataKey() throws Exception {
+        KeyGenerator generator = KeyGenerator.getInstance("AES");
+        generator.init(256, random);
+        return generator.generateKey();
+    }
+
+    @Test
+    void creatingTheStoreCreatesTheFirstKeyEncryptionKey() throws Exception {
+        MasterKeyStore store = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
+        assertThat(Files.exists(file())).isTrue();
+        assertThat(store.currentKeyEncryptionKey().alias()).isEqualTo("kek-1");
+        assertThat(store.keyEncryptionKey("kek-1").alias()).isEqualTo("kek-1");
+    }
+
+    @Test
+    void theStoreFileIsReadableByItsOwnerOnly() throws Exception {
+        MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file().getParent()))).isEqualTo("rwx------");
+        try (var leftovers = Files.list(file().getParent())) {
+            assertThat(leftovers.map(path -> path.getFileName().toString())).containsExactly("master.p12");
+        }
+    }
+
+    @Test
+    void reopeningWithTheSamePassphraseFindsTheSameKey() throws Exception {
+        MasterKeyStore created = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
+        SecretKey dataKey = dataKey();
+        byte[] wrapped = created.currentKeyEncryptionKey().wrap(dataKey);
+
+        MasterKeyStore reopened = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
+        KeyEncryptionKey current = reopened.currentKeyEncryptionKey();
+        assertThat(current.alias()).isEqualTo("kek-1");
+        assertThat(current.unwrap(wrapped, "AES").getEncoded()).isEqualTo(dataKey.getEncoded());
+    }
+
+    @Test
+    void aWrongPassphraseIsRefusedWithAMessageSayingSo() {
+        MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
+        MasterPassphrase wrong = new MasterPassphrase("not the passphrase".toCharArray(), false);
+        assertThatIllegalStateException().isThrownBy(() -> MasterKeyStore.openOrCreate(file(), wrong, policy))
+                .withMessageContaining("passphrase")
+                .withMessageNotContaining("not the passphrase")
+                .withMessageNotContaining("correct horse");
+    }
+
+    @Test
+    void wrapAndUnwrapRoundTrip() throws Exception {
+        KeyEncryptionKey kek = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy).currentKeyEncryptionKey();
+        SecretKey dataKey = dataKey();
+        byte[] wrapped = kek.wrap(dataKey);
+        assertThat(wrapped).hasSize(40).isNotEqualTo(dataKey.getEncoded());
+        SecretKey unwrapped = kek.unwrap(wrapped, "AES");
+        assertThat(unwrapped.getAlgorithm()).isEqualTo("AES");
+        assertThat(unwrapped.getEncoded()).isEqualTo(dataKey.getEncoded());
+    }
+
+    @Test
+    void anotherKeyEncryptionKeyDoesNotUnwrap() throws Exception {
+        KeyEncryptionKey mine = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy).currentKeyEncryptionKey();
+        KeyEncryptionKey other = MasterKeyStore.openOrCreate(directory.resolve("other.p12"), PASSPHRASE, policy)
+                .currentKeyEncryptionKey();
+        byte[] wrapped = mine.wrap(dataKey());
+        assertThatExceptionOfType(Aead.SealBroken.class).isThrownBy(() -> other.unwrap(wrapped, "AES"));
+    }
+
+    @Test
+    void alteredWrappedKeysDoNotUnwrap() throws Exception {
+        KeyEncryptionKey kek = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy).currentKeyEncryptionKey();
+        byte[] wrapped = kek.wrap(dataKey());
+        wrapped[5] ^= 0x40;
+        assertThatExceptionOfType(Aead.SealBroken.class).isThrownBy(() -> kek.unwrap(wrapped, "AES"));
+    }
+
+    @Test
+    void rotationMakesANewCurrentKeyAndKeepsTheOldOneForUnwrapping() throws Exception {
+        MasterKeyStore store = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
+        KeyEncryptionKey first = store.currentKeyEncryptionKey();
+        SecretKey dataKey = dataKey();
+        byte[] wrappedByFirst = first.wrap(dataKey);
+
+        KeyEncryptionKey second = store.rotateKeyEncryptionKey();
+        assertThat(second.alias()).isEqualTo("kek-2");
+        assertThat(store.currentKeyEncryptionKey().alias()).isEqualTo("kek-2");
+        assertThatExceptionOfType(Aead.SealBroken.class).isThrownBy(() -> second.unwrap(wrappedByFirst, "AES"));
+
+        MasterKeyStore reopened = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
+        assertThat(reopened.currentKeyEncryptionKey().alias()).isEqualTo("kek-2");
+        assertThat(reopened.keyEncryptionKey("kek-1").unwrap(wrappedByFirst, "AES").getEncoded())
+                .isEqualTo(dataKey.getEncoded());
+    }
+
+    @Test
+    void versionsAreOrderedAsNumbersNotAsText() {
+        MasterKeyStore store = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
+        for (int i = 2; i <= 10; i++) {
+            store.rotateKeyEncryptionKey();
+        }
+        assertThat(store.currentKeyEncryptionKey().alias()).isEqualTo("kek-10");
+        assertThat(store.rotateKeyEncryptionKey().alias()).isEqualTo("kek-11");
+    }
+
+    @Test
+    void unknownAliasesAreRefused() {
+        MasterKeyStore store = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
+        assertThatIllegalArgumentException().isThrownBy(() -> store.keyEncryptionKey("kek-9"));
+        assertThatIllegalArgumentException().isThrownBy(() -> store.keyEncryptionKey("tls-https"));
+    }
+
+    @Test
+    void aTlsIdentityIsKeptAcrossReopening() {
+        MasterKeyStore store = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
+        assertThat(store.tlsIdentity("https")).isEmpty();
+        TlsIdentity identity = new SelfSignedCertificateIssuer(policy, random)
+                .issue("localhost", List.of("localhost", "127.0.0.1"), Instant.now());
+        store.storeTlsIdentity("https", identity);
+
+        Optional<TlsIdentity> read = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy).tlsIdentity("https");
+        assertThat(read).hasValueSatisfying(kept -> {
+            assertThat(kept.leaf()).isEqualTo(identity.leaf());
+            assertThat(kept.chain()).hasSize(1);
+            assertThat(kept.privateKey().getEncoded()).isEqualTo(identity.privateKey().getEncoded());
+        });
+        assertThat(MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy).currentKeyEncryptionKey().alias())
+                .as("a TLS identity is not a key-encryption key").isEqualTo("kek-1");
+    }
+}

@@ -1,0 +1,75 @@
+package io.vestibule.platform.http;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SecurityHeadersTest {
+    private final SecurityHeaders headers = new SecurityHeaders(false);
+
+    /** The policy as directive name to its sources. */
+    private static Map<String, List<String>> directives(String policy) {
+        Map<String, List<String>> directives = new LinkedHashMap<>();
+        for (String directive : policy.split(";")) {
+            String[] words = directive.strip().split("\\s+");
+            directives.put(words[0], Arrays.asList(words).subList(1, words.length));
+        }
+        return directives;
+    }
+
+    @Test
+    void theContentSecurityPolicyAllowsOnlyThisOriginAndNoInlineCode() {
+        Map<String, List<String>> csp = directives(headers.forPath("/").get("Content-Security-Policy"));
+        assertThat(csp.get("default-src")).containsExactly("'none'");
+        assertThat(csp.get("script-src")).containsExactly("'self'");
+        assertThat(csp.get("style-src")).doesNotContain("'unsafe-inline'");
+        assertThat(csp.get("frame-ancestors")).containsExactly("'none'");
+        assertThat(csp.get("base-uri")).containsExactly("'none'");
+        assertThat(csp.get("form-action")).containsExactly("'self'");
+        assertThat(csp.values()).allSatisfy(sources -> assertThat(sources)
+                .doesNotContain("'unsafe-inline'", "'unsafe-eval'", "*", "http:", "https:"));
+        assertThat(csp.get("script-src")).doesNotContain("data:", "blob:");
+    }
+
+    @Test
+    void hstsLastsAYearWithoutPreloadByDefault() {
+        String hsts = headers.forPath("/").get("Strict-Transport-Security");
+        assertThat(hsts).contains("max-age=31536000").contains("includeSubDomains").doesNotContain("preload");
+    }
+
+    @Test
+    void hstsPreloadIsAddedWhenEnabled() {
+        assertThat(new SecurityHeaders(true).forPath("/").get("Strict-Transport-Security"))
+                .contains("max-age=31536000").contains("includeSubDomains").endsWith("; preload");
+    }
+
+    @Test
+    void apiAnswersAreNeverStored() {
+        assertThat(headers.forPath("/api/meetings").get("Cache-Control")).isEqualTo("no-store");
+        assertThat(headers.forPath("/api/auth/session").get("Cache-Control")).isEqualTo("no-store");
+        assertThat(headers.forPath("/index.html").get("Cache-Control")).isNotNull().isNotEqualTo("no-store");
+    }
+
+    @Test
+    void everyResponseGetsTheOtherProtections() {
+        for (String path : List.of("/", "/index.html", "/api/meetings", "/join/room-1")) {
+            Map<String, String> set = headers.forPath(path);
+            assertThat(set).containsEntry("X-Content-Type-Options", "nosniff")
+                    .containsEntry("Referrer-Policy", "same-origin")
+                    .containsEntry("X-Frame-Options", "DENY")
+                    .containsEntry("Cross-Origin-Opener-Policy", "same-origin")
+                    .containsKeys("Content-Security-Policy", "Strict-Transport-Security", "Permissions-Policy");
+        }
+    }
+
+    @Test
+    void cameraAndMicrophoneAreForThisOriginOnly() {
+        String permissions = headers.forPath("/").get("Permissions-Policy");
+        assertThat(permissions).contains("camera=(self)").contains("microphone=(self)").contains("geolocation=()");
+    }
+}

@@ -1,0 +1,133 @@
+package io.vestibule.platform.launcher;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.vestibule.crypto.CryptoPolicy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PayaraConfigurationTest {
+    private static final String SSL = "configs.config.server-config.network-config.protocols.protocol.https-listener.ssl.";
+    private static final String DB_PASSWORD = "Db-Secret-99";
+    private static final String KEY_STORE = "/srv/vestibule/runtime/https.p12";
+
+    @TempDir
+    Path directory;
+
+    private final CryptoPolicy policy = CryptoPolicy.standard();
+
+    private DatabaseTarget postgres() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("VESTIBULE_DB_URL", "jdbc:postgresql://db.example.org:5432/vestibule");
+        environment.put("VESTIBULE_DB_USER", "vestibule");
+        environment.put("VESTIBULE_DB_PASSWORD", DB_PASSWORD);
+        return DatabaseTarget.from(LauncherSettings.load(environment, new Properties()), new DataDirectory(directory));
+    }
+
+    private DatabaseTarget embedded() {
+        return DatabaseTarget.from(LauncherSettings.load(Map.of(), new Properties()), new DataDirectory(directory));
+    }
+
+    private List<AdminCommand> commands(DatabaseTarget database) {
+        return new PayaraConfiguration(policy).preBootCommands("0.0.0.0", KEY_STORE, database);
+    }
+
+    /** The value of a {@code set name=value} command, if there is one. */
+    private static Optional<String> setting(List<AdminCommand> commands, String name) {
+        return commands.stream().filter(command -> command.name().equals("set"))
+                .map(command -> command.arguments().get(0))
+                .filter(argument -> argument.startsWith(name + "="))
+                .map(argument -> argument.substring(name.length() + 1))
+                .findFirst();
+    }
+
+    @Test
+    void thePlainHttpListenerIsDisabled() {
+        assertThat(setting(commands(embedded()),
+                "configs.config.server-config.network-config.network-listeners.network-listener.http-listener.enabled"))
+                .hasValue("false");
+    }
+
+    @Test
+    void theHttpsListenerUsesOurKeyStoreAndBindAddress() {
+        List<AdminCommand> commands = new PayaraConfiguration(policy).preBootCommands("10.0.0.5", KEY_STORE, embedded());
+        assertThat(setting(commands, SSL + "key-store")).hasValue(KEY_STORE);
+        assertThat(setting(commands, SSL + "cert-nickname")).hasValue(ListenerIdentityProvisioner.KEY_ALIAS);
+        assertThat(setting(commands,
+                "configs.config.server-config.network-config.network-listeners.network-listener.https-listener.address"))
+                .hasValue("10.0.0.5");
+    }
+
+    @Test
+    void theKeyStorePasswordIsOnlyAReference() {
+        assertThat(setting(commands(embedded()), SSL + "key-store-password"))
+                .hasValue("${" + PayaraConfiguration.TLS_PASSWORD_PROPERTY + "}");
+    }
+
+    @Test
+    void noCommandCarriesAPassword() {
+        List<AdminCommand> commands = commands(postgres());
+        assertThat(commands).allSatisfy(command -> {
+            assertThat(command.arguments()).noneMatch(argument -> argument.contains(DB_PASSWORD));
+            assertThat(command.toString()).doesNotContain(DB_PASSWORD);
+        });
+        assertThat(commands).filteredOn(command -> command.arguments().stream().anyMatch(a -> a.contains("password")))
+                .allSatisfy(command -> assertThat(command.arguments().get(0)).matches(".*password=(\\$\\{[a-z.-]+\\}|\\(\\))"));
+    }
+
+    @Test
+    void theListenerOffersExactlyThePolicysCipherSuitesAndProtocols() {
+        List<AdminCommand> commands = commands(embedded());
+        String ciphers = setting(commands, SSL + "ssl3-tls-ciphers").orElseThrow();
+        List<String> suites = Arrays.stream(ciphers.split(",")).toList();
+        assertThat(suites).allMatch(suite -> suite.startsWith("+"));
+        assertThat(suites.stream().map(suite -> suite.substring(1)).toList()).isEqualTo(policy.tlsCipherSuites());
+        assertThat(setting(commands, SSL + "tls12-enabled")).hasValue("true");
+        assertThat(setting(commands, SSL + "tls13-enabled")).hasValue("true");
+    }
+
+    @Test
+    void serverBannersAndTraceAreOff() {
+        List<AdminCommand> commands = commands(embedded());
+        String http = "configs.config.server-config.network-config.protocols.protocol.https-listener.http.";
+        assertThat(setting(commands, http + "xpowered-by")).hasValue("false");
+        assertThat(setting(commands, http + "server-header")).hasValue("false");
+        assertThat(setting(commands, http + "trace-enabled")).hasValue("false");
+    }
+
+    @Test
+    void theConnectionPoolAndItsResourceAreCreated() {
+        List<AdminCommand> commands = commands(postgres());
+        AdminCommand pool = commands.stream().filter(command -> command.name().equals("create-jdbc-connection-pool"))
+                .findFirst().orElseThrow();
+        assertThat(pool.arguments()).contains("--datasourceclassname=org.postgresql.ds.PGSimpleDataSource");
+        String poolName = pool.arguments().get(pool.arguments().size() - 1);
+
+        AdminCommand resource = commands.stream().filter(command -> command.name().equals("create-jdbc-resource"))
+                .findFirst().orElseThrow();
+        assertThat(resource.arguments()).containsExactly("--connectionpoolid=" + poolName, "jdbc/vestibule");
+        assertThat(commands.indexOf(resource)).isGreaterThan(commands.indexOf(pool));
+
+        String property = "resources.jdbc-connection-pool." + poolName + ".property.";
+        assertThat(setting(commands, property + "URL")).hasValue("jdbc:postgresql://db.example.org:5432/vestibule");
+        assertThat(setting(commands, property + "user")).hasValue("vestibule");
+        assertThat(setting(commands, property + "password")).hasValue("${" + DatabaseTarget.PASSWORD_PROPERTY + "}");
+    }
+
+    @Test
+    void theEmbeddedDatabaseHasAnEmptyPassword() {
+        List<AdminCommand> commands = commands(embedded());
+        assertThat(setting(commands, "resources.jdbc-connection-pool.vestibule-pool.property.password")).hasValue("()");
+        assertThat(commands).anySatisfy(command -> assertThat(command.arguments())
+                .contains("--datasourceclassname=org.h2.jdbcx.JdbcDataSource"));
+    }
+}
