@@ -16,9 +16,20 @@ function fillTimeZones(selected) {
   if (!knownZones().includes(selected)) select.append(new Option(selected, selected, true, true));
 }
 
+const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+
 function showRepeatControls() {
   document.getElementById('repeat-count-field').hidden = !repeat.value;
   document.getElementById('weekdays').hidden = repeat.value !== 'WEEKLY';
+  checkFirstMeetingsWeekday();
+}
+
+/** A weekly series must include the weekday of its first meeting; keep that day ticked. */
+function checkFirstMeetingsWeekday() {
+  if (repeat.value !== 'WEEKLY' || !form.date.value) return;
+  const [year, month, day] = form.date.value.split('-').map(Number);
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
+  form.querySelector(`input[name=weekday][value="${weekday}"]`).checked = true;
 }
 
 function recurrenceRule() {
@@ -109,6 +120,7 @@ function requestBody() {
 
 if (user) {
   repeat.addEventListener('change', showRepeatControls);
+  form.date.addEventListener('change', checkFirstMeetingsWeekday);
   form.querySelectorAll('#repeat, #repeat-count, input[name=weekday]').forEach((input) =>
     input.addEventListener('change', () => { recurrenceTouched = true; }));
   document.getElementById('personal-room').addEventListener('change', (event) => {

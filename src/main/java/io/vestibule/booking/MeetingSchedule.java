@@ -1,11 +1,13 @@
 package io.vestibule.booking;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * When a meeting takes place: first start and end in the meeting's time zone, and an optional recurrence.
@@ -23,6 +25,11 @@ public record MeetingSchedule(ZonedDateTime start, ZonedDateTime end, Optional<R
         }
         if (Duration.between(start, end).compareTo(MAX_DURATION) > 0) {
             throw new BookingRefused("end", "A meeting may last at most 24 hours.");
+        }
+        // RFC 5545 leaves a first start off the rule's days undefined; calendars would then disagree with us.
+        Set<DayOfWeek> weekdays = recurrence.map(Recurrence::weekdays).orElse(Set.of());
+        if (!weekdays.isEmpty() && !weekdays.contains(start.getDayOfWeek())) {
+            throw new BookingRefused("recurrence", "The first meeting must fall on one of the days the meeting repeats on.");
         }
     }
 

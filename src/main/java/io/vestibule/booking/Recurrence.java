@@ -1,12 +1,15 @@
 package io.vestibule.booking;
 
+import java.time.DayOfWeek;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import net.fortuna.ical4j.model.Recur;
+import net.fortuna.ical4j.model.WeekDay;
 import net.fortuna.ical4j.transform.recurrence.Frequency;
 
 /**
@@ -81,6 +84,11 @@ public final class Recurrence {
     /** Start times of the occurrences that start within [from, to], the series starting at {@code first}. */
     public List<ZonedDateTime> startsBetween(ZonedDateTime first, ZonedDateTime from, ZonedDateTime to) {
         return recur.getDates(first, from, to);
+    }
+
+    /** The weekdays a weekly series names with BYDAY; empty when it repeats on the first meeting's weekday. */
+    public Set<DayOfWeek> weekdays() {
+        return recur.getDayList().stream().map(WeekDay::getDayOfWeek).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Whether the series ends (by COUNT or UNTIL), so it has a last occurrence. */

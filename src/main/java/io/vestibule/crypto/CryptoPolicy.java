@@ -1,5 +1,6 @@
 package io.vestibule.crypto;
 
+import java.io.IOException;
 import java.security.AlgorithmParameters;
 import java.security.DrbgParameters;
 import java.security.GeneralSecurityException;
@@ -9,10 +10,12 @@ import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Security;
+import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +45,7 @@ public final class CryptoPolicy {
     private static final Set<String> ACCEPTED_CURVES = Set.of("secp256r1", "secp384r1", "secp521r1");
     private static final Map<String, ECParameterSpec> NAMED_CURVES = namedCurves(ACCEPTED_CURVES);
     private static final int MINIMUM_RSA_BITS = 3072;
+    private static final Set<String> STRONG_HASHES = Set.of("SHA256", "SHA384", "SHA512");
 
     private CryptoPolicy() {
     }
@@ -174,14 +178,34 @@ public final class CryptoPolicy {
         throw new CryptoPolicyViolation("Key type " + key.getAlgorithm() + " is not accepted; use ECDSA (P-256 or larger) or RSA (3072 bits or more)");
     }
 
-    /** Refuses certificate signatures made with a hash weaker than SHA-256 (MD5, SHA-1) or with DSA. */
-    public void requireAcceptableSignature(String signatureAlgorithm) {
-        String name = signatureAlgorithm.toUpperCase(Locale.ROOT);
-        boolean strongHash = name.contains("SHA256") || name.contains("SHA384") || name.contains("SHA512")
-                || name.contains("SHA3-") || name.equals("RSASSA-PSS");
+    /**
+     * Refuses a certificate signed with a hash weaker than SHA-256 (MD5, SHA-1) or with DSA. For RSASSA-PSS the
+     * hash is read from the signature's parameters, where it lives.
+     */
+    public void requireAcceptableSignature(X509Certificate certificate) {
+        String name = certificate.getSigAlgName().toUpperCase(Locale.ROOT);
+        if (name.equals("RSASSA-PSS")) {
+            String hash = pssDigest(certificate.getSigAlgParams()).toUpperCase(Locale.ROOT).replace("-", "");
+            if (!STRONG_HASHES.contains(hash)) {
+                throw new CryptoPolicyViolation("RSASSA-PSS with " + hash + " is not accepted; SHA-256 or stronger is required");
+            }
+            return;
+        }
+        boolean strongHash = STRONG_HASHES.stream().anyMatch(name::contains) || name.contains("SHA3-");
         boolean plainDsa = name.contains("DSA") && !name.contains("ECDSA");
         if (!strongHash || plainDsa) {
-            throw new CryptoPolicyViolation("Signature algorithm " + signatureAlgorithm + " is not accepted; SHA-256 or stronger with ECDSA or RSA is required");
+            throw new CryptoPolicyViolation("Signature algorithm " + certificate.getSigAlgName()
+                    + " is not accepted; SHA-256 or stronger with ECDSA or RSA is required");
+        }
+    }
+
+    private static String pssDigest(byte[] encodedParameters) {
+        try {
+            AlgorithmParameters parameters = AlgorithmParameters.getInstance("RSASSA-PSS");
+            parameters.init(encodedParameters);
+            return parameters.getParameterSpec(PSSParameterSpec.class).getDigestAlgorithm();
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
+            throw new CryptoPolicyViolation("The RSASSA-PSS parameters of the signature cannot be read");
         }
     }
 

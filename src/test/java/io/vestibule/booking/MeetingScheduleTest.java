@@ -161,4 +161,17 @@ class MeetingScheduleTest {
         assertThat(schedule.start().toLocalTime()).hasToString("10:00");
         assertThat(schedule.duration()).isEqualTo(Duration.ofHours(1));
     }
+
+    @Test
+    void aWeeklySeriesMustStartOnOneOfItsDays() {
+        ZonedDateTime tuesday = madrid(12, 1, 10, 0);
+        assertThat(tuesday.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.TUESDAY);
+
+        assertThatExceptionOfType(BookingRefused.class)
+                .isThrownBy(() -> weekly(tuesday, "FREQ=WEEKLY;BYDAY=MO,WE;COUNT=4"))
+                .satisfies(refused -> assertThat(refused.field()).isEqualTo("recurrence"));
+        assertThat(weekly(tuesday, "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=4").admissionAt(tuesday.toInstant(), JoinWindow.DEFAULT))
+                .isInstanceOf(Admission.Open.class);
+        assertThat(weekly(tuesday, "FREQ=WEEKLY;COUNT=4").recurrence()).isPresent();
+    }
 }

@@ -3,18 +3,26 @@ package io.vestibule.crypto;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Security;
+import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 
 import javax.net.ssl.SSLContext;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,18 +110,61 @@ class CryptoPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"SHA1withRSA", "MD5withRSA", "MD2withRSA", "SHA1withECDSA", "SHA256withDSA", "SHA1withDSA",
-            "SHA224withECDSA", "SHA224withRSA", "NONEwithECDSA"})
-    void refusesWeakSignatureAlgorithms(String algorithm) {
+    @ValueSource(strings = {"SHA1withRSA", "MD5withRSA", "SHA1withECDSA", "SHA256withDSA", "SHA1withDSA",
+            "SHA224withECDSA", "SHA224withRSA", "SHA1withRSAandMGF1"})
+    void refusesCertificatesWithWeakSignatures(String algorithm) throws Exception {
+        X509Certificate certificate = certificateSignedWith(algorithm);
         assertThatExceptionOfType(CryptoPolicyViolation.class)
-                .isThrownBy(() -> policy.requireAcceptableSignature(algorithm));
+                .isThrownBy(() -> policy.requireAcceptableSignature(certificate));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"SHA256withECDSA", "SHA384withECDSA", "SHA512withECDSA", "SHA256withRSA", "SHA384withRSA",
-            "SHA256WITHECDSA", "SHA3-256withECDSA"})
-    void acceptsStrongSignatureAlgorithms(String algorithm) {
-        assertThatCode(() -> policy.requireAcceptableSignature(algorithm)).doesNotThrowAnyException();
+            "SHA3-256withECDSA", "SHA256withRSAandMGF1", "SHA512withRSAandMGF1"})
+    void acceptsCertificatesWithStrongSignatures(String algorithm) throws Exception {
+        X509Certificate certificate = certificateSignedWith(algorithm);
+        assertThatCode(() -> policy.requireAcceptableSignature(certificate)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void rsaPssIsJudgedByTheHashInItsParameters() throws Exception {
+        X509Certificate weak = certificateSignedWith("SHA1withRSAandMGF1");
+        X509Certificate strong = certificateSignedWith("SHA256withRSAandMGF1");
+        assertThat(weak.getSigAlgName()).isEqualTo(strong.getSigAlgName()).isEqualTo("RSASSA-PSS");
+        assertThatExceptionOfType(CryptoPolicyViolation.class).isThrownBy(() -> policy.requireAcceptableSignature(weak))
+                .withMessageContaining("SHA1");
+        assertThatCode(() -> policy.requireAcceptableSignature(strong)).doesNotThrowAnyException();
+    }
+
+    /**
+     * A self-signed certificate made with the given signature algorithm and a key of the matching type, read back
+     * by the JDK's own certificate factory (which names RSASSA-PSS by its OID, its hash in the parameters).
+     */
+    private static X509Certificate certificateSignedWith(String algorithm) throws Exception {
+        String upper = algorithm.toUpperCase(java.util.Locale.ROOT);
+        KeyPair keys = upper.endsWith("ECDSA") ? KEYS_EC : upper.endsWith("DSA") ? KEYS_DSA : KEYS_RSA;
+        X500Name name = new X500Name("CN=signature test");
+        Instant now = Instant.now();
+        var builder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE, Date.from(now), Date.from(now.plusSeconds(3600)),
+                name, keys.getPublic());
+        byte[] encoded = builder.build(new JcaContentSignerBuilder(algorithm).setProvider(CryptoPolicy.bouncyCastle())
+                .build(keys.getPrivate())).getEncoded();
+        return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(encoded));
+    }
+
+    private static final KeyPair KEYS_EC = keyPair("EC", 256);
+    private static final KeyPair KEYS_RSA = keyPair("RSA", 2048);
+    private static final KeyPair KEYS_DSA = keyPair("DSA", 2048);
+
+    private static KeyPair keyPair(String algorithm, int size) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+            generator.initialize(size);
+            return generator.generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -169,8 +220,8 @@ class CryptoPolicyTest {
     @Test
     void theCertificateProfileMeetsThePolicy() throws Exception {
         assertThat(policy.certificateKeyAlgorithm()).isEqualTo("EC");
-        assertThatCode(() -> policy.requireAcceptableSignature(policy.certificateSignatureAlgorithm()))
-                .doesNotThrowAnyException();
+        X509Certificate profile = certificateSignedWith(policy.certificateSignatureAlgorithm());
+        assertThatCode(() -> policy.requireAcceptableSignature(profile)).doesNotThrowAnyException();
         KeyPairGenerator generator = KeyPairGenerator.getInstance(policy.certificateKeyAlgorithm());
         generator.initialize(policy.certificateCurve(), random);
         PublicKey key = generator.generateKeyPair().getPublic();

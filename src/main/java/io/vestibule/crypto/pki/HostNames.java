@@ -7,14 +7,16 @@ import java.util.regex.Pattern;
 
 /** Host names and IP literals as they appear in subjectAltName entries; never resolves a name through DNS. */
 public final class HostNames {
-    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV4_LITERAL = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    // Only what the JDK parses as an IPv6 literal itself: hex digits, colons, and a dotted IPv4 tail.
+    private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
 
     private HostNames() {
     }
 
     public static boolean isIpLiteral(String host) {
         String bare = stripBrackets(host);
-        return bare.indexOf(':') >= 0 || IPV4_LITERAL.matcher(bare).matches();
+        return IPV4_LITERAL.matcher(bare).matches() || IPV6_LITERAL.matcher(bare).matches();
     }
 
     /** Lower-case names; IP literals in the JDK's canonical text form, so "::1" and "0:0:0:0:0:0:0:1" compare equal. */

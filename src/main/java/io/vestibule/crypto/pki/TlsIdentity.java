@@ -41,7 +41,7 @@ public record TlsIdentity(PrivateKey privateKey, List<X509Certificate> chain) {
         policy.requireAcceptable(publicKey);
         for (X509Certificate certificate : chain) {
             if (!isSelfSigned(certificate)) {
-                policy.requireAcceptableSignature(certificate.getSigAlgName());
+                policy.requireAcceptableSignature(certificate);
             }
         }
         if (!isPair(policy, privateKey, publicKey)) {

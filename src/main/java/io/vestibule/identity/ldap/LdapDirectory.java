@@ -18,6 +18,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -51,10 +52,12 @@ public final class LdapDirectory implements AutoCloseable {
     };
 
     private final DirectorySettings settings;
+    private final SingleServerSet server;
     private final LDAPConnectionPool pool;
 
-    private LdapDirectory(DirectorySettings settings, LDAPConnectionPool pool) {
+    private LdapDirectory(DirectorySettings settings, SingleServerSet server, LDAPConnectionPool pool) {
         this.settings = settings;
+        this.server = server;
         this.pool = pool;
     }
 
@@ -77,35 +80,39 @@ public final class LdapDirectory implements AutoCloseable {
         SingleServerSet server = new SingleServerSet(settings.host(), settings.port(), sockets, options, null, startTls);
         LDAPConnectionPool pool = new LDAPConnectionPool(server, serviceAccount, 1, 8, null, false);
         pool.setRetryFailedOperationsDueToInvalidConnections(true);
-        return new LdapDirectory(settings, pool);
+        return new LdapDirectory(settings, server, pool);
     }
 
     /**
-     * Binds as the user to check the password, then reads the account and its groups with the service account.
-     * Unknown users, wrong and empty passwords are all {@link Reason#INVALID_CREDENTIALS}.
+     * Finds the account with the service account, then checks the password by binding as the user on a
+     * connection of its own, which is closed afterwards: only that bind can say the password is wrong, and the
+     * pool's connections never carry a user's identity. Unknown users, wrong and empty passwords are all
+     * {@link Reason#INVALID_CREDENTIALS}; anything the directory or the service account fails at is
+     * {@link Reason#DIRECTORY_UNAVAILABLE}.
      */
     public DirectoryUser authenticate(String username, char[] password) throws DirectorySignInRefused {
         // An empty password would be an unauthenticated bind, which many servers accept (RFC 4513 §5.1.2).
         if (username == null || username.isBlank() || password == null || password.length == 0) {
             throw new DirectorySignInRefused(Reason.INVALID_CREDENTIALS, "empty user name or password");
         }
+        SearchResultEntry entry;
         try {
-            SearchResultEntry entry;
-            try {
-                entry = findUser(username);
-            } catch (LDAPException e) {
-                // The search runs as the service account: a refused bind here is the directory's problem, not the user's.
-                throw new DirectorySignInRefused(Reason.DIRECTORY_UNAVAILABLE, e.getResultCode().getName());
-            }
-            if (entry == null) {
-                throw new DirectorySignInRefused(Reason.INVALID_CREDENTIALS, "no such user");
-            }
-            pool.bindAndRevertAuthentication(new SimpleBindRequest(entry.getDN(), new String(password)));
+            entry = findUser(username);
+        } catch (LDAPException e) {
+            throw new DirectorySignInRefused(Reason.DIRECTORY_UNAVAILABLE, e.getResultCode().getName());
+        }
+        if (entry == null) {
+            throw new DirectorySignInRefused(Reason.INVALID_CREDENTIALS, "no such user");
+        }
+        try (LDAPConnection connection = server.getConnection()) {
+            connection.bind(new SimpleBindRequest(entry.getDN(), new String(password)));
+        } catch (LDAPException e) {
+            throw new DirectorySignInRefused(e.getResultCode() == ResultCode.INVALID_CREDENTIALS
+                    ? Reason.INVALID_CREDENTIALS : Reason.DIRECTORY_UNAVAILABLE, e.getResultCode().getName());
+        }
+        try {
             return toUser(entry, username);
         } catch (LDAPException e) {
-            if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
-                throw new DirectorySignInRefused(Reason.INVALID_CREDENTIALS, "bind refused");
-            }
             throw new DirectorySignInRefused(Reason.DIRECTORY_UNAVAILABLE, e.getResultCode().getName());
         }
     }

@@ -1,5 +1,7 @@
 package io.vestibule.platform.launcher;
 
+import java.util.Locale;
+
 /**
  * The database the container's connection pool points at: the embedded H2 file database in the data directory,
  * or PostgreSQL when {@code VESTIBULE_DB_URL} names one. The password never travels in a command: the pool reads
@@ -19,6 +21,9 @@ record DatabaseTarget(String dataSourceClass, String url, String user, boolean h
         if (!url.startsWith("jdbc:postgresql:")) {
             throw new LaunchFailure("VESTIBULE_DB_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/database); "
                     + "leave it unset for the embedded database");
+        }
+        if (url.toLowerCase(Locale.ROOT).matches(".*[?&;]password=.*")) {
+            throw new LaunchFailure("VESTIBULE_DB_URL must not hold the password; set VESTIBULE_DB_PASSWORD instead");
         }
         String user = settings.find("vestibule.db.user")
                 .orElseThrow(() -> new LaunchFailure("VESTIBULE_DB_USER is required with VESTIBULE_DB_URL"));

@@ -14,7 +14,8 @@ class HostNamesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"localhost", "meet.example.org", "10.example.org", "host-127-0-0-1"})
+    @ValueSource(strings = {"localhost", "meet.example.org", "10.example.org", "host-127-0-0-1",
+            "999.1.1.1", "256.0.0.1", "1.2.3", "foo:bar", "zz::1", "host:8443"})
     void namesAreNotIpLiterals(String host) {
         assertThat(HostNames.isIpLiteral(host)).isFalse();
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class DatabaseTargetTest {
@@ -69,11 +70,21 @@ class DatabaseTargetTest {
     }
 
     @Test
-    void theDescriptionLeavesOutTheQueryWhereAPasswordMayBe() {
-        environment.put("VESTIBULE_DB_URL", "jdbc:postgresql://db.example.org:5432/vestibule?password=Db-Secret-99&ssl=true");
+    void theDescriptionLeavesOutTheQuery() {
+        environment.put("VESTIBULE_DB_URL", "jdbc:postgresql://db.example.org:5432/vestibule?ssl=true&sslmode=verify-full");
         environment.put("VESTIBULE_DB_USER", "vestibule");
         String description = target().describe();
-        assertThat(description).doesNotContain("Db-Secret-99").doesNotContain("password").doesNotContain("?")
-                .contains("db.example.org:5432/vestibule");
+        assertThat(description).doesNotContain("?").doesNotContain("sslmode").contains("db.example.org:5432/vestibule");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "jdbc:postgresql://db.example.org/vestibule?password=Db-Secret-99",
+        "jdbc:postgresql://db.example.org/vestibule?ssl=true&PASSWORD=Db-Secret-99"})
+    void aPasswordInsideTheUrlIsRefusedSoItNeverReachesPayarasCommands(String url) {
+        environment.put("VESTIBULE_DB_URL", url);
+        environment.put("VESTIBULE_DB_USER", "vestibule");
+        assertThatThrownBy(this::target).isInstanceOf(LaunchFailure.class)
+                .hasMessageContaining("VESTIBULE_DB_PASSWORD").hasMessageNotContaining("Db-Secret-99");
     }
 }
