@@ -52,6 +52,16 @@ class DataAtRestIT {
         }
     }
 
+    @Test
+    void sessionsAndPasswordsNeverReachTheLog(VestibuleServer server) {
+        PortalClient alice = server.newClient().signIn("alice", server.demoPassword());
+        String sessionToken = alice.sessionCookie().substring(alice.sessionCookie().indexOf('=') + 1);
+        String csrfToken = alice.get("/api/v1/me").json().getString("csrfToken");
+        alice.sendWithoutCsrf("POST", "/api/v1/auth/login", "{\"username\":\"alice\",\"password\":\"wrong-" + sessionToken + "\"}");
+
+        assertThat(server.logText()).doesNotContain(sessionToken).doesNotContain(csrfToken).doesNotContain(server.demoPassword());
+    }
+
     private static void awaitOnDisk(Path directory, String text) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (filesContaining(directory, text).isEmpty()) {

@@ -44,6 +44,8 @@ public final class VestibuleServer implements AutoCloseable {
     private final Runnable afterStop;
     private final Map<String, String> settings;
     private HttpClient http;
+    private final Instant started = Instant.now();
+    private Duration startUpTime;
 
     private VestibuleServer(String name, Process process, Path dataDirectory, Path log, int httpsPort, String demoPassword,
                             Runnable afterStop, Map<String, String> settings) {
@@ -57,20 +59,35 @@ public final class VestibuleServer implements AutoCloseable {
         this.afterStop = afterStop;
     }
 
+    /** The JVM options of the README's start command: a quick start on two cores (see docs/performance.md). */
+    public static final List<String> README_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     /** Starts the jar with these extra settings (VESTIBULE_* environment variables) and waits until it is ready. */
     public static VestibuleServer start(String name, Map<String, String> settings, Runnable afterStop) {
+        List<String> jvmOptions = new ArrayList<>(README_JVM_OPTIONS);
+        jvmOptions.add("-Xmx768m");
+        return start(name, settings, jvmOptions, afterStop);
+    }
+
+    public static VestibuleServer start(String name, Map<String, String> settings, List<String> jvmOptions, Runnable afterStop) {
+        return start(name, settings, jvmOptions, null, afterStop);
+    }
+
+    /** Starts on an existing data directory (a restart), or on a fresh one when {@code dataDirectory} is null. */
+    public static VestibuleServer start(String name, Map<String, String> settings, List<String> jvmOptions, Path dataDirectory,
+                                        Runnable afterStop) {
         Path jar = Path.of(System.getProperty("vestibule.jar", "target/vestibule.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " does not exist; integration tests run after 'package' (./mvnw verify)");
         }
         try {
             Path target = Path.of(System.getProperty("vestibule.target", "target"));
-            Path dataDirectory = Files.createTempDirectory("vestibule-it-" + name + "-");
+            Path data = dataDirectory != null ? dataDirectory : Files.createTempDirectory("vestibule-it-" + name + "-");
             Path log = Files.createDirectories(target.resolve("it-logs")).resolve(name + ".log");
             int httpsPort = FreePorts.next();
             String demoPassword = "It-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
             Map<String, String> environment = new HashMap<>();
-            environment.put("VESTIBULE_DATA_DIR", dataDirectory.toString());
+            environment.put("VESTIBULE_DATA_DIR", data.toString());
             environment.put("VESTIBULE_HTTPS_PORT", String.valueOf(httpsPort));
             environment.put("VESTIBULE_PUBLIC_URL", "https://localhost:" + httpsPort);
             environment.put("VESTIBULE_BIND_ADDRESS", "127.0.0.1");
@@ -78,12 +95,14 @@ public final class VestibuleServer implements AutoCloseable {
             environment.put("VESTIBULE_DEMO_PASSWORD", demoPassword);
             environment.put("VESTIBULE_DEMO_LDAP_PORT", String.valueOf(FreePorts.next()));
             environment.putAll(settings);
-            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m", "-XX:+UseSerialGC",
-                    "-Djava.io.tmpdir=" + Files.createDirectories(dataDirectory.resolve("tmp")), "-jar", jar.toAbsolutePath().toString()));
+            List<String> command = new ArrayList<>();
+            command.add(javaExecutable());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-Djava.io.tmpdir=" + Files.createDirectories(data.resolve("tmp")), "-jar", jar.toAbsolutePath().toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(key -> key.startsWith("VESTIBULE_"));
             builder.environment().putAll(environment);
-            VestibuleServer server = new VestibuleServer(name, builder.start(), dataDirectory, log, httpsPort, demoPassword,
+            VestibuleServer server = new VestibuleServer(name, builder.start(), data, log, httpsPort, demoPassword,
                     afterStop, environment);
             server.awaitReady();
             return server;
@@ -164,8 +183,12 @@ public final class VestibuleServer implements AutoCloseable {
         return process.isAlive();
     }
 
-    @Override
-    public void close() {
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Stops the process and leaves the data directory for a restart. */
+    public void stop() {
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -174,8 +197,18 @@ public final class VestibuleServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public void close() {
+        stop();
         afterStop.run();
         deleteRecursively(dataDirectory);
+    }
+
+    /** Time from process start to the first ready answer. */
+    public Duration startUpTime() {
+        return startUpTime;
     }
 
     private void awaitReady() {
@@ -185,10 +218,12 @@ public final class VestibuleServer implements AutoCloseable {
                 throw new IllegalStateException("Vestibule (" + name + ") exited with " + process.exitValue() + " while starting:\n" + tail());
             }
             if (Files.exists(certificateFile()) && ready()) {
+                startUpTime = Duration.between(process.info().startInstant().orElse(started), Instant.now());
                 return;
             }
             try {
-                process.waitFor(250, TimeUnit.MILLISECONDS);
+                // Every probe is a TLS handshake; probing too often slows the start it measures.
+                process.waitFor(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

@@ -23,8 +23,12 @@ final class PayaraConfiguration {
         this.policy = policy;
     }
 
-    List<AdminCommand> preBootCommands(String bindAddress, String keyStoreFile, DatabaseTarget database) {
+    List<AdminCommand> preBootCommands(String bindAddress, String keyStoreFile, DatabaseTarget database, boolean cluster) {
         List<AdminCommand> commands = new ArrayList<>();
+        // Payara Micro reports usage to its vendor unless told not to; a gateway opens no such connection.
+        commands.add(AdminCommand.set("configs.config.server-config.phone-home-runtime-configuration.enabled", false));
+        // Without clustering, no Hazelcast member at all: it would listen on every interface (port 6900).
+        commands.add(AdminCommand.set("configs.config.server-config.hazelcast-config-specific-configuration.enabled", cluster));
         commands.add(AdminCommand.set(NETWORK + "network-listeners.network-listener.http-listener.enabled", false));
         commands.addAll(httpsListener(bindAddress, keyStoreFile));
         commands.addAll(connectionPool(database));

@@ -100,9 +100,10 @@ public final class VestibuleLauncher {
         system.setProperty(PayaraConfiguration.TLS_PASSWORD_PROPERTY, keyStore.password());
         settings.find("vestibule.db.password").ifPresent(password -> system.setProperty(DatabaseTarget.PASSWORD_PROPERTY, password));
 
+        boolean cluster = settings.flag("vestibule.cluster.enabled", false);
         List<AdminCommand> commands = new PayaraConfiguration(policy)
-                .preBootCommands(bindAddress, keyStore.file().toString(), database);
-        PayaraMicroRuntime runtime = boot(httpsPort, commands);
+                .preBootCommands(bindAddress, keyStore.file().toString(), database, cluster);
+        PayaraMicroRuntime runtime = boot(httpsPort, cluster, commands);
         if (!runtime.getDeployedApplicationNames().contains(APPLICATION)) {
             console.println("Vestibule did not start: the application failed to deploy (see the messages above).");
             shutDown(runtime);
@@ -118,12 +119,12 @@ public final class VestibuleLauncher {
         console.println("  Data:         " + data.root());
     }
 
-    private PayaraMicroRuntime boot(int httpsPort, List<AdminCommand> commands) {
+    private PayaraMicroRuntime boot(int httpsPort, boolean cluster, List<AdminCommand> commands) {
         try {
             PayaraMicroBoot boot = (PayaraMicroBoot) Class.forName("fish.payara.micro.impl.PayaraMicroImpl")
                     .getMethod("getInstance").invoke(null);
-            boolean cluster = settings.flag("vestibule.cluster.enabled", false);
-            boot.setNoCluster(!cluster);
+            // Payara reads noCluster first and then ignores noHazelcast, leaving a local member running.
+            boot.setNoCluster(false);
             boot.setNoHazelcast(!cluster);
             boot.setSslPort(httpsPort);
             boot.setPrintLogo(false);

@@ -38,7 +38,7 @@ class PayaraConfigurationTest {
     }
 
     private List<AdminCommand> commands(DatabaseTarget database) {
-        return new PayaraConfiguration(policy).preBootCommands("0.0.0.0", KEY_STORE, database);
+        return new PayaraConfiguration(policy).preBootCommands("0.0.0.0", KEY_STORE, database, false);
     }
 
     /** The value of a {@code set name=value} command, if there is one. */
@@ -51,6 +51,20 @@ class PayaraConfigurationTest {
     }
 
     @Test
+    void noHazelcastMemberRunsUnlessClusteringIsAskedFor() {
+        String hazelcast = "configs.config.server-config.hazelcast-config-specific-configuration.enabled";
+        assertThat(setting(commands(embedded()), hazelcast)).hasValue("false");
+        assertThat(setting(new PayaraConfiguration(policy).preBootCommands("0.0.0.0", KEY_STORE, embedded(), true), hazelcast))
+                .hasValue("true");
+    }
+
+    @Test
+    void payaraNeverPhonesHome() {
+        assertThat(setting(commands(embedded()), "configs.config.server-config.phone-home-runtime-configuration.enabled"))
+                .hasValue("false");
+    }
+
+    @Test
     void thePlainHttpListenerIsDisabled() {
         assertThat(setting(commands(embedded()),
                 "configs.config.server-config.network-config.network-listeners.network-listener.http-listener.enabled"))
@@ -59,7 +73,7 @@ class PayaraConfigurationTest {
 
     @Test
     void theHttpsListenerUsesOurKeyStoreAndBindAddress() {
-        List<AdminCommand> commands = new PayaraConfiguration(policy).preBootCommands("10.0.0.5", KEY_STORE, embedded());
+        List<AdminCommand> commands = new PayaraConfiguration(policy).preBootCommands("10.0.0.5", KEY_STORE, embedded(), false);
         assertThat(setting(commands, SSL + "key-store")).hasValue(KEY_STORE);
         assertThat(setting(commands, SSL + "cert-nickname")).hasValue(ListenerIdentityProvisioner.KEY_ALIAS);
         assertThat(setting(commands,

@@ -1,0 +1,15 @@
+package io.vestibule.platform.logging;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+
+/** Installs the redacting filter on the server's log handlers before anything of the application logs. */
+@ApplicationScoped
+public class LogRedaction {
+    void installAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 100) @Initialized(ApplicationScoped.class) Object started) {
+        RedactingLogFilter.install();
+    }
+}
