@@ -117,6 +117,10 @@ public final class VestibuleLauncher {
                 + (settings.find("vestibule.tls.cert.file").isPresent() ? "" : " (self-signed; import it into your browser or replace it)"));
         console.println("  Database:     " + database.describe());
         console.println("  Data:         " + data.root());
+        if (settings.flag("vestibule.demo", false)) {
+            console.println("  Sign in:      open the portal and use a demo user listed above (alice or bob);"
+                    + " passwords were printed with them, or are VESTIBULE_DEMO_PASSWORD");
+        }
     }
 
     private PayaraMicroRuntime boot(int httpsPort, boolean cluster, List<AdminCommand> commands) {
