@@ -33,5 +33,6 @@ class HealthIT {
 
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.body()).contains("/api/v1/meetings").contains("/api/v1/auth/login");
+        assertThat(server.newClient().get("/api/v1/application.wadl").status()).as("no WADL").isEqualTo(404);
     }
 }

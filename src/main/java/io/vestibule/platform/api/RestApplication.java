@@ -1,5 +1,7 @@
 package io.vestibule.platform.api;
 
+import java.util.Map;
+
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
@@ -10,4 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 @ApplicationPath("/api/v1")
 @OpenAPIDefinition(info = @Info(title = "Vestibule API", version = "1"))
 public class RestApplication extends Application {
+    /** The API is described once, by /openapi; Jersey's WADL would list every endpoint a second time. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 }

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.channels.FileLock;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Collection;
@@ -92,6 +93,16 @@ public final class VestibuleLauncher {
 
         DatabaseTarget database = DatabaseTarget.from(settings, data);
         Properties system = System.getProperties();
+        if (system.getProperty("javax.net.ssl.trustStore") == null) {
+            // Not a secret: the file holds public CA certificates; PKCS#12 just wants a password.
+            char[] trustPassword = "public-ca-certificates".toCharArray();
+            Path trustStore = data.runtime().resolve("truststore.p12");
+            new TrustStoreProvisioner(policy).publish(TrustStoreProvisioner.jdkDefault(), null, trustStore, trustPassword,
+                    Clock.systemUTC().instant());
+            system.setProperty("javax.net.ssl.trustStore", trustStore.toString());
+            system.setProperty("javax.net.ssl.trustStorePassword", new String(trustPassword));
+            system.setProperty("javax.net.ssl.trustStoreType", policy.keyStoreType());
+        }
         JvmTlsHardening.apply(policy, system);
         settings.entriesForTheApplication().forEach(system::setProperty);
         system.setProperty("vestibule.data.dir", data.root().toString());
@@ -103,7 +114,7 @@ public final class VestibuleLauncher {
         boolean cluster = settings.flag("vestibule.cluster.enabled", false);
         List<AdminCommand> commands = new PayaraConfiguration(policy)
                 .preBootCommands(bindAddress, keyStore.file().toString(), database, cluster);
-        PayaraMicroRuntime runtime = boot(httpsPort, cluster, commands);
+        PayaraMicroRuntime runtime = boot(httpsPort, cluster, commands, LogConfiguration.write(data.runtime()));
         if (!runtime.getDeployedApplicationNames().contains(APPLICATION)) {
             console.println("Vestibule did not start: the application failed to deploy (see the messages above).");
             shutDown(runtime);
@@ -123,7 +134,7 @@ public final class VestibuleLauncher {
         }
     }
 
-    private PayaraMicroRuntime boot(int httpsPort, boolean cluster, List<AdminCommand> commands) {
+    private PayaraMicroRuntime boot(int httpsPort, boolean cluster, List<AdminCommand> commands, Path logProperties) {
         try {
             PayaraMicroBoot boot = (PayaraMicroBoot) Class.forName("fish.payara.micro.impl.PayaraMicroImpl")
                     .getMethod("getInstance").invoke(null);
@@ -132,6 +143,7 @@ public final class VestibuleLauncher {
             boot.setNoHazelcast(!cluster);
             boot.setSslPort(httpsPort);
             boot.setPrintLogo(false);
+            boot.setLogPropertiesFile(logProperties.toFile());
             boot.setPreBootHandler(runner -> {
                 for (AdminCommand command : commands) {
                     ClusterCommandResult result = runner.run(command.name(), command.arguments().toArray(new String[0]));

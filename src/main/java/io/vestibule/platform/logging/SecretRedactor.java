@@ -22,8 +22,9 @@ public final class SecretRedactor {
             // "password": "…"  and  'pin':'…'
             new Rule(Pattern.compile("([\"']?(?i:" + SECRET_NAMES + ")[\"']?\\s*:\\s*)(?:\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*')"),
                     "$1\"" + REDACTED + "\""),
-            // password=…  token=…  (form, query or key=value text)
+            // password=…  token=…  keystorePass = …  (form, query or key=value text)
             new Rule(Pattern.compile("(\\b(?i:" + SECRET_NAMES + ")=)[^&\\s,;\"']+"), "$1" + REDACTED),
+            new Rule(Pattern.compile("(\\b\\w*(?i:pass|passwd|password|passphrase|secret|token)\\s*=\\s*)[^&\\s,;\"']+"), "$1" + REDACTED),
             new Rule(Pattern.compile("(?i)(\\bBearer\\s+)[A-Za-z0-9._~+/=-]+"), "$1" + REDACTED),
             new Rule(Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"), REDACTED),
             new Rule(Pattern.compile("(__Host-vestibule-session=)[^;\\s]+"), "$1" + REDACTED),
