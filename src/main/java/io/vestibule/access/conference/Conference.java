@@ -1,0 +1,288 @@
+package io.vestibule.access.conference;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.vestibule.access.ParticipantRole;
+
+/**
+ * A live conference in a room: who is in, who waits in the lobby and why, and whether it is locked.
+ *
+ * <p>Admission follows R-ROOM-5 and R-ROOM-6. A host (someone who entered the host PIN) always enters. A guest
+ * waits while the conference is locked, or, in a room whose guests wait for a host, while no host is present. A
+ * host's arrival lets in the guests who waited for a host — unless the conference is locked: a locked conference
+ * admits no one by itself; only a host's admit or unlock does. A lock lasts until unlocked or until the conference
+ * ends, so arriving early never bypasses it. Lobby waits end after {@code lobbyLimit}. Participants who stop
+ * refreshing their token count as gone once their presence runs out.
+ *
+ * <p>All methods are synchronized: one conference's changes are serialised, different conferences do not contend.
+ */
+public final class Conference {
+    /** Departed participants are remembered this long, so their tokens stay revoked until they expire. */
+    private static final Duration MEMORY_OF_DEPARTED = Duration.ofMinutes(30);
+
+    private final UUID id;
+    private final UUID roomId;
+    private final Instant startedAt;
+    private final boolean guestsWaitForHost;
+    private final int participantLimit;
+    private final Duration lobbyLimit;
+    private final Map<UUID, Participant> present = new LinkedHashMap<>();
+    private final Map<UUID, Participant> lobby = new LinkedHashMap<>();
+    private final Map<UUID, Participant> departed = new LinkedHashMap<>();
+    private boolean locked;
+    private boolean ended;
+
+    public Conference(UUID id, UUID roomId, boolean guestsWaitForHost, int participantLimit, Duration lobbyLimit, Instant now) {
+        this.id = id;
+        this.roomId = roomId;
+        this.guestsWaitForHost = guestsWaitForHost;
+        this.participantLimit = participantLimit;
+        this.lobbyLimit = lobbyLimit;
+        this.startedAt = now;
+    }
+
+    /**
+     * Someone arrives with a role. Admitted participants count as present until {@code presentUntil}, which the
+     * caller sets from the lifetime of the token it hands out.
+     */
+    public synchronized Arrival arrive(String displayName, ParticipantRole role, Instant presentUntil, Instant now) {
+        requireRunning();
+        Participant newcomer = new Participant(UUID.randomUUID(), displayName, role, ParticipantState.WAITING,
+                Optional.empty(), now, presentUntil);
+        if (role == ParticipantRole.HOST) {
+            if (present.size() >= participantLimit) {
+                return new Arrival.Full();
+            }
+            Participant host = newcomer.admitted(presentUntil);
+            present.put(host.id(), host);
+            return new Arrival.Admitted(host, locked ? List.of() : admitWaiting(WaitingReason.WAITING_FOR_HOST, presentUntil));
+        }
+        if (locked) {
+            return enterLobby(newcomer, WaitingReason.LOCKED);
+        }
+        if (guestsWaitForHost && !hostPresent(now)) {
+            return enterLobby(newcomer, WaitingReason.WAITING_FOR_HOST);
+        }
+        if (present.size() >= participantLimit) {
+            return new Arrival.Full();
+        }
+        Participant guest = newcomer.admitted(presentUntil);
+        present.put(guest.id(), guest);
+        return new Arrival.Admitted(guest, List.of());
+    }
+
+    public synchronized void lock() {
+        requireRunning();
+        locked = true;
+    }
+
+    /** Unlocks, and lets in whoever waited because of the lock (guests who wait for a host keep waiting if none is present). */
+    public synchronized List<Participant> unlock(Instant presentUntil, Instant now) {
+        requireRunning();
+        locked = false;
+        List<Participant> admitted = new ArrayList<>();
+        for (Participant waiting : List.copyOf(lobby.values())) {
+            boolean mayEnter = !guestsWaitForHost || hostPresent(now);
+            if (mayEnter && present.size() < participantLimit) {
+                admitted.add(moveToConference(waiting, presentUntil));
+            } else if (waiting.waitingReason().orElse(null) == WaitingReason.LOCKED) {
+                lobby.put(waiting.id(), waiting.waiting(WaitingReason.WAITING_FOR_HOST));
+            }
+        }
+        return admitted;
+    }
+
+    /** A host lets one waiting participant in. */
+    public synchronized Optional<Participant> admit(UUID participantId, Instant presentUntil) {
+        requireRunning();
+        Participant waiting = lobby.get(participantId);
+        if (waiting == null || present.size() >= participantLimit) {
+            return Optional.empty();
+        }
+        return Optional.of(moveToConference(waiting, presentUntil));
+    }
+
+    /** A host removes someone from the conference or the lobby; their tokens are void from now on. */
+    public synchronized Optional<Participant> remove(UUID participantId) {
+        return depart(participantId, ParticipantState.REMOVED);
+    }
+
+    /** A participant leaves (releases their token). */
+    public synchronized Optional<Participant> leave(UUID participantId) {
+        return depart(participantId, ParticipantState.LEFT);
+    }
+
+    /** Ends the conference: everyone in it and in its lobby is out, every token is void, the lock is gone. */
+    public synchronized List<Participant> end() {
+        if (ended) {
+            return List.of();
+        }
+        ended = true;
+        List<Participant> everyone = new ArrayList<>(present.values());
+        everyone.addAll(lobby.values());
+        everyone.forEach(participant -> departed.put(participant.id(), participant.departed(ParticipantState.ENDED)));
+        present.clear();
+        lobby.clear();
+        locked = false;
+        return everyone;
+    }
+
+    /** Extends a present participant's presence after a token refresh; empty if they are no longer in. */
+    public synchronized Optional<Participant> stillPresent(UUID participantId, Instant presentUntil) {
+        Participant participant = present.get(participantId);
+        if (participant == null) {
+            return Optional.empty();
+        }
+        Participant refreshed = participant.present(presentUntil);
+        present.put(participantId, refreshed);
+        return Optional.of(refreshed);
+    }
+
+    /** Who stopped refreshing (now gone) and who waited too long (timed out), as of {@code now}. */
+    public synchronized Departures expire(Instant now) {
+        List<Participant> gone = new ArrayList<>();
+        for (Participant participant : List.copyOf(present.values())) {
+            if (participant.presentUntil().isBefore(now)) {
+                gone.add(depart(participant.id(), ParticipantState.LEFT).orElseThrow());
+            }
+        }
+        List<Participant> timedOut = new ArrayList<>();
+        for (Participant waiting : List.copyOf(lobby.values())) {
+            if (waiting.arrivedAt().plus(lobbyLimit).isBefore(now)) {
+                timedOut.add(depart(waiting.id(), ParticipantState.TIMED_OUT).orElseThrow());
+            }
+        }
+        departed.values().removeIf(participant -> participant.presentUntil().plus(MEMORY_OF_DEPARTED).isBefore(now));
+        return new Departures(gone, timedOut);
+    }
+
+    /** Who has left, been removed, or timed out recently. */
+    public record Departures(List<Participant> left, List<Participant> timedOut) {
+        public boolean none() {
+            return left.isEmpty() && timedOut.isEmpty();
+        }
+    }
+
+    public synchronized Optional<Participant> participant(UUID participantId) {
+        Participant participant = present.get(participantId);
+        if (participant == null) {
+            participant = lobby.get(participantId);
+        }
+        if (participant == null) {
+            participant = departed.get(participantId);
+        }
+        return Optional.ofNullable(participant);
+    }
+
+    public synchronized List<Participant> present() {
+        return List.copyOf(present.values());
+    }
+
+    public synchronized List<Participant> lobby() {
+        return List.copyOf(lobby.values());
+    }
+
+    public synchronized boolean hostPresent(Instant now) {
+        return present.values().stream().anyMatch(participant -> participant.host() && !participant.presentUntil().isBefore(now));
+    }
+
+    public synchronized boolean locked() {
+        return locked;
+    }
+
+    public synchronized boolean ended() {
+        return ended;
+    }
+
+    /** Nobody in and nobody waiting: the conference can be forgotten (it ends, and its lock with it). */
+    public synchronized boolean empty() {
+        return present.isEmpty() && lobby.isEmpty();
+    }
+
+    /**
+     * Ends the conference if nobody is in it or waiting, in one step, so that someone arriving concurrently is
+     * either in before it ends or told it has ended (and goes to the room's next conference).
+     */
+    public synchronized boolean endIfEmpty() {
+        if (empty()) {
+            ended = true;
+            locked = false;
+        }
+        return ended;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID roomId() {
+        return roomId;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    private Arrival enterLobby(Participant newcomer, WaitingReason reason) {
+        Participant waiting = newcomer.waiting(reason);
+        lobby.put(waiting.id(), waiting);
+        return new Arrival.Waiting(waiting, reason);
+    }
+
+    private List<Participant> admitWaiting(WaitingReason reason, Instant presentUntil) {
+        List<Participant> admitted = new ArrayList<>();
+        for (Participant waiting : List.copyOf(lobby.values())) {
+            if (waiting.waitingReason().orElse(null) == reason && present.size() < participantLimit) {
+                admitted.add(moveToConference(waiting, presentUntil));
+            }
+        }
+        return admitted;
+    }
+
+    private Participant moveToConference(Participant waiting, Instant presentUntil) {
+        lobby.remove(waiting.id());
+        Participant admitted = waiting.admitted(presentUntil);
+        present.put(admitted.id(), admitted);
+        return admitted;
+    }
+
+    private Optional<Participant> depart(UUID participantId, ParticipantState why) {
+        Participant participant = present.remove(participantId);
+        if (participant == null) {
+            participant = lobby.remove(participantId);
+        }
+        if (participant == null) {
+            return Optional.empty();
+        }
+        Participant gone = participant.departed(why);
+        departed.put(participantId, gone);
+        return Optional.of(gone);
+    }
+
+    private void requireRunning() {
+        if (ended) {
+            throw new ConferenceEnded();
+        }
+    }
+
+    /** The conference has ended; a new one starts at the next arrival in the room. */
+    public static final class ConferenceEnded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public ConferenceEnded() {
+            super("The conference has ended", null, false, false);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Conference[" + id + " in room " + roomId + "]";
+    }
+}
