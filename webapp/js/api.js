@@ -18,17 +18,22 @@ export function rememberCsrfToken(token) {
   csrfToken = token;
 }
 
-export async function api(path, { method = 'GET', body } = {}) {
+/**
+ * A call to /api/v1. With {@code token} it is authorised by that join token (Bearer) and needs no session;
+ * otherwise it rides on the session cookie and carries the CSRF token on state changes.
+ */
+export async function api(path, { method = 'GET', body, token } = {}) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (token) headers.Authorization = 'Bearer ' + token;
+  else if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response;
   try {
     response = await fetch('/api/v1' + path, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
+      credentials: token ? 'omit' : 'same-origin',
       cache: 'no-store',
     });
   } catch (e) {

@@ -1,0 +1,314 @@
+// The join page: name and PIN, then the lobby or the conference. The participant's place (token, role, ids)
+// is kept in sessionStorage, so a reload resumes it instead of joining again (R-JOIN-5).
+import { api } from './api.js';
+import { loadMessages, setLanguage, currentLanguage, t, errorMessage } from './i18n.js';
+import { formatInZone, browserZone } from './zoned-time.js';
+
+const alias = decodeURIComponent(location.pathname.replace(/^\/join\//, '').replace(/\/$/, ''));
+const storageKey = 'vestibule.join.' + alias;
+// An invitation token travels in the fragment, which browsers never send to a server; take it and drop it
+// from the address bar so it is neither bookmarked nor shared by copying the address.
+const invitation = new URLSearchParams(location.hash.slice(1)).get('invitation');
+if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+
+let place = JSON.parse(sessionStorage.getItem(storageKey) || 'null');
+let socket = null;
+let refreshTimer = null;
+let roster = [];
+let lobby = [];
+let locked = false;
+let reconnectDelay = 1000;
+
+const section = (id) => document.getElementById(id);
+
+function show(which) {
+  for (const id of ['join-form-section', 'lobby-section', 'conference-section']) section(id).hidden = id !== which;
+}
+
+function status(text, kind = 'info') {
+  const element = section('status');
+  element.textContent = text || '';
+  element.dataset.kind = kind;
+  element.hidden = !text;
+}
+
+function remember(next) {
+  place = next;
+  if (next) sessionStorage.setItem(storageKey, JSON.stringify(next));
+  else sessionStorage.removeItem(storageKey);
+}
+
+function forget(message, kind = 'info') {
+  clearTimeout(refreshTimer);
+  closeSocket();
+  remember(null);
+  show('join-form-section');
+  status(message, kind);
+}
+
+// ---- joining --------------------------------------------------------------------------------------------
+
+async function join(event) {
+  event.preventDefault();
+  const form = section('join-form');
+  const displayName = form.displayName.value.trim();
+  if (!displayName) {
+    status(t('join.nameMissing'), 'error');
+    form.displayName.focus();
+    return;
+  }
+  localStorage.setItem('vestibule.displayName', displayName);
+  const body = { displayName };
+  if (form.pin.value.trim()) body.pin = form.pin.value.trim();
+  if (invitation) body.invitation = invitation;
+  section('join').disabled = true;
+  status(t('join.joining'));
+  try {
+    const answer = await api('/join/' + encodeURIComponent(alias), { method: 'POST', body });
+    form.pin.value = '';
+    if (answer.status === 'waiting') enterLobby({ ...answer, displayName });
+    else enterConference({ ...answer, displayName });
+  } catch (error) {
+    form.pin.value = '';
+    status(joinRefusal(error), 'error');
+    (error.code === 'pin_required' || error.code === 'invalid_pin' ? form.pin : form.displayName).focus();
+  } finally {
+    section('join').disabled = false;
+  }
+}
+
+function joinRefusal(error) {
+  switch (error.code) {
+    case 'outside_window':
+      return error.body.opensAt
+        ? t('join.opensAt', { time: formatInZone(error.body.opensAt, browserZone(), currentLanguage()) })
+        : t('join.closedAt', { time: formatInZone(error.body.closedAt, browserZone(), currentLanguage()) });
+    case 'blocked':
+      return t('join.blocked', { minutes: Math.max(1, Math.ceil((error.retryAfter || 60) / 60)) });
+    case 'pin_required':
+      return t('join.pinRequired');
+    case 'not_found':
+      return t('error.not_found_join');
+    default:
+      return errorMessage(error);
+  }
+}
+
+// ---- the lobby --------------------------------------------------------------------------------------------
+
+function enterLobby(answer) {
+  remember({ kind: 'lobby', token: answer.token, reason: answer.reason, participantId: answer.participantId,
+    conferenceId: answer.conferenceId, displayName: answer.displayName });
+  showLobbyReason(answer.reason);
+  show('lobby-section');
+  status('');
+  connect();
+}
+
+function showLobbyReason(reason) {
+  section('lobby-reason').textContent = t(reason === 'locked' ? 'join.waitingLocked' : 'join.waitingForHost');
+}
+
+// ---- the conference ---------------------------------------------------------------------------------------
+
+function enterConference(answer) {
+  remember({ kind: 'join', token: answer.token, expires: Date.now() + answer.expires * 1000, role: answer.role,
+    participantId: answer.participantId, conferenceId: answer.conferenceId, displayName: answer.displayName || place?.displayName });
+  section('own-role').textContent = t('role.' + answer.role);
+  section('host-controls').hidden = answer.role !== 'host';
+  show('conference-section');
+  status(t('join.joined'), 'success');
+  scheduleRefresh();
+  connect();
+}
+
+/** Refreshes the join token at half its life, so it never lapses while the page is open (R-JOIN-2). */
+function scheduleRefresh() {
+  clearTimeout(refreshTimer);
+  const wait = Math.max(1000, (place.expires - Date.now()) / 2);
+  refreshTimer = setTimeout(refresh, wait);
+}
+
+async function refresh() {
+  try {
+    const answer = await api('/join/refresh', { method: 'POST', token: place.token });
+    remember({ ...place, token: answer.token, expires: Date.now() + answer.expires * 1000, role: answer.role });
+    scheduleRefresh();
+    return true;
+  } catch (error) {
+    if (error.status === 401 || error.status === 403) {
+      forget(t('join.placeLost'), 'error');
+      return false;
+    }
+    refreshTimer = setTimeout(refresh, 5000);
+    return true;
+  }
+}
+
+async function leave() {
+  const token = place?.token;
+  const kind = place?.kind;
+  forget(t('join.left'));
+  if (token && kind === 'join') {
+    try {
+      await api('/join/release', { method: 'POST', token });
+    } catch {
+      // Released or expired already: either way the place is gone.
+    }
+  }
+}
+
+async function control(action, participantId) {
+  const path = `/conferences/${encodeURIComponent(place.conferenceId)}`
+    + (participantId ? `/participants/${encodeURIComponent(participantId)}/${action}` : `/${action}`);
+  try {
+    await api(path, { method: 'POST', token: place.token });
+  } catch (error) {
+    status(errorMessage(error), 'error');
+  }
+}
+
+// ---- the conference's WebSocket ----------------------------------------------------------------------------
+
+function closeSocket() {
+  if (socket) {
+    socket.onclose = null;
+    socket.close();
+  }
+  socket = null;
+}
+
+function connect() {
+  closeSocket();
+  socket = new WebSocket(`wss://${location.host}/ws/v1/conferences/${encodeURIComponent(place.conferenceId)}`);
+  socket.onopen = () => {
+    reconnectDelay = 1000;
+    socket.send(JSON.stringify({ type: 'auth', token: place.token }));
+  };
+  socket.onmessage = (event) => handle(JSON.parse(event.data));
+  socket.onclose = () => {
+    if (!place) return;
+    setTimeout(() => place && connect(), reconnectDelay);
+    reconnectDelay = Math.min(reconnectDelay * 2, 15000);
+  };
+}
+
+function handle(message) {
+  switch (message.type) {
+    case 'waiting':
+      remember({ ...place, reason: message.reason });
+      showLobbyReason(message.reason);
+      break;
+    case 'admitted':
+      enterConference({ ...message, displayName: place.displayName });
+      break;
+    case 'ready':
+      roster = message.participants;
+      lobby = message.lobby || [];
+      locked = message.locked;
+      renderConference();
+      break;
+    case 'joined':
+      roster = [...roster.filter((p) => p.participantId !== message.participant.participantId), message.participant];
+      renderConference();
+      break;
+    case 'left':
+      roster = roster.filter((p) => p.participantId !== message.participant.participantId);
+      renderConference();
+      break;
+    case 'lobby':
+      lobby = message.lobby;
+      renderConference();
+      break;
+    case 'locked':
+    case 'unlocked':
+      locked = message.type === 'locked';
+      renderConference();
+      break;
+    case 'removed':
+      forget(t('join.removed'), 'error');
+      break;
+    case 'ended':
+      forget(t('join.ended'));
+      break;
+    case 'error':
+      if (message.error === 'lobby_timeout') forget(t('join.lobbyTimeout'), 'error');
+      else if (message.error === 'unauthenticated') {
+        if (place?.kind === 'join') refresh().then((ok) => ok && connect());
+        else forget(t('join.placeLost'), 'error');
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+function renderConference() {
+  section('roster').replaceChildren(...roster.map((participant) => {
+    const item = document.createElement('li');
+    const box = document.createElement('div');
+    box.className = 'panel';
+    box.textContent = participant.displayName + ' · ' + t('role.' + participant.role)
+      + (participant.participantId === place?.participantId ? ' · ' + t('join.you') : '');
+    if (place?.role === 'host' && participant.participantId !== place.participantId) {
+      box.append(' ', button(t('join.remove'), 'danger', () => control('remove', participant.participantId)));
+    }
+    item.append(box);
+    return item;
+  }));
+  section('lobby-list').replaceChildren(...lobby.map((waiting) => {
+    const item = document.createElement('li');
+    const box = document.createElement('div');
+    box.className = 'panel';
+    box.textContent = waiting.displayName + ' · ' + t(waiting.reason === 'locked' ? 'join.reasonLocked' : 'join.reasonHost') + ' ';
+    box.append(button(t('join.admit'), '', () => control('admit', waiting.participantId)),
+      ' ', button(t('join.remove'), 'secondary', () => control('remove', waiting.participantId)));
+    item.append(box);
+    return item;
+  }));
+  section('lobby-empty').hidden = lobby.length > 0;
+  section('lock-state').textContent = locked ? t('join.isLocked') : '';
+  section('toggle-lock').textContent = t(locked ? 'join.unlock' : 'join.lock');
+}
+
+function button(label, kind, onClick) {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.textContent = label;
+  if (kind) element.className = kind;
+  element.addEventListener('click', onClick);
+  return element;
+}
+
+// ---- start ----------------------------------------------------------------------------------------------
+
+await loadMessages();
+const languageSelect = section('language');
+languageSelect.value = currentLanguage();
+languageSelect.addEventListener('change', async () => {
+  await setLanguage(languageSelect.value);
+  if (place?.kind === 'lobby') showLobbyReason(place.reason);
+  if (place?.kind === 'join') {
+    section('own-role').textContent = t('role.' + place.role);
+    renderConference();
+  }
+});
+section('room-alias').textContent = alias;
+section('display-name').value = localStorage.getItem('vestibule.displayName') || '';
+section('join-form').addEventListener('submit', join);
+section('leave-lobby').addEventListener('click', leave);
+section('leave-conference').addEventListener('click', leave);
+section('toggle-lock').addEventListener('click', () => control(locked ? 'unlock' : 'lock'));
+section('end-meeting').addEventListener('click', () => {
+  if (confirm(t('join.confirmEnd'))) control('end');
+});
+
+if (place?.kind === 'join') {
+  if (await refresh()) enterConference({ token: place.token, expires: (place.expires - Date.now()) / 1000, role: place.role,
+    participantId: place.participantId, conferenceId: place.conferenceId, displayName: place.displayName });
+} else if (place?.kind === 'lobby') {
+  enterLobby({ token: place.token, reason: place.reason, participantId: place.participantId,
+    conferenceId: place.conferenceId, displayName: place.displayName });
+} else {
+  show('join-form-section');
+}
