@@ -1,11 +1,14 @@
 package io.vestibule.access.bruteforce;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -153,8 +156,22 @@ public class BreakInGuard {
         return ROOM + bounded(roomId);
     }
 
+    /**
+     * The counter an address feeds. IPv6 sources are counted per /64: a single host usually holds a whole /64
+     * and could otherwise take a fresh address for every attempt.
+     */
     private static String addressKey(InetAddress address) {
-        return ADDRESS + IpLiteral.text(address);
+        InetAddress plain = IpLiteral.unmapped(address);
+        if (plain instanceof Inet6Address) {
+            byte[] prefix = Arrays.copyOf(plain.getAddress(), 16);
+            Arrays.fill(prefix, 8, 16, (byte) 0);
+            try {
+                return ADDRESS + IpLiteral.text(InetAddress.getByAddress(prefix)) + "/64";
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException("16 bytes are always an IPv6 address", e);
+            }
+        }
+        return ADDRESS + IpLiteral.text(plain);
     }
 
     private static String bounded(String text) {

@@ -329,6 +329,16 @@ class BreakInGuardTest {
 
     // ---- helpers ----------------------------------------------------------------------------------------
 
+    @Test
+    void ipv6AddressesOfOneSlash64ShareOneCounter() {
+        for (int host = 1; host <= 20; host++) {
+            assertThat(guard.admitJoinAttempt(ip("2001:db8:aa:bb::" + Integer.toHexString(host))).isAdmitted()).isTrue();
+        }
+
+        assertThat(guard.admitJoinAttempt(ip("2001:db8:aa:bb:ffff:1:2:3")).isAdmitted()).isFalse();
+        assertThat(guard.admitJoinAttempt(ip("2001:db8:aa:cc::1")).isAdmitted()).as("the next /64 is another host").isTrue();
+    }
+
     private void attempts(InetAddress source, int count) {
         for (int i = 0; i < count; i++) {
             guard.admitJoinAttempt(source);
