@@ -1,11 +1,11 @@
 package io.vestibule.access;
 
-import java.util.Arrays;
 import java.util.Optional;
 
-/** Hosts control a conference; guests have no control (seed 000 §99, R-ROOM-4). */
+/** What a participant may do in a conference: a host controls it (lock, admit, remove, end), a guest takes part. */
 public enum ParticipantRole {
-    HOST("host"), GUEST("guest");
+    HOST("host"),
+    GUEST("guest");
 
     private final String code;
 
@@ -13,11 +13,18 @@ public enum ParticipantRole {
         this.code = code;
     }
 
+    /** The stable name used in join tokens and the API. */
     public String code() {
         return code;
     }
 
+    /** The role with this exact code; empty for anything else (no case folding, no trimming). */
     public static Optional<ParticipantRole> fromCode(String code) {
-        return Arrays.stream(values()).filter(role -> role.code.equals(code)).findFirst();
+        for (ParticipantRole role : values()) {
+            if (role.code.equals(code)) {
+                return Optional.of(role);
+            }
+        }
+        return Optional.empty();
     }
 }

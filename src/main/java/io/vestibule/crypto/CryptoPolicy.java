@@ -236,6 +236,25 @@ public final class CryptoPolicy {
         return Map.copyOf(curves);
     }
 
+    // ---- signed tokens ------------------------------------------------------------------------
+
+    /**
+     * The JWS algorithm of join, lobby and invitation tokens (RFC 7518 §3.4): ECDSA on P-256 with SHA-256.
+     * A name, not a nimbus type: this class belongs to the boot layer, which carries no JOSE library.
+     */
+    public String joinTokenAlgorithm() {
+        return "ES256";
+    }
+
+    public String joinTokenKeyAlgorithm() {
+        return "EC";
+    }
+
+    /** The curve of token signing keys; it must match {@link #joinTokenAlgorithm()}. */
+    public ECGenParameterSpec joinTokenCurve() {
+        return new ECGenParameterSpec("secp256r1");
+    }
+
     // ---- data at rest -------------------------------------------------------------------------
 
     /** AES-256-GCM: the authenticated cipher for everything sealed at rest. */

@@ -10,6 +10,7 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Security;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Instant;
@@ -262,5 +263,16 @@ class CryptoPolicyTest {
     void bouncyCastleIsRegisteredOnceAfterTheJdkProviders() {
         assertThat(CryptoPolicy.bouncyCastle()).isSameAs(CryptoPolicy.bouncyCastle());
         assertThat(Security.getProviders()[0].getName()).isNotEqualTo(CryptoPolicy.BOUNCY_CASTLE);
+    }
+
+    @Test
+    void joinTokenKeysAreP256MatchingES256AndPassThePolicy() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(policy.joinTokenKeyAlgorithm());
+        generator.initialize(policy.joinTokenCurve(), random);
+        PublicKey key = generator.generateKeyPair().getPublic();
+
+        assertThat(policy.joinTokenAlgorithm()).isEqualTo("ES256");
+        assertThat(((ECPublicKey) key).getParams().getCurve().getField().getFieldSize()).isEqualTo(256);
+        assertThatCode(() -> policy.requireAcceptable(key)).doesNotThrowAnyException();
     }
 }

@@ -1,0 +1,65 @@
+package io.vestibule.access.token;
+
+import java.text.ParseException;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.impl.ECDSA;
+import com.nimbusds.jwt.SignedJWT;
+
+/** The signature: complete, then verified with the key the kid named. Only after these is any claim read. */
+final class SignatureChecks {
+
+    private SignatureChecks() {
+    }
+
+    /** {@code token_malformed}: an ECDSA signature of the algorithm's exact length (64 bytes for ES256), not truncated. */
+    static final class CompleteSignature implements TokenCheck {
+        private final int signatureBytes;
+
+        CompleteSignature(String algorithm) {
+            try {
+                this.signatureBytes = ECDSA.getSignatureByteArrayLength(JWSAlgorithm.parse(algorithm));
+            } catch (JOSEException e) {
+                throw new IllegalArgumentException("Not an ECDSA algorithm: " + algorithm, e);
+            }
+        }
+
+        @Override
+        public void check(CandidateToken token) throws TokenRejected {
+            if (token.parts[2].decode().length != signatureBytes) {
+                throw new TokenRejected(TokenRejection.MALFORMED);
+            }
+        }
+    }
+
+    /** {@code token_malformed}: a header nimbus accepts as a JWS header (for example a {@code kid} that is a string). */
+    static final class ReadableJws implements TokenCheck {
+
+        @Override
+        public void check(CandidateToken token) throws TokenRejected {
+            try {
+                token.jws = new SignedJWT(token.parts[0], token.parts[1], token.parts[2]);
+            } catch (ParseException e) {
+                throw new TokenRejected(TokenRejection.MALFORMED);
+            }
+        }
+    }
+
+    /** {@code token_signature}: the signature verifies with the named key. */
+    static final class ValidSignature implements TokenCheck {
+
+        @Override
+        public void check(CandidateToken token) throws TokenRejected {
+            boolean valid;
+            try {
+                valid = token.jws.verify(token.verifier);
+            } catch (JOSEException | IllegalStateException e) {
+                valid = false;
+            }
+            if (!valid) {
+                throw new TokenRejected(TokenRejection.SIGNATURE);
+            }
+        }
+    }
+}
