@@ -130,6 +130,12 @@ public class BookingService {
                 .or(() -> Optional.of(new Admission.Cancelled()));
     }
 
+    /** Whether an address is among the invitees of a meeting held in this room (compared without case). */
+    public boolean invited(Room room, String email) {
+        return email != null && meetings.inRoom(room.id()).stream()
+                .anyMatch(meeting -> meeting.invitees().stream().anyMatch(email::equalsIgnoreCase));
+    }
+
     public JoinWindow joinWindow() {
         return new JoinWindow(Duration.ofMinutes(minutesBeforeStart), Duration.ofMinutes(minutesAfterEnd));
     }

@@ -1,5 +1,6 @@
 package io.vestibule.identity;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
+import io.vestibule.access.bruteforce.BreakInGuard;
+import io.vestibule.access.bruteforce.Verdict;
 import io.vestibule.identity.PortalSignInRefused.Reason;
 import io.vestibule.identity.ldap.DirectorySignInRefused;
 import io.vestibule.identity.ldap.DirectoryUser;
@@ -33,18 +36,33 @@ public class PortalSignIn {
     @Inject
     Clock clock;
 
+    @Inject
+    BreakInGuard guard;
+
     public record SignedIn(PortalUser user, PortalSessions.Started session) {
     }
 
-    public SignedIn signIn(String username, char[] password) throws PortalSignInRefused {
+    /**
+     * Signs in from {@code source}. The break-in guard counts failed sign-ins per account and per address
+     * (R-BRUTE-4): once either is over its limit, sign-ins are refused until the block ends, even with the right
+     * password, and the directory is not asked.
+     */
+    public SignedIn signIn(String username, char[] password, InetAddress source) throws PortalSignInRefused {
+        if (guard.admitLogin(username, source) instanceof Verdict.Refused refused) {
+            throw new PortalSignInRefused(Reason.BLOCKED, refused.retryAfter());
+        }
         LdapDirectory directory = directories.directory().orElseThrow(() -> new PortalSignInRefused(Reason.DIRECTORY_UNAVAILABLE));
         DirectoryUser user;
         try {
             user = directory.authenticate(username, password);
         } catch (DirectorySignInRefused refused) {
-            throw new PortalSignInRefused(refused.reason() == DirectorySignInRefused.Reason.INVALID_CREDENTIALS
-                    ? Reason.INVALID_CREDENTIALS : Reason.DIRECTORY_UNAVAILABLE);
+            if (refused.reason() == DirectorySignInRefused.Reason.INVALID_CREDENTIALS) {
+                guard.loginFailed(username, source);
+                throw new PortalSignInRefused(Reason.INVALID_CREDENTIALS);
+            }
+            throw new PortalSignInRefused(Reason.DIRECTORY_UNAVAILABLE);
         }
+        guard.loginSucceeded(username);
         Optional<String> portalGroup = directory.settings().portalGroupDn();
         if (portalGroup.isPresent() && !user.memberOf(portalGroup.get())) {
             throw new PortalSignInRefused(Reason.NOT_PERMITTED);

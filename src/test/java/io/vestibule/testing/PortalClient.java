@@ -20,6 +20,8 @@ public final class PortalClient {
     private final URI base;
     private String sessionCookie;
     private String csrfToken;
+    private String forwardedFor;
+    private String bearer;
 
     PortalClient(HttpClient http, URI base) {
         this.http = http;
@@ -83,6 +85,18 @@ public final class PortalClient {
         return base;
     }
 
+    /** Requests as if from this client address, through the trusted proxy (X-Forwarded-For). */
+    public PortalClient from(String clientAddress) {
+        this.forwardedFor = clientAddress;
+        return this;
+    }
+
+    /** Sends {@code Authorization: Bearer <token>} with every request (join tokens). */
+    public PortalClient withBearer(String token) {
+        this.bearer = token;
+        return this;
+    }
+
     private ApiResponse send(String method, String path, String body, boolean withCsrf) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))
@@ -92,6 +106,12 @@ public final class PortalClient {
         }
         if (sessionCookie != null) {
             request.header("Cookie", sessionCookie);
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
         }
         if (withCsrf && csrfToken != null) {
             request.header("X-CSRF-Token", csrfToken);

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
+import io.vestibule.platform.logging.LogText;
+
 /**
  * Raised alarms: written to the log at WARNING, counted in the metric {@code vestibule_alarms_raised_total} by
  * type, and kept (the latest 1000) for the admin console and API that come with the administrator work.
@@ -41,7 +43,7 @@ public class Alarms {
             }
         }
         metrics.counter("vestibule_alarms_raised", new Tag("type", type)).inc();
-        LOG.warning(() -> "ALARM " + type + " raised for " + subject + ": " + detail
+        LOG.warning(() -> "ALARM " + type + " raised for " + LogText.quoted(subject) + ": " + LogText.quoted(detail)
                 + clearsAt.map(until -> "; clears at " + until).orElse(""));
         return alarm;
     }

@@ -1,20 +1,24 @@
 package io.vestibule.identity.api;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.vestibule.access.TrustedProxies;
 import io.vestibule.identity.PortalSignIn;
 import io.vestibule.identity.PortalSignInRefused;
 import io.vestibule.identity.PortalUser;
@@ -32,6 +36,12 @@ public class AuthResource {
     @Inject
     PortalSessions sessions;
 
+    @Inject
+    TrustedProxies proxies;
+
+    @Context
+    HttpServletRequest http;
+
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -40,7 +50,8 @@ public class AuthResource {
         String username = request.requiredText("username", 256);
         char[] password = rawPassword((JsonObject) body);
         try {
-            PortalSignIn.SignedIn signedIn = signIn.signIn(username, password);
+            PortalSignIn.SignedIn signedIn = signIn.signIn(username, password,
+                    proxies.clientOf(http.getRemoteAddr(), Collections.list(http.getHeaders("X-Forwarded-For"))));
             // Whatever session the browser held before is ended, not reused (no fixation).
             sessions.end(previousToken);
             return Response.ok(Json.createObjectBuilder()
@@ -55,6 +66,8 @@ public class AuthResource {
                 case NOT_PERMITTED -> new ApiProblem(403, "forbidden", "Your account is not allowed to use the portal.");
                 case DIRECTORY_UNAVAILABLE -> new ApiProblem(503, "directory_unavailable",
                         "The directory cannot be reached to check your password. Try again shortly.");
+                case BLOCKED -> new ApiProblem(429, "blocked", "Too many failed sign-ins; try again later.")
+                        .withHeader("Retry-After", String.valueOf(refused.retryAfter().toSeconds()));
             };
         } finally {
             Arrays.fill(password, '\0');

@@ -1,0 +1,157 @@
+package io.vestibule.access;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.vestibule.access.bruteforce.AttemptLimit;
+import io.vestibule.access.bruteforce.BreakInGuard;
+import io.vestibule.access.bruteforce.BreakInPolicy;
+import io.vestibule.access.bruteforce.InMemoryAttemptLedger;
+import io.vestibule.access.conference.InMemoryLiveConferences;
+import io.vestibule.access.conference.LiveConferences;
+import io.vestibule.access.token.DataKeySealer;
+import io.vestibule.access.token.InMemoryTokenRevocations;
+import io.vestibule.access.token.JoinTokenIssuer;
+import io.vestibule.access.token.JoinTokenVerifier;
+import io.vestibule.access.token.SigningKeys;
+import io.vestibule.access.token.TokenRevocations;
+import io.vestibule.access.token.TokenSettings;
+import io.vestibule.access.token.jpa.JpaSigningKeyStore;
+import io.vestibule.admin.alarm.Alarms;
+import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.crypto.keys.DataKeyRing;
+
+/**
+ * Assembles the join flow's parts from configuration (see docs/admin-guide.md, "Joining and break-in resistance").
+ * They are plain classes; this is where they meet CDI.
+ */
+@ApplicationScoped
+public class AccessResources {
+    @Inject
+    @ConfigProperty(name = "vestibule.public.url", defaultValue = "https://localhost:8443/")
+    URI publicUrl;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.join.token-lifetime-seconds", defaultValue = "120")
+    int tokenLifetimeSeconds;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.join.lobby-minutes", defaultValue = "15")
+    int lobbyMinutes;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.join.clock-skew-seconds", defaultValue = "30")
+    int clockSkewSeconds;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.breakin.room.failures", defaultValue = "20")
+    int roomFailures;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.breakin.room.window-minutes", defaultValue = "10")
+    int roomWindowMinutes;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.breakin.room.block-minutes", defaultValue = "10")
+    int roomBlockMinutes;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.breakin.address.attempts", defaultValue = "20")
+    int addressAttempts;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.breakin.address.window-minutes", defaultValue = "10")
+    int addressWindowMinutes;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.breakin.address.block-minutes", defaultValue = "10")
+    int addressBlockMinutes;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.breakin.login.failures", defaultValue = "10")
+    int loginFailures;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.breakin.login.window-minutes", defaultValue = "15")
+    int loginWindowMinutes;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.breakin.login.block-minutes", defaultValue = "15")
+    int loginBlockMinutes;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.breakin.allow-list")
+    Optional<String> allowList;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.trusted.proxies")
+    Optional<String> trustedProxies;
+
+    @Produces
+    @Singleton
+    TokenSettings tokenSettings() {
+        return new TokenSettings(publicUrl.toString(), TokenSettings.defaults(publicUrl.toString()).audience(),
+                Duration.ofSeconds(tokenLifetimeSeconds), Duration.ofMinutes(lobbyMinutes),
+                TokenSettings.DEFAULT_INVITATION_LIFETIME, Duration.ofSeconds(clockSkewSeconds),
+                TokenSettings.DEFAULT_KEY_ROTATION, TokenSettings.defaults(publicUrl.toString()).maxTokenBytes());
+    }
+
+    @Produces
+    @Singleton
+    SigningKeys signingKeys(JpaSigningKeyStore store, DataKeyRing dataKeys, CryptoPolicy policy, TokenSettings settings,
+                            Clock clock, SecureRandom random) {
+        return new SigningKeys(store, new DataKeySealer(dataKeys), policy, settings, clock, random);
+    }
+
+    @Produces
+    @Singleton
+    JoinTokenIssuer joinTokenIssuer(SigningKeys keys, TokenSettings settings, CryptoPolicy policy, Clock clock, SecureRandom random) {
+        return new JoinTokenIssuer(keys, settings, policy, clock, random);
+    }
+
+    @Produces
+    @Singleton
+    LiveConferences liveConferences() {
+        return new InMemoryLiveConferences();
+    }
+
+    @Produces
+    @Singleton
+    TokenRevocations tokenRevocations(TokenSettings settings, Clock clock, LiveConferences live) {
+        return new ConferenceTokenRevocations(new InMemoryTokenRevocations(settings, clock), live);
+    }
+
+    @Produces
+    @Singleton
+    JoinTokenVerifier joinTokenVerifier(SigningKeys keys, TokenRevocations revocations, TokenSettings settings,
+                                        CryptoPolicy policy, Clock clock) {
+        return new JoinTokenVerifier(keys, revocations, settings, policy, clock);
+    }
+
+    @Produces
+    @Singleton
+    BreakInGuard breakInGuard(Alarms alarms, JoinMetrics metrics, Clock clock) {
+        BreakInPolicy policy = new BreakInPolicy(
+                AttemptLimit.of(roomFailures, Duration.ofMinutes(roomWindowMinutes), Duration.ofMinutes(roomBlockMinutes)),
+                AttemptLimit.of(addressAttempts, Duration.ofMinutes(addressWindowMinutes), Duration.ofMinutes(addressBlockMinutes)),
+                AttemptLimit.of(loginFailures, Duration.ofMinutes(loginWindowMinutes), Duration.ofMinutes(loginBlockMinutes)));
+        return new BreakInGuard(new InMemoryAttemptLedger(), policy, AddressRanges.parse(allowList.orElse("")),
+                new BreakInAlarmsToAlarms(alarms, metrics), clock);
+    }
+
+    @Produces
+    @Singleton
+    TrustedProxies trustedProxies() {
+        return new TrustedProxies(AddressRanges.parse(trustedProxies.orElse("")));
+    }
+}

@@ -1,0 +1,126 @@
+package io.vestibule.access;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.vestibule.access.conference.Conference;
+import io.vestibule.access.conference.ConferenceNotifier;
+import io.vestibule.access.conference.LiveConferences;
+import io.vestibule.access.conference.Participant;
+import io.vestibule.access.token.Expectation;
+import io.vestibule.access.token.JoinTokenVerifier;
+import io.vestibule.access.token.TokenClaims;
+import io.vestibule.access.token.TokenKind;
+import io.vestibule.access.token.TokenRejected;
+import io.vestibule.access.token.TokenRejection;
+import io.vestibule.access.token.TokenRevocations;
+
+/**
+ * What hosts do to a running conference (R-ROOM-4, API.md "Conference control"): lock, unlock, end, admit,
+ * remove, list. Only a host's join token for that very conference opens these; a guest's, or a token of another
+ * conference, is {@link NotAllowed} (R-ROOM-7).
+ */
+@ApplicationScoped
+public class ConferenceControl {
+    @Inject
+    JoinTokenVerifier verifier;
+
+    @Inject
+    TokenRevocations revocations;
+
+    @Inject
+    LiveConferences live;
+
+    @Inject
+    ConferenceNotifier notifier;
+
+    @Inject
+    JoinService joins;
+
+    @Inject
+    Clock clock;
+
+    /** The token is valid, but not a host's of this conference. */
+    public static final class NotAllowed extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public NotAllowed() {
+            super("not a host of this conference", null, false, false);
+        }
+    }
+
+    /** No such participant in this conference or its lobby. */
+    public static final class NoSuchParticipant extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public NoSuchParticipant() {
+            super("no such participant", null, false, false);
+        }
+    }
+
+    public void lock(String token, UUID conferenceId) throws TokenRejected, NotAllowed {
+        Conference conference = asHost(token, conferenceId);
+        conference.lock();
+        notifier.lockChanged(conference, true);
+    }
+
+    public void unlock(String token, UUID conferenceId) throws TokenRejected, NotAllowed {
+        Conference conference = asHost(token, conferenceId);
+        List<Participant> admitted = conference.unlock(joins.presentUntil(), clock.instant());
+        notifier.lockChanged(conference, false);
+        admitted.forEach(participant -> joins.deliverAdmission(conference, participant));
+        notifier.lobbyChanged(conference);
+    }
+
+    public void end(String token, UUID conferenceId) throws TokenRejected, NotAllowed {
+        Conference conference = asHost(token, conferenceId);
+        List<Participant> everyone = conference.end();
+        revocations.endConference(conferenceId.toString());
+        notifier.ended(conference, everyone);
+        live.forgetIfOver(conference);
+    }
+
+    public void admit(String token, UUID conferenceId, UUID participantId) throws TokenRejected, NotAllowed, NoSuchParticipant {
+        Conference conference = asHost(token, conferenceId);
+        Participant admitted = conference.admit(participantId, joins.presentUntil()).orElseThrow(NoSuchParticipant::new);
+        joins.deliverAdmission(conference, admitted);
+        notifier.lobbyChanged(conference);
+    }
+
+    public void remove(String token, UUID conferenceId, UUID participantId) throws TokenRejected, NotAllowed, NoSuchParticipant {
+        Conference conference = asHost(token, conferenceId);
+        Optional<Participant> waiting = conference.lobby().stream().filter(p -> p.id().equals(participantId)).findFirst();
+        Participant removed = conference.remove(participantId).orElseThrow(NoSuchParticipant::new);
+        revocations.removeParticipant(conferenceId.toString(), participantId.toString());
+        notifier.departed(conference, removed);
+        if (waiting.isPresent()) {
+            notifier.lobbyChanged(conference);
+        }
+        live.forgetIfOver(conference);
+    }
+
+    public Conference participants(String token, UUID conferenceId) throws TokenRejected, NotAllowed {
+        return asHost(token, conferenceId);
+    }
+
+    private Conference asHost(String token, UUID conferenceId) throws TokenRejected, NotAllowed {
+        TokenClaims claims;
+        try {
+            claims = verifier.verify(token, Expectation.of(TokenKind.JOIN).inConference(conferenceId.toString()));
+        } catch (TokenRejected rejected) {
+            if (rejected.rejection() == TokenRejection.ROOM) {
+                throw new NotAllowed();
+            }
+            throw rejected;
+        }
+        if (claims.role() != ParticipantRole.HOST) {
+            throw new NotAllowed();
+        }
+        return joins.conferenceOf(claims);
+    }
+}

@@ -1,0 +1,45 @@
+package io.vestibule.access;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.vestibule.access.conference.Conference;
+import io.vestibule.access.conference.Participant;
+import io.vestibule.access.conference.WaitingReason;
+import io.vestibule.access.token.IssuedToken;
+
+/** Every answer the join endpoint gives (API.md "Joining"). */
+public sealed interface JoinAnswer {
+    /** In the conference, with a join token. */
+    record Joined(IssuedToken token, Participant participant, Conference conference) implements JoinAnswer {
+    }
+
+    /** In the lobby, with a lobby token that allows nothing but waiting. */
+    record Waiting(IssuedToken token, WaitingReason reason, Participant participant, Conference conference) implements JoinAnswer {
+    }
+
+    record PinRequired(PinCheck.PinRequired requirements) implements JoinAnswer {
+    }
+
+    record InvalidPin() implements JoinAnswer {
+    }
+
+    /** The booked meeting is not open: exactly one of the instants is set. */
+    record OutsideWindow(Instant opensAt, Instant closedAt) implements JoinAnswer {
+    }
+
+    /** Unknown alias, cancelled meeting, or a room under break-in block: the same answer for all three. */
+    record NotFound() implements JoinAnswer {
+    }
+
+    /** The source address is blocked. */
+    record Blocked(Duration retryAfter) implements JoinAnswer {
+    }
+
+    record Full() implements JoinAnswer {
+    }
+
+    /** An invitation token was given and is not valid for this room. */
+    record InvalidInvitation(String code) implements JoinAnswer {
+    }
+}

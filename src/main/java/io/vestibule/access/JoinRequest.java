@@ -1,0 +1,20 @@
+package io.vestibule.access;
+
+import java.net.InetAddress;
+import java.util.Optional;
+
+import io.vestibule.identity.PortalUser;
+
+/**
+ * A request to join the room at {@code alias}.
+ *
+ * @param invitation an invitation token from the join link's fragment, posted by the join page (R-JOIN-4)
+ * @param signedInUser the portal user, when the browser also holds a portal session
+ */
+public record JoinRequest(String alias, String displayName, Optional<String> pin, Optional<String> invitation,
+                          InetAddress source, Optional<PortalUser> signedInUser) {
+    @Override
+    public String toString() {
+        return "JoinRequest[" + alias + "]";
+    }
+}

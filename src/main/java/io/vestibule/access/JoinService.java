@@ -1,0 +1,286 @@
+package io.vestibule.access;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.vestibule.access.bruteforce.BreakInGuard;
+import io.vestibule.access.bruteforce.Verdict;
+import io.vestibule.access.conference.Arrival;
+import io.vestibule.access.conference.Conference;
+import io.vestibule.access.conference.ConferenceNotifier;
+import io.vestibule.access.conference.LiveConferences;
+import io.vestibule.access.conference.Participant;
+import io.vestibule.access.conference.ParticipantState;
+import io.vestibule.access.token.Expectation;
+import io.vestibule.access.token.IssuedToken;
+import io.vestibule.access.token.JoinTokenIssuer;
+import io.vestibule.access.token.JoinTokenVerifier;
+import io.vestibule.access.token.TokenClaims;
+import io.vestibule.access.token.TokenKind;
+import io.vestibule.access.token.TokenRejected;
+import io.vestibule.access.token.TokenRejection;
+import io.vestibule.access.token.TokenRevocations;
+import io.vestibule.access.token.TokenSettings;
+import io.vestibule.booking.Admission;
+import io.vestibule.booking.BookingService;
+import io.vestibule.rooms.Room;
+import io.vestibule.rooms.RoomAlias;
+import io.vestibule.rooms.RoomProvisioner;
+import io.vestibule.rooms.RoomRepository;
+
+/**
+ * The join flow (R-JOIN, R-ROOM-2..6, R-BRUTE-1..3): who gets into which room, as what, for how long.
+ *
+ * <p>In order: the source address's break-in budget; the alias; the room's break-in block (a blocked room answers
+ * as if it did not exist); the booked meeting's window; the PIN, which decides the role; then the conference's
+ * lobby and lock. Admitted participants get a join token, waiting ones a lobby token. Join tokens are refreshed
+ * (each refresh token used once) and released; a participant who stops refreshing is gone when their presence
+ * runs out.
+ */
+@ApplicationScoped
+public class JoinService {
+    private static final int ARRIVAL_ATTEMPTS = 3;
+
+    @Inject
+    RoomRepository rooms;
+
+    @Inject
+    RoomProvisioner provisioner;
+
+    @Inject
+    BookingService bookings;
+
+    @Inject
+    LiveConferences live;
+
+    @Inject
+    JoinTokenIssuer issuer;
+
+    @Inject
+    JoinTokenVerifier verifier;
+
+    @Inject
+    TokenRevocations revocations;
+
+    @Inject
+    TokenSettings tokens;
+
+    @Inject
+    BreakInGuard guard;
+
+    @Inject
+    ConferenceNotifier notifier;
+
+    @Inject
+    JoinMetrics metrics;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.join.invitees-skip-guest-pin", defaultValue = "false")
+    boolean inviteesSkipGuestPin;
+
+    public JoinAnswer join(JoinRequest request) {
+        JoinAnswer answer = decide(request);
+        metrics.joinAnswered(outcome(answer));
+        return answer;
+    }
+
+    /** A waiting participant asks whether they are in yet; once admitted, the lobby token buys their join token. */
+    public JoinAnswer waitWith(String lobbyToken) throws TokenRejected {
+        TokenClaims claims = verifier.verify(lobbyToken, Expectation.of(TokenKind.LOBBY));
+        Conference conference = conferenceOf(claims);
+        Participant participant = conference.participant(UUID.fromString(claims.participantId()))
+                .orElseThrow(() -> new TokenRejected(TokenRejection.REVOKED));
+        if (participant.state() == ParticipantState.ADMITTED) {
+            return new JoinAnswer.Joined(joinTokenFor(conference, participant), participant, conference);
+        }
+        return new JoinAnswer.Waiting(new IssuedToken(lobbyToken, claims),
+                participant.waitingReason().orElseThrow(), participant, conference);
+    }
+
+    /** A new join token for a present participant; the presented one cannot be used for a refresh again. */
+    public JoinAnswer.Joined refresh(String joinToken) throws TokenRejected {
+        TokenClaims claims = verifier.verify(joinToken, Expectation.of(TokenKind.JOIN).consumedOnce());
+        Conference conference = conferenceOf(claims);
+        Participant participant = conference.stillPresent(UUID.fromString(claims.participantId()), presentUntil())
+                .orElseThrow(() -> new TokenRejected(TokenRejection.REVOKED));
+        return new JoinAnswer.Joined(issuer.issue(TokenKind.JOIN, claims.participantId(), claims.conferenceId(),
+                participant.role()), participant, conference);
+    }
+
+    /** The participant leaves the conference or its lobby; every token they hold is void. */
+    public void release(String token) throws TokenRejected {
+        TokenClaims claims = joinOrLobby(token);
+        Conference conference = conferenceOf(claims);
+        Optional<Participant> left = conference.leave(UUID.fromString(claims.participantId()));
+        revocations.removeParticipant(claims.conferenceId(), claims.participantId());
+        left.ifPresent(participant -> {
+            notifier.departed(conference, participant);
+            if (claims.kind() == TokenKind.LOBBY) {
+                notifier.lobbyChanged(conference);
+            }
+        });
+        live.forgetIfOver(conference);
+    }
+
+    private TokenClaims joinOrLobby(String token) throws TokenRejected {
+        try {
+            return verifier.verify(token, Expectation.of(TokenKind.JOIN));
+        } catch (TokenRejected notAJoinToken) {
+            if (notAJoinToken.rejection() != TokenRejection.TYPE) {
+                throw notAJoinToken;
+            }
+            return verifier.verify(token, Expectation.of(TokenKind.LOBBY));
+        }
+    }
+
+    /** The conference a valid token names; a forgotten one means the token is void. */
+    public Conference conferenceOf(TokenClaims claims) throws TokenRejected {
+        return live.find(UUID.fromString(claims.conferenceId())).orElseThrow(() -> new TokenRejected(TokenRejection.REVOKED));
+    }
+
+    /** A join token for someone just let in, delivered to them through the notifier. */
+    public void deliverAdmission(Conference conference, Participant participant) {
+        notifier.admitted(conference, participant, joinTokenFor(conference, participant));
+        notifier.joined(conference, participant);
+    }
+
+    /** How long a participant counts as present after a token is issued or refreshed. */
+    public Instant presentUntil() {
+        return clock.instant().plus(tokens.joinLifetime()).plus(tokens.allowedClockSkew());
+    }
+
+    /** A fresh join token for an admitted participant. */
+    public IssuedToken joinTokenFor(Conference conference, Participant participant) {
+        return issuer.issue(TokenKind.JOIN, participant.id().toString(), conference.id().toString(), participant.role());
+    }
+
+    private JoinAnswer decide(JoinRequest request) {
+        if (guard.admitJoinAttempt(request.source()) instanceof Verdict.Refused refused) {
+            return new JoinAnswer.Blocked(refused.retryAfter());
+        }
+        if (!RoomAlias.isWellFormed(request.alias())) {
+            return new JoinAnswer.NotFound();
+        }
+        Optional<Room> found = rooms.findByAlias(request.alias());
+        if (found.isEmpty() || guard.roomBlocked(found.get().id().toString())) {
+            return new JoinAnswer.NotFound();
+        }
+        Room room = found.get();
+        Optional<Admission> admission = bookings.admission(room);
+        if (admission.isPresent() && !(admission.get() instanceof Admission.Open)) {
+            return closed(admission.get());
+        }
+        PinCheck.Result pin;
+        try {
+            pin = invitedGuestWithoutPin(request, room)
+                    ? new PinCheck.Entered(ParticipantRole.GUEST)
+                    : PinCheck.evaluate(room.type(), provisioner.pins(room), request.pin());
+        } catch (TokenRejected invalidInvitation) {
+            return new JoinAnswer.InvalidInvitation(invalidInvitation.code());
+        }
+        if (pin instanceof PinCheck.WrongPin) {
+            metrics.pinFailed();
+            guard.pinFailed(room.id().toString(), request.source());
+            return new JoinAnswer.InvalidPin();
+        }
+        if (pin instanceof PinCheck.PinRequired required) {
+            return new JoinAnswer.PinRequired(required);
+        }
+        return arrive(room, request.displayName(), ((PinCheck.Entered) pin).role());
+    }
+
+    private JoinAnswer arrive(Room room, String displayName, ParticipantRole role) {
+        for (int attempt = 0; attempt < ARRIVAL_ATTEMPTS; attempt++) {
+            Instant now = clock.instant();
+            Conference conference = live.inRoom(room.id(), () -> new Conference(UUID.randomUUID(), room.id(),
+                    room.guestsWaitForHost(), room.participantLimit(), tokens.lobbyLifetime(), now));
+            try {
+                Arrival arrival = conference.arrive(displayName, role, presentUntil(), now);
+                if (arrival instanceof Arrival.Admitted admitted) {
+                    Participant participant = admitted.participant();
+                    IssuedToken token = joinTokenFor(conference, participant);
+                    notifier.joined(conference, participant);
+                    admitted.alsoAdmitted().forEach(waiting -> deliverAdmission(conference, waiting));
+                    if (!admitted.alsoAdmitted().isEmpty()) {
+                        notifier.lobbyChanged(conference);
+                    }
+                    return new JoinAnswer.Joined(token, participant, conference);
+                }
+                if (arrival instanceof Arrival.Waiting waiting) {
+                    IssuedToken token = issuer.issue(TokenKind.LOBBY, waiting.participant().id().toString(),
+                            conference.id().toString(), role);
+                    notifier.lobbyChanged(conference);
+                    return new JoinAnswer.Waiting(token, waiting.reason(), waiting.participant(), conference);
+                }
+                return new JoinAnswer.Full();
+            } catch (Conference.ConferenceEnded ended) {
+                // Ended between finding it and arriving: the room's next conference takes the newcomer.
+            }
+        }
+        return new JoinAnswer.Full();
+    }
+
+    /**
+     * R-JOIN-4: an invitation link never replaces the PIN by default; with
+     * {@code VESTIBULE_JOIN_INVITEES_SKIP_GUEST_PIN=true}, a portal user who is among the meeting's invitees and
+     * holds the meeting's invitation joins as a guest without the guest PIN.
+     */
+    private boolean invitedGuestWithoutPin(JoinRequest request, Room room) throws TokenRejected {
+        if (request.invitation().isEmpty()) {
+            return false;
+        }
+        TokenClaims invitation = verifier.verify(request.invitation().get(),
+                Expectation.of(TokenKind.INVITATION).inConference(room.id().toString()));
+        boolean noPinGiven = request.pin().map(String::isBlank).orElse(true);
+        return inviteesSkipGuestPin && noPinGiven && invitation.role() == ParticipantRole.GUEST
+                && request.signedInUser().map(user -> bookings.invited(room, user.email())).orElse(false);
+    }
+
+    private static JoinAnswer closed(Admission admission) {
+        if (admission instanceof Admission.NotYetOpen notYet) {
+            return new JoinAnswer.OutsideWindow(notYet.opensAt(), null);
+        }
+        if (admission instanceof Admission.Closed closed) {
+            return new JoinAnswer.OutsideWindow(null, closed.closedAt());
+        }
+        return new JoinAnswer.NotFound();
+    }
+
+    private static String outcome(JoinAnswer answer) {
+        if (answer instanceof JoinAnswer.Joined joined) {
+            return joined.participant().role().code();
+        }
+        if (answer instanceof JoinAnswer.Waiting) {
+            return "waiting";
+        }
+        if (answer instanceof JoinAnswer.PinRequired) {
+            return "pin_required";
+        }
+        if (answer instanceof JoinAnswer.InvalidPin) {
+            return "invalid_pin";
+        }
+        if (answer instanceof JoinAnswer.OutsideWindow) {
+            return "outside_window";
+        }
+        if (answer instanceof JoinAnswer.Blocked) {
+            return "blocked";
+        }
+        if (answer instanceof JoinAnswer.Full) {
+            return "full";
+        }
+        if (answer instanceof JoinAnswer.InvalidInvitation) {
+            return "invalid_invitation";
+        }
+        return "not_found";
+    }
+}

@@ -1,0 +1,30 @@
+package io.vestibule.access.api;
+
+import java.util.Locale;
+
+import io.vestibule.access.token.TokenRejected;
+import io.vestibule.platform.api.ApiProblem;
+
+/** The join token of a request, from {@code Authorization: Bearer ...} only (never the URL). */
+final class BearerToken {
+    private static final int MAX_LENGTH = 8192;
+
+    private BearerToken() {
+    }
+
+    static String from(String authorization) {
+        if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
+            throw new ApiProblem(401, "unauthenticated", "Send the join token as 'Authorization: Bearer <token>'.");
+        }
+        String token = authorization.substring("bearer ".length()).strip();
+        if (token.isEmpty() || token.length() > MAX_LENGTH) {
+            throw new ApiProblem(401, "token_malformed", "The token is empty or too long.");
+        }
+        return token;
+    }
+
+    /** A refused token is a 401 with the refusal's own code (R-JOIN-3). */
+    static ApiProblem refused(TokenRejected rejected) {
+        return new ApiProblem(401, rejected.code(), "The token was refused (" + rejected.code() + "); join again if it persists.");
+    }
+}

@@ -1,0 +1,41 @@
+package io.vestibule.media.signaling;
+
+import jakarta.inject.Inject;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
+
+/**
+ * {@code wss://HOST/ws/v1/conferences/{conferenceId}}: one JSON object per text frame, the first one
+ * {@code {"type":"auth","token":...}} (the token never travels in the URL). Frames over 64 KiB close the socket.
+ */
+@ServerEndpoint("/ws/v1/conferences/{conferenceId}")
+public class ConferenceSocket {
+    @Inject
+    ConferenceSockets sockets;
+
+    @OnOpen
+    public void open(Session session, @PathParam("conferenceId") String conferenceId) {
+        session.setMaxIdleTimeout(0);
+        sockets.opened(session, conferenceId);
+    }
+
+    @OnMessage(maxMessageSize = ConferenceSockets.MAX_MESSAGE_BYTES)
+    public void message(Session session, String text) {
+        sockets.received(session, text);
+    }
+
+    @OnClose
+    public void close(Session session) {
+        sockets.closed(session);
+    }
+
+    @OnError
+    public void error(Session session, Throwable failure) {
+        sockets.closed(session);
+    }
+}

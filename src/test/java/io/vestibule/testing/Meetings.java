@@ -1,0 +1,63 @@
+package io.vestibule.testing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/** Meetings booked through the API for tests of what follows booking: joining, lobbies, locks. */
+public final class Meetings {
+    public static final String HOST_PIN = "48291736";
+    public static final String GUEST_PIN = "95027314";
+
+    private Meetings() {
+    }
+
+    /** A meeting whose room admits joins now: it started five minutes ago and lasts an hour. */
+    public static JsonObject openNow(PortalClient owner, String roomType, boolean guestsWaitForHost) {
+        return book(owner, roomType, guestsWaitForHost, Instant.now().minus(Duration.ofMinutes(5)), Duration.ofHours(1));
+    }
+
+    public static JsonObject book(PortalClient owner, String roomType, boolean guestsWaitForHost, Instant start, Duration length) {
+        JsonObjectBuilder request = Json.createObjectBuilder()
+                .add("title", "Joinable " + Instant.now().toEpochMilli())
+                .add("start", start.atOffset(ZoneOffset.UTC).toString())
+                .add("end", start.plus(length).atOffset(ZoneOffset.UTC).toString())
+                .add("timeZone", "UTC")
+                .add("roomType", roomType)
+                .add("guestsWaitForHost", guestsWaitForHost)
+                .add("hostPin", HOST_PIN);
+        if (roomType.equals("host_and_guest_pins")) {
+            request.add("guestPin", GUEST_PIN);
+        }
+        ApiResponse response = owner.post("/api/v1/meetings", request.build());
+        if (response.status() != 201) {
+            throw new AssertionError("Booking failed: " + response);
+        }
+        return response.json();
+    }
+
+    public static String alias(JsonObject meeting) {
+        return meeting.getJsonObject("room").getString("alias");
+    }
+
+    /** The claims of a compact JWS, read without checking anything (the service checks; tests only look). */
+    public static JsonObject claims(String token) {
+        return part(token, 1);
+    }
+
+    public static JsonObject header(String token) {
+        return part(token, 0);
+    }
+
+    private static JsonObject part(String token, int index) {
+        String json = new String(Base64.getUrlDecoder().decode(token.split("\\.")[index]));
+        try (var reader = Json.createReader(new java.io.StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+}
