@@ -247,11 +247,13 @@ function renderConference() {
   section('roster').replaceChildren(...roster.map((participant) => {
     const item = document.createElement('li');
     const box = document.createElement('div');
-    box.className = 'panel';
-    box.textContent = participant.displayName + ' · ' + t('role.' + participant.role)
+    box.className = 'panel roster-entry';
+    const name = document.createElement('span');
+    name.textContent = participant.displayName + ' · ' + t('role.' + participant.role)
       + (participant.participantId === place?.participantId ? ' · ' + t('join.you') : '');
+    box.append(name);
     if (place?.role === 'host' && participant.participantId !== place.participantId) {
-      box.append(' ', button(t('join.remove'), 'danger', () => control('remove', participant.participantId)));
+      box.append(button(t('join.remove'), 'danger', () => control('remove', participant.participantId)));
     }
     item.append(box);
     return item;
@@ -259,10 +261,14 @@ function renderConference() {
   section('lobby-list').replaceChildren(...lobby.map((waiting) => {
     const item = document.createElement('li');
     const box = document.createElement('div');
-    box.className = 'panel';
-    box.textContent = waiting.displayName + ' · ' + t(waiting.reason === 'locked' ? 'join.reasonLocked' : 'join.reasonHost') + ' ';
-    box.append(button(t('join.admit'), '', () => control('admit', waiting.participantId)),
-      ' ', button(t('join.remove'), 'secondary', () => control('remove', waiting.participantId)));
+    box.className = 'panel roster-entry';
+    const name = document.createElement('span');
+    name.textContent = waiting.displayName + ' · ' + t(waiting.reason === 'locked' ? 'join.reasonLocked' : 'join.reasonHost');
+    const actions = document.createElement('span');
+    actions.className = 'actions';
+    actions.append(button(t('join.admit'), '', () => control('admit', waiting.participantId)),
+      button(t('join.remove'), 'secondary', () => control('remove', waiting.participantId)));
+    box.append(name, actions);
     item.append(box);
     return item;
   }));

@@ -2,19 +2,15 @@ package io.vestibule.portal;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.vestibule.testing.RequiredParts;
+import io.vestibule.testing.Chromium;
 import io.vestibule.testing.ServerResolver;
 import io.vestibule.testing.VestibuleServer;
 
@@ -32,31 +28,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The portal in a real Chromium, driven by keyboard and mouse as a person would (R-UI-1). */
 @ExtendWith(ServerResolver.class)
 class BrowserBookingIT {
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("VESTIBULE_TEST_CHROMIUM", "/usr/bin/chromium"));
-    static final Path SCREENSHOTS = Path.of(System.getProperty("vestibule.target", "target"), "screenshots");
-
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
 
     @BeforeAll
     static void launchBrowser() {
-        RequiredParts.require(Files.isExecutable(CHROMIUM), "Chromium at " + CHROMIUM,
-                "Install Debian's package: apt-get install chromium (browsers are never downloaded by the tests)");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -139,8 +123,7 @@ class BrowserBookingIT {
         }
     }
 
-    private static void screenshot(Page page, String name) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
+    private static void screenshot(Page page, String name) {
+        Chromium.screenshot(page, name);
     }
 }

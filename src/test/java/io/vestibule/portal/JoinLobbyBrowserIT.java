@@ -1,0 +1,112 @@
+package io.vestibule.portal;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.vestibule.testing.Chromium;
+import io.vestibule.testing.Meetings;
+import io.vestibule.testing.PortalClient;
+import io.vestibule.testing.ServerResolver;
+import io.vestibule.testing.VestibuleServer;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** The join page in Chromium: a guest waits, the host arrives in another browser, the guest moves on (R-JOIN-5). */
+@ExtendWith(ServerResolver.class)
+class JoinLobbyBrowserIT {
+    private static Chromium chromium;
+
+    @BeforeAll
+    static void launchBrowser() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    private static BrowserContext context() {
+        return chromium.browser().newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true).setLocale("en-GB"));
+    }
+
+    private static void join(Page page, String name, String pin) {
+        page.getByLabel("Your name").fill(name);
+        page.getByLabel("PIN").fill(pin);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
+    }
+
+    @Test
+    void aWaitingGuestMovesOnByItselfWhenTheHostJoinsAndKeepsItsPlaceAcrossReloads(VestibuleServer server) {
+        PortalClient alice = server.newClient().signIn("alice", server.demoPassword());
+        String alias = Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", true));
+        String joinUrl = server.baseUri().resolve("/join/" + alias).toString();
+
+        try (BrowserContext guestContext = context(); BrowserContext hostContext = context()) {
+            Page guest = guestContext.newPage();
+            guest.navigate(joinUrl);
+            assertThat(guest.locator("#room-alias")).hasText(alias);
+            join(guest, "Gabriela Guest", Meetings.GUEST_PIN);
+            assertThat(guest.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Waiting to be let in"))).isVisible();
+            assertThat(guest.locator("#lobby-reason")).containsText("starts when a host joins");
+            Chromium.screenshot(guest, "join-lobby.png");
+
+            guest.reload();
+            assertThat(guest.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Waiting to be let in"))).isVisible();
+
+            Page host = hostContext.newPage();
+            host.navigate(joinUrl);
+            join(host, "Hugo Host", Meetings.HOST_PIN);
+            assertThat(host.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("You are in the meeting"))).isVisible();
+            assertThat(host.locator("#own-role")).hasText("host");
+
+            assertThat(guest.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("You are in the meeting"))).isVisible();
+            assertThat(guest.locator("#own-role")).hasText("guest");
+            assertThat(guest.locator("#roster")).containsText("Hugo Host");
+            assertThat(host.locator("#roster")).containsText("Gabriela Guest");
+            Chromium.screenshot(host, "join-host.png");
+
+            guest.reload();
+            assertThat(guest.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("You are in the meeting"))).isVisible();
+            assertThat(guest.locator("#roster")).containsText("Hugo Host");
+
+            host.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lock the meeting")).click();
+            assertThat(guest.locator("#lock-state")).containsText("locked");
+
+            host.locator("#roster li", new Page.LocatorOptions().setHasText("Gabriela Guest"))
+                    .getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Remove")).click();
+            assertThat(guest.locator("#status")).hasText("A host removed you from the meeting.");
+            assertThat(guest.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Join the meeting"))).isVisible();
+        }
+    }
+
+    @Test
+    void everyRefusalIsExplained(VestibuleServer server) {
+        PortalClient alice = server.newClient().signIn("alice", server.demoPassword());
+        String alias = Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false));
+        try (BrowserContext context = context()) {
+            Page page = context.newPage();
+            page.navigate(server.baseUri().resolve("/join/" + alias).toString());
+            page.getByLabel("Your name").fill("Visitor");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
+            assertThat(page.locator("#status")).containsText("This meeting needs a PIN");
+            assertThat(page.getByLabel("PIN")).isFocused();
+
+            join(page, "Visitor", "11112222");
+            assertThat(page.locator("#status")).hasText("That PIN is not right for this meeting.");
+
+            page.navigate(server.baseUri().resolve("/join/no-such-room").toString());
+            join(page, "Visitor", Meetings.HOST_PIN);
+            assertThat(page.locator("#status")).hasText("There is no meeting at this address.");
+        }
+    }
+}
