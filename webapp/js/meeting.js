@@ -39,7 +39,17 @@ function render() {
   const cancelled = meeting.status === 'cancelled';
   edit.hidden = cancelled;
   document.getElementById('cancel-meeting').hidden = cancelled;
+  document.getElementById('copy-invitation-link').hidden = cancelled;
   document.getElementById('meeting-details').hidden = false;
+}
+
+async function copy(link, copiedMessage) {
+  try {
+    await navigator.clipboard.writeText(link);
+    showStatus(copiedMessage, 'success');
+  } catch {
+    showStatus(t('meeting.copyFailed'), 'error');
+  }
 }
 
 async function load() {
@@ -57,12 +67,17 @@ if (user) {
     pinsShown = !pinsShown;
     render();
   });
-  document.getElementById('copy-link').addEventListener('click', async () => {
+  document.getElementById('copy-link').addEventListener('click', () => copy(meeting.joinUrl, t('meeting.copied')));
+  document.getElementById('copy-invitation-link').addEventListener('click', async () => {
     try {
-      await navigator.clipboard.writeText(meeting.joinUrl);
-      showStatus(t('meeting.copied'), 'success');
-    } catch {
-      showStatus(t('meeting.copyFailed'), 'error');
+      const invitation = await api('/meetings/' + encodeURIComponent(id) + '/invitation-link', { method: 'POST' });
+      const shown = document.getElementById('invitation-url');
+      shown.textContent = invitation.url;
+      shown.hidden = false;
+      const until = formatInZone(invitation.expiresAt, browserZone(), currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+      await copy(invitation.url, t('meeting.invitationCopied', { time: until }));
+    } catch (error) {
+      showError(error);
     }
   });
   const dialog = document.getElementById('confirm-cancel');

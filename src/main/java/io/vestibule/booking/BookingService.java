@@ -136,6 +136,16 @@ public class BookingService {
                 .anyMatch(meeting -> meeting.invitees().stream().anyMatch(email::equalsIgnoreCase));
     }
 
+    /** When the meeting's room closes for good: the last occurrence's end plus the join window; empty for endless series. */
+    public Optional<Instant> lastClosing(Meeting meeting) {
+        MeetingSchedule schedule = meeting.schedule();
+        if (schedule.recurrence().map(rule -> !rule.bounded()).orElse(false)) {
+            return Optional.empty();
+        }
+        Admission far = schedule.admissionAt(schedule.start().toInstant().plus(Duration.ofDays(366 * 5)), joinWindow());
+        return far instanceof Admission.Closed closed ? Optional.of(closed.closedAt()) : Optional.empty();
+    }
+
     public JoinWindow joinWindow() {
         return new JoinWindow(Duration.ofMinutes(minutesBeforeStart), Duration.ofMinutes(minutesAfterEnd));
     }

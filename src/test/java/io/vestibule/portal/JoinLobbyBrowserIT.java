@@ -1,10 +1,19 @@
 package io.vestibule.portal;
 
+import java.io.StringReader;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
 import com.microsoft.playwright.options.AriaRole;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,6 +116,31 @@ class JoinLobbyBrowserIT {
             page.navigate(server.baseUri().resolve("/join/no-such-room").toString());
             join(page, "Visitor", Meetings.HOST_PIN);
             assertThat(page.locator("#status")).hasText("There is no meeting at this address.");
+        }
+    }
+
+    @Test
+    void anInvitationLinkIsReadFromTheFragmentPostedInTheBodyAndDroppedFromTheAddress(VestibuleServer server) {
+        PortalClient alice = server.newClient().signIn("alice", server.demoPassword());
+        JsonObject meeting = Meetings.openNow(alice, "host_and_guest_pins", false);
+        String invitationUrl = alice.sendRaw("POST", "/api/v1/meetings/" + meeting.getString("id") + "/invitation-link", null)
+                .json().getString("url");
+        String token = invitationUrl.substring(invitationUrl.indexOf("#invitation=") + "#invitation=".length());
+        List<String> requestedUrls = new CopyOnWriteArrayList<>();
+        try (BrowserContext context = context()) {
+            Page page = context.newPage();
+            page.onRequest(request -> requestedUrls.add(request.url()));
+            page.navigate(invitationUrl);
+            assertThat(page).hasURL(meeting.getString("joinUrl"));
+
+            Request joinRequest = page.waitForRequest(request -> request.method().equals("POST") && request.url().contains("/api/v1/join/"),
+                    () -> join(page, "Invited Iris", Meetings.GUEST_PIN));
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("You are in the meeting"))).isVisible();
+
+            Assertions.assertThat(Json.createReader(new StringReader(joinRequest.postData())).readObject()
+                    .getString("invitation")).isEqualTo(token);
+            Assertions.assertThat(requestedUrls).isNotEmpty().noneMatch(url -> url.contains(token));
+            Assertions.assertThat(server.logText()).doesNotContain(token);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -22,7 +23,13 @@ public final class Meetings {
         return book(owner, roomType, guestsWaitForHost, Instant.now().minus(Duration.ofMinutes(5)), Duration.ofHours(1));
     }
 
-    public static JsonObject book(PortalClient owner, String roomType, boolean guestsWaitForHost, Instant start, Duration length) {
+    /** As {@link #openNow(PortalClient, String, boolean)}, inviting these addresses. */
+    public static JsonObject openNowInviting(PortalClient owner, String roomType, String... invitees) {
+        return book(owner, roomType, false, Instant.now().minus(Duration.ofMinutes(5)), Duration.ofHours(1), invitees);
+    }
+
+    public static JsonObject book(PortalClient owner, String roomType, boolean guestsWaitForHost, Instant start, Duration length,
+                                  String... invitees) {
         JsonObjectBuilder request = Json.createObjectBuilder()
                 .add("title", "Joinable " + Instant.now().toEpochMilli())
                 .add("start", start.atOffset(ZoneOffset.UTC).toString())
@@ -30,7 +37,8 @@ public final class Meetings {
                 .add("timeZone", "UTC")
                 .add("roomType", roomType)
                 .add("guestsWaitForHost", guestsWaitForHost)
-                .add("hostPin", HOST_PIN);
+                .add("hostPin", HOST_PIN)
+                .add("invitees", Json.createArrayBuilder(List.of(invitees)));
         if (roomType.equals("host_and_guest_pins")) {
             request.add("guestPin", GUEST_PIN);
         }

@@ -1,6 +1,8 @@
 package io.vestibule.booking.api;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,8 +25,13 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.vestibule.access.ParticipantRole;
+import io.vestibule.access.token.IssuedToken;
+import io.vestibule.access.token.JoinTokenIssuer;
+import io.vestibule.access.token.TokenSettings;
 import io.vestibule.booking.BookedMeeting;
 import io.vestibule.booking.BookingService;
+import io.vestibule.booking.MeetingStatus;
 import io.vestibule.identity.PortalUser;
 import io.vestibule.identity.api.CurrentUser;
 import io.vestibule.identity.api.SignedIn;
@@ -42,6 +49,15 @@ public class MeetingResource {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    JoinTokenIssuer issuer;
+
+    @Inject
+    TokenSettings tokens;
+
+    @Inject
+    Clock clock;
 
     @Inject
     @ConfigProperty(name = "vestibule.public.url", defaultValue = "https://localhost:8443/")
@@ -89,6 +105,33 @@ public class MeetingResource {
         String calendar = BookingErrors.translated(() -> bookings.invitation(user(), meetingId(id)));
         return Response.ok(calendar, CALENDAR)
                 .header("Content-Disposition", "attachment; filename=\"invitation.ics\"")
+                .build();
+    }
+
+    /**
+     * An invitation link (R-JOIN-4): the join URL with an invitation token in its fragment, which browsers never
+     * send to a server. It lets invited portal users skip the guest PIN only where the administrator allows it
+     * ({@code VESTIBULE_JOIN_INVITEES_SKIP_GUEST_PIN}); otherwise the PIN is still needed.
+     */
+    @POST
+    @Path("/{id}/invitation-link")
+    public JsonObject invitationLink(@PathParam("id") String id) {
+        BookedMeeting booked = BookingErrors.translated(() -> bookings.get(user(), meetingId(id)));
+        Instant now = clock.instant();
+        Instant closes = bookings.lastClosing(booked.meeting())
+                .filter(last -> last.isBefore(now.plus(tokens.invitationLifetime())))
+                .orElse(now.plus(tokens.invitationLifetime()).minusSeconds(60));
+        if (booked.meeting().status() == MeetingStatus.CANCELLED) {
+            throw new ApiProblem(409, "meeting_cancelled", "The meeting is cancelled; there is nothing to invite to.");
+        }
+        if (!closes.isAfter(now)) {
+            throw new ApiProblem(409, "meeting_over", "The meeting is over; there is nothing to invite to.");
+        }
+        IssuedToken invitation = issuer.issueInvitation("meeting:" + booked.meeting().id(), booked.room().id().toString(),
+                ParticipantRole.GUEST, now, closes);
+        return Json.createObjectBuilder()
+                .add("url", bookings.joinUrl(booked.room()) + "#invitation=" + invitation.compact())
+                .add("expiresAt", invitation.claims().expiresAt().toString())
                 .build();
     }
 
