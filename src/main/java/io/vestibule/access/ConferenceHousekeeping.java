@@ -45,7 +45,7 @@ public class ConferenceHousekeeping {
     private ScheduledFuture<?> task;
 
     void startAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        metrics.countPresentParticipants(() -> live.all().stream().mapToLong(conference -> conference.present().size()).sum());
+        metrics.countPresentParticipants(() -> live.all().stream().mapToLong(Conference::presentCount).sum());
         task = scheduler.scheduleWithFixedDelay(this::sweep, 2, 2, TimeUnit.SECONDS);
     }
 

@@ -120,6 +120,7 @@ public class BookingService {
      * Whether a meeting room admits joins now (R-BOOK-2, R-BOOK-4); empty for a personal room, which has no
      * booking window of its own.
      */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Admission> admission(Room room) {
         if (room.kind() == RoomKind.PERSONAL) {
             return Optional.empty();
@@ -131,6 +132,7 @@ public class BookingService {
     }
 
     /** Whether an address is among the invitees of a meeting held in this room (compared without case). */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public boolean invited(Room room, String email) {
         return email != null && meetings.inRoom(room.id()).stream()
                 .anyMatch(meeting -> meeting.invitees().stream().anyMatch(email::equalsIgnoreCase));

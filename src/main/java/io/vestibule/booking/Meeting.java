@@ -58,7 +58,8 @@ public class Meeting {
     @Column(nullable = false, length = 16)
     private MeetingStatus status;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    // Lazy: admission checks read a room's meetings on every join and never need their invitees.
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "meeting_invitee", joinColumns = @JoinColumn(name = "meeting_id"))
     @OrderColumn(name = "position")
     @Column(name = "email", length = 320, nullable = false)

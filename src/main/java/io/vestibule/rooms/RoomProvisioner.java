@@ -65,6 +65,7 @@ public class RoomProvisioner {
                 guest.map(pin -> vault.seal(room.id(), PinVault.Role.GUEST, pin)).orElse(null), clock.instant());
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public RoomPins pins(Room room) {
         return new RoomPins(vault.open(room.id(), PinVault.Role.HOST, room.sealedHostPin()),
                 room.sealedGuestPin().map(sealed -> vault.open(room.id(), PinVault.Role.GUEST, sealed)));

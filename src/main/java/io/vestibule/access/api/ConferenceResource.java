@@ -3,7 +3,6 @@ package io.vestibule.access.api;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -20,6 +19,7 @@ import io.vestibule.access.ConferenceControl;
 import io.vestibule.access.conference.Conference;
 import io.vestibule.access.token.TokenRejected;
 import io.vestibule.platform.api.ApiProblem;
+import io.vestibule.platform.api.JsonBuilders;
 
 /** Host controls of a running conference (API.md "Conference control"), opened by a host's join token. */
 @Path("/conferences/{conferenceId}")
@@ -65,18 +65,18 @@ public class ConferenceResource {
     public JsonObject participants(@PathParam("conferenceId") String conferenceId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         try {
             Conference conference = control.participants(BearerToken.from(authorization), id(conferenceId));
-            JsonArrayBuilder present = Json.createArrayBuilder();
-            conference.present().forEach(participant -> present.add(Json.createObjectBuilder()
+            JsonArrayBuilder present = JsonBuilders.array();
+            conference.present().forEach(participant -> present.add(JsonBuilders.object()
                     .add("participantId", participant.id().toString())
                     .add("displayName", participant.displayName())
                     .add("role", participant.role().code())));
-            JsonArrayBuilder lobby = Json.createArrayBuilder();
-            conference.lobby().forEach(waiting -> lobby.add(Json.createObjectBuilder()
+            JsonArrayBuilder lobby = JsonBuilders.array();
+            conference.lobby().forEach(waiting -> lobby.add(JsonBuilders.object()
                     .add("participantId", waiting.id().toString())
                     .add("displayName", waiting.displayName())
                     .add("reason", waiting.waitingReason().map(reason -> reason.code()).orElse(""))
                     .add("waitingSince", waiting.arrivedAt().toString())));
-            return Json.createObjectBuilder().add("participants", present).add("lobby", lobby)
+            return JsonBuilders.object().add("participants", present).add("lobby", lobby)
                     .add("locked", conference.locked()).build();
         } catch (TokenRejected rejected) {
             throw BearerToken.refused(rejected);

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,6 +35,7 @@ import io.vestibule.identity.PortalUser;
 import io.vestibule.identity.session.PortalSessions;
 import io.vestibule.platform.api.ApiProblem;
 import io.vestibule.platform.api.ErrorBodies;
+import io.vestibule.platform.api.JsonBuilders;
 import io.vestibule.platform.api.JsonRequest;
 
 /**
@@ -157,7 +157,7 @@ public class JoinResource {
 
     private JsonObjectBuilder participant(String token, Instant expiresAt, String role, String participantId,
                                           String conferenceId) {
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("token", token)
                 .add("expires", Math.max(0, Duration.between(clock.instant(), expiresAt).toSeconds()))
                 .add("role", role)

@@ -102,11 +102,12 @@ public final class InMemoryAttemptLedger implements AttemptLedger {
             windowMillis = limit.window().toMillis();
             dropBefore(at - windowMillis);
             int capacity = limit.attemptsToKeep();
-            if (times.length != capacity) {
+            if (size >= capacity) {
                 resize(capacity);
-            }
-            if (size == capacity) {
                 removeAt(oldest());
+            } else if (size == times.length) {
+                // Most keys see one or two attempts (an address joining a meeting): grow only when needed.
+                resize(Math.min(capacity, Math.max(2, times.length * 2)));
             }
             times[size] = at;
             sources[size] = source;
@@ -139,8 +140,11 @@ public final class InMemoryAttemptLedger implements AttemptLedger {
             size = kept;
         }
 
-        /** A new capacity after the policy changed: the newest attempts are kept. */
+        /** A new capacity: when it is smaller (the policy changed), the newest attempts are kept. */
         private void resize(int capacity) {
+            if (capacity == times.length) {
+                return;
+            }
             while (size > capacity) {
                 removeAt(oldest());
             }

@@ -3,6 +3,7 @@ package io.vestibule.access.conference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,12 @@ import io.vestibule.access.ParticipantRole;
  * <p>All methods are synchronized: one conference's changes are serialised, different conferences do not contend.
  */
 public final class Conference {
-    /** Departed participants are remembered this long, so their tokens stay revoked until they expire. */
-    private static final Duration MEMORY_OF_DEPARTED = Duration.ofMinutes(30);
+    /**
+     * Departed participants are remembered this long after their presence ended, so that a page still polling is
+     * told why (removed, timed out) rather than only refused. Their tokens are void either way: a participant the
+     * conference does not know has no valid token (ConferenceTokenRevocations).
+     */
+    private static final Duration MEMORY_OF_DEPARTED = Duration.ofMinutes(5);
 
     private final UUID id;
     private final UUID roomId;
@@ -37,6 +42,8 @@ public final class Conference {
     private final Map<UUID, Participant> lobby = new LinkedHashMap<>();
     private final Map<UUID, Participant> departed = new LinkedHashMap<>();
     private boolean locked;
+    /** No presence or lobby wait in this conference ends before this instant. */
+    private Instant nextDeadline = Instant.MAX;
     private boolean ended;
 
     public Conference(UUID id, UUID roomId, boolean guestsWaitForHost, int participantLimit, Duration lobbyLimit, Instant now) {
@@ -60,8 +67,7 @@ public final class Conference {
             if (present.size() >= participantLimit) {
                 return new Arrival.Full();
             }
-            Participant host = newcomer.admitted(presentUntil);
-            present.put(host.id(), host);
+            Participant host = putPresent(newcomer.admitted(presentUntil));
             return new Arrival.Admitted(host, locked ? List.of() : admitWaiting(WaitingReason.WAITING_FOR_HOST, presentUntil));
         }
         if (locked) {
@@ -73,9 +79,7 @@ public final class Conference {
         if (present.size() >= participantLimit) {
             return new Arrival.Full();
         }
-        Participant guest = newcomer.admitted(presentUntil);
-        present.put(guest.id(), guest);
-        return new Arrival.Admitted(guest, List.of());
+        return new Arrival.Admitted(putPresent(newcomer.admitted(presentUntil)), List.of());
     }
 
     public synchronized void lock() {
@@ -127,7 +131,7 @@ public final class Conference {
         ended = true;
         List<Participant> everyone = new ArrayList<>(present.values());
         everyone.addAll(lobby.values());
-        everyone.forEach(participant -> departed.put(participant.id(), participant.departed(ParticipantState.ENDED)));
+        everyone.forEach(participant -> putDeparted(participant.departed(ParticipantState.ENDED)));
         present.clear();
         lobby.clear();
         locked = false;
@@ -145,26 +149,56 @@ public final class Conference {
         return Optional.of(refreshed);
     }
 
-    /** Who stopped refreshing (now gone) and who waited too long (timed out), as of {@code now}. */
+    /**
+     * Who stopped refreshing (now gone) and who waited too long (timed out), as of {@code now}. Housekeeping asks
+     * every conference every few seconds, so until the earliest deadline passes the answer costs no look at anyone.
+     */
     public synchronized Departures expire(Instant now) {
+        forgetDeparted(now);
+        if (!now.isAfter(nextDeadline)) {
+            return Departures.NONE;
+        }
         List<Participant> gone = new ArrayList<>();
-        for (Participant participant : List.copyOf(present.values())) {
-            if (participant.presentUntil().isBefore(now)) {
-                gone.add(depart(participant.id(), ParticipantState.LEFT).orElseThrow());
-            }
-        }
         List<Participant> timedOut = new ArrayList<>();
-        for (Participant waiting : List.copyOf(lobby.values())) {
-            if (waiting.arrivedAt().plus(lobbyLimit).isBefore(now)) {
-                timedOut.add(depart(waiting.id(), ParticipantState.TIMED_OUT).orElseThrow());
+        for (Iterator<Participant> it = present.values().iterator(); it.hasNext(); ) {
+            Participant participant = it.next();
+            if (participant.presentUntil().isBefore(now)) {
+                it.remove();
+                gone.add(participant.departed(ParticipantState.LEFT));
             }
         }
-        departed.values().removeIf(participant -> participant.presentUntil().plus(MEMORY_OF_DEPARTED).isBefore(now));
+        for (Iterator<Participant> it = lobby.values().iterator(); it.hasNext(); ) {
+            Participant waiting = it.next();
+            if (lobbyDeadline(waiting).isBefore(now)) {
+                it.remove();
+                timedOut.add(waiting.departed(ParticipantState.TIMED_OUT));
+            }
+        }
+        gone.forEach(this::putDeparted);
+        timedOut.forEach(this::putDeparted);
+        nextDeadline = Instant.MAX;
+        present.values().forEach(participant -> deadlineAt(participant.presentUntil()));
+        lobby.values().forEach(participant -> deadlineAt(lobbyDeadline(participant)));
         return new Departures(gone, timedOut);
+    }
+
+    /**
+     * Forgets departed participants in the order they departed, stopping at the first one still remembered: one
+     * who departed later may be forgotten a little late (by at most the spread of presence deadlines), never early.
+     */
+    private void forgetDeparted(Instant now) {
+        for (Iterator<Participant> it = departed.values().iterator(); it.hasNext(); ) {
+            if (!it.next().presentUntil().plus(MEMORY_OF_DEPARTED).isBefore(now)) {
+                return;
+            }
+            it.remove();
+        }
     }
 
     /** Who has left, been removed, or timed out recently. */
     public record Departures(List<Participant> left, List<Participant> timedOut) {
+        static final Departures NONE = new Departures(List.of(), List.of());
+
         public boolean none() {
             return left.isEmpty() && timedOut.isEmpty();
         }
@@ -183,6 +217,10 @@ public final class Conference {
 
     public synchronized List<Participant> present() {
         return List.copyOf(present.values());
+    }
+
+    public synchronized int presentCount() {
+        return present.size();
     }
 
     public synchronized List<Participant> lobby() {
@@ -233,6 +271,7 @@ public final class Conference {
     private Arrival enterLobby(Participant newcomer, WaitingReason reason) {
         Participant waiting = newcomer.waiting(reason);
         lobby.put(waiting.id(), waiting);
+        deadlineAt(lobbyDeadline(waiting));
         return new Arrival.Waiting(waiting, reason);
     }
 
@@ -248,9 +287,28 @@ public final class Conference {
 
     private Participant moveToConference(Participant waiting, Instant presentUntil) {
         lobby.remove(waiting.id());
-        Participant admitted = waiting.admitted(presentUntil);
+        return putPresent(waiting.admitted(presentUntil));
+    }
+
+    private Participant putPresent(Participant admitted) {
         present.put(admitted.id(), admitted);
+        deadlineAt(admitted.presentUntil());
         return admitted;
+    }
+
+    private void putDeparted(Participant gone) {
+        departed.put(gone.id(), gone);
+    }
+
+    private Instant lobbyDeadline(Participant waiting) {
+        return waiting.arrivedAt().plus(lobbyLimit);
+    }
+
+    /** Presence only ever moves later, so the earliest deadline recorded stays a safe lower bound until expire(). */
+    private void deadlineAt(Instant deadline) {
+        if (deadline.isBefore(nextDeadline)) {
+            nextDeadline = deadline;
+        }
     }
 
     private Optional<Participant> depart(UUID participantId, ParticipantState why) {
@@ -262,7 +320,7 @@ public final class Conference {
             return Optional.empty();
         }
         Participant gone = participant.departed(why);
-        departed.put(participantId, gone);
+        putDeparted(gone);
         return Optional.of(gone);
     }
 

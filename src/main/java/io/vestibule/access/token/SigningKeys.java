@@ -168,7 +168,7 @@ public final class SigningKeys {
 
     private void create(Instant now) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance(policy.joinTokenKeyAlgorithm());
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(policy.joinTokenKeyAlgorithm(), CryptoPolicy.bouncyCastle());
             generator.initialize(policy.joinTokenCurve(), random);
             KeyPair pair = generator.generateKeyPair();
             policy.requireAcceptable(pair.getPublic());
@@ -209,7 +209,7 @@ public final class SigningKeys {
             if (!stored.kid().equals(jwk.getKeyID()) || !stored.kid().equals(jwk.computeThumbprint().toString())) {
                 throw new IllegalStateException("Stored signing key " + stored.kid() + " is not named by its thumbprint");
             }
-            ECPublicKey publicKey = jwk.toECPublicKey();
+            ECPublicKey publicKey = jwk.toECPublicKey(CryptoPolicy.bouncyCastle());
             policy.requireAcceptable(publicKey);
             return new PublishedKey(stored, jwk, verifier(publicKey));
         } catch (ParseException | JOSEException e) {
@@ -220,7 +220,7 @@ public final class SigningKeys {
     private ActiveKey unsealed(StoredSigningKey stored, ECKey jwk) {
         byte[] pkcs8 = sealer.open(stored.sealedPrivateKey(), stored.kid());
         try {
-            KeyFactory factory = KeyFactory.getInstance(policy.joinTokenKeyAlgorithm());
+            KeyFactory factory = KeyFactory.getInstance(policy.joinTokenKeyAlgorithm(), CryptoPolicy.bouncyCastle());
             ECPrivateKey privateKey = (ECPrivateKey) factory.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
             if (!jwk.getCurve().equals(Curve.forECParameterSpec(privateKey.getParams()))) {
                 throw new IllegalStateException("Stored signing key " + stored.kid() + " has a private key on another curve");
@@ -233,6 +233,10 @@ public final class SigningKeys {
         }
     }
 
+    /**
+     * Keys must be Bouncy Castle's own, as every key here is: given a key of another provider, Bouncy Castle converts
+     * its curve on each signature and verification and loses its precomputed tables, five times slower.
+     */
     private JWSSigner signer(ECPrivateKey privateKey) throws JOSEException {
         ECDSASigner signer = new ECDSASigner(privateKey);
         signer.getJCAContext().setProvider(CryptoPolicy.bouncyCastle());

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 
 import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -27,6 +26,7 @@ import io.vestibule.booking.MeetingChanges;
 import io.vestibule.booking.MeetingSchedule;
 import io.vestibule.booking.Recurrence;
 import io.vestibule.platform.api.ApiProblem;
+import io.vestibule.platform.api.JsonBuilders;
 import io.vestibule.platform.api.JsonRequest;
 import io.vestibule.rooms.RoomAlias;
 import io.vestibule.rooms.RoomKind;
@@ -84,7 +84,7 @@ final class MeetingJson {
     static JsonObject toJson(BookedMeeting booked, URI joinUrl, URI icsUrl) {
         Meeting meeting = booked.meeting();
         MeetingSchedule schedule = meeting.schedule();
-        JsonObjectBuilder room = Json.createObjectBuilder()
+        JsonObjectBuilder room = JsonBuilders.object()
                 .add("id", booked.room().id().toString())
                 .add("alias", booked.room().alias(RoomAlias.Kind.NAME).map(RoomAlias::value).orElse(""))
                 .add("numericAlias", booked.room().alias(RoomAlias.Kind.NUMERIC).map(RoomAlias::value).orElse(""))
@@ -97,9 +97,9 @@ final class MeetingJson {
         } else {
             room.addNull("guestPin");
         }
-        JsonArrayBuilder invitees = Json.createArrayBuilder();
+        JsonArrayBuilder invitees = JsonBuilders.array();
         meeting.invitees().forEach(invitees::add);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonBuilders.object()
                 .add("id", meeting.id().toString())
                 .add("title", meeting.title())
                 .add("start", ISO_OFFSET_DATE_TIME.format(schedule.start()))

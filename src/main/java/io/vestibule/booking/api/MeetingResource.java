@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -36,6 +35,7 @@ import io.vestibule.identity.PortalUser;
 import io.vestibule.identity.api.CurrentUser;
 import io.vestibule.identity.api.SignedIn;
 import io.vestibule.platform.api.ApiProblem;
+import io.vestibule.platform.api.JsonBuilders;
 
 /** The signed-in user's meetings (API.md "Meetings"). */
 @Path("/meetings")
@@ -72,7 +72,7 @@ public class MeetingResource {
 
     @GET
     public JsonArray list() {
-        JsonArrayBuilder meetings = Json.createArrayBuilder();
+        JsonArrayBuilder meetings = JsonBuilders.array();
         List<BookedMeeting> booked = bookings.list(user());
         booked.forEach(meeting -> meetings.add(json(meeting)));
         return meetings.build();
@@ -129,7 +129,7 @@ public class MeetingResource {
         }
         IssuedToken invitation = issuer.issueInvitation("meeting:" + booked.meeting().id(), booked.room().id().toString(),
                 ParticipantRole.GUEST, now, closes);
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("url", bookings.joinUrl(booked.room()) + "#invitation=" + invitation.compact())
                 .add("expiresAt", invitation.claims().expiresAt().toString())
                 .build();

@@ -37,6 +37,7 @@ public class JpaMeetingRepository implements MeetingRepository {
     }
 
     @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Meeting> inRoom(UUID roomId) {
         return entityManager.createQuery("select m from Meeting m where m.roomId = :room", Meeting.class)
                 .setParameter("room", roomId.toString())

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.Set;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +23,7 @@ import io.vestibule.identity.PortalSignInRefused;
 import io.vestibule.identity.PortalUser;
 import io.vestibule.identity.session.PortalSessions;
 import io.vestibule.platform.api.ApiProblem;
+import io.vestibule.platform.api.JsonBuilders;
 import io.vestibule.platform.api.JsonRequest;
 
 /** Portal sign-in and sign-out with the directory password (API.md "Sessions"). */
@@ -54,7 +54,7 @@ public class AuthResource {
                     proxies.clientOf(http.getRemoteAddr(), Collections.list(http.getHeaders("X-Forwarded-For"))));
             // Whatever session the browser held before is ended, not reused (no fixation).
             sessions.end(previousToken);
-            return Response.ok(Json.createObjectBuilder()
+            return Response.ok(JsonBuilders.object()
                             .add("user", UserJson.of(signedIn.user()))
                             .add("csrfToken", signedIn.session().session().csrfToken())
                             .build().toString())
@@ -99,7 +99,7 @@ public class AuthResource {
         }
 
         static JsonObject of(PortalUser user) {
-            return Json.createObjectBuilder()
+            return JsonBuilders.object()
                     .add("id", user.id().toString())
                     .add("username", user.username())
                     .add("displayName", user.displayName())

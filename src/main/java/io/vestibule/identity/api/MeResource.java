@@ -1,12 +1,13 @@
 package io.vestibule.identity.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
+import io.vestibule.platform.api.JsonBuilders;
 
 /**
  * The signed-in user, with the session's CSRF token so a page loaded later in the session can make
@@ -21,7 +22,7 @@ public class MeResource {
 
     @GET
     public JsonObject me() {
-        return Json.createObjectBuilder(AuthResource.UserJson.of(currentUser.user()))
+        return JsonBuilders.object(AuthResource.UserJson.of(currentUser.user()))
                 .add("csrfToken", currentUser.session().csrfToken())
                 .build();
     }

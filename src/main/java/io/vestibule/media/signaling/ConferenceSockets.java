@@ -13,12 +13,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -41,6 +41,7 @@ import io.vestibule.access.token.TokenClaims;
 import io.vestibule.access.token.TokenKind;
 import io.vestibule.access.token.TokenRejected;
 import io.vestibule.access.token.TokenRejection;
+import io.vestibule.platform.api.JsonBuilders;
 
 /**
  * The conference WebSockets (R-RTC-1, R-ROOM-7): authenticates each by the token in its first message, tells
@@ -114,7 +115,7 @@ public class ConferenceSockets implements ConferenceNotifier {
             return;
         }
         if (type.equals("ping")) {
-            client.send(Json.createObjectBuilder().add("type", "pong").build().toString());
+            client.send(JsonBuilders.object().add("type", "pong").build().toString());
             return;
         }
         error(client, "bad_message", "unknown message type");
@@ -177,13 +178,17 @@ public class ConferenceSockets implements ConferenceNotifier {
     @Override
     public void joined(Conference conference, Participant participant) {
         broadcast(conference, client -> client.stage() == SocketClient.Stage.PARTICIPANT,
-                event("joined").add("participant", describe(participant)).build().toString());
+                () -> event("joined").add("participant", describe(participant)).build().toString());
     }
 
     @Override
     public void departed(Conference conference, Participant participant) {
+        Set<SocketClient> clients = clientsOf(conference);
+        if (clients.isEmpty()) {
+            return;
+        }
         String left = event("left").add("participant", describe(participant)).build().toString();
-        for (SocketClient client : clientsOf(conference)) {
+        for (SocketClient client : clients) {
             if (participant.id().equals(client.participantId())) {
                 client.send(switch (participant.state()) {
                     case REMOVED -> event("removed").build().toString();
@@ -200,8 +205,12 @@ public class ConferenceSockets implements ConferenceNotifier {
 
     @Override
     public void lobbyChanged(Conference conference) {
+        Set<SocketClient> clients = clientsOf(conference);
+        if (clients.isEmpty()) {
+            return;
+        }
         String lobby = event("lobby").add("lobby", lobbyOf(conference)).build().toString();
-        for (SocketClient client : clientsOf(conference)) {
+        for (SocketClient client : clients) {
             if (client.host()) {
                 client.send(lobby);
             } else if (client.stage() == SocketClient.Stage.LOBBY) {
@@ -229,7 +238,7 @@ public class ConferenceSockets implements ConferenceNotifier {
     @Override
     public void lockChanged(Conference conference, boolean locked) {
         broadcast(conference, client -> client.stage() == SocketClient.Stage.PARTICIPANT,
-                event(locked ? "locked" : "unlocked").build().toString());
+                () -> event(locked ? "locked" : "unlocked").build().toString());
     }
 
     @Override
@@ -244,7 +253,7 @@ public class ConferenceSockets implements ConferenceNotifier {
     // ---- messages ---------------------------------------------------------------------------------------------
 
     private String ready(Conference conference, Participant participant) {
-        JsonArrayBuilder participants = Json.createArrayBuilder();
+        JsonArrayBuilder participants = JsonBuilders.array();
         conference.present().forEach(present -> participants.add(describe(present)));
         JsonObjectBuilder ready = event("ready")
                 .add("participantId", participant.id().toString())
@@ -265,15 +274,15 @@ public class ConferenceSockets implements ConferenceNotifier {
     }
 
     private static JsonArrayBuilder lobbyOf(Conference conference) {
-        JsonArrayBuilder lobby = Json.createArrayBuilder();
-        conference.lobby().forEach(waiting -> lobby.add(Json.createObjectBuilder(describe(waiting))
+        JsonArrayBuilder lobby = JsonBuilders.array();
+        conference.lobby().forEach(waiting -> lobby.add(JsonBuilders.object(describe(waiting))
                 .add("reason", waiting.waitingReason().map(reason -> reason.code()).orElse(""))
                 .add("waitingSince", waiting.arrivedAt().toString())));
         return lobby;
     }
 
     static JsonObject describe(Participant participant) {
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("participantId", participant.id().toString())
                 .add("displayName", participant.displayName())
                 .add("role", participant.role().code())
@@ -281,7 +290,7 @@ public class ConferenceSockets implements ConferenceNotifier {
     }
 
     private static JsonObjectBuilder event(String type) {
-        return Json.createObjectBuilder().add("type", type);
+        return JsonBuilders.object().add("type", type);
     }
 
     private static String errorMessage(String code, String reason) {
@@ -292,8 +301,13 @@ public class ConferenceSockets implements ConferenceNotifier {
         client.send(errorMessage(code, reason));
     }
 
-    private void broadcast(Conference conference, Predicate<SocketClient> to, String message) {
-        clientsOf(conference).stream().filter(to).forEach(client -> client.send(message));
+    /** Builds the message only when someone is there to receive it: most joins happen with no socket open yet. */
+    private void broadcast(Conference conference, Predicate<SocketClient> to, Supplier<String> message) {
+        List<SocketClient> recipients = clientsOf(conference).stream().filter(to).toList();
+        if (!recipients.isEmpty()) {
+            String text = message.get();
+            recipients.forEach(client -> client.send(text));
+        }
     }
 
     private Set<SocketClient> clientsOf(Conference conference) {
@@ -309,7 +323,7 @@ public class ConferenceSockets implements ConferenceNotifier {
     }
 
     private static Optional<JsonObject> parse(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JsonBuilders.reader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             return value instanceof JsonObject object ? Optional.of(object) : Optional.empty();
         } catch (JsonException | IllegalStateException e) {

@@ -3,7 +3,6 @@ package io.vestibule.platform.api;
 import java.util.Collection;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -24,7 +23,7 @@ public final class ErrorBodies {
     }
 
     public static JsonObject body(String code, String message, Map<String, ?> details) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("error", code).add("message", message);
+        JsonObjectBuilder body = JsonBuilders.object().add("error", code).add("message", message);
         details.forEach((name, value) -> add(body, name, value));
         return body.build();
     }
@@ -36,11 +35,11 @@ public final class ErrorBodies {
         } else if (value instanceof Boolean flag) {
             body.add(name, flag);
         } else if (value instanceof Map<?, ?> map) {
-            JsonObjectBuilder nested = Json.createObjectBuilder();
+            JsonObjectBuilder nested = JsonBuilders.object();
             ((Map<String, ?>) map).forEach((key, item) -> add(nested, key, item));
             body.add(name, nested);
         } else if (value instanceof Collection<?> items) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JsonBuilders.array();
             items.forEach(item -> array.add(String.valueOf(item)));
             body.add(name, array);
         } else {

@@ -19,13 +19,17 @@ public class JpaRoomRepository implements RoomRepository {
     EntityManager entityManager;
 
     @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Room> find(UUID id) {
         return Optional.ofNullable(entityManager.find(Room.class, id.toString()));
     }
 
     @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Room> findByAlias(String alias) {
-        return entityManager.createQuery("select r from Room r join r.aliases a where a.alias = :alias", Room.class)
+        // One statement for the room and all its aliases: this runs on every join attempt.
+        return entityManager.createQuery(
+                        "select distinct r from Room r join r.aliases a left join fetch r.aliases where a.alias = :alias", Room.class)
                 .setParameter("alias", alias)
                 .getResultStream()
                 .findFirst();

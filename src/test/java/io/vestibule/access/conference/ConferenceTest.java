@@ -130,6 +130,25 @@ class ConferenceTest {
     }
 
     @Test
+    void participantsWhoStopRefreshingAreGoneAtTheirOwnDeadlineWhateverTheOrderTheyCameIn() {
+        Conference conference = conference(true, 10);
+        Participant waiting = waiting(arrive(conference, "Waits for a host", GUEST, T0), WaitingReason.WAITING_FOR_HOST);
+        assertThat(conference.expire(T0.plusSeconds(60)).none()).isTrue();
+        Participant host = admitted(arrive(conference, "Host", HOST, T0.plusSeconds(60)));
+        Participant refreshing = admitted(arrive(conference, "Refreshes", GUEST, T0.plusSeconds(61)));
+        assertThat(conference.stillPresent(refreshing.id(), T0.plusSeconds(61).plus(TOKEN).plus(TOKEN))).isPresent();
+
+        Instant hostDeadline = T0.plusSeconds(60).plus(TOKEN);
+        assertThat(conference.expire(hostDeadline).none()).isTrue();
+        assertThat(conference.expire(hostDeadline.plusSeconds(1)).left()).extracting(Participant::id)
+                .containsExactlyInAnyOrder(host.id(), waiting.id());
+        assertThat(conference.expire(hostDeadline.plus(TOKEN)).none()).isTrue();
+        assertThat(conference.expire(T0.plusSeconds(62).plus(TOKEN).plus(TOKEN)).left()).extracting(Participant::id)
+                .containsExactly(refreshing.id());
+        assertThat(conference.participant(refreshing.id()).orElseThrow().state()).isEqualTo(ParticipantState.LEFT);
+    }
+
+    @Test
     void aHostWhoStopsRefreshingNoLongerCountsAsPresent() {
         Conference conference = conference(true, 10);
         Participant host = admitted(arrive(conference, "Host", HOST, T0));
@@ -151,6 +170,21 @@ class ConferenceTest {
         assertThat(conference.present()).extracting(Participant::role).containsExactly(HOST);
         assertThat(conference.participant(guest.id()).orElseThrow().state()).isEqualTo(ParticipantState.REMOVED);
         assertThat(conference.remove(guest.id())).isEmpty();
+    }
+
+    @Test
+    void departedParticipantsAreRememberedForFiveMinutesAfterTheirPresenceEnded() {
+        Conference conference = conference(false, 10);
+        Participant removed = admitted(arrive(conference, "Removed", GUEST, T0));
+        admitted(arrive(conference, "Host", HOST, T0));
+        conference.remove(removed.id());
+        Instant forgotten = T0.plus(TOKEN).plus(Duration.ofMinutes(5));
+
+        conference.expire(forgotten);
+        assertThat(conference.participant(removed.id())).map(Participant::state).contains(ParticipantState.REMOVED);
+
+        conference.expire(forgotten.plusSeconds(1));
+        assertThat(conference.participant(removed.id())).isEmpty();
     }
 
     @Test
