@@ -90,7 +90,7 @@ public class JoinService {
 
     public JoinAnswer join(JoinRequest request) {
         JoinAnswer answer = decide(request);
-        metrics.joinAnswered(outcome(answer));
+        metrics.joinAnswered(answer.outcome());
         return answer;
     }
 
@@ -254,33 +254,5 @@ public class JoinService {
             return new JoinAnswer.OutsideWindow(null, closed.closedAt());
         }
         return new JoinAnswer.NotFound();
-    }
-
-    private static String outcome(JoinAnswer answer) {
-        if (answer instanceof JoinAnswer.Joined joined) {
-            return joined.participant().role().code();
-        }
-        if (answer instanceof JoinAnswer.Waiting) {
-            return "waiting";
-        }
-        if (answer instanceof JoinAnswer.PinRequired) {
-            return "pin_required";
-        }
-        if (answer instanceof JoinAnswer.InvalidPin) {
-            return "invalid_pin";
-        }
-        if (answer instanceof JoinAnswer.OutsideWindow) {
-            return "outside_window";
-        }
-        if (answer instanceof JoinAnswer.Blocked) {
-            return "blocked";
-        }
-        if (answer instanceof JoinAnswer.Full) {
-            return "full";
-        }
-        if (answer instanceof JoinAnswer.InvalidInvitation) {
-            return "invalid_invitation";
-        }
-        return "not_found";
     }
 }

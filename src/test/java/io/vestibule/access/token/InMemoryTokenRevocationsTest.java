@@ -12,11 +12,12 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 import io.vestibule.access.ParticipantRole;
+import io.vestibule.testing.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class InMemoryTokenRevocationsTest {
-    private final MutableClock clock = new MutableClock(TokenFixture.START);
+    private final TestClock clock = new TestClock(TokenFixture.START);
     private final InMemoryTokenRevocations revocations = new InMemoryTokenRevocations(TokenSettings.defaults(TokenFixture.ISSUER), clock);
 
     private TokenClaims claims(String tokenId, String participant, String conference, TokenKind kind) {

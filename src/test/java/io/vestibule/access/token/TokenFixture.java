@@ -14,6 +14,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 
 import io.vestibule.access.ParticipantRole;
 import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.testing.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -26,7 +27,7 @@ final class TokenFixture {
 
     final CryptoPolicy policy = CryptoPolicy.standard();
     final SecureRandom random = policy.newSecureRandom();
-    final MutableClock clock = new MutableClock(START);
+    final TestClock clock = new TestClock(START);
     final TokenSettings settings;
     final InMemorySigningKeyStore store = new InMemorySigningKeyStore();
     final AeadSealer sealer;

@@ -2,11 +2,8 @@ package io.vestibule.identity.session;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -16,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.testing.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,34 +28,6 @@ class PortalSessionsTest {
             CryptoPolicy.standard(), CryptoPolicy.standard().newSecureRandom(), clock);
     private final UUID alice = UUID.randomUUID();
     private final UUID bob = UUID.randomUUID();
-
-    /** A clock the test moves by hand. */
-    static final class TestClock extends Clock {
-        private Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     @Test
     void aStartedSessionResumesWithItsToken() {
