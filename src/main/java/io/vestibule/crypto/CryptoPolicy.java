@@ -76,6 +76,14 @@ public final class CryptoPolicy {
         }
     }
 
+    /**
+     * The generator to share among all threads of the service: as {@link #newSecureRandom()}, with a DRBG of its
+     * own for each thread, so that callers never wait for each other.
+     */
+    public SecureRandom sharedSecureRandom() {
+        return new PerThreadSecureRandom(this::newSecureRandom);
+    }
+
     // ---- digests -------------------------------------------------------------------------------
 
     /** SHA-256 of the input: for looking up secrets by hash (session tokens) and fingerprints. */

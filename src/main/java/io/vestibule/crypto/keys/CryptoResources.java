@@ -41,7 +41,7 @@ public class CryptoResources {
     @Produces
     @Singleton
     SecureRandom secureRandom(CryptoPolicy policy) {
-        return policy.newSecureRandom();
+        return policy.sharedSecureRandom();
     }
 
     @Produces
