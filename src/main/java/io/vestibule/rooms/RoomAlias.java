@@ -1,5 +1,7 @@
 package io.vestibule.rooms;
 
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import jakarta.persistence.Column;
@@ -15,6 +17,8 @@ import jakarta.persistence.Enumerated;
 public class RoomAlias {
     private static final Pattern URL_SAFE = Pattern.compile("[a-z0-9][a-z0-9._-]{2,99}");
     private static final Pattern NUMERIC = Pattern.compile("[0-9]{4,20}");
+    /** The join API's own paths beside /join/{alias} (API.md "Joining"): a room by these names could not be joined. */
+    private static final Set<String> RESERVED = Set.of("refresh", "release", "wait");
 
     public enum Kind {
         NAME, NUMERIC
@@ -38,6 +42,9 @@ public class RoomAlias {
     public static RoomAlias name(String alias) {
         if (!isWellFormed(alias) || NUMERIC.matcher(alias).matches()) {
             throw new IllegalArgumentException("A room name alias is 3-100 lower-case letters, digits, '.', '-' or '_', not only digits");
+        }
+        if (RESERVED.contains(alias)) {
+            throw new IllegalArgumentException("A room name alias cannot be one of " + String.join(", ", new TreeSet<>(RESERVED)));
         }
         return new RoomAlias(alias, Kind.NAME);
     }
