@@ -263,6 +263,16 @@ public final class CryptoPolicy {
         return new ECGenParameterSpec("secp256r1");
     }
 
+    // ---- media ---------------------------------------------------------------------------------
+
+    /**
+     * Hash functions accepted for DTLS certificate fingerprints in session descriptions (RFC 8122 names), with
+     * their digest length in bytes: SHA-256 or stronger, as for every other hash (SHA-1 and MD5 are refused).
+     */
+    public Map<String, Integer> dtlsFingerprintHashes() {
+        return Map.of("sha-256", 32, "sha-384", 48, "sha-512", 64);
+    }
+
     // ---- data at rest -------------------------------------------------------------------------
 
     /** AES-256-GCM: the authenticated cipher for everything sealed at rest. */
