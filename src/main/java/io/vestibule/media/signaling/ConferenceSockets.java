@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,10 @@ import io.vestibule.access.token.TokenClaims;
 import io.vestibule.access.token.TokenKind;
 import io.vestibule.access.token.TokenRejected;
 import io.vestibule.access.token.TokenRejection;
+import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.media.sdp.CodecAllowList;
+import io.vestibule.media.sdp.DtlsSrtpPolicy;
+import io.vestibule.media.sdp.SdpLimits;
 import io.vestibule.platform.api.JsonBuilders;
 
 /**
@@ -69,6 +74,16 @@ public class ConferenceSockets implements ConferenceNotifier {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    CryptoPolicy crypto;
+
+    private SignalingRelay relay;
+
+    @PostConstruct
+    void createRelay() {
+        relay = new SignalingRelay(new DtlsSrtpPolicy(SdpLimits.standard(), CodecAllowList.standard(), crypto));
+    }
 
     // ---- the socket's life ------------------------------------------------------------------------------------
 
@@ -118,7 +133,23 @@ public class ConferenceSockets implements ConferenceNotifier {
             client.send(JsonBuilders.object().add("type", "pong").build().toString());
             return;
         }
+        if (SignalingRelay.handles(type)) {
+            relay(client, type, message.get());
+            return;
+        }
         error(client, "bad_message", "unknown message type");
+    }
+
+    private void relay(SocketClient client, String type, JsonObject message) {
+        SignalingRelay.Outcome outcome = relay.relay(client, type, message,
+                Set.copyOf(byConference.getOrDefault(client.conferenceId(), Set.of())));
+        if (outcome instanceof SignalingRelay.Deliver deliver) {
+            deliver.to().forEach(peer -> peer.send(deliver.message()));
+        } else if (outcome instanceof SignalingRelay.Refuse refuse) {
+            JsonObjectBuilder error = event("error").add("error", refuse.code());
+            refuse.rule().ifPresent(rule -> error.add("rule", rule));
+            client.send(error.add("reason", refuse.reason()).build().toString());
+        }
     }
 
     void closed(Session session) {
@@ -331,9 +362,10 @@ public class ConferenceSockets implements ConferenceNotifier {
         }
     }
 
-    private static Optional<UUID> uuid(String text) {
+    /** A UUID in its canonical 36-character form only. */
+    static Optional<UUID> uuid(String text) {
         try {
-            return Optional.of(UUID.fromString(text));
+            return text.length() == 36 ? Optional.of(UUID.fromString(text)) : Optional.empty();
         } catch (IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.vestibule.testing.CapturedSdp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -19,7 +21,7 @@ class DtlsSrtpPolicyTest {
     @ParameterizedTest
     @EnumSource(CapturedSdp.class)
     void browserDescriptionsPass(CapturedSdp captured) throws SdpRefused {
-        DtlsSrtpPolicy.Accepted accepted = policy.check(captured.text(), captured.role);
+        DtlsSrtpPolicy.Accepted accepted = policy.check(captured.text(), captured.role());
         assertThat(accepted.fingerprintAlgorithm()).isEqualTo("sha-256");
         assertThat(accepted.description().media()).extracting(MediaSection::kind).containsExactly("audio", "video", "application");
     }

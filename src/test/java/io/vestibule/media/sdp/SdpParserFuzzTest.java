@@ -12,6 +12,8 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import io.vestibule.testing.CapturedSdp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 

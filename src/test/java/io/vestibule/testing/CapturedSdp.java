@@ -1,27 +1,32 @@
-package io.vestibule.media.sdp;
+package io.vestibule.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+
+import io.vestibule.media.sdp.SdpRole;
 
 /** The session descriptions captured from real browsers (src/test/resources/sdp/README.md). */
-enum CapturedSdp {
+public enum CapturedSdp {
     CHROMIUM_OFFER("chromium-offer.sdp", SdpRole.OFFER),
     CHROMIUM_ANSWER("chromium-answer.sdp", SdpRole.ANSWER),
     FIREFOX_OFFER("firefox-offer.sdp", SdpRole.OFFER),
     FIREFOX_ANSWER("firefox-answer.sdp", SdpRole.ANSWER);
 
-    final String file;
-    final SdpRole role;
+    private final String file;
+    private final SdpRole role;
 
     CapturedSdp(String file, SdpRole role) {
         this.file = file;
         this.role = role;
     }
 
-    String text() {
+    public SdpRole role() {
+        return role;
+    }
+
+    public String text() {
         try (InputStream in = CapturedSdp.class.getResourceAsStream("/sdp/" + file)) {
             if (in == null) {
                 throw new IllegalStateException("Missing test resource sdp/" + file);
@@ -32,7 +37,4 @@ enum CapturedSdp {
         }
     }
 
-    static List<CapturedSdp> offers() {
-        return List.of(CHROMIUM_OFFER, FIREFOX_OFFER);
-    }
 }
