@@ -3,6 +3,7 @@
 import { api } from './api.js';
 import { loadMessages, setLanguage, currentLanguage, t, errorMessage } from './i18n.js';
 import { formatInZone, browserZone } from './zoned-time.js';
+import { MeshCall } from './media.js';
 
 const alias = decodeURIComponent(location.pathname.replace(/^\/join\//, '').replace(/\/$/, ''));
 const storageKey = 'vestibule.join.' + alias;
@@ -18,6 +19,7 @@ let roster = [];
 let lobby = [];
 let locked = false;
 let reconnectDelay = 1000;
+let call = null;
 
 const section = (id) => document.getElementById(id);
 
@@ -41,6 +43,8 @@ function remember(next) {
 function forget(message, kind = 'info') {
   clearTimeout(refreshTimer);
   closeSocket();
+  call?.stop();
+  call = null;
   remember(null);
   show('join-form-section');
   status(message, kind);
@@ -118,8 +122,30 @@ function enterConference(answer) {
   section('host-controls').hidden = answer.role !== 'host';
   show('conference-section');
   status(t('join.joined'), 'success');
+  if (!call) {
+    call = new MeshCall({ selfId: answer.participantId, send, tiles: section('tiles'), nameOf });
+    call.start();
+  }
   scheduleRefresh();
   connect();
+}
+
+function send(message) {
+  if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+}
+
+function nameOf(participantId) {
+  const participant = roster.find((p) => p.participantId === participantId);
+  const name = participant ? participant.displayName : '';
+  return participantId === place?.participantId ? `${name || place.displayName} · ${t('join.you')}` : name;
+}
+
+function toggleMedia(kind, buttonId) {
+  const on = call?.toggle(kind);
+  const toggle = section(buttonId);
+  toggle.setAttribute('aria-pressed', String(on === false));
+  toggle.textContent = t(kind === 'audio' ? (on === false ? 'join.unmuteAudio' : 'join.muteAudio')
+    : (on === false ? 'join.unmuteVideo' : 'join.muteVideo'));
 }
 
 /** Refreshes the join token at half its life, so it never lapses while the page is open (R-JOIN-2). */
@@ -207,6 +233,12 @@ function handle(message) {
       lobby = message.lobby || [];
       locked = message.locked;
       renderConference();
+      call?.offerToAll(roster.map((p) => p.participantId));
+      break;
+    case 'offer':
+    case 'answer':
+    case 'candidate':
+      call?.handle(message);
       break;
     case 'joined':
       roster = [...roster.filter((p) => p.participantId !== message.participant.participantId), message.participant];
@@ -214,6 +246,7 @@ function handle(message) {
       break;
     case 'left':
       roster = roster.filter((p) => p.participantId !== message.participant.participantId);
+      call?.drop(message.participant.participantId);
       renderConference();
       break;
     case 'lobby':
@@ -233,6 +266,7 @@ function handle(message) {
       break;
     case 'error':
       if (message.error === 'lobby_timeout') forget(t('join.lobbyTimeout'), 'error');
+      else if (message.error === 'sdp_policy') status(t('join.mediaRefused', { rule: message.rule, reason: message.reason }), 'error');
       else if (message.error === 'unauthenticated') {
         if (place?.kind === 'join') refresh().then((ok) => ok && connect());
         else forget(t('join.placeLost'), 'error');
@@ -274,6 +308,7 @@ function renderConference() {
   }));
   section('lobby-empty').hidden = lobby.length > 0;
   section('lock-state').textContent = locked ? t('join.isLocked') : '';
+  call?.renameTiles();
   section('toggle-lock').textContent = t(locked ? 'join.unlock' : 'join.lock');
 }
 
@@ -305,6 +340,8 @@ section('join-form').addEventListener('submit', join);
 section('leave-lobby').addEventListener('click', leave);
 section('leave-conference').addEventListener('click', leave);
 section('toggle-lock').addEventListener('click', () => control(locked ? 'unlock' : 'lock'));
+section('toggle-audio').addEventListener('click', () => toggleMedia('audio', 'toggle-audio'));
+section('toggle-video').addEventListener('click', () => toggleMedia('video', 'toggle-video'));
 section('end-meeting').addEventListener('click', () => {
   if (confirm(t('join.confirmEnd'))) control('end');
 });

@@ -1,0 +1,156 @@
+package io.vestibule.portal;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.vestibule.testing.Chromium;
+import io.vestibule.testing.Meetings;
+import io.vestibule.testing.PortalClient;
+import io.vestibule.testing.ServerResolver;
+import io.vestibule.testing.VestibuleServer;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * Camera and microphone in Chromium (fake devices): participants of one meeting decode each other's video over
+ * DTLS-SRTP negotiated through the policy-checked signaling; other meetings hear nothing; removal cuts the media;
+ * a page that tampers its offer is refused with the policy's message (R-RTC-1, R-RTC-2, R-RTC-4).
+ */
+@ExtendWith(ServerResolver.class)
+class MeetingMediaBrowserIT {
+    /**
+     * Test instrumentation, injected before the page's own scripts: keeps the page's peer connections where the
+     * test can ask them for statistics. The page itself exposes nothing.
+     */
+    private static final String RECORD_PEER_CONNECTIONS = """
+            window.__peerConnections = [];
+            const Original = window.RTCPeerConnection;
+            window.RTCPeerConnection = function (...args) {
+              const pc = new Original(...args);
+              window.__peerConnections.push(pc);
+              return pc;
+            };
+            window.RTCPeerConnection.prototype = Original.prototype;
+            """;
+    /** Frames decoded from any remote participant, summed over the page's peer connections. */
+    private static final String FRAMES_DECODED = """
+            async () => {
+              let frames = 0;
+              for (const pc of window.__peerConnections) {
+                if (pc.connectionState === 'closed') continue;
+                (await pc.getStats()).forEach((report) => {
+                  if (report.type === 'inbound-rtp' && report.kind === 'video') frames += report.framesDecoded || 0;
+                });
+              }
+              return frames;
+            }""";
+    /** A page that rewrites its own offers to plain RTP before they leave (a tampered or hostile client). */
+    private static final String TAMPER_OFFERS = """
+            const originalSend = WebSocket.prototype.send;
+            WebSocket.prototype.send = function (data) {
+              const message = JSON.parse(data);
+              if (message.type === 'offer') message.sdp = message.sdp.replaceAll('UDP/TLS/RTP/SAVPF', 'RTP/AVP');
+              return originalSend.call(this, JSON.stringify(message));
+            };
+            """;
+
+    private static Chromium chromium;
+
+    @BeforeAll
+    static void launchBrowser() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void twoParticipantsSeeEachOtherAnotherMeetingHearsNothingAndRemovalCutsTheMedia(VestibuleServer server) {
+        PortalClient alice = server.newClient().signIn("alice", server.demoPassword());
+        String meeting = joinUrl(server, Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false)));
+        String elsewhere = joinUrl(server, Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false)));
+        try (BrowserContext hostContext = context(); BrowserContext guestContext = context(); BrowserContext otherContext = context()) {
+            Page host = open(hostContext, meeting, "Hugo Host", Meetings.HOST_PIN);
+            Page guest = open(guestContext, meeting, "Gabriela Guest", Meetings.GUEST_PIN);
+            Page other = open(otherContext, elsewhere, "Olga Other", Meetings.HOST_PIN);
+
+            awaitDecodedVideo(host);
+            awaitDecodedVideo(guest);
+            assertThat(tile(host, "Gabriela Guest").locator("video")).isVisible();
+            assertThat(tile(guest, "Hugo Host").locator("video")).isVisible();
+            Chromium.screenshot(host, "meeting-two-participants.png");
+
+            assertThat(other.locator("#tiles figure")).hasCount(1);
+            org.assertj.core.api.Assertions.assertThat((Integer) other.evaluate("window.__peerConnections.length"))
+                    .as("a participant of another meeting is offered nothing").isZero();
+
+            host.locator("#roster li", new Page.LocatorOptions().setHasText("Gabriela Guest"))
+                    .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove")).click();
+            assertThat(guest.locator("#status")).hasText("A host removed you from the meeting.");
+            assertThat(tile(host, "Gabriela Guest")).hasCount(0);
+            guest.waitForFunction("window.__peerConnections.every((pc) => pc.connectionState === 'closed')");
+            assertThat(guest.locator("#tiles figure")).hasCount(0);
+        }
+    }
+
+    @Test
+    void aPageThatTampersItsOfferToPlainRtpIsRefusedWithThePolicyMessage(VestibuleServer server) {
+        PortalClient alice = server.newClient().signIn("alice", server.demoPassword());
+        String meeting = joinUrl(server, Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false)));
+        try (BrowserContext hostContext = context(); BrowserContext tamperedContext = context()) {
+            Page host = open(hostContext, meeting, "Hugo Host", Meetings.HOST_PIN);
+            tamperedContext.addInitScript(TAMPER_OFFERS);
+            Page tampered = open(tamperedContext, meeting, "Mallory", Meetings.GUEST_PIN);
+
+            assertThat(tampered.locator("#status")).containsText("refused by the security policy (rule transport)");
+            assertThat(tampered.locator("#status")).containsText("RTP/AVP");
+            assertThat(host.locator("#roster")).containsText("Mallory");
+            org.assertj.core.api.Assertions.assertThat((Integer) host.evaluate("window.__peerConnections.length"))
+                    .as("the host never received the tampered offer").isZero();
+        }
+    }
+
+    private static BrowserContext context() {
+        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
+                .setIgnoreHTTPSErrors(true).setLocale("en-GB").setViewportSize(1280, 900));
+        context.addInitScript(RECORD_PEER_CONNECTIONS);
+        return context;
+    }
+
+    private static Page open(BrowserContext context, String joinUrl, String name, String pin) {
+        Page page = context.newPage();
+        page.navigate(joinUrl);
+        page.getByLabel("Your name").fill(name);
+        page.getByLabel("PIN").fill(pin);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("You are in the meeting"))).isVisible();
+        assertThat(tile(page, name + " · you")).hasCount(1);
+        return page;
+    }
+
+    private static void awaitDecodedVideo(Page page) {
+        page.waitForFunction("(" + FRAMES_DECODED + ")().then((frames) => frames > 0)", null,
+                new Page.WaitForFunctionOptions().setTimeout(30_000).setPollingInterval(250));
+    }
+
+    private static Locator tile(Page page, String caption) {
+        return page.locator("#tiles figure", new Page.LocatorOptions().setHas(page.locator("figcaption", new Page.LocatorOptions()
+                .setHasText(caption))));
+    }
+
+    private static String joinUrl(VestibuleServer server, String alias) {
+        return server.baseUri().resolve("/join/" + alias).toString();
+    }
+}
