@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { loadMessages, setLanguage, currentLanguage, t, errorMessage } from './i18n.js';
 import { formatInZone, browserZone } from './zoned-time.js';
-import { MeshCall } from './media.js';
+import { MeshCall, openDevices } from './media.js';
 
 const alias = decodeURIComponent(location.pathname.replace(/^\/join\//, '').replace(/\/$/, ''));
 const storageKey = 'vestibule.join.' + alias;
@@ -20,6 +20,7 @@ let lobby = [];
 let locked = false;
 let reconnectDelay = 1000;
 let call = null;
+let preview = null;
 
 const section = (id) => document.getElementById(id);
 
@@ -45,6 +46,7 @@ function forget(message, kind = 'info') {
   closeSocket();
   call?.stop();
   call = null;
+  stopPreview();
   remember(null);
   show('join-form-section');
   status(message, kind);
@@ -123,11 +125,38 @@ function enterConference(answer) {
   show('conference-section');
   status(t('join.joined'), 'success');
   if (!call) {
-    call = new MeshCall({ selfId: answer.participantId, send, tiles: section('tiles'), nameOf });
+    call = new MeshCall({ selfId: answer.participantId, send, tiles: section('tiles'), nameOf, local: preview });
+    preview = null;
+    section('preview').replaceChildren();
+    section('preview').hidden = true;
     call.start();
   }
   scheduleRefresh();
   connect();
+}
+
+/** Shows the own camera on the join form, before joining; the same stream then goes into the meeting. */
+async function checkDevices() {
+  if (!preview) preview = await openDevices();
+  const video = document.createElement('video');
+  video.autoplay = true;
+  video.playsInline = true;
+  video.muted = true;
+  video.srcObject = preview;
+  const tile = document.createElement('figure');
+  tile.className = 'tile own';
+  const caption = document.createElement('figcaption');
+  caption.textContent = preview.getVideoTracks().length ? t('join.previewing') : t('join.noDevices');
+  tile.append(video, caption);
+  section('preview').replaceChildren(tile);
+  section('preview').hidden = false;
+}
+
+function stopPreview() {
+  preview?.getTracks().forEach((track) => track.stop());
+  preview = null;
+  section('preview').replaceChildren();
+  section('preview').hidden = true;
 }
 
 function send(message) {
@@ -340,6 +369,7 @@ section('join-form').addEventListener('submit', join);
 section('leave-lobby').addEventListener('click', leave);
 section('leave-conference').addEventListener('click', leave);
 section('toggle-lock').addEventListener('click', () => control(locked ? 'unlock' : 'lock'));
+section('check-devices').addEventListener('click', checkDevices);
 section('toggle-audio').addEventListener('click', () => toggleMedia('audio', 'toggle-audio'));
 section('toggle-video').addEventListener('click', () => toggleMedia('video', 'toggle-video'));
 section('end-meeting').addEventListener('click', () => {

@@ -3,6 +3,15 @@
 // A participant whose socket becomes ready offers to everyone present; the others answer. When two offer to each
 // other at once, the participant with the smaller id keeps its offer ("impolite") and the other yields.
 
+/** Camera and microphone, or an empty stream when the browser has none or the person says no. */
+export async function openDevices() {
+  try {
+    return await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+  } catch {
+    return new MediaStream();
+  }
+}
+
 export class MeshCall {
   /**
    * @param {object} options
@@ -10,26 +19,26 @@ export class MeshCall {
    * @param {(message: object) => void} options.send sends one message on the conference WebSocket
    * @param {HTMLElement} options.tiles where the video tiles go
    * @param {(participantId: string) => string} options.nameOf a participant's display name
+   * @param {MediaStream} [options.local] camera and microphone already opened (the preview), if any
    */
-  constructor({ selfId, send, tiles, nameOf }) {
+  constructor({ selfId, send, tiles, nameOf, local = null }) {
     this.selfId = selfId;
     this.send = send;
     this.tiles = tiles;
     this.nameOf = nameOf;
     this.peers = new Map();
-    this.local = null;
+    this.local = local;
+    this.opening = null;
   }
 
   /** Opens camera and microphone once; without them the participant still receives the others. */
   async start() {
-    if (this.local) return this.local;
-    try {
-      this.local = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
-    } catch {
-      this.local = new MediaStream();
-    }
-    this.tile(this.selfId, this.local, true);
-    return this.local;
+    this.opening ??= (this.local ? Promise.resolve(this.local) : openDevices()).then((stream) => {
+      this.local = stream;
+      this.tile(this.selfId, stream, true);
+      return stream;
+    });
+    return this.opening;
   }
 
   /** Offers to each participant present (the socket has just become ready). */
@@ -89,6 +98,7 @@ export class MeshCall {
     for (const id of [...this.peers.keys()]) this.drop(id);
     this.local?.getTracks().forEach((track) => track.stop());
     this.local = null;
+    this.opening = null;
     this.tiles.replaceChildren();
   }
 

@@ -82,7 +82,14 @@ class MeetingMediaBrowserIT {
         String meeting = joinUrl(server, Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false)));
         String elsewhere = joinUrl(server, Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false)));
         try (BrowserContext hostContext = context(); BrowserContext guestContext = context(); BrowserContext otherContext = context()) {
-            Page host = open(hostContext, meeting, "Hugo Host", Meetings.HOST_PIN);
+            Page host = hostContext.newPage();
+            host.navigate(meeting);
+            host.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check camera and microphone")).click();
+            assertThat(host.locator("#preview figcaption")).hasText("Your camera, as others will see it");
+            host.waitForFunction("document.querySelector('#preview video').videoWidth > 0");
+            enter(host, "Hugo Host", Meetings.HOST_PIN);
+            assertThat(host.locator("#preview")).isHidden();
+
             Page guest = open(guestContext, meeting, "Gabriela Guest", Meetings.GUEST_PIN);
             Page other = open(otherContext, elsewhere, "Olga Other", Meetings.HOST_PIN);
 
@@ -132,12 +139,16 @@ class MeetingMediaBrowserIT {
     private static Page open(BrowserContext context, String joinUrl, String name, String pin) {
         Page page = context.newPage();
         page.navigate(joinUrl);
+        enter(page, name, pin);
+        return page;
+    }
+
+    private static void enter(Page page, String name, String pin) {
         page.getByLabel("Your name").fill(name);
         page.getByLabel("PIN").fill(pin);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("You are in the meeting"))).isVisible();
         assertThat(tile(page, name + " · you")).hasCount(1);
-        return page;
     }
 
     private static void awaitDecodedVideo(Page page) {
