@@ -65,7 +65,11 @@ public final class SocketProbe implements WebSocket.Listener, AutoCloseable {
 
     /** The close code, once the server has closed the socket. */
     public int awaitClosed() {
-        return closed.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        return awaitClosed(WAIT);
+    }
+
+    public int awaitClosed(Duration within) {
+        return closed.orTimeout(within.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
     public boolean isClosed() {
