@@ -18,6 +18,19 @@ public final class Meetings {
     private Meetings() {
     }
 
+    /**
+     * Joins a room with a PIN from the given client address (the service trusts loopback's X-Forwarded-For), and
+     * expects to be let in or to wait.
+     */
+    public static JsonObject join(VestibuleServer server, String source, String alias, String displayName, String pin) {
+        ApiResponse response = server.newClient().from(source).sendWithoutCsrf("POST", "/api/v1/join/" + alias,
+                Json.createObjectBuilder().add("displayName", displayName).add("pin", pin).build().toString());
+        if (response.status() != 200 && response.status() != 202) {
+            throw new AssertionError("Joining " + alias + " failed: " + response);
+        }
+        return response.json();
+    }
+
     /** A meeting whose room admits joins now: it started five minutes ago and lasts an hour. */
     public static JsonObject openNow(PortalClient owner, String roomType, boolean guestsWaitForHost) {
         return book(owner, roomType, guestsWaitForHost, Instant.now().minus(Duration.ofMinutes(5)), Duration.ofHours(1));

@@ -2,14 +2,12 @@ package io.vestibule.media.signaling;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.vestibule.testing.ApiResponse;
 import io.vestibule.testing.Meetings;
 import io.vestibule.testing.PortalClient;
 import io.vestibule.testing.ServerResolver;
@@ -36,11 +34,7 @@ class ConferenceSocketIT {
 
     private JsonObject join(String alias, String name, String pin) {
         int n = NEXT_ADDRESS.getAndIncrement();
-        ApiResponse response = server.newClient().from("198.18." + (n / 250) + "." + (n % 250 + 1)).sendWithoutCsrf(
-                "POST", "/api/v1/join/" + alias,
-                Json.createObjectBuilder().add("displayName", name).add("pin", pin).build().toString());
-        assertThat(response.status()).as(response.toString()).isIn(200, 202);
-        return response.json();
+        return Meetings.join(server, "198.18." + (n / 250) + "." + (n % 250 + 1), alias, name, pin);
     }
 
     @Test

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.vestibule.testing.ApiResponse;
 import io.vestibule.testing.CapturedSdp;
 import io.vestibule.testing.Meetings;
 import io.vestibule.testing.PortalClient;
@@ -141,11 +140,7 @@ class SignalingRelayIT {
 
     private JsonObject join(String alias, String name, String pin) {
         int n = NEXT_ADDRESS.getAndIncrement();
-        ApiResponse response = server.newClient().from("198.19." + (n / 250) + "." + (n % 250 + 1)).sendWithoutCsrf(
-                "POST", "/api/v1/join/" + alias,
-                Json.createObjectBuilder().add("displayName", name).add("pin", pin).build().toString());
-        assertThat(response.status()).as(response.toString()).isIn(200, 202);
-        return response.json();
+        return Meetings.join(server, "198.19." + (n / 250) + "." + (n % 250 + 1), alias, name, pin);
     }
 
     private static String sdp(String type, JsonObject to, String sdp) {
