@@ -2,7 +2,9 @@ package io.vestibule.media.sdp;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +36,7 @@ public final class SdpParser {
         }
         List<SdpAttribute> sessionAttributes = new ArrayList<>();
         List<MediaSection> media = new ArrayList<>();
-        String sessionLines = "";
+        Set<Character> sessionLineTypes = new HashSet<>();
         MediaLine current = null;
         List<SdpAttribute> currentAttributes = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
@@ -61,7 +63,7 @@ public final class SdpParser {
                 case 'k' -> throw new SdpRefused(SdpRule.SDES, "k= lines carry keys in the session description");
                 default -> {
                     if (current == null) {
-                        sessionLines += type;
+                        sessionLineTypes.add(type);
                     }
                 }
             }
@@ -70,7 +72,7 @@ public final class SdpParser {
             media.add(current.section(currentAttributes));
         }
         for (char required : new char[] {'o', 's', 't'}) {
-            if (sessionLines.indexOf(required) < 0) {
+            if (!sessionLineTypes.contains(required)) {
                 throw new SdpRefused(SdpRule.SYNTAX, "the session part has no " + required + "= line");
             }
         }
