@@ -144,6 +144,19 @@ class ConferenceSocketIT {
     }
 
     @Test
+    void aFloodOfMessagesIsRateLimitedWithoutClosingTheSocket() {
+        JsonObject host = join(Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false)), "Host", HOST_PIN);
+        try (SocketProbe socket = SocketProbe.open(server, host.getString("conferenceId"))) {
+            socket.authenticate(host.getString("token")).next("ready");
+            for (int i = 0; i < 100; i++) {
+                socket.send("{\"type\":\"ping\"}");
+            }
+            assertThat(socket.next("error").getString("error")).isEqualTo("rate_limited");
+            assertThat(socket.isClosed()).isFalse();
+        }
+    }
+
+    @Test
     void malformedMessagesAreAnsweredNotFatalAndHugeOnesCloseTheSocket() {
         JsonObject host = join(Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false)), "Host", HOST_PIN);
         try (SocketProbe socket = SocketProbe.open(server, host.getString("conferenceId"))) {
