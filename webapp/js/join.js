@@ -26,6 +26,8 @@ const section = (id) => document.getElementById(id);
 
 function show(which) {
   for (const id of ['join-form-section', 'lobby-section', 'conference-section']) section(id).hidden = id !== which;
+  // The meeting needs room for its video tiles; the forms read best narrow.
+  section('main').classList.toggle('narrow', which !== 'conference-section');
 }
 
 function status(text, kind = 'info') {
