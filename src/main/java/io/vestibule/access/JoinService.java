@@ -119,7 +119,7 @@ public class JoinService {
 
     /** The participant leaves the conference or its lobby; every token they hold is void. */
     public void release(String token) throws TokenRejected {
-        TokenClaims claims = joinOrLobby(token);
+        TokenClaims claims = verifier.verifyJoinOrLobby(token, Optional.empty());
         Conference conference = conferenceOf(claims);
         Optional<Participant> left = conference.leave(UUID.fromString(claims.participantId()));
         revocations.removeParticipant(claims.conferenceId(), claims.participantId());
@@ -130,17 +130,6 @@ public class JoinService {
             }
         });
         live.forgetIfOver(conference);
-    }
-
-    private TokenClaims joinOrLobby(String token) throws TokenRejected {
-        try {
-            return verifier.verify(token, Expectation.of(TokenKind.JOIN));
-        } catch (TokenRejected notAJoinToken) {
-            if (notAJoinToken.rejection() != TokenRejection.TYPE) {
-                throw notAJoinToken;
-            }
-            return verifier.verify(token, Expectation.of(TokenKind.LOBBY));
-        }
     }
 
     /** The conference a valid token names; a forgotten one means the token is void. */

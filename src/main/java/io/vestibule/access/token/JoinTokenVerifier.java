@@ -3,6 +3,7 @@ package io.vestibule.access.token;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.vestibule.crypto.CryptoPolicy;
 
@@ -55,6 +56,21 @@ public final class JoinTokenVerifier {
             check.check(token);
         }
         return token.claims;
+    }
+
+    /**
+     * A participant's token: a join token, or else a lobby token, in {@code conferenceId} when given. The rejection is
+     * the join token's, unless that only says the token is of another type.
+     */
+    public TokenClaims verifyJoinOrLobby(String compact, Optional<String> conferenceId) throws TokenRejected {
+        try {
+            return verify(compact, new Expectation(TokenKind.JOIN, conferenceId, false));
+        } catch (TokenRejected notAJoinToken) {
+            if (notAJoinToken.rejection() != TokenRejection.TYPE) {
+                throw notAJoinToken;
+            }
+            return verify(compact, new Expectation(TokenKind.LOBBY, conferenceId, false));
+        }
     }
 
     /** The checks' names in the order they run, for documentation and tests. */

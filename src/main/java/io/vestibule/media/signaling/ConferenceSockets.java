@@ -35,7 +35,6 @@ import io.vestibule.access.conference.Conference;
 import io.vestibule.access.conference.ConferenceNotifier;
 import io.vestibule.access.conference.Participant;
 import io.vestibule.access.conference.ParticipantState;
-import io.vestibule.access.token.Expectation;
 import io.vestibule.access.token.IssuedToken;
 import io.vestibule.access.token.JoinTokenVerifier;
 import io.vestibule.access.token.TokenClaims;
@@ -146,9 +145,7 @@ public class ConferenceSockets implements ConferenceNotifier {
         if (outcome instanceof SignalingRelay.Deliver deliver) {
             deliver.to().forEach(peer -> peer.send(deliver.message()));
         } else if (outcome instanceof SignalingRelay.Refuse refuse) {
-            JsonObjectBuilder error = event("error").add("error", refuse.code());
-            refuse.rule().ifPresent(rule -> error.add("rule", rule));
-            client.send(error.add("reason", refuse.reason()).build().toString());
+            client.send(errorMessage(refuse.code(), refuse.rule(), refuse.reason()));
         }
     }
 
@@ -171,7 +168,7 @@ public class ConferenceSockets implements ConferenceNotifier {
             return;
         }
         try {
-            TokenClaims claims = verify(text.getString(), client.conferenceId());
+            TokenClaims claims = verifier.verifyJoinOrLobby(text.getString(), Optional.of(client.conferenceId().toString()));
             Conference conference = joins.conferenceOf(claims);
             Participant participant = conference.participant(UUID.fromString(claims.participantId()))
                     .orElseThrow(() -> new TokenRejected(TokenRejection.REVOKED));
@@ -189,18 +186,6 @@ public class ConferenceSockets implements ConferenceNotifier {
         } catch (TokenRejected rejected) {
             error(client, "unauthenticated", rejected.code());
             client.close(CloseCodes.VIOLATED_POLICY, "unauthenticated");
-        }
-    }
-
-    /** A join token of this conference, or else a lobby token of it; anything else is refused with its reason. */
-    private TokenClaims verify(String token, UUID conferenceId) throws TokenRejected {
-        try {
-            return verifier.verify(token, Expectation.of(TokenKind.JOIN).inConference(conferenceId.toString()));
-        } catch (TokenRejected notAJoinToken) {
-            if (notAJoinToken.rejection() != TokenRejection.TYPE) {
-                throw notAJoinToken;
-            }
-            return verifier.verify(token, Expectation.of(TokenKind.LOBBY).inConference(conferenceId.toString()));
         }
     }
 
@@ -325,7 +310,14 @@ public class ConferenceSockets implements ConferenceNotifier {
     }
 
     private static String errorMessage(String code, String reason) {
-        return event("error").add("error", code).add("reason", reason).build().toString();
+        return errorMessage(code, Optional.empty(), reason);
+    }
+
+    /** {@code {"type":"error","error":code[,"rule":rule],"reason":reason}}; the rule names a policy's refusal. */
+    private static String errorMessage(String code, Optional<String> rule, String reason) {
+        JsonObjectBuilder error = event("error").add("error", code);
+        rule.ifPresent(name -> error.add("rule", name));
+        return error.add("reason", reason).build().toString();
     }
 
     private static void error(SocketClient client, String code, String reason) {

@@ -3,10 +3,14 @@ package io.vestibule.access.token;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import io.vestibule.access.ParticipantRole;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The token-attack matrix of R-JOIN-3, part two: claims, time, conference, revocation, replay. One code each. */
 class JoinTokenVerifierClaimsTest {
@@ -190,6 +194,23 @@ class JoinTokenVerifierClaimsTest {
     }
 
     // ---- conference, revocation, replay ---------------------------------------------------------------------
+
+    @Test
+    void aParticipantsTokenIsAJoinTokenOrElseALobbyTokenAndNothingElse() throws TokenRejected {
+        String join = fixture.join().compact();
+        String lobby = fixture.issuer.issue(TokenKind.LOBBY, "participant-2", "conference-a", ParticipantRole.GUEST).compact();
+        String invitation = fixture.issuer.issueInvitation("invitee", "conference-a", ParticipantRole.GUEST,
+                TokenFixture.START, TokenFixture.START.plus(Duration.ofHours(1))).compact();
+
+        assertThat(fixture.verifier.verifyJoinOrLobby(join, Optional.of("conference-a")).kind()).isEqualTo(TokenKind.JOIN);
+        assertThat(fixture.verifier.verifyJoinOrLobby(lobby, Optional.empty()).kind()).isEqualTo(TokenKind.LOBBY);
+        assertThat(catchThrowableOfType(() -> fixture.verifier.verifyJoinOrLobby(invitation, Optional.empty()), TokenRejected.class)
+                .rejection()).isEqualTo(TokenRejection.TYPE);
+        assertThat(catchThrowableOfType(() -> fixture.verifier.verifyJoinOrLobby(join, Optional.of("conference-b")), TokenRejected.class)
+                .rejection()).as("a join token's own rejection is kept").isEqualTo(TokenRejection.ROOM);
+        assertThat(catchThrowableOfType(() -> fixture.verifier.verifyJoinOrLobby(lobby, Optional.of("conference-b")), TokenRejected.class)
+                .rejection()).isEqualTo(TokenRejection.ROOM);
+    }
 
     @Test
     void tokenOfConferenceAUsedForConferenceBIsRefused() {
