@@ -2,7 +2,6 @@ package io.vestibule.access;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 import io.vestibule.access.conference.LiveConferences;
 import io.vestibule.access.conference.Participant;
@@ -10,6 +9,7 @@ import io.vestibule.access.conference.ParticipantState;
 import io.vestibule.access.token.TokenClaims;
 import io.vestibule.access.token.TokenKind;
 import io.vestibule.access.token.TokenRevocations;
+import io.vestibule.platform.Uuids;
 
 /**
  * Join and lobby tokens are valid only while their conference runs and their participant is still in it or
@@ -34,8 +34,8 @@ public final class ConferenceTokenRevocations implements TokenRevocations {
         if (claims.kind() == TokenKind.INVITATION) {
             return false;
         }
-        Optional<Participant> participant = uuid(claims.conferenceId()).flatMap(live::find)
-                .flatMap(conference -> uuid(claims.participantId()).flatMap(conference::participant));
+        Optional<Participant> participant = Uuids.parse(claims.conferenceId()).flatMap(live::find)
+                .flatMap(conference -> Uuids.parse(claims.participantId()).flatMap(conference::participant));
         if (participant.isEmpty() || participant.get().state().departed()) {
             return true;
         }
@@ -61,13 +61,5 @@ public final class ConferenceTokenRevocations implements TokenRevocations {
     @Override
     public void endConference(String conferenceId) {
         explicit.endConference(conferenceId);
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return Optional.empty();
-        }
     }
 }

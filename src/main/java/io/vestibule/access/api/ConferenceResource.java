@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import io.vestibule.access.ConferenceControl;
 import io.vestibule.access.conference.Conference;
 import io.vestibule.access.token.TokenRejected;
+import io.vestibule.platform.Uuids;
 import io.vestibule.platform.api.ApiProblem;
 import io.vestibule.platform.api.JsonBuilders;
 
@@ -109,19 +110,11 @@ public class ConferenceResource {
     }
 
     private static UUID participant(String text) throws ConferenceControl.NoSuchParticipant {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new ConferenceControl.NoSuchParticipant();
-        }
+        return Uuids.parse(text).orElseThrow(ConferenceControl.NoSuchParticipant::new);
     }
 
     /** A malformed id names nothing: the same answer as a conference that is not ours to control. */
     private static UUID id(String text) throws ConferenceControl.NotAllowed {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new ConferenceControl.NotAllowed();
-        }
+        return Uuids.parse(text).orElseThrow(ConferenceControl.NotAllowed::new);
     }
 }

@@ -45,6 +45,7 @@ import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.media.sdp.CodecAllowList;
 import io.vestibule.media.sdp.DtlsSrtpPolicy;
 import io.vestibule.media.sdp.SdpLimits;
+import io.vestibule.platform.Uuids;
 import io.vestibule.platform.api.JsonBuilders;
 
 /**
@@ -87,7 +88,7 @@ public class ConferenceSockets implements ConferenceNotifier {
     // ---- the socket's life ------------------------------------------------------------------------------------
 
     void opened(Session session, String conferencePathId) {
-        Optional<UUID> conferenceId = uuid(conferencePathId);
+        Optional<UUID> conferenceId = Uuids.parse(conferencePathId);
         if (conferenceId.isEmpty()) {
             close(session, "unknown_conference");
             return;
@@ -350,15 +351,6 @@ public class ConferenceSockets implements ConferenceNotifier {
             JsonValue value = reader.readValue();
             return value instanceof JsonObject object ? Optional.of(object) : Optional.empty();
         } catch (JsonException | IllegalStateException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** A UUID in its canonical 36-character form only. */
-    static Optional<UUID> uuid(String text) {
-        try {
-            return text.length() == 36 ? Optional.of(UUID.fromString(text)) : Optional.empty();
-        } catch (IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }
     }

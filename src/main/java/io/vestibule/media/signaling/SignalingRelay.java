@@ -16,6 +16,7 @@ import jakarta.json.JsonValue;
 import io.vestibule.media.sdp.DtlsSrtpPolicy;
 import io.vestibule.media.sdp.SdpRefused;
 import io.vestibule.media.sdp.SdpRole;
+import io.vestibule.platform.Uuids;
 import io.vestibule.platform.api.JsonBuilders;
 
 /**
@@ -93,7 +94,7 @@ final class SignalingRelay {
     }
 
     private static List<SocketClient> recipients(SocketClient from, String to, Collection<SocketClient> sameConference) {
-        Optional<UUID> peer = ConferenceSockets.uuid(to);
+        Optional<UUID> peer = Uuids.parse(to);
         if (peer.isEmpty() || peer.get().equals(from.participantId())) {
             return List.of();
         }
