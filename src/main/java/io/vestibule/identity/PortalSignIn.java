@@ -15,7 +15,8 @@ import io.vestibule.identity.PortalSignInRefused.Reason;
 import io.vestibule.identity.ldap.DirectorySignInRefused;
 import io.vestibule.identity.ldap.DirectoryUser;
 import io.vestibule.identity.ldap.LdapDirectory;
-import io.vestibule.identity.session.PortalSessions;
+import io.vestibule.identity.session.SessionLimitReached;
+import io.vestibule.identity.session.Sessions;
 
 /**
  * Signs a person in to the portal with their directory password (R-SSO-2): the directory checks the password,
@@ -31,7 +32,7 @@ public class PortalSignIn {
     UserAccountRepository accounts;
 
     @Inject
-    PortalSessions sessions;
+    Sessions<UUID> sessions;
 
     @Inject
     Clock clock;
@@ -39,7 +40,7 @@ public class PortalSignIn {
     @Inject
     BreakInGuard guard;
 
-    public record SignedIn(PortalUser user, PortalSessions.Started session) {
+    public record SignedIn(PortalUser user, Sessions.Started<UUID> session) {
     }
 
     /**
@@ -68,7 +69,12 @@ public class PortalSignIn {
             throw new PortalSignInRefused(Reason.NOT_PERMITTED);
         }
         UserAccount account = record(directories.issuer(), user);
-        return new SignedIn(account.toPortalUser(), sessions.start(account.id()));
+        try {
+            return new SignedIn(account.toPortalUser(), sessions.start(account.id().toString(), account.id()));
+        } catch (SessionLimitReached full) {
+            // The portal ends a user's oldest session instead; only the service-wide bound refuses.
+            throw new PortalSignInRefused(Reason.BUSY);
+        }
     }
 
     private UserAccount record(String issuer, DirectoryUser user) {

@@ -9,7 +9,9 @@ public final class PortalSignInRefused extends Exception {
     public enum Reason {
         INVALID_CREDENTIALS, NOT_PERMITTED, DIRECTORY_UNAVAILABLE,
         /** Too many failed sign-ins for the account or from the address (R-BRUTE-4). */
-        BLOCKED
+        BLOCKED,
+        /** The service holds as many sessions as it allows. */
+        BUSY
     }
 
     private final Reason reason;

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
@@ -32,7 +33,7 @@ import io.vestibule.access.TrustedProxies;
 import io.vestibule.access.token.TokenRejected;
 import io.vestibule.identity.PortalSignIn;
 import io.vestibule.identity.PortalUser;
-import io.vestibule.identity.session.PortalSessions;
+import io.vestibule.identity.session.Sessions;
 import io.vestibule.platform.api.ApiProblem;
 import io.vestibule.platform.api.ErrorBodies;
 import io.vestibule.platform.api.JsonBuilders;
@@ -55,7 +56,7 @@ public class JoinResource {
     TrustedProxies proxies;
 
     @Inject
-    PortalSessions sessions;
+    Sessions<UUID> sessions;
 
     @Inject
     PortalSignIn signIn;
@@ -77,7 +78,7 @@ public class JoinResource {
             throw ApiProblem.invalidField("displayName", "'displayName' may not hold control characters.");
         }
         Optional<PortalUser> signedIn = Optional.ofNullable(portalSession).flatMap(sessions::resume)
-                .flatMap(session -> signIn.user(session.userId()));
+                .flatMap(session -> signIn.user(session.principal()));
         JoinAnswer answer = joins.join(new JoinRequest(alias, displayName, request.optionalText("pin", 64),
                 request.optionalText("invitation", 8192), source(), signedIn));
         return answer(answer);

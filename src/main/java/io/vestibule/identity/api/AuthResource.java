@@ -3,6 +3,7 @@ package io.vestibule.identity.api;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -21,7 +22,7 @@ import io.vestibule.access.TrustedProxies;
 import io.vestibule.identity.PortalSignIn;
 import io.vestibule.identity.PortalSignInRefused;
 import io.vestibule.identity.PortalUser;
-import io.vestibule.identity.session.PortalSessions;
+import io.vestibule.identity.session.Sessions;
 import io.vestibule.platform.api.ApiProblem;
 import io.vestibule.platform.api.JsonBuilders;
 import io.vestibule.platform.api.JsonRequest;
@@ -34,7 +35,7 @@ public class AuthResource {
     PortalSignIn signIn;
 
     @Inject
-    PortalSessions sessions;
+    Sessions<UUID> sessions;
 
     @Inject
     TrustedProxies proxies;
@@ -66,6 +67,7 @@ public class AuthResource {
                 case NOT_PERMITTED -> new ApiProblem(403, "forbidden", "Your account is not allowed to use the portal.");
                 case DIRECTORY_UNAVAILABLE -> new ApiProblem(503, "directory_unavailable",
                         "The directory cannot be reached to check your password. Try again shortly.");
+                case BUSY -> new ApiProblem(503, "busy", "The portal has too many signed-in sessions; try again later.");
                 case BLOCKED -> new ApiProblem(429, "blocked", "Too many failed sign-ins; try again later.")
                         .withHeader("Retry-After", String.valueOf(refused.retryAfter().toSeconds()));
             };

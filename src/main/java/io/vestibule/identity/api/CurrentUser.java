@@ -1,17 +1,19 @@
 package io.vestibule.identity.api;
 
+import java.util.UUID;
+
 import jakarta.enterprise.context.RequestScoped;
 
 import io.vestibule.identity.PortalUser;
-import io.vestibule.identity.session.PortalSession;
+import io.vestibule.identity.session.Session;
 
 /** The signed-in user of the current request, set by {@link SessionAuthentication}. */
 @RequestScoped
 public class CurrentUser {
     private PortalUser user;
-    private PortalSession session;
+    private Session<UUID> session;
 
-    void signedIn(PortalUser user, PortalSession session) {
+    void signedIn(PortalUser user, Session<UUID> session) {
         this.user = user;
         this.session = session;
     }
@@ -23,7 +25,7 @@ public class CurrentUser {
         return user;
     }
 
-    PortalSession session() {
+    Session<UUID> session() {
         return session;
     }
 }

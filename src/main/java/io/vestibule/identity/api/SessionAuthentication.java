@@ -2,6 +2,7 @@ package io.vestibule.identity.api;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -12,8 +13,8 @@ import jakarta.ws.rs.ext.Provider;
 
 import io.vestibule.identity.PortalSignIn;
 import io.vestibule.identity.PortalUser;
-import io.vestibule.identity.session.PortalSession;
-import io.vestibule.identity.session.PortalSessions;
+import io.vestibule.identity.session.Session;
+import io.vestibule.identity.session.Sessions;
 import io.vestibule.platform.api.ApiProblem;
 
 /**
@@ -29,7 +30,7 @@ public class SessionAuthentication implements ContainerRequestFilter {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Inject
-    PortalSessions sessions;
+    Sessions<UUID> sessions;
 
     @Inject
     PortalSignIn signIn;
@@ -39,13 +40,13 @@ public class SessionAuthentication implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<PortalSession> session = sessions.resume(SessionCookie.token(request.getCookies()));
-        Optional<PortalUser> user = session.flatMap(live -> signIn.user(live.userId()));
+        Optional<Session<UUID>> session = sessions.resume(SessionCookie.token(request.getCookies()));
+        Optional<PortalUser> user = session.flatMap(live -> signIn.user(live.principal()));
         if (user.isEmpty()) {
             throw new ApiProblem(401, "unauthenticated", "Sign in first.");
         }
         if (!SAFE_METHODS.contains(request.getMethod())
-                && !PortalSessions.csrfTokenMatches(session.get(), request.getHeaderString(CSRF_HEADER))) {
+                && !Sessions.csrfTokenMatches(session.get(), request.getHeaderString(CSRF_HEADER))) {
             throw new ApiProblem(403, "csrf", "The request lacks the session's CSRF token (X-CSRF-Token).");
         }
         currentUser.signedIn(user.get(), session.get());

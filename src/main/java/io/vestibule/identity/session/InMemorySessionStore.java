@@ -4,22 +4,18 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-@ApplicationScoped
-public class InMemorySessionStore implements SessionStore {
-    private final Map<String, PortalSession> sessions = new ConcurrentHashMap<>();
+public class InMemorySessionStore<P> implements SessionStore<P> {
+    private final Map<String, Session<P>> sessions = new ConcurrentHashMap<>();
 
     @Override
-    public void put(PortalSession session) {
+    public void put(Session<P> session) {
         sessions.put(session.tokenHash(), session);
     }
 
     @Override
-    public Optional<PortalSession> get(String tokenHash) {
+    public Optional<Session<P>> get(String tokenHash) {
         return Optional.ofNullable(sessions.get(tokenHash));
     }
 
@@ -29,12 +25,12 @@ public class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public Collection<PortalSession> ofUser(UUID userId) {
-        return sessions.values().stream().filter(session -> session.userId().equals(userId)).toList();
+    public Collection<Session<P>> ofOwner(String owner) {
+        return sessions.values().stream().filter(session -> session.owner().equals(owner)).toList();
     }
 
     @Override
-    public Collection<PortalSession> all() {
+    public Collection<Session<P>> all() {
         return List.copyOf(sessions.values());
     }
 }

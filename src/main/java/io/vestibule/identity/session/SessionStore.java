@@ -2,20 +2,19 @@ package io.vestibule.identity.session;
 
 import java.util.Collection;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Where sessions live. The in-memory store serves one instance; a cluster replaces it with a shared one
  * (Hazelcast) behind this same contract.
  */
-public interface SessionStore {
-    void put(PortalSession session);
+public interface SessionStore<P> {
+    void put(Session<P> session);
 
-    Optional<PortalSession> get(String tokenHash);
+    Optional<Session<P>> get(String tokenHash);
 
     void remove(String tokenHash);
 
-    Collection<PortalSession> ofUser(UUID userId);
+    Collection<Session<P>> ofOwner(String owner);
 
-    Collection<PortalSession> all();
+    Collection<Session<P>> all();
 }
