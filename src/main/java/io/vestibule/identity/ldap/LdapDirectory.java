@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -97,7 +99,7 @@ public final class LdapDirectory implements AutoCloseable {
         }
         SearchResultEntry entry;
         try {
-            entry = findUser(username);
+            entry = findUser(settings.userNameAttribute(), username);
         } catch (LDAPException e) {
             throw new DirectorySignInRefused(Reason.DIRECTORY_UNAVAILABLE, e.getResultCode().getName());
         }
@@ -112,6 +114,26 @@ public final class LdapDirectory implements AutoCloseable {
         }
         try {
             return toUser(entry, username);
+        } catch (LDAPException e) {
+            throw new DirectorySignInRefused(Reason.DIRECTORY_UNAVAILABLE, e.getResultCode().getName());
+        }
+    }
+
+    /**
+     * The account whose {@code attribute} holds {@code value}, found with the service account and no password: for
+     * an identity that a client certificate has already proved (R-ADM-5). Empty when no single account matches.
+     */
+    public Optional<DirectoryUser> lookUp(String attribute, String value) throws DirectorySignInRefused {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            SearchResultEntry entry = findUser(attribute, value);
+            if (entry == null) {
+                return Optional.empty();
+            }
+            String username = entry.getAttributeValue(settings.userNameAttribute());
+            return Optional.of(toUser(entry, username == null ? value : username));
         } catch (LDAPException e) {
             throw new DirectorySignInRefused(Reason.DIRECTORY_UNAVAILABLE, e.getResultCode().getName());
         }
@@ -136,11 +158,13 @@ public final class LdapDirectory implements AutoCloseable {
         pool.close();
     }
 
-    private SearchResultEntry findUser(String username) throws LDAPException {
+    private SearchResultEntry findUser(String attribute, String value) throws LDAPException {
         Filter filter = Filter.createANDFilter(
-                Filter.createEqualityFilter(settings.userNameAttribute(), username),
+                Filter.createEqualityFilter(attribute, value),
                 Filter.createEqualityFilter("objectClass", settings.userObjectClass()));
-        SearchResult result = pool.search(settings.userBaseDn(), SearchScope.SUB, filter, USER_ATTRIBUTES);
+        String[] attributes = Arrays.copyOf(USER_ATTRIBUTES, USER_ATTRIBUTES.length + 1);
+        attributes[USER_ATTRIBUTES.length] = settings.userNameAttribute();
+        SearchResult result = pool.search(settings.userBaseDn(), SearchScope.SUB, filter, attributes);
         List<SearchResultEntry> entries = result.getSearchEntries();
         return entries.size() == 1 ? entries.get(0) : null;
     }

@@ -1,0 +1,15 @@
+package io.vestibule.admin.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.vestibule.identity.roles.Permission;
+
+/** The permission an admin endpoint needs (R-ADM-4); {@link AdminAuthorization} enforces it. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface RequiresPermission {
+    Permission value();
+}

@@ -1,0 +1,163 @@
+package io.vestibule.identity;
+
+import java.net.InetAddress;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.vestibule.access.bruteforce.BreakInGuard;
+import io.vestibule.access.bruteforce.Verdict;
+import io.vestibule.admin.settings.AdminSettings;
+import io.vestibule.admin.settings.AdminSettingsService;
+import io.vestibule.admin.settings.AuthenticationSource;
+import io.vestibule.identity.AdminSignInRefused.Reason;
+import io.vestibule.identity.cert.ClientCertificateMode;
+import io.vestibule.identity.cert.ClientCertificateIdentity;
+import io.vestibule.identity.ldap.DirectorySignInRefused;
+import io.vestibule.identity.ldap.DirectoryUser;
+import io.vestibule.identity.ldap.LdapDirectory;
+import io.vestibule.identity.local.LocalAccount;
+import io.vestibule.identity.local.LocalAccounts;
+import io.vestibule.identity.roles.AdministratorRoles;
+import io.vestibule.identity.roles.Role;
+import io.vestibule.identity.session.SessionLimitReached;
+import io.vestibule.identity.session.Sessions;
+
+/**
+ * Signs an administrator in to the admin console (R-ADM-2, R-ADM-5, R-ADM-7) with a password, or with the client
+ * certificate the TLS handshake verified, and starts an admin session.
+ *
+ * <p>A local account is checked locally and never sent to the directory; any other name goes to the directory when
+ * the authentication source allows it. Failed passwords count in the break-in guard (R-BRUTE-4) like the portal's.
+ */
+@ApplicationScoped
+public class AdminSignIn {
+    @Inject
+    DirectoryService directories;
+
+    @Inject
+    LocalAccounts accounts;
+
+    @Inject
+    AdminSettingsService settings;
+
+    @Inject
+    AdministratorRoles roles;
+
+    @Inject
+    BreakInGuard guard;
+
+    @Inject
+    Sessions<AdminPrincipal> sessions;
+
+    public record SignedIn(AdminPrincipal principal, List<Role> roles, Sessions.Started<AdminPrincipal> session) {
+    }
+
+    public SignedIn signIn(String username, char[] password, InetAddress source) throws AdminSignInRefused {
+        AdminSettings current = settings.current();
+        if (!current.passwordLogin()) {
+            throw new AdminSignInRefused(Reason.CERTIFICATE_REQUIRED);
+        }
+        admit(username, source);
+        AuthenticationSource allowed = current.authenticationSource();
+        Optional<LocalAccount> local = allowed.allowsLocal() ? accounts.find(username) : Optional.empty();
+        AdminPrincipal principal;
+        if (local.isPresent() || !allowed.allowsDirectory()) {
+            principal = checkLocal(local, username, password, source);
+        } else {
+            principal = checkDirectory(username, password, source);
+        }
+        return start(principal);
+    }
+
+    /**
+     * Signs in with a verified client certificate. When certificates are required, the identity it carries (subject
+     * CN or userPrincipalName) names a local account or a directory account; when they are not, only certificate-only
+     * ("last resort") local accounts sign in this way, named by the subject CN.
+     */
+    public SignedIn signInWithCertificate(Optional<X509Certificate> certificate, InetAddress source) throws AdminSignInRefused {
+        X509Certificate presented = certificate.orElseThrow(() -> new AdminSignInRefused(Reason.CERTIFICATE_MISSING));
+        AdminSettings current = settings.current();
+        ClientCertificateMode mode = current.clientCertificate();
+        boolean required = mode != ClientCertificateMode.NOT_REQUIRED;
+        String identity = ClientCertificateIdentity.of(presented, required ? mode : ClientCertificateMode.SUBJECT_CN)
+                .orElseThrow(() -> new AdminSignInRefused(Reason.CERTIFICATE_UNKNOWN));
+        admit(identity, source);
+        Optional<LocalAccount> local = accounts.find(identity);
+        if (local.isPresent() && (local.get().certificateOnly() || required && current.authenticationSource().allowsLocal())) {
+            return start(permitted(AdminPrincipal.local(local.get().id(), local.get().username())));
+        }
+        if (required && current.authenticationSource().allowsDirectory() && local.isEmpty()) {
+            LdapDirectory directory = directories.directory().orElseThrow(() -> new AdminSignInRefused(Reason.DIRECTORY_UNAVAILABLE));
+            String attribute = mode == ClientCertificateMode.SUBJECT_ALT_NAME_UPN ? "userPrincipalName" : directory.settings().userNameAttribute();
+            try {
+                Optional<DirectoryUser> user = directory.lookUp(attribute, identity);
+                if (user.isPresent()) {
+                    return start(permitted(directoryPrincipal(user.get())));
+                }
+            } catch (DirectorySignInRefused unavailable) {
+                throw new AdminSignInRefused(Reason.DIRECTORY_UNAVAILABLE);
+            }
+        }
+        guard.loginFailed(identity, source);
+        throw new AdminSignInRefused(Reason.CERTIFICATE_UNKNOWN);
+    }
+
+    private void admit(String username, InetAddress source) throws AdminSignInRefused {
+        if (guard.admitLogin(username, source) instanceof Verdict.Refused refused) {
+            throw new AdminSignInRefused(Reason.BLOCKED, refused.retryAfter());
+        }
+    }
+
+    private AdminPrincipal checkLocal(Optional<LocalAccount> account, String username, char[] password, InetAddress source)
+            throws AdminSignInRefused {
+        if (!accounts.passwordMatches(account, password)) {
+            guard.loginFailed(username, source);
+            throw new AdminSignInRefused(Reason.INVALID_CREDENTIALS);
+        }
+        guard.loginSucceeded(username);
+        if (accounts.passwordChangeRequired(account.get())) {
+            throw new AdminSignInRefused(Reason.PASSWORD_EXPIRED);
+        }
+        return permitted(AdminPrincipal.local(account.get().id(), account.get().username()));
+    }
+
+    private AdminPrincipal checkDirectory(String username, char[] password, InetAddress source) throws AdminSignInRefused {
+        LdapDirectory directory = directories.directory().orElseThrow(() -> new AdminSignInRefused(Reason.DIRECTORY_UNAVAILABLE));
+        DirectoryUser user;
+        try {
+            user = directory.authenticate(username, password);
+        } catch (DirectorySignInRefused refused) {
+            if (refused.reason() == DirectorySignInRefused.Reason.INVALID_CREDENTIALS) {
+                guard.loginFailed(username, source);
+                throw new AdminSignInRefused(Reason.INVALID_CREDENTIALS);
+            }
+            throw new AdminSignInRefused(Reason.DIRECTORY_UNAVAILABLE);
+        }
+        guard.loginSucceeded(username);
+        return permitted(directoryPrincipal(user));
+    }
+
+    private AdminPrincipal directoryPrincipal(DirectoryUser user) {
+        return AdminPrincipal.directory(directories.issuer(), user.stableId(), user.username(), user.displayName(), user.groupDns());
+    }
+
+    /** An account without any administrator role has nothing to do in the console. */
+    private AdminPrincipal permitted(AdminPrincipal principal) throws AdminSignInRefused {
+        if (roles.of(principal).isEmpty()) {
+            throw new AdminSignInRefused(Reason.NOT_PERMITTED);
+        }
+        return principal;
+    }
+
+    private SignedIn start(AdminPrincipal principal) throws AdminSignInRefused {
+        try {
+            return new SignedIn(principal, roles.of(principal), sessions.start(principal.owner(), principal));
+        } catch (SessionLimitReached full) {
+            throw new AdminSignInRefused(Reason.SESSION_LIMIT);
+        }
+    }
+}

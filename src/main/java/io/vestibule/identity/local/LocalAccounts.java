@@ -1,0 +1,203 @@
+package io.vestibule.identity.local;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.vestibule.identity.roles.BuiltInRoles;
+import io.vestibule.identity.roles.Permission;
+import io.vestibule.identity.roles.Role;
+import io.vestibule.identity.roles.RoleRepository;
+
+/**
+ * Local administrator accounts under the password policy (R-ADM-6): creation, password checks and changes,
+ * role assignment and deletion. The console can never be left without a local account that manages accounts.
+ */
+@ApplicationScoped
+@Transactional(rollbackOn = AccountRefused.class)
+public class LocalAccounts {
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0," + (LocalAccount.LONGEST_USERNAME - 1) + "}");
+
+    @Inject
+    LocalAccountRepository repository;
+
+    @Inject
+    RoleRepository roles;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    PasswordPolicy policy;
+
+    @Inject
+    Clock clock;
+
+    /** A hash of nothing anyone knows, checked when there is no account, so timing does not tell which names exist. */
+    private volatile String decoy;
+
+    public Optional<LocalAccount> find(String username) {
+        return repository.findByUsername(username);
+    }
+
+    public Optional<LocalAccount> find(UUID id) {
+        return repository.find(id);
+    }
+
+    public List<LocalAccount> all() {
+        return repository.all();
+    }
+
+    public boolean any() {
+        return repository.any();
+    }
+
+    /**
+     * Whether {@code password} is the account's password. An absent or certificate-only account costs the same
+     * time as a wrong password.
+     */
+    public boolean passwordMatches(Optional<LocalAccount> account, char[] password) {
+        Optional<String> hash = account.flatMap(LocalAccount::passwordHash);
+        if (hash.isEmpty()) {
+            hasher.matches(password, decoy());
+            return false;
+        }
+        return hasher.matches(password, hash.get());
+    }
+
+    /** A password someone else chose, or one past its maximum age, serves only to choose a new one. */
+    public boolean passwordChangeRequired(LocalAccount account) {
+        return account.mustChangePassword() || policy.expired(account.passwordSetAt(), clock.instant());
+    }
+
+    public Optional<Instant> passwordExpiresAt(LocalAccount account) {
+        return account.certificateOnly() ? Optional.empty() : Optional.of(policy.expiresAt(account.passwordSetAt()));
+    }
+
+    /**
+     * Creates an account. A password given by an administrator must be changed at first sign-in; a certificate-only
+     * account has none.
+     */
+    public LocalAccount create(String username, Optional<char[]> password, Set<UUID> roleIds, boolean certificateOnly)
+            throws AccountRefused {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new AccountRefused(AccountRefused.Reason.INVALID_USERNAME, "A user name has 1 to " + LocalAccount.LONGEST_USERNAME
+                    + " letters, digits, dots, dashes, underscores or @, and starts with a letter or digit.");
+        }
+        if (repository.findByUsername(username).isPresent()) {
+            throw new AccountRefused(AccountRefused.Reason.USERNAME_TAKEN, "An account called '" + username + "' already exists.");
+        }
+        requireKnownRoles(roleIds);
+        Instant now = clock.instant();
+        LocalAccount account = new LocalAccount(UUID.randomUUID(), username, roleIds, now);
+        if (certificateOnly) {
+            account.makeCertificateOnly(now);
+        } else {
+            char[] chosen = password.orElseThrow(() -> AccountRefused.passwordPolicy(List.of(PasswordRule.LENGTH)));
+            requirePolicy(chosen, PasswordHistory.empty(), true);
+            account.setPassword(hasher.hash(chosen), policy.settings().historySize(), true, now);
+        }
+        repository.add(account);
+        return account;
+    }
+
+    /** The account holder changes their own password, proving the current one. */
+    public void changePassword(UUID accountId, char[] currentPassword, char[] newPassword) throws AccountRefused {
+        LocalAccount account = existing(accountId);
+        if (!passwordMatches(Optional.of(account), currentPassword)) {
+            throw new AccountRefused(AccountRefused.Reason.INVALID_CREDENTIALS, "The current password is wrong.");
+        }
+        requirePolicy(newPassword, history(account), passwordChangeRequired(account));
+        account.setPassword(hasher.hash(newPassword), policy.settings().historySize(), false, clock.instant());
+        repository.update(account);
+    }
+
+    /** Another administrator sets a password; the holder must change it at the next sign-in. */
+    public void resetPassword(UUID accountId, char[] newPassword) throws AccountRefused {
+        LocalAccount account = existing(accountId);
+        requirePolicy(newPassword, history(account), true);
+        account.setPassword(hasher.hash(newPassword), policy.settings().historySize(), true, clock.instant());
+        repository.update(account);
+    }
+
+    public void makeCertificateOnly(UUID accountId) throws AccountRefused {
+        LocalAccount account = existing(accountId);
+        account.makeCertificateOnly(clock.instant());
+        repository.update(account);
+    }
+
+    public void assignRoles(UUID accountId, Set<UUID> roleIds) throws AccountRefused {
+        requireKnownRoles(roleIds);
+        LocalAccount account = existing(accountId);
+        boolean managerBefore = anAccountManagerExists();
+        account.assignRoles(roleIds);
+        repository.update(account);
+        requireAnAccountManagerRemains(managerBefore);
+    }
+
+    public void delete(UUID accountId) throws AccountRefused {
+        existing(accountId);
+        boolean managerBefore = anAccountManagerExists();
+        repository.delete(accountId);
+        requireAnAccountManagerRemains(managerBefore);
+    }
+
+    private LocalAccount existing(UUID accountId) throws AccountRefused {
+        return repository.find(accountId).orElseThrow(() -> new AccountRefused(AccountRefused.Reason.NOT_FOUND, "No such account."));
+    }
+
+    private PasswordHistory history(LocalAccount account) {
+        List<String> hashes = account.passwordHashes();
+        return hashes.isEmpty() ? PasswordHistory.empty() : new PasswordHistory(hashes, account.passwordSetAt());
+    }
+
+    private void requirePolicy(char[] candidate, PasswordHistory history, boolean forced) throws AccountRefused {
+        List<PasswordRule> failed = policy.check(candidate, history, clock.instant(), forced);
+        if (!failed.isEmpty()) {
+            throw AccountRefused.passwordPolicy(failed);
+        }
+    }
+
+    private void requireKnownRoles(Set<UUID> roleIds) throws AccountRefused {
+        for (UUID id : roleIds) {
+            if (roles.find(id).isEmpty()) {
+                throw new AccountRefused(AccountRefused.Reason.UNKNOWN_ROLE, "No such role: " + id);
+            }
+        }
+    }
+
+    /**
+     * Seed 003's "last resort": once some local account can manage accounts, one must remain able to (the
+     * transaction rolls back otherwise), so a directory outage never locks every administrator out.
+     */
+    private void requireAnAccountManagerRemains(boolean before) throws AccountRefused {
+        if (before && !anAccountManagerExists()) {
+            throw new AccountRefused(AccountRefused.Reason.LAST_ADMINISTRATOR,
+                    "This would leave no local account holding " + BuiltInRoles.READ_WRITE.name() + " or another role that manages accounts.");
+        }
+    }
+
+    private boolean anAccountManagerExists() {
+        return repository.all().stream().anyMatch(account -> account.roleIds().stream()
+                .map(roles::find).flatMap(Optional::stream).map(Role::permissions)
+                .anyMatch(permissions -> permissions.contains(Permission.MANAGE_ACCOUNTS)));
+    }
+
+    private String decoy() {
+        String value = decoy;
+        if (value == null) {
+            char[] nobody = UUID.randomUUID().toString().toCharArray();
+            value = hasher.hash(nobody);
+            decoy = value;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,48 @@
+package io.vestibule.identity.roles;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What an administrator may do. Every admin endpoint names the permission it needs (R-ADM-4); roles are sets of
+ * permissions. Those marked {@code auditorOnly} are the seed's separation of duties (seed 003, "Administrator
+ * roles"): only the built-in Auditor role holds them, so no custom role can give an operator the logs, the call
+ * records or the backups.
+ */
+public enum Permission {
+    VIEW_CONFIGURATION("view_configuration", "View settings, accounts, roles, the directory and role mappings", false),
+    CHANGE_CONFIGURATION("change_configuration", "Change settings, the directory and role mappings", false),
+    MANAGE_ACCOUNTS("manage_accounts", "Create, change and delete local accounts and roles", false),
+    VIEW_ALARMS("view_alarms", "View raised and cleared alarms", false),
+    VIEW_LOGS("view_logs", "View the audit log", true),
+    VIEW_CDRS("view_cdrs", "Search, view and export call detail records", true),
+    MANAGE_BACKUPS("manage_backups", "Create, delete and download backups", true),
+    CREATE_SNAPSHOTS("create_snapshots", "Generate system snapshots", true),
+    MANAGE_PACKET_CAPTURES("manage_packet_captures", "Create, delete and download packet captures", true);
+
+    private final String apiName;
+    private final String description;
+    private final boolean auditorOnly;
+
+    Permission(String apiName, String description, boolean auditorOnly) {
+        this.apiName = apiName;
+        this.description = description;
+        this.auditorOnly = auditorOnly;
+    }
+
+    public String apiName() {
+        return apiName;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean auditorOnly() {
+        return auditorOnly;
+    }
+
+    public static Optional<Permission> fromApiName(String name) {
+        return Arrays.stream(values()).filter(permission -> permission.apiName.equals(name)).findFirst();
+    }
+}
