@@ -263,6 +263,26 @@ public final class CryptoPolicy {
         return new ECGenParameterSpec("secp256r1");
     }
 
+    // ---- administrator passwords ---------------------------------------------------------------
+
+    /**
+     * Argon2id for local administrator passwords (R-ADM-6): OWASP's minimum cost of 19 MiB and two passes on one
+     * lane, with a 16-byte salt and a 32-byte hash as RFC 9106 recommends.
+     */
+    public PasswordHashing passwordHashing() {
+        return new PasswordHashing(19_456, 2, 1, 16, 32);
+    }
+
+    /** The cost of an Argon2id password hash; each stored hash carries its own, so raising this one keeps them valid. */
+    public record PasswordHashing(int memoryKiB, int iterations, int parallelism, int saltBytes, int hashBytes) {
+        public PasswordHashing {
+            // Argon2's own floors (RFC 9106 §3.1): eight blocks per lane, a salt of at least eight bytes.
+            if (iterations < 1 || parallelism < 1 || memoryKiB < 8 * parallelism || saltBytes < 8 || hashBytes < 4) {
+                throw new IllegalArgumentException("Argon2id needs at least one pass and lane, 8 KiB per lane, an 8-byte salt and a 4-byte hash");
+            }
+        }
+    }
+
     // ---- media ---------------------------------------------------------------------------------
 
     /**

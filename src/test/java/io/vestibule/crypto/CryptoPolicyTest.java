@@ -27,6 +27,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -274,5 +275,23 @@ class CryptoPolicyTest {
         assertThat(policy.joinTokenAlgorithm()).isEqualTo("ES256");
         assertThat(((ECPublicKey) key).getParams().getCurve().getField().getFieldSize()).isEqualTo(256);
         assertThatCode(() -> policy.requireAcceptable(key)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void administratorPasswordsUseArgon2idAtLeastAtOwaspsMinimumCost() {
+        CryptoPolicy.PasswordHashing cost = policy.passwordHashing();
+        assertThat(cost.memoryKiB()).isGreaterThanOrEqualTo(19_456);
+        assertThat(cost.iterations()).isGreaterThanOrEqualTo(2);
+        assertThat(cost.parallelism()).isEqualTo(1);
+        assertThat(cost.saltBytes()).isGreaterThanOrEqualTo(16);
+        assertThat(cost.hashBytes()).isGreaterThanOrEqualTo(32);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"7, 1, 1, 16, 32", "15, 1, 2, 16, 32", "64, 0, 1, 16, 32", "64, 1, 0, 16, 32", "64, 1, 1, 7, 32", "64, 1, 1, 16, 3"})
+    void passwordHashingBelowArgon2sOwnFloorsIsRefused(int memoryKiB, int iterations, int parallelism, int saltBytes, int hashBytes) {
+        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(
+                () -> new CryptoPolicy.PasswordHashing(memoryKiB, iterations, parallelism, saltBytes, hashBytes));
+        assertThatCode(() -> new CryptoPolicy.PasswordHashing(8, 1, 1, 8, 4)).doesNotThrowAnyException();
     }
 }
