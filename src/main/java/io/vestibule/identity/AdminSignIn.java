@@ -106,6 +106,15 @@ public class AdminSignIn {
         throw new AdminSignInRefused(Reason.CERTIFICATE_UNKNOWN);
     }
 
+    /** A password change proves the current password, so it is guarded like a sign-in. */
+    public void admitPasswordChange(String username, InetAddress source) throws AdminSignInRefused {
+        admit(username, source);
+    }
+
+    public void passwordFailed(String username, InetAddress source) {
+        guard.loginFailed(username, source);
+    }
+
     private void admit(String username, InetAddress source) throws AdminSignInRefused {
         if (guard.admitLogin(username, source) instanceof Verdict.Refused refused) {
             throw new AdminSignInRefused(Reason.BLOCKED, refused.retryAfter());

@@ -2,10 +2,14 @@ package io.vestibule.identity;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -21,11 +25,13 @@ import org.eclipse.microprofile.config.Config;
 
 import com.unboundid.ldap.sdk.LDAPException;
 
+import io.vestibule.admin.settings.SettingStore;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.MasterKeyStore;
 import io.vestibule.crypto.PrivateFiles;
 import io.vestibule.crypto.pki.PemFiles;
 import io.vestibule.crypto.pki.SelfSignedIdentities;
+import io.vestibule.crypto.keys.DataKeyRing;
 import io.vestibule.crypto.pki.TlsIdentity;
 import io.vestibule.identity.demo.DemoAccount;
 import io.vestibule.identity.demo.DemoDirectory;
@@ -33,6 +39,7 @@ import io.vestibule.identity.ldap.DirectoryConfiguration;
 import io.vestibule.identity.ldap.DirectorySettings;
 import io.vestibule.identity.ldap.LdapDirectory;
 import io.vestibule.platform.ConsoleNotice;
+import io.vestibule.platform.logging.LogText;
 
 /**
  * The directory portal users sign in against: the demo directory when {@code VESTIBULE_DEMO=true}, otherwise the
@@ -57,27 +64,82 @@ public class DirectoryService {
     @Inject
     Clock clock;
 
+    private static final String CREDENTIAL_PURPOSE = "directory-credential";
+    private static final String URL = "ldap.url";
+    private static final String TRANSPORT = "ldap.transport";
+    private static final String ALLOW_INSECURE = "ldap.allow-insecure-transport";
+    private static final String BIND_DN = "ldap.bind-dn";
+    private static final String BIND_PASSWORD = "ldap.bind-password.sealed";
+    private static final String USER_BASE_DN = "ldap.user-base-dn";
+    private static final String USER_NAME_ATTRIBUTE = "ldap.user-name-attribute";
+    private static final String USER_OBJECT_CLASS = "ldap.user-object-class";
+
+    @Inject
+    SettingStore store;
+
+    @Inject
+    DataKeyRing dataKeys;
+
     private DemoDirectory demoDirectory;
-    private LdapDirectory directory;
+    private volatile LdapDirectory directory;
+    private Optional<DirectorySettings> baseline = Optional.empty();
     private String issuer;
 
     void startAtDeployment(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100) @Initialized(ApplicationScoped.class) Object started)
             throws LDAPException, IOException {
-        Optional<DirectorySettings> settings;
+        Optional<DirectorySettings> configured;
         if (config.getOptionalValue("vestibule.demo", Boolean.class).orElse(false)) {
             demoDirectory = startDemoDirectory();
-            settings = Optional.of(demoDirectory.clientSettings());
+            configured = Optional.of(demoDirectory.clientSettings());
             issuer = "ldap:demo";
         } else {
-            settings = DirectoryConfiguration.from(config);
+            configured = DirectoryConfiguration.from(config);
             issuer = "ldap:" + config.getOptionalValue("vestibule.ldap.id", String.class).orElse("directory");
         }
+        baseline = configured;
+        Optional<DirectorySettings> settings = saved(configured).or(() -> configured);
         if (settings.isPresent()) {
             directory = LdapDirectory.connect(settings.get(), policy);
             LOG.info(() -> "Portal users sign in against " + settings.get().url() + " (" + settings.get().transport() + ")");
         } else {
             LOG.warning("No directory is configured (VESTIBULE_LDAP_URL or VESTIBULE_DEMO=true): portal sign-in is unavailable");
         }
+    }
+
+    /** The directory settings in force, when a directory is configured. */
+    public Optional<DirectorySettings> settings() {
+        return directory().map(LdapDirectory::settings);
+    }
+
+    /**
+     * Replaces the directory settings (admin console, R-ADM-3): saved, with the service account's password sealed
+     * under a data key, then the new directory replaces the old one. Trust anchors and the portal group stay those of
+     * the configuration (or of the demo directory).
+     */
+    public synchronized void reconfigure(DirectorySettings changed, String administrator) throws LDAPException {
+        LdapDirectory replacement = LdapDirectory.connect(changed, policy);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(URL, changed.url().toString());
+        values.put(TRANSPORT, changed.transport().name());
+        values.put(ALLOW_INSECURE, String.valueOf(changed.allowInsecureTransport()));
+        values.put(BIND_DN, changed.bindDn());
+        values.put(BIND_PASSWORD, Base64.getEncoder().encodeToString(
+                dataKeys.seal(CREDENTIAL_PURPOSE, new String(changed.bindPassword()).getBytes(StandardCharsets.UTF_8), BIND_PASSWORD)));
+        values.put(USER_BASE_DN, changed.userBaseDn());
+        values.put(USER_NAME_ATTRIBUTE, changed.userNameAttribute());
+        values.put(USER_OBJECT_CLASS, changed.userObjectClass());
+        store.save(values, administrator);
+        LdapDirectory previous = directory;
+        directory = replacement;
+        if (previous != null) {
+            previous.close();
+        }
+        LOG.info(() -> "Directory settings changed by " + LogText.quoted(administrator) + ": " + changed);
+    }
+
+    /** Trust anchors, portal group and time limits for settings an administrator enters. */
+    public Optional<DirectorySettings> baseline() {
+        return baseline;
     }
 
     /** The directory, when one is configured. */
@@ -88,6 +150,26 @@ public class DirectoryService {
     /** Names the source of directory accounts; with the account's stable id it keys the user (issuer, subject). */
     public String issuer() {
         return issuer;
+    }
+
+    private Optional<DirectorySettings> saved(Optional<DirectorySettings> configured) {
+        Map<String, String> values = store.all();
+        if (!values.containsKey(URL)) {
+            return Optional.empty();
+        }
+        byte[] password = dataKeys.open(CREDENTIAL_PURPOSE, Base64.getDecoder().decode(values.get(BIND_PASSWORD)), BIND_PASSWORD);
+        return Optional.of(new DirectorySettings(URI.create(values.get(URL)),
+                DirectorySettings.Transport.valueOf(values.get(TRANSPORT)),
+                Boolean.parseBoolean(values.get(ALLOW_INSECURE)),
+                values.get(BIND_DN),
+                new String(password, StandardCharsets.UTF_8).toCharArray(),
+                values.get(USER_BASE_DN),
+                values.get(USER_NAME_ATTRIBUTE),
+                values.get(USER_OBJECT_CLASS),
+                configured.map(DirectorySettings::trustAnchors).orElse(List.of()),
+                configured.flatMap(DirectorySettings::portalGroupDn),
+                configured.map(DirectorySettings::connectTimeoutMillis).orElse(3000),
+                configured.map(DirectorySettings::responseTimeoutMillis).orElse(5000)));
     }
 
     @PreDestroy

@@ -49,7 +49,7 @@ public class AuthResource {
     public Response login(JsonValue body, @CookieParam(SessionCookie.NAME) String previousToken) {
         JsonRequest request = JsonRequest.of(body, Set.of("username", "password"));
         String username = request.requiredText("username", 256);
-        char[] password = rawPassword((JsonObject) body);
+        char[] password = request.requiredSecret("password", 1024);
         try {
             PortalSignIn.SignedIn signedIn = signIn.signIn(username, password,
                     proxies.clientOf(http.getRemoteAddr(), Collections.list(http.getHeaders("X-Forwarded-For"))));
@@ -82,17 +82,6 @@ public class AuthResource {
     public Response logout(@CookieParam(SessionCookie.NAME) String token) {
         sessions.end(token);
         return Response.noContent().cookie(SessionCookie.expire()).build();
-    }
-
-    /** Passwords are taken as sent, not trimmed: spaces may be part of them. */
-    private static char[] rawPassword(JsonObject body) {
-        if (!(body.get("password") instanceof jakarta.json.JsonString password) || password.getString().isEmpty()) {
-            throw ApiProblem.invalidField("password", "'password' is required.");
-        }
-        if (password.getString().length() > 1024) {
-            throw ApiProblem.invalidField("password", "'password' is longer than 1024 characters.");
-        }
-        return password.getString().toCharArray();
     }
 
     /** The user as API.md shows it: id, username, displayName. */

@@ -36,6 +36,8 @@ public final class DemoDirectory implements AutoCloseable {
     public static final String USERS_DN = "OU=Users," + BASE_DN;
     public static final String GROUPS_DN = "OU=Groups," + BASE_DN;
     public static final String PORTAL_GROUP_DN = group("vestibule-users");
+    public static final String AUDITORS_GROUP_DN = group("vestibule-auditors");
+    public static final String ADMINISTRATORS_GROUP_DN = group("vestibule-admins");
     private static final String SERVICE_ACCOUNT_DN = "CN=vestibule-svc,OU=Service Accounts," + BASE_DN;
     private static final String MAIL_DOMAIN = "demo.vestibule.local";
 

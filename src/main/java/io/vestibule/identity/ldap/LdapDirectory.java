@@ -69,10 +69,7 @@ public final class LdapDirectory implements AutoCloseable {
      */
     public static LdapDirectory connect(DirectorySettings settings, CryptoPolicy policy) throws LDAPException {
         SSLContext tls = tlsContext(settings, policy);
-        LDAPConnectionOptions options = new LDAPConnectionOptions();
-        options.setConnectTimeoutMillis(settings.connectTimeoutMillis());
-        options.setResponseTimeoutMillis(settings.responseTimeoutMillis());
-        options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(false));
+        LDAPConnectionOptions options = connectionOptions(settings);
         SocketFactory sockets = settings.transport() == DirectorySettings.Transport.LDAPS
                 ? tls.getSocketFactory() : SocketFactory.getDefault();
         PostConnectProcessor startTls = settings.transport() == DirectorySettings.Transport.START_TLS
@@ -83,6 +80,15 @@ public final class LdapDirectory implements AutoCloseable {
         LDAPConnectionPool pool = new LDAPConnectionPool(server, serviceAccount, 1, 8, null, false);
         pool.setRetryFailedOperationsDueToInvalidConnections(true);
         return new LdapDirectory(settings, server, pool);
+    }
+
+    /** Time limits, and the server's certificate must name the host the URL names. */
+    static LDAPConnectionOptions connectionOptions(DirectorySettings settings) {
+        LDAPConnectionOptions options = new LDAPConnectionOptions();
+        options.setConnectTimeoutMillis(settings.connectTimeoutMillis());
+        options.setResponseTimeoutMillis(settings.responseTimeoutMillis());
+        options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(false));
+        return options;
     }
 
     /**
@@ -223,7 +229,7 @@ public final class LdapDirectory implements AutoCloseable {
         return values == null ? new String[0] : values;
     }
 
-    private static SSLContext tlsContext(DirectorySettings settings, CryptoPolicy policy) {
+    static SSLContext tlsContext(DirectorySettings settings, CryptoPolicy policy) {
         try {
             TrustManager[] trust = null;
             if (!settings.trustAnchors().isEmpty()) {

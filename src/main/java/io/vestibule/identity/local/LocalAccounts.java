@@ -83,11 +83,11 @@ public class LocalAccounts {
     }
 
     /**
-     * Creates an account. A password given by an administrator must be changed at first sign-in; a certificate-only
-     * account has none.
+     * Creates an account. A password another administrator chose must be changed at first sign-in
+     * ({@code chosenByHolder} false); a certificate-only account has none.
      */
-    public LocalAccount create(String username, Optional<char[]> password, Set<UUID> roleIds, boolean certificateOnly)
-            throws AccountRefused {
+    public LocalAccount create(String username, Optional<char[]> password, Set<UUID> roleIds, boolean certificateOnly,
+                               boolean chosenByHolder) throws AccountRefused {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new AccountRefused(AccountRefused.Reason.INVALID_USERNAME, "A user name has 1 to " + LocalAccount.LONGEST_USERNAME
                     + " letters, digits, dots, dashes, underscores or @, and starts with a letter or digit.");
@@ -103,7 +103,7 @@ public class LocalAccounts {
         } else {
             char[] chosen = password.orElseThrow(() -> AccountRefused.passwordPolicy(List.of(PasswordRule.LENGTH)));
             requirePolicy(chosen, PasswordHistory.empty(), true);
-            account.setPassword(hasher.hash(chosen), policy.settings().historySize(), true, now);
+            account.setPassword(hasher.hash(chosen), policy.settings().historySize(), !chosenByHolder, now);
         }
         repository.add(account);
         return account;
@@ -120,25 +120,25 @@ public class LocalAccounts {
         repository.update(account);
     }
 
-    /** Another administrator sets a password; the holder must change it at the next sign-in. */
-    public void resetPassword(UUID accountId, char[] newPassword) throws AccountRefused {
-        LocalAccount account = existing(accountId);
-        requirePolicy(newPassword, history(account), true);
-        account.setPassword(hasher.hash(newPassword), policy.settings().historySize(), true, clock.instant());
-        repository.update(account);
-    }
-
-    public void makeCertificateOnly(UUID accountId) throws AccountRefused {
-        LocalAccount account = existing(accountId);
-        account.makeCertificateOnly(clock.instant());
-        repository.update(account);
-    }
-
-    public void assignRoles(UUID accountId, Set<UUID> roleIds) throws AccountRefused {
-        requireKnownRoles(roleIds);
+    /**
+     * Another administrator changes an account, all or nothing: new roles, no more password (certificate only), or a
+     * new password that the holder must change at the next sign-in.
+     */
+    public void update(UUID accountId, Optional<Set<UUID>> roleIds, boolean makeCertificateOnly, Optional<char[]> newPassword)
+            throws AccountRefused {
         LocalAccount account = existing(accountId);
         boolean managerBefore = anAccountManagerExists();
-        account.assignRoles(roleIds);
+        if (roleIds.isPresent()) {
+            requireKnownRoles(roleIds.get());
+            account.assignRoles(roleIds.get());
+        }
+        if (makeCertificateOnly) {
+            account.makeCertificateOnly(clock.instant());
+        }
+        if (newPassword.isPresent()) {
+            requirePolicy(newPassword.get(), history(account), true);
+            account.setPassword(hasher.hash(newPassword.get()), policy.settings().historySize(), true, clock.instant());
+        }
         repository.update(account);
         requireAnAccountManagerRemains(managerBefore);
     }

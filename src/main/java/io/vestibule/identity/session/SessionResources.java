@@ -12,9 +12,14 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.vestibule.admin.settings.AdminSettingsService;
 import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.identity.AdminPrincipal;
 
-/** The portal's sessions, keyed by the portal user's account id. */
+/**
+ * The portal's sessions, keyed by the portal user's account id, and the admin console's (R-ADM-7): idle timeout
+ * from the admin settings, at most 10 per administrator and 100 in all, refused rather than replaced.
+ */
 @ApplicationScoped
 public class SessionResources {
     @Inject
@@ -32,6 +37,26 @@ public class SessionResources {
     @Inject
     @ConfigProperty(name = "vestibule.portal.session.total-limit", defaultValue = "100000")
     int totalLimit;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.admin.session.max-hours", defaultValue = "12")
+    int adminMaximumHours;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.admin.session.per-user-limit", defaultValue = "10")
+    int adminPerUserLimit;
+
+    @Inject
+    @ConfigProperty(name = "vestibule.admin.session.total-limit", defaultValue = "100")
+    int adminTotalLimit;
+
+    @Produces
+    @Singleton
+    Sessions<AdminPrincipal> adminSessions(AdminSettingsService settings, CryptoPolicy crypto, SecureRandom random, Clock clock) {
+        Duration lifetime = Duration.ofHours(adminMaximumHours);
+        return new Sessions<>(new InMemorySessionStore<>(), () -> new SessionPolicy(settings.current().sessionIdleTimeout(), lifetime,
+                adminPerUserLimit, adminTotalLimit, SessionPolicy.WhenFull.REFUSE), crypto, random, clock);
+    }
 
     @Produces
     @Singleton

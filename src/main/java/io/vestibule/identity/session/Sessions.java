@@ -96,9 +96,16 @@ public class Sessions<P> {
         }
     }
 
-    /** Ends every session of an owner, for instance when the account is deleted or its password changes. */
+    /** Ends every session of an owner, for instance when the account is deleted. */
     public void endAllOf(String owner) {
-        store.ofOwner(owner).forEach(session -> store.remove(session.tokenHash()));
+        endAllOf(owner, Optional.empty());
+    }
+
+    /** Ends every session of an owner but one, for instance the one that changed the owner's password. */
+    public void endAllOf(String owner, Optional<String> keptTokenHash) {
+        store.ofOwner(owner).stream()
+                .filter(session -> keptTokenHash.map(kept -> !kept.equals(session.tokenHash())).orElse(true))
+                .forEach(session -> store.remove(session.tokenHash()));
     }
 
     /** The live sessions, for the administrators' view; expired ones are cleared first. */

@@ -1,11 +1,13 @@
 package io.vestibule.platform.api;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -60,6 +62,37 @@ public final class JsonRequest {
             throw ApiProblem.invalidField(field, "'" + field + "' is longer than " + maxLength + " characters.");
         }
         return string.isEmpty() ? Optional.empty() : Optional.of(string);
+    }
+
+    /** A password or code, taken as sent (never trimmed: spaces may be part of it), and never echoed in an error. */
+    public char[] requiredSecret(String field, int maxLength) {
+        return optionalSecret(field, maxLength).orElseThrow(() -> ApiProblem.invalidField(field, "'" + field + "' is required."));
+    }
+
+    public Optional<char[]> optionalSecret(String field, int maxLength) {
+        JsonValue value = body.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonString text)) {
+            throw ApiProblem.invalidField(field, "'" + field + "' must be a string.");
+        }
+        if (text.getString().length() > maxLength) {
+            throw ApiProblem.invalidField(field, "'" + field + "' is longer than " + maxLength + " characters.");
+        }
+        return text.getString().isEmpty() ? Optional.empty() : Optional.of(text.getString().toCharArray());
+    }
+
+    public Optional<Integer> optionalWholeNumber(String field, int min, int max) {
+        JsonValue value = body.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonNumber number) || !number.isIntegral()
+                || number.bigIntegerValue().compareTo(BigInteger.valueOf(min)) < 0 || number.bigIntegerValue().compareTo(BigInteger.valueOf(max)) > 0) {
+            throw ApiProblem.invalidField(field, "'" + field + "' must be a whole number from " + min + " to " + max + ".");
+        }
+        return Optional.of(number.intValue());
     }
 
     public Optional<Boolean> optionalFlag(String field) {

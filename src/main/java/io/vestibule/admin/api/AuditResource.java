@@ -1,0 +1,107 @@
+package io.vestibule.admin.api;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import io.vestibule.admin.alarm.Alarms;
+import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.AuditLog;
+import io.vestibule.identity.roles.Permission;
+import io.vestibule.platform.api.ApiProblem;
+import io.vestibule.platform.api.JsonBuilders;
+
+/** The audit log (permission "view logs", the Auditor's) and the alarms. Reading the audit log is itself audited. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+    private static final int MOST_EVENTS = 1000;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Alarms alarms;
+
+    @Inject
+    CurrentAdministrator current;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Path("audit")
+    @RequiresPermission(Permission.VIEW_LOGS)
+    public String events(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("type") String type,
+                         @QueryParam("limit") Integer limit) {
+        Instant end = instant("to", to).orElse(clock.instant().plusSeconds(1));
+        Instant start = instant("from", from).orElse(end.minus(Duration.ofDays(7)));
+        if (!start.isBefore(end)) {
+            throw ApiProblem.invalidField("from", "'from' must be before 'to'.");
+        }
+        if (type != null && (type.length() > 60 || !type.matches("[a-z0-9.-]+"))) {
+            throw ApiProblem.invalidField("type", "'type' is an event type such as admin.login.");
+        }
+        int most = limit == null ? 200 : limit;
+        if (most < 1 || most > MOST_EVENTS) {
+            throw ApiProblem.invalidField("limit", "'limit' is 1 to " + MOST_EVENTS + ".");
+        }
+        var array = JsonBuilders.array();
+        for (AuditEvent event : audit.find(start, end, Optional.ofNullable(type), most)) {
+            var json = JsonBuilders.object()
+                    .add("id", event.id())
+                    .add("at", event.occurredAt().toString())
+                    .add("type", event.type())
+                    .add("actor", event.actor())
+                    .add("outcome", event.outcome().name().toLowerCase(java.util.Locale.ROOT))
+                    .add("detail", event.detail());
+            if (event.sourceAddress() != null) {
+                json.add("source", event.sourceAddress());
+            }
+            array.add(json);
+        }
+        audit.record("audit.view", current.actor(), current.source().getHostAddress(), AuditEvent.Outcome.SUCCESS,
+                "from=" + start + " to=" + end + (type == null ? "" : " type=" + type));
+        return array.build().toString();
+    }
+
+    @GET
+    @Path("alarms")
+    @RequiresPermission(Permission.VIEW_ALARMS)
+    public String alarms() {
+        Instant now = clock.instant();
+        var array = JsonBuilders.array();
+        alarms.recent().forEach(alarm -> {
+            var json = JsonBuilders.object()
+                    .add("id", alarm.id().toString())
+                    .add("type", alarm.type())
+                    .add("subject", alarm.subject())
+                    .add("detail", alarm.detail())
+                    .add("raisedAt", alarm.raisedAt().toString())
+                    .add("active", alarm.activeAt(now));
+            alarm.clearsAt().ifPresent(at -> json.add("clearsAt", at.toString()));
+            array.add(json);
+        });
+        return array.build().toString();
+    }
+
+    private static Optional<Instant> instant(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(text.strip()));
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalidField(field, "'" + field + "' is an ISO-8601 instant such as 2026-11-22T09:00:00Z.");
+        }
+    }
+}

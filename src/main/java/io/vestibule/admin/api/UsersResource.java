@@ -1,0 +1,183 @@
+package io.vestibule.admin.api;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.AuditLog;
+import io.vestibule.identity.AdminPrincipal;
+import io.vestibule.identity.local.AccountRefused;
+import io.vestibule.identity.local.LocalAccount;
+import io.vestibule.identity.local.LocalAccounts;
+import io.vestibule.identity.roles.AdministratorRoles;
+import io.vestibule.identity.roles.Permission;
+import io.vestibule.identity.roles.Role;
+import io.vestibule.identity.roles.RoleRepository;
+import io.vestibule.identity.session.Sessions;
+import io.vestibule.platform.Uuids;
+import io.vestibule.platform.api.ApiProblem;
+import io.vestibule.platform.api.JsonBuilders;
+import io.vestibule.platform.api.JsonRequest;
+
+/** Local administrator accounts (API.md "Admin": users). */
+@Path("/users")
+@Produces(MediaType.APPLICATION_JSON)
+public class UsersResource {
+    private static final Set<String> FIELDS = Set.of("username", "password", "roles", "certificateOnly");
+
+    @Inject
+    LocalAccounts accounts;
+
+    @Inject
+    AdministratorRoles administratorRoles;
+
+    @Inject
+    RoleRepository roles;
+
+    @Inject
+    Sessions<AdminPrincipal> sessions;
+
+    @Inject
+    CurrentAdministrator current;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    AdminProblems problems;
+
+    @GET
+    @RequiresPermission(Permission.VIEW_CONFIGURATION)
+    public String list() {
+        var array = JsonBuilders.array();
+        accounts.all().forEach(account -> array.add(json(account)));
+        return array.build().toString();
+    }
+
+    @GET
+    @Path("{id}")
+    @RequiresPermission(Permission.VIEW_CONFIGURATION)
+    public String get(@PathParam("id") String id) {
+        return json(existing(id)).toString();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.MANAGE_ACCOUNTS)
+    public Response create(JsonValue body) {
+        JsonRequest request = JsonRequest.of(body, FIELDS);
+        String username = request.requiredText("username", LocalAccount.LONGEST_USERNAME);
+        boolean certificateOnly = request.optionalFlag("certificateOnly").orElse(false);
+        Optional<char[]> password = request.optionalSecret("password", 1024);
+        if (certificateOnly && password.isPresent()) {
+            throw ApiProblem.invalidField("password", "A certificate-only account has no password.");
+        }
+        Set<UUID> roleIds = roleIds(request.optionalTextList("roles", 20, 100).orElse(List.of()));
+        try {
+            LocalAccount created = accounts.create(username, password, roleIds, certificateOnly, false);
+            changed("admin.account.create", created.username() + " roles=" + roleNames(roleIds) + (certificateOnly ? " certificate-only" : ""));
+            return Response.status(201).entity(json(created).toString()).build();
+        } catch (AccountRefused refused) {
+            throw problems.of(refused);
+        } finally {
+            password.ifPresent(secret -> Arrays.fill(secret, '\0'));
+        }
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.MANAGE_ACCOUNTS)
+    public String update(@PathParam("id") String id, JsonValue body) {
+        LocalAccount account = existing(id);
+        JsonRequest request = JsonRequest.of(body, FIELDS);
+        if (request.has("username") && !request.optionalText("username", 256).map(account.username()::equals).orElse(false)) {
+            throw ApiProblem.invalidField("username", "A user name cannot be changed; create another account instead.");
+        }
+        Optional<char[]> password = request.optionalSecret("password", 1024);
+        List<String> changes = new ArrayList<>();
+        try {
+            Optional<Set<UUID>> roleIds = request.optionalTextList("roles", 20, 100).map(this::roleIds);
+            boolean makeCertificateOnly = request.optionalFlag("certificateOnly").orElse(false) && !account.certificateOnly();
+            if (makeCertificateOnly && password.isPresent()) {
+                throw ApiProblem.invalidField("password", "A certificate-only account has no password.");
+            }
+            accounts.update(account.id(), roleIds, makeCertificateOnly, password);
+            roleIds.ifPresent(ids -> changes.add("roles " + roleNames(account.roleIds()) + " -> " + roleNames(ids)));
+            if (makeCertificateOnly) {
+                changes.add("now certificate-only");
+            }
+            password.ifPresent(secret -> changes.add("password reset (must be changed at next sign-in)"));
+            if (!changes.isEmpty()) {
+                // A reset password or a removed password ends the account's sessions; role changes apply at once anyway.
+                if (password.isPresent() || makeCertificateOnly) {
+                    sessions.endAllOf(AdminPrincipal.local(account.id(), account.username()).owner());
+                }
+                changed("admin.account.update", account.username() + ": " + String.join("; ", changes));
+            }
+            return json(existing(id)).toString();
+        } catch (AccountRefused refused) {
+            throw problems.of(refused);
+        } finally {
+            password.ifPresent(secret -> Arrays.fill(secret, '\0'));
+        }
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RequiresPermission(Permission.MANAGE_ACCOUNTS)
+    public Response delete(@PathParam("id") String id) {
+        LocalAccount account = existing(id);
+        try {
+            accounts.delete(account.id());
+        } catch (AccountRefused refused) {
+            throw problems.of(refused);
+        }
+        sessions.endAllOf(AdminPrincipal.local(account.id(), account.username()).owner());
+        changed("admin.account.delete", account.username());
+        return Response.noContent().build();
+    }
+
+    private LocalAccount existing(String id) {
+        return Uuids.parse(id).flatMap(accounts::find).orElseThrow(ApiProblem::notFound);
+    }
+
+    private Set<UUID> roleIds(List<String> names) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (String name : names) {
+            ids.add(roles.findByName(name).map(Role::id)
+                    .orElseThrow(() -> ApiProblem.invalidField("roles", "No role is called '" + name + "'.")));
+        }
+        return ids;
+    }
+
+    private List<String> roleNames(Set<UUID> ids) {
+        return ids.stream().map(roles::find).flatMap(Optional::stream).map(Role::name).sorted().toList();
+    }
+
+    private jakarta.json.JsonObject json(LocalAccount account) {
+        return AdminJson.account(account, administratorRoles.of(account), accounts.passwordExpiresAt(account).map(Object::toString));
+    }
+
+    private void changed(String type, String detail) {
+        audit.record(type, current.actor(), current.source().getHostAddress(), AuditEvent.Outcome.SUCCESS, detail);
+    }
+}
