@@ -78,8 +78,9 @@ public final class ClientCertificateIdentity {
             if (otherName.size() != 2 || !USER_PRINCIPAL_NAME.equals(otherName.getObjectAt(0))) {
                 return Optional.empty();
             }
+            // value [0] EXPLICIT; the JDK's re-encoding of an otherName it does not know wraps it in a second [0].
             ASN1Encodable value = otherName.getObjectAt(1);
-            if (value instanceof ASN1TaggedObject explicit) {
+            for (int depth = 0; depth < 2 && value instanceof ASN1TaggedObject explicit; depth++) {
                 value = explicit.getExplicitBaseObject();
             }
             return value instanceof ASN1String text ? Optional.of(text.getString()) : Optional.empty();
