@@ -1,11 +1,20 @@
-// Message bundles: every visible text comes from /i18n/<language>.json. Elements name their text with
-// data-i18n="key" (text content) or data-i18n-attr="attribute:key[,attribute:key]".
+// Message bundles: every visible text comes from /i18n/<language>.json (or the bundles named with useBundles).
+// Elements name their text with data-i18n="key" (text content) or data-i18n-attr="attribute:key[,attribute:key]".
 
 const SUPPORTED = ['en', 'es', 'fr'];
 const STORAGE_KEY = 'vestibule.language';
 let messages = {};
 let fallback = {};
 let language = 'en';
+let bundleBases = ['/i18n/'];
+
+/**
+ * Where bundles come from, each base holding <language>.json; a later base's keys win over an earlier's. The admin
+ * console lays its own bundle over the portal's shared one.
+ */
+export function useBundles(...bases) {
+  bundleBases = bases;
+}
 
 export function chosenLanguage() {
   const stored = localStorage.getItem(STORAGE_KEY);
@@ -65,6 +74,9 @@ export function errorMessage(error) {
 }
 
 async function fetchBundle(lang) {
-  const response = await fetch(`/i18n/${lang}.json`, { cache: 'no-cache' });
-  return response.ok ? response.json() : {};
+  const bundles = await Promise.all(bundleBases.map(async (base) => {
+    const response = await fetch(`${base}${lang}.json`, { cache: 'no-cache' });
+    return response.ok ? response.json() : {};
+  }));
+  return Object.assign({}, ...bundles);
 }

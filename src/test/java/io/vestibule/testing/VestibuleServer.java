@@ -40,6 +40,7 @@ public final class VestibuleServer implements AutoCloseable {
     private final Path dataDirectory;
     private final Path log;
     private final int httpsPort;
+    private final int adminPort;
     private final String demoPassword;
     private final Runnable afterStop;
     private final Map<String, String> settings;
@@ -47,14 +48,15 @@ public final class VestibuleServer implements AutoCloseable {
     private final Instant started = Instant.now();
     private Duration startUpTime;
 
-    private VestibuleServer(String name, Process process, Path dataDirectory, Path log, int httpsPort, String demoPassword,
-                            Runnable afterStop, Map<String, String> settings) {
+    private VestibuleServer(String name, Process process, Path dataDirectory, Path log, int httpsPort, int adminPort,
+                            String demoPassword, Runnable afterStop, Map<String, String> settings) {
         this.name = name;
         this.settings = Map.copyOf(settings);
         this.process = process;
         this.dataDirectory = dataDirectory;
         this.log = log;
         this.httpsPort = httpsPort;
+        this.adminPort = adminPort;
         this.demoPassword = demoPassword;
         this.afterStop = afterStop;
     }
@@ -89,6 +91,7 @@ public final class VestibuleServer implements AutoCloseable {
             Map<String, String> environment = new HashMap<>();
             environment.put("VESTIBULE_DATA_DIR", data.toString());
             environment.put("VESTIBULE_HTTPS_PORT", String.valueOf(httpsPort));
+            environment.put("VESTIBULE_ADMIN_PORT", String.valueOf(FreePorts.next()));
             environment.put("VESTIBULE_PUBLIC_URL", "https://localhost:" + httpsPort);
             environment.put("VESTIBULE_BIND_ADDRESS", "127.0.0.1");
             environment.put("VESTIBULE_DEMO", "true");
@@ -106,7 +109,8 @@ public final class VestibuleServer implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(key -> key.startsWith("VESTIBULE_"));
             builder.environment().putAll(environment);
-            VestibuleServer server = new VestibuleServer(name, builder.start(), data, log, httpsPort, demoPassword,
+            int adminPort = Integer.parseInt(environment.get("VESTIBULE_ADMIN_PORT"));
+            VestibuleServer server = new VestibuleServer(name, builder.start(), data, log, httpsPort, adminPort, demoPassword,
                     afterStop, environment);
             server.awaitReady();
             return server;
@@ -121,6 +125,11 @@ public final class VestibuleServer implements AutoCloseable {
 
     public int httpsPort() {
         return httpsPort;
+    }
+
+    /** The admin console's own listener (R-ADM-1); nothing under /admin answers on {@link #baseUri()}. */
+    public URI adminBaseUri() {
+        return URI.create("https://localhost:" + adminPort + "/");
     }
 
     /** A VESTIBULE_* setting the service was started with. */

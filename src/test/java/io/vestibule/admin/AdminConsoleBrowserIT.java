@@ -1,0 +1,161 @@
+package io.vestibule.admin;
+
+import java.io.StringReader;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.json.Json;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.options.AriaRole;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.vestibule.testing.Chromium;
+import io.vestibule.testing.VestibuleServer;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The admin console in Chromium on the admin listener (R-ADM-1): the banner before any form (R-ADM-7), a directory
+ * administrator signing in and out, the bootstrap administrator forced to change the first password (R-ADM-6), and
+ * a role mapping created and listed (R-ADM-4). The service runs on its own, started with a bootstrap password.
+ */
+class AdminConsoleBrowserIT {
+    private static final String HEX = HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+    private static final String BOOTSTRAP_PASSWORD = "Bootstrap-" + HEX + "-Aa1";
+    private static final String NEW_PASSWORD = "Console-" + HEX + "-Zz9!";
+    private static final String AUDITORS_GROUP = "CN=vestibule-auditors,OU=Groups,DC=demo,DC=vestibule,DC=test";
+
+    private static VestibuleServer server;
+    private static Chromium chromium;
+
+    @BeforeAll
+    static void start() {
+        server = VestibuleServer.start("admin-console", Map.of("VESTIBULE_BOOTSTRAP_ADMIN_PASSWORD", BOOTSTRAP_PASSWORD), () -> { });
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static Page.GetByRoleOptions named(String name) {
+        return new Page.GetByRoleOptions().setName(name).setExact(true);
+    }
+
+    private static Locator.GetByRoleOptions namedIn(String name) {
+        return new Locator.GetByRoleOptions().setName(name).setExact(true);
+    }
+
+    private static Locator.GetByLabelOptions exactly() {
+        return new Locator.GetByLabelOptions().setExact(true);
+    }
+
+    private static void signIn(Page page, String username, String password) {
+        Locator form = page.locator("#sign-in-form");
+        form.getByLabel("User name", exactly()).fill(username);
+        form.getByLabel("Password", exactly()).fill(password);
+        form.getByRole(AriaRole.BUTTON, namedIn("Sign in")).click();
+    }
+
+    @Test
+    void theBannerComesFirstADirectoryAdministratorSignsInAndOutTheBootstrapAdministratorChangesThePasswordAndMapsAGroup() {
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
+                .setIgnoreHTTPSErrors(true).setLocale("en-GB").setViewportSize(1280, 800))) {
+            Page page = context.newPage();
+            List<String> requestedUrls = new CopyOnWriteArrayList<>();
+            page.onRequest(request -> requestedUrls.add(request.url()));
+
+            APIResponse bannerAnswer = context.request().get(server.adminBaseUri().resolve("/admin/api/v1/banner").toString());
+            assertThat(bannerAnswer.status()).as(bannerAnswer.text()).isEqualTo(200);
+            String banner = Json.createReader(new StringReader(bannerAnswer.text())).readObject().getString("banner");
+            assertThat(banner).as("the service has a login banner").isNotBlank();
+
+            page.navigate(server.adminBaseUri().resolve("/admin/").toString());
+            assertThat(page.locator("#banner")).isVisible();
+            assertThat(page.locator("#banner")).hasText(banner.strip());
+            assertThat(page.locator("#sign-in-form")).isVisible();
+            assertThat((Boolean) page.evaluate("() => !!(document.getElementById('banner').compareDocumentPosition("
+                    + "document.getElementById('sign-in-form')) & Node.DOCUMENT_POSITION_FOLLOWING)"))
+                    .as("the banner precedes the sign-in form").isTrue();
+            assertThat(page.getByRole(AriaRole.BUTTON, named("Sign in with your certificate"))).isVisible();
+
+            // dave holds Read-write through the demo mapping vestibule-admins → Read-write.
+            signIn(page, "dave", server.demoPassword());
+            page.waitForURL("**/admin/home.html");
+            assertThat(page.locator("#user-name")).hasText("Dave Lefèvre");
+            assertThat(page.locator("#account-roles")).containsText("Read-write");
+            assertThat(page.locator("#console-nav")).containsText("Role mappings");
+            // A directory account has no password to change here.
+            assertThat(page.locator("#console-nav").getByRole(AriaRole.LINK, namedIn("Change password"))).hasCount(0);
+            page.getByRole(AriaRole.BUTTON, named("Sign out")).click();
+            page.waitForURL("**/admin/index.html");
+            assertThat(page.locator("#status")).hasText("You have signed out.");
+
+            // The bootstrap password works once, to choose a new one.
+            signIn(page, "admin", BOOTSTRAP_PASSWORD);
+            page.waitForURL("**/admin/password.html");
+            assertThat(page.locator("#expired-intro")).isVisible();
+            assertThat(page.getByLabel("User name", new Page.GetByLabelOptions().setExact(true))).hasValue("admin");
+            page.getByLabel("Current password").fill(BOOTSTRAP_PASSWORD);
+            page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(NEW_PASSWORD);
+            page.getByLabel("New password again").fill(NEW_PASSWORD);
+            page.getByRole(AriaRole.BUTTON, named("Change password")).click();
+            page.waitForURL("**/admin/home.html");
+            assertThat(page.locator("#account-name")).containsText("(admin)");
+            assertThat(page.locator("#console-nav")).containsText("Users");
+
+            page.locator("#console-nav").getByRole(AriaRole.LINK, namedIn("Role mappings")).click();
+            page.waitForURL("**/admin/role-mappings.html");
+            page.getByRole(AriaRole.BUTTON, named("Create mapping")).click();
+            Locator form = page.locator("#mapping-form");
+            form.getByLabel("Name", exactly()).fill("Auditors read");
+            form.getByLabel("Directory group (DN)").fill(AUDITORS_GROUP);
+            form.getByLabel("Read-only", exactly()).check();
+            assertThat(page.locator("input, select, textarea").evaluateAll(
+                    "fields => fields.filter(f => f.type !== 'hidden' && f.labels.length === 0).map(f => f.id || f.name)"))
+                    .as("every form control has a label").isEqualTo(List.of());
+            Request create = page.waitForRequest(request -> request.method().equals("POST")
+                    && request.url().endsWith("/admin/api/v1/role-mappings"),
+                    () -> form.getByRole(AriaRole.BUTTON, namedIn("Save")).click());
+            assertThat(page.locator("#status")).hasText("Role mapping “Auditors read” created.");
+            Locator row = page.locator("#mappings tbody tr", new Page.LocatorOptions().setHasText("Auditors read"));
+            assertThat(row).containsText(AUDITORS_GROUP);
+            assertThat(row).containsText("Read-only");
+
+            String csrfToken = create.headerValue("x-csrf-token");
+            assertThat(csrfToken).as("a state change carries the login's CSRF token").isNotBlank();
+            assertThat((String) page.evaluate("() => JSON.stringify(sessionStorage)")).contains(csrfToken);
+            assertThat((String) page.evaluate("() => JSON.stringify(localStorage)")).doesNotContain(csrfToken);
+            assertThat(requestedUrls).as("no secret in an address")
+                    .noneMatch(url -> url.contains(csrfToken) || url.contains(NEW_PASSWORD) || url.contains(BOOTSTRAP_PASSWORD)
+                            || url.contains(server.demoPassword()));
+            Chromium.screenshot(page, "admin-console.png");
+
+            page.reload();
+            assertThat(page.locator("#mappings tbody tr", new Page.LocatorOptions().setHasText("Auditors read")))
+                    .containsText(AUDITORS_GROUP);
+            page.setViewportSize(390, 844);
+            assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("a narrow screen needs no sideways scrolling").isTrue();
+        }
+    }
+}

@@ -1,0 +1,271 @@
+// What every admin console page shares: the session (its CSRF token kept in this tab's sessionStorage only), the
+// calls to /admin/api/v1, the header with the navigation the administrator's permissions allow, and messages.
+//
+// The admin listener serves only /admin/..., so the portal's shared style, API helpers and message bundles reach
+// the console as a copy the build places under /admin/shared/ (maven-war-plugin in pom.xml); the console's own
+// messages in /admin/i18n/ are laid over the portal's.
+
+import { apiClient } from '../shared/js/api.js';
+import { loadMessages, setLanguage, currentLanguage, useBundles, t, errorMessage } from '../shared/js/i18n.js';
+import { showStatus, markInvalidField } from '../shared/js/page.js';
+
+const CSRF_TOKEN = 'vestibule.admin.csrfToken';
+const NOTICE = 'vestibule.admin.notice';
+const RETURN_TO = 'vestibule.admin.returnTo';
+const EXPIRED_USER = 'vestibule.admin.passwordExpiredUser';
+
+export const LOGIN_PAGE = '/admin/index.html';
+export const HOME_PAGE = '/admin/home.html';
+export const PASSWORD_PAGE = '/admin/password.html';
+
+const holds = (user, ...permissions) => permissions.some((permission) => (user.permissions || []).includes(permission));
+export const canManageAccounts = (user) => holds(user, 'manage_accounts');
+export const canViewAccounts = (user) => holds(user, 'manage_accounts', 'view_configuration');
+export const canChangeConfiguration = (user) => holds(user, 'change_configuration');
+export const canViewConfiguration = (user) => holds(user, 'change_configuration', 'view_configuration');
+
+/** The console's pages in navigation order, each shown only to those who may open it. */
+export const PAGES = [
+  { id: 'home', href: HOME_PAGE, key: 'admin.nav.home', allowed: () => true },
+  { id: 'users', href: '/admin/users.html', key: 'admin.nav.users', allowed: canViewAccounts },
+  { id: 'roles', href: '/admin/roles.html', key: 'admin.nav.roles', allowed: canViewAccounts },
+  { id: 'ldap', href: '/admin/ldap.html', key: 'admin.nav.ldap', allowed: canViewConfiguration },
+  { id: 'role-mappings', href: '/admin/role-mappings.html', key: 'admin.nav.roleMappings', allowed: canViewConfiguration },
+  { id: 'settings', href: '/admin/settings.html', key: 'admin.nav.settings', allowed: canViewConfiguration },
+  { id: 'password', href: PASSWORD_PAGE, key: 'admin.nav.password', allowed: (user) => user.source === 'local' },
+];
+
+const call = apiClient({ base: '/admin/api/v1', csrfToken: () => sessionStorage.getItem(CSRF_TOKEN) });
+
+/** A call made before sign-in (banner, setup, login, an expired password's change): no redirect on 401. */
+export const publicApi = call;
+
+/**
+ * A call within a session. When the session has lapsed (401 unauthenticated) the administrator goes back to
+ * sign-in with a message, and the call never settles, so the page shows nothing more.
+ */
+export async function adminApi(path, options) {
+  try {
+    return await call(path, options);
+  } catch (error) {
+    if (error.code === 'unauthenticated') {
+      leaveForSignIn('session_expired');
+      return new Promise(() => {});
+    }
+    throw error;
+  }
+}
+
+export function hasSession() {
+  return Boolean(sessionStorage.getItem(CSRF_TOKEN));
+}
+
+/**
+ * Keeps the login's CSRF token for this tab, then opens {@code target}, else the page the administrator was on when
+ * the session lapsed, else the overview.
+ */
+export function enterConsole(login, target) {
+  sessionStorage.setItem(CSRF_TOKEN, login.csrfToken);
+  sessionStorage.removeItem(EXPIRED_USER);
+  const returnTo = sessionStorage.getItem(RETURN_TO);
+  sessionStorage.removeItem(RETURN_TO);
+  // Only a known page of the console, never an address from elsewhere (no open redirect).
+  const page = PAGES.find((candidate) => candidate.href === returnTo && candidate.allowed(login.user || {}));
+  location.assign(target || (page ? page.href : HOME_PAGE));
+}
+
+export function forgetSession() {
+  sessionStorage.removeItem(CSRF_TOKEN);
+}
+
+function leaveForSignIn(notice) {
+  if (hasSession() && notice) sessionStorage.setItem(NOTICE, notice);
+  sessionStorage.removeItem(CSRF_TOKEN);
+  if (location.pathname !== LOGIN_PAGE) sessionStorage.setItem(RETURN_TO, location.pathname);
+  location.assign(LOGIN_PAGE);
+}
+
+/** The message left for the sign-in page by the page that sent the administrator there, read once. */
+export function takeNotice() {
+  const notice = sessionStorage.getItem(NOTICE);
+  sessionStorage.removeItem(NOTICE);
+  return notice;
+}
+
+/** After 403 password_expired the user name travels to the change-password page in this tab, not in the address. */
+export function rememberPasswordExpired(username) {
+  sessionStorage.removeItem(CSRF_TOKEN);
+  sessionStorage.setItem(EXPIRED_USER, username);
+}
+
+export function passwordExpiredUser() {
+  return sessionStorage.getItem(EXPIRED_USER);
+}
+
+export function forgetPasswordExpired() {
+  sessionStorage.removeItem(EXPIRED_USER);
+}
+
+export async function signOut() {
+  try {
+    await call('/auth/logout', { method: 'POST' });
+  } catch {
+    // The session ends on this side either way; the server's idle timeout ends it there.
+  }
+  sessionStorage.removeItem(CSRF_TOKEN);
+  sessionStorage.removeItem(RETURN_TO);
+  sessionStorage.setItem(NOTICE, 'signed_out');
+  location.assign(LOGIN_PAGE);
+}
+
+/** Loads the portal's and the console's messages and wires the language chooser. */
+export async function startMessages() {
+  useBundles('/admin/shared/i18n/', '/admin/i18n/');
+  await loadMessages();
+  const languageSelect = document.getElementById('language');
+  if (languageSelect) {
+    languageSelect.value = currentLanguage();
+    languageSelect.addEventListener('change', async () => {
+      await setLanguage(languageSelect.value);
+      document.dispatchEvent(new CustomEvent('vestibule:language'));
+    });
+  }
+}
+
+/**
+ * Starts a console page: messages, the signed-in administrator (or back to sign-in), header and navigation.
+ * Returns the administrator from GET /me, or null when this page is not theirs to open (unless the page decides
+ * that itself: checkAccess false).
+ */
+export async function startConsole(pageId, { checkAccess = true } = {}) {
+  await startMessages();
+  if (!hasSession()) {
+    // A new tab has the cookie but not this tab's CSRF token: without it nothing could be changed, so sign in here.
+    leaveForSignIn(null);
+    return new Promise(() => {});
+  }
+  const me = await adminApi('/me');
+  renderFrame(me, pageId);
+  const page = PAGES.find((candidate) => candidate.id === pageId);
+  if (checkAccess && page && !page.allowed(me)) {
+    showStatus(t('admin.pageForbidden'), 'error');
+    return null;
+  }
+  return me;
+}
+
+function renderFrame(me, pageId) {
+  document.getElementById('user-name').textContent = me.displayName || me.username;
+  const nav = document.getElementById('console-nav');
+  nav.replaceChildren(h('ul', {}, PAGES.filter((page) => page.allowed(me)).map((page) => h('li', {},
+    h('a', { href: page.href, 'data-i18n': page.key, 'aria-current': page.id === pageId ? 'page' : null }, t(page.key))))));
+  nav.hidden = false;
+  const signOutButton = document.getElementById('sign-out');
+  signOutButton.hidden = false;
+  signOutButton.addEventListener('click', signOut);
+}
+
+/** A sentence for an API failure; a password refused by the policy names each rule it broke. */
+export function describeError(error) {
+  if (error.code === 'password_policy') {
+    const rules = (error.body.failed || []).map((rule) => {
+      const key = 'policy.' + rule;
+      return t(key) === key ? rule : t(key);
+    });
+    return t('error.password_policy', { rules: rules.join('; ') || error.message || '' });
+  }
+  return errorMessage(error);
+}
+
+/** Shows the failure in the page's live status region and, when the API named a field, marks it in the form. */
+export function explain(error, form) {
+  showStatus(describeError(error), 'error');
+  if (form) markInvalidField(form, error);
+  // A field the API named takes the focus (and the view); otherwise the message must be seen where it is.
+  if (!form || !error.field || !form.querySelector(`[data-field="${error.field}"]`)) {
+    document.getElementById('status').scrollIntoView({ block: 'nearest' });
+  }
+}
+
+/** An element with attributes ("on…" adds a listener; null, undefined and false are left out) and children. */
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? '' : String(value));
+  }
+  element.append(...children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false));
+  return element;
+}
+
+/** A table cell that carries its column's name, shown beside the value when a narrow screen stacks the table. */
+export function cell(columnKey, ...content) {
+  return h('td', { 'data-label': t(columnKey) }, ...content);
+}
+
+/**
+ * Check boxes named {@code name}, one per choice ({value, label}), inside {@code container}; those whose value is in
+ * {@code checked} are ticked.
+ */
+export function renderChoices(container, name, choices, checked = []) {
+  container.replaceChildren(...choices.map((choice, index) => {
+    const id = `${name}-${index}`;
+    return h('div', { class: 'choice' },
+      h('input', { type: 'checkbox', id, name, value: choice.value, checked: checked.includes(choice.value) }),
+      h('label', { for: id }, choice.label));
+  }));
+}
+
+export function chosen(form, name) {
+  return [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((box) => box.value);
+}
+
+/** A question in a modal dialog; resolves true when the administrator confirms. */
+export function confirmAction(question, confirmLabel) {
+  return new Promise((resolve) => {
+    const yes = h('button', { type: 'button', class: 'danger' }, confirmLabel);
+    const no = h('button', { type: 'button', class: 'secondary' }, t('admin.keep'));
+    const dialog = h('dialog', { 'aria-labelledby': 'confirm-question' },
+      h('h2', { id: 'confirm-question' }, question), h('div', { class: 'actions' }, yes, no));
+    const finish = (answer) => {
+      dialog.close();
+      dialog.remove();
+      resolve(answer);
+    };
+    yes.addEventListener('click', () => finish(true));
+    no.addEventListener('click', () => finish(false));
+    dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      finish(false);
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    no.focus();
+  });
+}
+
+/** A permission's name in the administrator's language, else the server's description of it. */
+export function permissionLabel(permission) {
+  const key = 'permission.' + permission.name;
+  return t(key) === key ? (permission.description || permission.name) : t(key);
+}
+
+export function formatInstant(iso) {
+  if (!iso) return t('admin.never');
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** Shows or hides a form's editing controls: a viewer sees the values, disabled, and no save button. */
+export function setEditable(form, editable) {
+  form.querySelectorAll('input, select, textarea').forEach((field) => {
+    field.disabled = !editable;
+  });
+  form.querySelectorAll('[data-edit-only]').forEach((element) => {
+    element.hidden = !editable;
+  });
+}
+
+export { showStatus, t };

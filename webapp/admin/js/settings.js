@@ -1,0 +1,73 @@
+// How administrators authenticate (R-ADM-2, R-ADM-5, R-ADM-7): source, client certificate, banner, idle timeout.
+// Changes that could lock the signed-in administrator out are confirmed first.
+
+import { adminApi, startConsole, canChangeConfiguration, confirmAction, explain, showStatus, setEditable, t } from './console.js';
+
+const me = await startConsole('settings');
+const editable = Boolean(me) && canChangeConfiguration(me);
+const form = document.getElementById('settings-form');
+let settings = null;
+
+function fill() {
+  form.authenticationSource.value = settings.authenticationSource;
+  form.clientCertificate.value = settings.clientCertificate;
+  form.banner.value = settings.banner || '';
+  form.sessionIdleMinutes.value = settings.sessionIdleMinutes;
+}
+
+async function load() {
+  try {
+    settings = await adminApi('/settings');
+  } catch (error) {
+    explain(error);
+    return;
+  }
+  fill();
+  setEditable(form, editable);
+  form.hidden = false;
+}
+
+/** Asks before a change that takes a way of signing in away from the administrator making it. */
+async function confirmRiskyChanges(changed) {
+  if (changed.clientCertificate !== 'not_required' && settings.clientCertificate === 'not_required'
+      && !await confirmAction(t('admin.settings.confirmCertificate'), t('admin.settings.confirmYes'))) return false;
+  if (changed.authenticationSource === 'ldap' && settings.authenticationSource !== 'ldap' && me.source === 'local'
+      && !await confirmAction(t('admin.settings.confirmLdapOnly'), t('admin.settings.confirmYes'))) return false;
+  return true;
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  if (!editable) return;
+  form.querySelectorAll('[aria-invalid="true"]').forEach((field) => field.removeAttribute('aria-invalid'));
+  const minutes = Number(form.sessionIdleMinutes.value);
+  if (!Number.isInteger(minutes) || minutes < 1) {
+    showStatus(t('admin.settings.idleInvalid'), 'error');
+    form.sessionIdleMinutes.setAttribute('aria-invalid', 'true');
+    form.sessionIdleMinutes.focus();
+    return;
+  }
+  const changed = {
+    authenticationSource: form.authenticationSource.value,
+    clientCertificate: form.clientCertificate.value,
+    banner: form.banner.value,
+    sessionIdleMinutes: minutes,
+  };
+  if (!await confirmRiskyChanges(changed)) return;
+  const button = document.getElementById('save-settings');
+  button.disabled = true;
+  try {
+    settings = (await adminApi('/settings', { method: 'PUT', body: changed })) || changed;
+    fill();
+    showStatus(t('admin.settings.saved'), 'success');
+  } catch (error) {
+    explain(error, form);
+  } finally {
+    button.disabled = false;
+  }
+});
+
+if (me) {
+  document.getElementById('read-only').hidden = editable;
+  await load();
+}
