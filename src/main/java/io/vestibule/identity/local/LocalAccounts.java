@@ -127,9 +127,9 @@ public class LocalAccounts {
     public void update(UUID accountId, Optional<Set<UUID>> roleIds, boolean makeCertificateOnly, Optional<char[]> newPassword)
             throws AccountRefused {
         LocalAccount account = existing(accountId);
-        boolean managerBefore = anAccountManagerExists();
         if (roleIds.isPresent()) {
             requireKnownRoles(roleIds.get());
+            requireAnAccountManagerRemains(accountId, roleIds.get());
             account.assignRoles(roleIds.get());
         }
         if (makeCertificateOnly) {
@@ -140,14 +140,12 @@ public class LocalAccounts {
             account.setPassword(hasher.hash(newPassword.get()), policy.settings().historySize(), true, clock.instant());
         }
         repository.update(account);
-        requireAnAccountManagerRemains(managerBefore);
     }
 
     public void delete(UUID accountId) throws AccountRefused {
         existing(accountId);
-        boolean managerBefore = anAccountManagerExists();
+        requireAnAccountManagerRemains(accountId, Set.of());
         repository.delete(accountId);
-        requireAnAccountManagerRemains(managerBefore);
     }
 
     private LocalAccount existing(UUID accountId) throws AccountRefused {
@@ -175,20 +173,24 @@ public class LocalAccounts {
     }
 
     /**
-     * Seed 003's "last resort": once some local account can manage accounts, one must remain able to (the
-     * transaction rolls back otherwise), so a directory outage never locks every administrator out.
+     * Seed 003's "last resort": once some local account can manage accounts, one must remain able to, so a
+     * directory outage never locks every administrator out. Checked before the change, with the account's roles as
+     * they would become.
      */
-    private void requireAnAccountManagerRemains(boolean before) throws AccountRefused {
-        if (before && !anAccountManagerExists()) {
+    private void requireAnAccountManagerRemains(UUID changed, Set<UUID> rolesAfter) throws AccountRefused {
+        List<LocalAccount> all = repository.all();
+        boolean before = all.stream().anyMatch(account -> managesAccounts(account.roleIds()));
+        boolean after = managesAccounts(rolesAfter)
+                || all.stream().filter(account -> !account.id().equals(changed)).anyMatch(account -> managesAccounts(account.roleIds()));
+        if (before && !after) {
             throw new AccountRefused(AccountRefused.Reason.LAST_ADMINISTRATOR,
                     "This would leave no local account holding " + BuiltInRoles.READ_WRITE.name() + " or another role that manages accounts.");
         }
     }
 
-    private boolean anAccountManagerExists() {
-        return repository.all().stream().anyMatch(account -> account.roleIds().stream()
-                .map(roles::find).flatMap(Optional::stream).map(Role::permissions)
-                .anyMatch(permissions -> permissions.contains(Permission.MANAGE_ACCOUNTS)));
+    private boolean managesAccounts(Set<UUID> roleIds) {
+        return roleIds.stream().map(roles::find).flatMap(Optional::stream).map(Role::permissions)
+                .anyMatch(permissions -> permissions.contains(Permission.MANAGE_ACCOUNTS));
     }
 
     private String decoy() {
