@@ -23,9 +23,16 @@ public final class PortalClient {
     private String forwardedFor;
     private String bearer;
 
+    private final String loginPath;
+
     PortalClient(HttpClient http, URI base) {
+        this(http, base, "/api/v1/auth/login");
+    }
+
+    PortalClient(HttpClient http, URI base, String loginPath) {
         this.http = http;
         this.base = base;
+        this.loginPath = loginPath;
     }
 
     /** Signs in and remembers the session; fails the test if sign-in is refused. */
@@ -38,13 +45,21 @@ public final class PortalClient {
     }
 
     public ApiResponse login(String username, String password) {
-        ApiResponse response = send("POST", "/api/v1/auth/login",
-                Json.createObjectBuilder().add("username", username).add("password", password).build().toString(), false);
+        return signedInBy(send("POST", loginPath,
+                Json.createObjectBuilder().add("username", username).add("password", password).build().toString(), false));
+    }
+
+    /** Takes the session cookie and CSRF token of a successful sign-in answer. */
+    ApiResponse signedInBy(ApiResponse response) {
         if (response.status() == 200) {
             sessionCookie = SetCookie.parse(response.header("set-cookie")).nameValue();
             csrfToken = response.json().getString("csrfToken");
         }
         return response;
+    }
+
+    public ApiResponse put(String path, JsonObject body) {
+        return send("PUT", path, body.toString(), true);
     }
 
     public ApiResponse get(String path) {

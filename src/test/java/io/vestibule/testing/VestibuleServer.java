@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -166,6 +168,31 @@ public final class VestibuleServer implements AutoCloseable {
     }
 
     public SSLContext trustingServer() {
+        return trustingServer(null);
+    }
+
+    /** A client for the admin listener that presents this client certificate when the server asks for one. */
+    public AdminClient newAdminClient(ClientCertificates.Issued certificate) {
+        try {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            char[] password = "client".toCharArray();
+            keys.setKeyEntry("client", certificate.key(), password, new Certificate[] {certificate.certificate()});
+            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            factory.init(keys, password);
+            HttpClient client = HttpClient.newBuilder().sslContext(trustingServer(factory.getKeyManagers()))
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            return new AdminClient(new PortalClient(client, adminBaseUri(), AdminClient.LOGIN_PATH));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public AdminClient newAdminClient() {
+        return new AdminClient(new PortalClient(http(), adminBaseUri(), AdminClient.LOGIN_PATH));
+    }
+
+    private SSLContext trustingServer(KeyManager[] clientKeys) {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
@@ -177,7 +204,7 @@ public final class VestibuleServer implements AutoCloseable {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(trust);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
+            context.init(clientKeys, factory.getTrustManagers(), null);
             return context;
         } catch (Exception e) {
             throw new IllegalStateException("Cannot trust the server certificate " + certificateFile(), e);

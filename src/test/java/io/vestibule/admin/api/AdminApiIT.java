@@ -1,0 +1,265 @@
+package io.vestibule.admin.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.vestibule.crypto.pki.PemFiles;
+import io.vestibule.testing.AdminClient;
+import io.vestibule.testing.ApiResponse;
+import io.vestibule.testing.ClientCertificates;
+import io.vestibule.testing.VestibuleServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The admin API against the built jar, on its own listener (R-ADM-1..7): the bootstrap administrator, demo
+ * directory administrators (dave: Read-write, carol: Auditor), permissions, CSRF, session fixation and limits,
+ * local accounts and roles, and client-certificate sign-in over real TLS.
+ */
+class AdminApiIT {
+    private static final String BOOTSTRAP_PASSWORD = "Bootstrap-Pass-2026!";
+    private static final String ADMIN_PASSWORD = "Chosen-Admin-Pass-1";
+    private static final ClientCertificates.Issued ADMIN_CA = ClientCertificates.authority("Vestibule admin CA");
+    private static final ClientCertificates.Issued OTHER_CA = ClientCertificates.authority("Someone else's CA");
+
+    private static VestibuleServer server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path caFile = Files.createTempFile("admin-client-ca", ".pem");
+        Files.writeString(caFile, PemFiles.toPem(java.util.List.of(ADMIN_CA.certificate())), StandardCharsets.US_ASCII);
+        server = VestibuleServer.start("admin-api", Map.of(
+                "VESTIBULE_BOOTSTRAP_ADMIN_PASSWORD", BOOTSTRAP_PASSWORD,
+                "VESTIBULE_ADMIN_CLIENT_CA_FILE", caFile.toString()), null);
+        AdminClient first = server.newAdminClient();
+        ApiResponse expired = first.login("admin", BOOTSTRAP_PASSWORD);
+        assertThat(expired.status()).as(expired.toString()).isEqualTo(403);
+        assertThat(expired.errorCode()).isEqualTo("password_expired");
+        assertThat(expired.json().getString("changePassword")).isEqualTo("/admin/api/v1/auth/password");
+        ApiResponse weak = first.changeExpiredPassword("admin", BOOTSTRAP_PASSWORD, "weakpass");
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.errorCode()).isEqualTo("password_policy");
+        assertThat(weak.json().getJsonArray("failed").getValuesAs(JsonString::getString)).contains("length", "uppercase", "digit", "special");
+        ApiResponse changed = first.changeExpiredPassword("admin", BOOTSTRAP_PASSWORD, ADMIN_PASSWORD);
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static AdminClient signedInAdmin;
+
+    /** One session for the whole class: the administrator's own sessions are limited to 10. */
+    private static synchronized AdminClient admin() {
+        if (signedInAdmin == null) {
+            signedInAdmin = server.newAdminClient().signIn("admin", ADMIN_PASSWORD);
+        }
+        return signedInAdmin;
+    }
+
+    private static AdminClient directoryAdministrator(String username) {
+        return server.newAdminClient().signIn(username, server.demoPassword());
+    }
+
+    @Test
+    void theBannerIsServedBeforeSignIn() {
+        ApiResponse banner = server.newAdminClient().get("/banner");
+        assertThat(banner.status()).isEqualTo(200);
+        assertThat(banner.json().getString("banner")).containsIgnoringCase("authorised");
+        assertThat(banner.json().getBoolean("passwordLogin")).isTrue();
+        assertThat(banner.json().getBoolean("setupRequired")).as("the bootstrap password made the first administrator").isFalse();
+        assertThat(server.newAdminClient().get("/me").errorCode()).isEqualTo("unauthenticated");
+    }
+
+    @Test
+    void theFirstAdministratorHoldsReadWrite() {
+        JsonObject me = admin().get("/me").json();
+        assertThat(me.getString("source")).isEqualTo("local");
+        assertThat(me.getJsonArray("roles").getValuesAs(JsonString::getString)).containsExactly("Read-write");
+        assertThat(me.getJsonArray("permissions").getValuesAs(JsonString::getString))
+                .contains("manage_accounts", "change_configuration").doesNotContain("view_logs", "view_cdrs");
+        assertThat(me.getString("passwordExpiresAt")).isNotBlank();
+    }
+
+    @Test
+    void aReadWriteAdministratorIsRefusedLogsAndCallRecords() {
+        AdminClient dave = directoryAdministrator("dave");
+        assertThat(dave.get("/me").json().getString("source")).isEqualTo("ldap");
+        assertThat(dave.get("/settings").status()).isEqualTo(200);
+        assertThat(dave.get("/audit").errorCode()).isEqualTo("forbidden");
+        assertThat(dave.get("/cdrs").errorCode()).isEqualTo("forbidden");
+        assertThat(dave.get("/cdrs/" + java.util.UUID.randomUUID()).errorCode()).isEqualTo("forbidden");
+        assertThat(dave.post("/cdrs/export", Json.createObjectBuilder().build()).errorCode()).isEqualTo("forbidden");
+    }
+
+    @Test
+    void anAuditorIsRefusedSettingsChangesButReadsTheAuditLog() {
+        directoryAdministrator("dave").get("/audit");
+        AdminClient carol = directoryAdministrator("carol");
+        ApiResponse change = carol.put("/settings", Json.createObjectBuilder().add("banner", "Changed by an auditor").build());
+        assertThat(change.status()).isEqualTo(403);
+        assertThat(change.errorCode()).isEqualTo("forbidden");
+        assertThat(carol.post("/users", Json.createObjectBuilder().add("username", "x").build()).errorCode()).isEqualTo("forbidden");
+        assertThat(carol.get("/settings").errorCode()).as("the Auditor does not read the configuration either").isEqualTo("forbidden");
+        assertThat(server.newAdminClient().get("/banner").json().getString("banner")).doesNotContain("Changed by an auditor");
+
+        ApiResponse audit = carol.get("/audit?type=access.refused");
+        assertThat(audit.status()).as(audit.toString()).isEqualTo(200);
+        assertThat(audit.body()).contains("dave (ldap)").contains("/audit needs view_logs").contains("carol (ldap)");
+        assertThat(carol.get("/cdrs").errorCode()).as("allowed, but no call records in this release").isEqualTo("cdr_store_unavailable");
+    }
+
+    @Test
+    void aStateChangeWithoutTheCsrfTokenIsRefused() {
+        AdminClient admin = admin();
+        JsonObject idle = Json.createObjectBuilder().add("sessionIdleMinutes", 5).build();
+        assertThat(admin.withoutCsrf("PUT", "/settings", idle).errorCode()).isEqualTo("csrf");
+        assertThat(admin.put("/settings", idle).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSessionIdPlantedBeforeSignInIsWorthlessAfterwards() {
+        AdminClient victim = server.newAdminClient();
+        String planted = "__Host-vestibule-admin=planted-by-an-attacker-0123456789abcdefghijklmn";
+        victim.useSessionCookie(planted);
+        assertThat(victim.login("admin", ADMIN_PASSWORD).status()).isEqualTo(200);
+        assertThat(victim.sessionCookie()).isNotEqualTo(planted);
+
+        AdminClient attacker = server.newAdminClient();
+        attacker.useSessionCookie(planted);
+        assertThat(attacker.get("/me").errorCode()).isEqualTo("unauthenticated");
+
+        String first = victim.sessionCookie();
+        assertThat(victim.login("admin", ADMIN_PASSWORD).status()).isEqualTo(200);
+        attacker.useSessionCookie(first);
+        assertThat(attacker.get("/me").errorCode()).as("signing in again ends the session the browser held").isEqualTo("unauthenticated");
+    }
+
+    @Test
+    void theEleventhSessionOfOneAdministratorIsRefusedWithAClearMessage() {
+        String password = localAccount("limits", "Read-only");
+        for (int i = 0; i < 10; i++) {
+            assertThat(server.newAdminClient().login("limits", password).status()).isEqualTo(200);
+        }
+        ApiResponse eleventh = server.newAdminClient().login("limits", password);
+        assertThat(eleventh.status()).isEqualTo(403);
+        assertThat(eleventh.errorCode()).isEqualTo("session_limit");
+        assertThat(eleventh.json().getString("message")).contains("sessions");
+    }
+
+    @Test
+    void logoutEndsTheSession() {
+        AdminClient admin = server.newAdminClient().signIn("admin", ADMIN_PASSWORD);
+        assertThat(admin.post("/auth/logout", Json.createObjectBuilder().build()).status()).isEqualTo(204);
+        assertThat(admin.get("/me").errorCode()).isEqualTo("unauthenticated");
+    }
+
+    @Test
+    void customRolesLocalAccountsAndTheirRefusals() {
+        AdminClient admin = admin();
+        ApiResponse shadow = admin.post("/roles", Json.createObjectBuilder().add("name", "Shadow auditor")
+                .add("permissions", Json.createArrayBuilder().add("view_alarms").add("view_cdrs")).build());
+        assertThat(shadow.status()).isEqualTo(400);
+        assertThat(shadow.json().getString("field")).isEqualTo("permissions");
+
+        ApiResponse role = admin.post("/roles", Json.createObjectBuilder().add("name", "Alarm desk")
+                .add("permissions", Json.createArrayBuilder().add("view_alarms")).build());
+        assertThat(role.status()).as(role.toString()).isEqualTo(201);
+        String roleId = role.json().getString("id");
+        String readOnly = admin.get("/roles").jsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("name").equals("Read-only")).findFirst().orElseThrow().getString("id");
+        assertThat(admin.put("/roles/" + readOnly, Json.createObjectBuilder().add("name", "Mine")
+                .add("permissions", Json.createArrayBuilder().add("view_alarms")).build()).errorCode()).isEqualTo("built_in");
+
+        String password = localAccount("deskuser", "Alarm desk");
+        AdminClient desk = server.newAdminClient().signIn("deskuser", password);
+        assertThat(desk.get("/alarms").status()).isEqualTo(200);
+        assertThat(desk.get("/users").errorCode()).isEqualTo("forbidden");
+
+        assertThat(admin.delete("/roles/" + roleId).errorCode()).isEqualTo("role_in_use");
+        assertThat(admin.post("/users", Json.createObjectBuilder().add("username", "DESKUSER").add("password", "Another-Pass-123")
+                .add("roles", Json.createArrayBuilder().add("Read-only")).build()).errorCode()).isEqualTo("username_taken");
+        String deskId = account("deskuser").getString("id");
+        assertThat(admin.delete("/users/" + deskId).status()).isEqualTo(204);
+        assertThat(desk.get("/alarms").errorCode()).as("the deleted account's session is over").isEqualTo("unauthenticated");
+        assertThat(admin.delete("/roles/" + roleId).status()).isEqualTo(204);
+
+        String adminId = account("admin").getString("id");
+        assertThat(admin.put("/users/" + adminId, Json.createObjectBuilder().add("roles", Json.createArrayBuilder().add("Read-only")).build())
+                .errorCode()).isEqualTo("last_administrator");
+    }
+
+    @Test
+    void clientCertificatesNameAdministratorsByCommonNameOrUserPrincipalName() {
+        AdminClient admin = admin();
+        try {
+            assertThat(admin.put("/settings", Json.createObjectBuilder().add("clientCertificate", "subject_cn").build()).status()).isEqualTo(200);
+            assertThat(server.newAdminClient().get("/banner").json().getBoolean("passwordLogin")).isFalse();
+            assertThat(server.newAdminClient().login("admin", ADMIN_PASSWORD).errorCode()).isEqualTo("certificate_required");
+
+            AdminClient byCn = server.newAdminClient(ClientCertificates.client(ADMIN_CA, "admin", Optional.empty()));
+            assertThat(byCn.loginWithCertificate().status()).isEqualTo(200);
+            assertThat(byCn.get("/me").json().getString("username")).isEqualTo("admin");
+
+            AdminClient daveByCn = server.newAdminClient(ClientCertificates.client(ADMIN_CA, "dave", Optional.empty()));
+            assertThat(daveByCn.loginWithCertificate().status()).isEqualTo(200);
+            assertThat(daveByCn.get("/me").json().getString("source")).isEqualTo("ldap");
+
+            assertThat(server.newAdminClient(ClientCertificates.client(ADMIN_CA, "mallory", Optional.empty())).loginWithCertificate()
+                    .errorCode()).isEqualTo("certificate_unknown");
+            assertThat(server.newAdminClient().loginWithCertificate().errorCode()).isEqualTo("certificate_missing");
+            AdminClient foreign = server.newAdminClient(ClientCertificates.client(OTHER_CA, "admin", Optional.empty()));
+            assertThatThrownBy(foreign::loginWithCertificate).as("a certificate of another CA fails the handshake")
+                    .isInstanceOf(UncheckedIOException.class);
+
+            assertThat(byCn.put("/settings", Json.createObjectBuilder().add("clientCertificate", "subject_alt_name_upn").build()).status())
+                    .isEqualTo(200);
+            AdminClient daveByUpn = server.newAdminClient(ClientCertificates.client(ADMIN_CA, "not dave", Optional.of("dave@demo.vestibule.local")));
+            assertThat(daveByUpn.loginWithCertificate().status()).isEqualTo(200);
+            assertThat(daveByUpn.get("/me").json().getString("username")).isEqualTo("dave");
+            assertThat(server.newAdminClient(ClientCertificates.client(ADMIN_CA, "dave", Optional.empty())).loginWithCertificate()
+                    .errorCode()).isEqualTo("certificate_unknown");
+            assertThat(byCn.put("/settings", Json.createObjectBuilder().add("clientCertificate", "not_required").build()).status())
+                    .isEqualTo(200);
+        } finally {
+            assertThat(server.newAdminClient().get("/banner").json().getBoolean("passwordLogin")).isTrue();
+        }
+    }
+
+    /** Creates a local account with the given role, and changes its administrator-chosen password as its holder must. */
+    private static String localAccount(String username, String role) {
+        String given = "Given-" + username + "-Pass-1";
+        ApiResponse created = admin().post("/users", Json.createObjectBuilder().add("username", username).add("password", given)
+                .add("roles", Json.createArrayBuilder().add(role)).build());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().getBoolean("mustChangePassword")).isTrue();
+        AdminClient holder = server.newAdminClient();
+        assertThat(holder.login(username, given).errorCode()).isEqualTo("password_expired");
+        String chosen = "Chosen-" + username + "-Pass-1";
+        assertThat(holder.changeExpiredPassword(username, given, chosen).status()).isEqualTo(204);
+        return chosen;
+    }
+
+    private static JsonObject account(String username) {
+        return admin().get("/users").jsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(user -> user.getString("username").equals(username)).findFirst().orElseThrow();
+    }
+}
