@@ -139,12 +139,9 @@ export async function startMessages() {
  */
 export async function startConsole(pageId, { checkAccess = true } = {}) {
   await startMessages();
-  if (!hasSession()) {
-    // A new tab has the cookie but not this tab's CSRF token: without it nothing could be changed, so sign in here.
-    leaveForSignIn(null);
-    return new Promise(() => {});
-  }
   const me = await adminApi('/me');
+  // A new tab has the cookie but not this tab's CSRF token: the live session hands it over with the profile.
+  if (me.csrfToken) sessionStorage.setItem(CSRF_TOKEN, me.csrfToken);
   renderFrame(me, pageId);
   const page = PAGES.find((candidate) => candidate.id === pageId);
   if (checkAccess && page && !page.allowed(me)) {
