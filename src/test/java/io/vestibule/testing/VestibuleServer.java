@@ -40,6 +40,7 @@ public final class VestibuleServer implements AutoCloseable {
     private final Path dataDirectory;
     private final Path log;
     private final int httpsPort;
+    private final int adminPort;
     private final String demoPassword;
     private final Runnable afterStop;
     private final Map<String, String> settings;
@@ -47,14 +48,15 @@ public final class VestibuleServer implements AutoCloseable {
     private final Instant started = Instant.now();
     private Duration startUpTime;
 
-    private VestibuleServer(String name, Process process, Path dataDirectory, Path log, int httpsPort, String demoPassword,
-                            Runnable afterStop, Map<String, String> settings) {
+    private VestibuleServer(String name, Process process, Path dataDirectory, Path log, int httpsPort, int adminPort,
+                            String demoPassword, Runnable afterStop, Map<String, String> settings) {
         this.name = name;
         this.settings = Map.copyOf(settings);
         this.process = process;
         this.dataDirectory = dataDirectory;
         this.log = log;
         this.httpsPort = httpsPort;
+        this.adminPort = adminPort;
         this.demoPassword = demoPassword;
         this.afterStop = afterStop;
     }
@@ -89,6 +91,7 @@ public final class VestibuleServer implements AutoCloseable {
             Map<String, String> environment = new HashMap<>();
             environment.put("VESTIBULE_DATA_DIR", data.toString());
             environment.put("VESTIBULE_HTTPS_PORT", String.valueOf(httpsPort));
+            environment.put("VESTIBULE_ADMIN_PORT", String.valueOf(FreePorts.next()));
             environment.put("VESTIBULE_PUBLIC_URL", "https://localhost:" + httpsPort);
             environment.put("VESTIBULE_BIND_ADDRESS", "127.0.0.1");
             environment.put("VESTIBULE_DEMO", "true");
@@ -99,6 +102,7 @@ public final class VestibuleServer implements AutoCloseable {
             environment.put("VESTIBULE_TRUSTED_PROXIES", "127.0.0.1/32,::1/128");
             environment.put("VESTIBULE_BREAKIN_ALLOW_LIST", "127.0.0.1/32,::1/128");
             environment.putAll(settings);
+            int adminPort = Integer.parseInt(environment.get("VESTIBULE_ADMIN_PORT"));
             List<String> command = new ArrayList<>();
             command.add(javaExecutable());
             command.addAll(jvmOptions);
@@ -106,7 +110,7 @@ public final class VestibuleServer implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(key -> key.startsWith("VESTIBULE_"));
             builder.environment().putAll(environment);
-            VestibuleServer server = new VestibuleServer(name, builder.start(), data, log, httpsPort, demoPassword,
+            VestibuleServer server = new VestibuleServer(name, builder.start(), data, log, httpsPort, adminPort, demoPassword,
                     afterStop, environment);
             server.awaitReady();
             return server;
@@ -121,6 +125,15 @@ public final class VestibuleServer implements AutoCloseable {
 
     public int httpsPort() {
         return httpsPort;
+    }
+
+    /** The admin console's listener (VESTIBULE_ADMIN_PORT), on a free port of its own. */
+    public URI adminBaseUri() {
+        return URI.create("https://localhost:" + adminPort + "/");
+    }
+
+    public int adminPort() {
+        return adminPort;
     }
 
     /** A VESTIBULE_* setting the service was started with. */
@@ -146,6 +159,11 @@ public final class VestibuleServer implements AutoCloseable {
 
     public PortalClient newClient() {
         return new PortalClient(http(), baseUri());
+    }
+
+    /** A client of the admin listener; paths are resolved against {@link #adminBaseUri()}. */
+    public PortalClient adminClient() {
+        return new PortalClient(http(), adminBaseUri());
     }
 
     /** A client that trusts exactly this server's certificate. */
