@@ -14,8 +14,8 @@ import io.vestibule.admin.settings.AdminSettings;
 import io.vestibule.admin.settings.AdminSettingsService;
 import io.vestibule.admin.settings.AuthenticationSource;
 import io.vestibule.identity.AdminSignInRefused.Reason;
-import io.vestibule.identity.cert.ClientCertificateMode;
-import io.vestibule.identity.cert.ClientCertificateIdentity;
+import io.vestibule.identity.cert.CertificateLoginMode;
+import io.vestibule.identity.cert.ClientCertificates;
 import io.vestibule.identity.ldap.DirectorySignInRefused;
 import io.vestibule.identity.ldap.DirectoryUser;
 import io.vestibule.identity.ldap.LdapDirectory;
@@ -81,9 +81,9 @@ public class AdminSignIn {
     public SignedIn signInWithCertificate(Optional<X509Certificate> certificate, InetAddress source) throws AdminSignInRefused {
         X509Certificate presented = certificate.orElseThrow(() -> new AdminSignInRefused(Reason.CERTIFICATE_MISSING));
         AdminSettings current = settings.current();
-        ClientCertificateMode mode = current.clientCertificate();
-        boolean required = mode != ClientCertificateMode.NOT_REQUIRED;
-        String identity = ClientCertificateIdentity.of(presented, required ? mode : ClientCertificateMode.SUBJECT_CN)
+        CertificateLoginMode mode = current.clientCertificate();
+        boolean required = mode != CertificateLoginMode.NOT_REQUIRED;
+        String identity = ClientCertificates.identify(presented, required ? mode : CertificateLoginMode.SUBJECT_CN).name()
                 .orElseThrow(() -> new AdminSignInRefused(Reason.CERTIFICATE_UNKNOWN));
         admit(identity, source);
         Optional<LocalAccount> local = accounts.find(identity);
@@ -92,7 +92,7 @@ public class AdminSignIn {
         }
         if (required && current.authenticationSource().allowsDirectory() && local.isEmpty()) {
             LdapDirectory directory = directories.directory().orElseThrow(() -> new AdminSignInRefused(Reason.DIRECTORY_UNAVAILABLE));
-            String attribute = mode == ClientCertificateMode.SUBJECT_ALT_NAME_UPN ? "userPrincipalName" : directory.settings().userNameAttribute();
+            String attribute = mode == CertificateLoginMode.SUBJECT_ALT_NAME_UPN ? "userPrincipalName" : directory.settings().userNameAttribute();
             try {
                 Optional<DirectoryUser> user = directory.lookUp(attribute, identity);
                 if (user.isPresent()) {

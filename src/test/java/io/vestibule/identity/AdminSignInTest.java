@@ -25,7 +25,7 @@ import io.vestibule.admin.settings.AuthenticationSource;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.pki.SelfSignedCertificateIssuer;
 import io.vestibule.identity.AdminSignInRefused.Reason;
-import io.vestibule.identity.cert.ClientCertificateMode;
+import io.vestibule.identity.cert.CertificateLoginMode;
 import io.vestibule.identity.demo.DemoDirectory;
 import io.vestibule.identity.ldap.LdapDirectory;
 import io.vestibule.identity.local.LocalAccount;
@@ -38,7 +38,7 @@ import io.vestibule.identity.roles.RoleMapping;
 import io.vestibule.identity.session.InMemorySessionStore;
 import io.vestibule.identity.session.SessionPolicy;
 import io.vestibule.identity.session.Sessions;
-import io.vestibule.testing.ClientCertificates;
+import io.vestibule.testing.TestCertificates;
 import io.vestibule.testing.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,7 +77,7 @@ class AdminSignInTest {
         mappings.save(new RoleMapping(UUID.randomUUID(), "admins", DemoDirectory.ADMINISTRATORS_GROUP_DN, Set.of(BuiltInRoles.READ_WRITE.id())));
         mappings.save(new RoleMapping(UUID.randomUUID(), "auditors", DemoDirectory.AUDITORS_GROUP_DN.toUpperCase(), Set.of(BuiltInRoles.AUDITOR.id())));
         admin = accounts.create("admin", Optional.of(LOCAL_PASSWORD.toCharArray()), Set.of(BuiltInRoles.READ_WRITE.id()), false, true);
-        settings = new AdminSettings(AuthenticationSource.LDAP_AND_LOCAL, ClientCertificateMode.NOT_REQUIRED, "Authorised use only", 5);
+        settings = new AdminSettings(AuthenticationSource.LDAP_AND_LOCAL, CertificateLoginMode.NOT_REQUIRED, "Authorised use only", 5);
 
         signIn = new AdminSignIn();
         signIn.directories = new DirectoryService() {
@@ -154,14 +154,14 @@ class AdminSignInTest {
 
     @Test
     void withTheDirectoryStoppedLdapOnlyRefusesClearly() {
-        settings = new AdminSettings(AuthenticationSource.LDAP, ClientCertificateMode.NOT_REQUIRED, "Authorised use only", 5);
+        settings = new AdminSettings(AuthenticationSource.LDAP, CertificateLoginMode.NOT_REQUIRED, "Authorised use only", 5);
         demo.close();
         assertRefused(() -> signIn.signIn("admin", LOCAL_PASSWORD.toCharArray(), source), Reason.DIRECTORY_UNAVAILABLE);
     }
 
     @Test
     void localOnlyNeverAsksTheDirectory() throws Exception {
-        settings = new AdminSettings(AuthenticationSource.LOCAL, ClientCertificateMode.NOT_REQUIRED, "Authorised use only", 5);
+        settings = new AdminSettings(AuthenticationSource.LOCAL, CertificateLoginMode.NOT_REQUIRED, "Authorised use only", 5);
         assertRefused(() -> signIn.signIn("dave", DIRECTORY_PASSWORD.toCharArray(), source), Reason.INVALID_CREDENTIALS);
         assertThat(signIn.signIn("admin", LOCAL_PASSWORD.toCharArray(), source).roles()).extracting(Role::name).containsExactly("Read-write");
     }
@@ -202,46 +202,46 @@ class AdminSignInTest {
 
     @Test
     void whenCertificatesAreRequiredNoPasswordIsAccepted() {
-        settings = new AdminSettings(AuthenticationSource.LDAP_AND_LOCAL, ClientCertificateMode.SUBJECT_CN, "Authorised use only", 5);
+        settings = new AdminSettings(AuthenticationSource.LDAP_AND_LOCAL, CertificateLoginMode.SUBJECT_CN, "Authorised use only", 5);
         assertRefused(() -> signIn.signIn("admin", LOCAL_PASSWORD.toCharArray(), source), Reason.CERTIFICATE_REQUIRED);
     }
 
     @Test
     void certificatesNameLocalAndDirectoryAdministratorsByCommonName() throws Exception {
-        settings = new AdminSettings(AuthenticationSource.LDAP_AND_LOCAL, ClientCertificateMode.SUBJECT_CN, "Authorised use only", 5);
-        ClientCertificates.Issued ca = ClientCertificates.authority("Admin CA");
-        var local = signIn.signInWithCertificate(Optional.of(ClientCertificates.client(ca, "admin", Optional.empty()).certificate()), source);
+        settings = new AdminSettings(AuthenticationSource.LDAP_AND_LOCAL, CertificateLoginMode.SUBJECT_CN, "Authorised use only", 5);
+        TestCertificates.Issued ca = TestCertificates.authority("CN=Admin CA");
+        var local = signIn.signInWithCertificate(Optional.of(TestCertificates.administrator(ca, "admin", Optional.empty()).certificate()), source);
         assertThat(local.principal().localAccountId()).contains(admin.id());
-        var dave = signIn.signInWithCertificate(Optional.of(ClientCertificates.client(ca, "dave", Optional.empty()).certificate()), source);
+        var dave = signIn.signInWithCertificate(Optional.of(TestCertificates.administrator(ca, "dave", Optional.empty()).certificate()), source);
         assertThat(dave.principal().source()).isEqualTo(AdminPrincipal.Source.DIRECTORY);
         assertThat(dave.roles()).extracting(Role::name).containsExactly("Read-write");
-        assertRefused(() -> signIn.signInWithCertificate(Optional.of(ClientCertificates.client(ca, "mallory", Optional.empty()).certificate()), source),
+        assertRefused(() -> signIn.signInWithCertificate(Optional.of(TestCertificates.administrator(ca, "mallory", Optional.empty()).certificate()), source),
                 Reason.CERTIFICATE_UNKNOWN);
         assertRefused(() -> signIn.signInWithCertificate(Optional.empty(), source), Reason.CERTIFICATE_MISSING);
     }
 
     @Test
     void inUpnModeTheCommonNameIsIgnored() throws Exception {
-        settings = new AdminSettings(AuthenticationSource.LDAP_AND_LOCAL, ClientCertificateMode.SUBJECT_ALT_NAME_UPN, "Authorised use only", 5);
-        ClientCertificates.Issued ca = ClientCertificates.authority("Admin CA");
+        settings = new AdminSettings(AuthenticationSource.LDAP_AND_LOCAL, CertificateLoginMode.SUBJECT_ALT_NAME_UPN, "Authorised use only", 5);
+        TestCertificates.Issued ca = TestCertificates.authority("CN=Admin CA");
         var dave = signIn.signInWithCertificate(Optional.of(
-                ClientCertificates.client(ca, "someone else", Optional.of("dave@demo.vestibule.local")).certificate()), source);
+                TestCertificates.administrator(ca, "someone else", Optional.of("dave@demo.vestibule.local")).certificate()), source);
         assertThat(dave.principal().username()).isEqualTo("dave");
-        assertRefused(() -> signIn.signInWithCertificate(Optional.of(ClientCertificates.client(ca, "dave", Optional.empty()).certificate()), source),
+        assertRefused(() -> signIn.signInWithCertificate(Optional.of(TestCertificates.administrator(ca, "dave", Optional.empty()).certificate()), source),
                 Reason.CERTIFICATE_UNKNOWN);
         assertRefused(() -> signIn.signInWithCertificate(Optional.of(
-                ClientCertificates.client(ca, "dave", Optional.of("mallory@demo.vestibule.local")).certificate()), source), Reason.CERTIFICATE_UNKNOWN);
+                TestCertificates.administrator(ca, "dave", Optional.of("mallory@demo.vestibule.local")).certificate()), source), Reason.CERTIFICATE_UNKNOWN);
     }
 
     @Test
     void theLastResortAccountSignsInOnlyWithItsCertificate() throws Exception {
         LocalAccount lastResort = accounts.create("lastresort", Optional.empty(), Set.of(BuiltInRoles.READ_WRITE.id()), true, false);
         demo.close();
-        ClientCertificates.Issued ca = ClientCertificates.authority("Safe CA");
-        var signedIn = signIn.signInWithCertificate(Optional.of(ClientCertificates.client(ca, "lastresort", Optional.empty()).certificate()), source);
+        TestCertificates.Issued ca = TestCertificates.authority("CN=Safe CA");
+        var signedIn = signIn.signInWithCertificate(Optional.of(TestCertificates.administrator(ca, "lastresort", Optional.empty()).certificate()), source);
         assertThat(signedIn.principal().localAccountId()).contains(lastResort.id());
         assertRefused(() -> signIn.signIn("lastresort", "".toCharArray(), source), Reason.INVALID_CREDENTIALS);
-        assertRefused(() -> signIn.signInWithCertificate(Optional.of(ClientCertificates.client(ca, "admin", Optional.empty()).certificate()), source),
+        assertRefused(() -> signIn.signInWithCertificate(Optional.of(TestCertificates.administrator(ca, "admin", Optional.empty()).certificate()), source),
                 Reason.CERTIFICATE_UNKNOWN);
     }
 

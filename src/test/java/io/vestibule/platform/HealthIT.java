@@ -33,6 +33,8 @@ class HealthIT {
 
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.body()).contains("/api/v1/meetings").contains("/api/v1/auth/login");
+        assertThat(openApi.body()).as("the admin API is described on the admin port only, if anywhere")
+                .doesNotContain("/admin/").doesNotContain(":" + server.adminPort());
         assertThat(server.newClient().get("/api/v1/application.wadl").status()).as("no WADL").isEqualTo(404);
     }
 }

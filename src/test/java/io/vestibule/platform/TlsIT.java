@@ -6,25 +6,18 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.Vector;
 
 import javax.net.ssl.SSLSocket;
 
 import org.bouncycastle.tls.CipherSuite;
-import org.bouncycastle.tls.DefaultTlsClient;
 import org.bouncycastle.tls.NamedGroup;
 import org.bouncycastle.tls.ProtocolVersion;
-import org.bouncycastle.tls.ServerOnlyTlsAuthentication;
-import org.bouncycastle.tls.TlsAuthentication;
-import org.bouncycastle.tls.TlsClientProtocol;
-import org.bouncycastle.tls.TlsServerCertificate;
-import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.vestibule.testing.ApiResponse;
 import io.vestibule.testing.ServerResolver;
+import io.vestibule.testing.TlsHandshakes;
 import io.vestibule.testing.VestibuleServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The HTTPS listener as a client of any kind meets it (R-TLS-1, R-TLS-2). The refused clients are built with
- * Bouncy Castle's TLS client, which offers exactly what it is told to, whatever the JDK's own defaults.
+ * Bouncy Castle's TLS client ({@link TlsHandshakes}), which offers exactly what it is told to. The admin listener
+ * shares this hardening (AdminListenerIT).
  */
 @ExtendWith(ServerResolver.class)
 class TlsIT {
@@ -125,47 +119,6 @@ class TlsIT {
 
     /** A Bouncy Castle handshake offering only the given version, suites and group; returns the negotiated suite. */
     private static int handshake(VestibuleServer server, ProtocolVersion version, int[] suites, int group) throws IOException {
-        try (Socket socket = new Socket("localhost", server.httpsPort())) {
-            socket.setSoTimeout(10000);
-            TlsClientProtocol protocol = new TlsClientProtocol(socket.getInputStream(), socket.getOutputStream());
-            int[] negotiated = {-1};
-            DefaultTlsClient client = new DefaultTlsClient(new BcTlsCrypto(new SecureRandom())) {
-                @Override
-                protected ProtocolVersion[] getSupportedVersions() {
-                    return version.only();
-                }
-
-                @Override
-                protected int[] getSupportedCipherSuites() {
-                    return suites;
-                }
-
-                @Override
-                protected Vector<Integer> getSupportedGroups(Vector namedGroupRoles) {
-                    Vector<Integer> groups = new Vector<>();
-                    groups.add(group);
-                    return groups;
-                }
-
-                @Override
-                public TlsAuthentication getAuthentication() {
-                    return new ServerOnlyTlsAuthentication() {
-                        @Override
-                        public void notifyServerCertificate(TlsServerCertificate certificate) {
-                            // Only what is offered and negotiated matters here, not whom we talk to.
-                        }
-                    };
-                }
-
-                @Override
-                public void notifySelectedCipherSuite(int selectedCipherSuite) {
-                    super.notifySelectedCipherSuite(selectedCipherSuite);
-                    negotiated[0] = selectedCipherSuite;
-                }
-            };
-            protocol.connect(client);
-            protocol.close();
-            return negotiated[0];
-        }
+        return TlsHandshakes.handshake(server.httpsPort(), version, suites, group).cipherSuite();
     }
 }

@@ -104,6 +104,7 @@ public final class VestibuleServer implements AutoCloseable {
             environment.put("VESTIBULE_TRUSTED_PROXIES", "127.0.0.1/32,::1/128");
             environment.put("VESTIBULE_BREAKIN_ALLOW_LIST", "127.0.0.1/32,::1/128");
             environment.putAll(settings);
+            int adminPort = Integer.parseInt(environment.get("VESTIBULE_ADMIN_PORT"));
             List<String> command = new ArrayList<>();
             command.add(javaExecutable());
             command.addAll(jvmOptions);
@@ -111,7 +112,6 @@ public final class VestibuleServer implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(key -> key.startsWith("VESTIBULE_"));
             builder.environment().putAll(environment);
-            int adminPort = Integer.parseInt(environment.get("VESTIBULE_ADMIN_PORT"));
             VestibuleServer server = new VestibuleServer(name, builder.start(), data, log, httpsPort, adminPort, demoPassword,
                     afterStop, environment);
             server.awaitReady();
@@ -129,9 +129,13 @@ public final class VestibuleServer implements AutoCloseable {
         return httpsPort;
     }
 
-    /** The admin console's own listener (R-ADM-1); nothing under /admin answers on {@link #baseUri()}. */
+    /** The admin console's own listener (R-ADM-1), on a free port; nothing under /admin answers on {@link #baseUri()}. */
     public URI adminBaseUri() {
         return URI.create("https://localhost:" + adminPort + "/");
+    }
+
+    public int adminPort() {
+        return adminPort;
     }
 
     /** A VESTIBULE_* setting the service was started with. */
@@ -159,6 +163,11 @@ public final class VestibuleServer implements AutoCloseable {
         return new PortalClient(http(), baseUri());
     }
 
+    /** A client of the admin listener; paths are resolved against {@link #adminBaseUri()}. */
+    public PortalClient adminClient() {
+        return new PortalClient(http(), adminBaseUri());
+    }
+
     /** A client that trusts exactly this server's certificate. */
     public synchronized HttpClient http() {
         if (http == null) {
@@ -172,7 +181,7 @@ public final class VestibuleServer implements AutoCloseable {
     }
 
     /** A client for the admin listener that presents this client certificate when the server asks for one. */
-    public AdminClient newAdminClient(ClientCertificates.Issued certificate) {
+    public AdminClient newAdminClient(TestCertificates.Issued certificate) {
         try {
             KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(null, null);

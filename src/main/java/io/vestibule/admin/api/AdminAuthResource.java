@@ -25,6 +25,7 @@ import io.vestibule.audit.AuditLog;
 import io.vestibule.identity.AdminPrincipal;
 import io.vestibule.identity.AdminSignIn;
 import io.vestibule.identity.AdminSignInRefused;
+import io.vestibule.identity.cert.ClientCertificates;
 import io.vestibule.identity.local.AccountRefused;
 import io.vestibule.identity.local.LocalAccount;
 import io.vestibule.identity.local.LocalAccounts;
@@ -84,9 +85,7 @@ public class AdminAuthResource {
     @Path("auth/certificate")
     @BeforeSignIn
     public Response loginWithCertificate(@CookieParam(AdminSessionCookie.NAME) String previousToken) {
-        Optional<X509Certificate> certificate = Optional.ofNullable(http.getAttribute("jakarta.servlet.request.X509Certificate"))
-                .filter(X509Certificate[].class::isInstance).map(X509Certificate[].class::cast)
-                .filter(chain -> chain.length > 0).map(chain -> chain[0]);
+        Optional<X509Certificate> certificate = ClientCertificates.chain(http).stream().findFirst();
         String subject = certificate.map(presented -> presented.getSubjectX500Principal().getName()).orElse("no certificate");
         try {
             return signedIn(signIn.signInWithCertificate(certificate, current.source()), previousToken, "certificate " + subject);

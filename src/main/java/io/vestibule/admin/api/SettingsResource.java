@@ -16,7 +16,7 @@ import io.vestibule.admin.settings.AdminSettingsService;
 import io.vestibule.admin.settings.AuthenticationSource;
 import io.vestibule.audit.AuditEvent;
 import io.vestibule.audit.AuditLog;
-import io.vestibule.identity.cert.ClientCertificateMode;
+import io.vestibule.identity.cert.CertificateLoginMode;
 import io.vestibule.identity.roles.Permission;
 import io.vestibule.platform.api.ApiProblem;
 import io.vestibule.platform.api.JsonRequest;
@@ -51,8 +51,8 @@ public class SettingsResource {
                 .map(name -> AuthenticationSource.fromApiName(name).orElseThrow(() -> ApiProblem.invalidField("authenticationSource",
                         "'authenticationSource' is local, ldap or ldap_and_local.")))
                 .orElse(before.authenticationSource());
-        ClientCertificateMode certificate = request.optionalText("clientCertificate", 40)
-                .map(name -> ClientCertificateMode.fromApiName(name).orElseThrow(() -> ApiProblem.invalidField("clientCertificate",
+        CertificateLoginMode certificate = request.optionalText("clientCertificate", 40)
+                .map(name -> CertificateLoginMode.fromApiName(name).orElseThrow(() -> ApiProblem.invalidField("clientCertificate",
                         "'clientCertificate' is not_required, subject_cn or subject_alt_name_upn.")))
                 .orElse(before.clientCertificate());
         String banner = request.optionalText("banner", AdminSettings.LONGEST_BANNER).orElse(before.banner());

@@ -2,7 +2,7 @@ package io.vestibule.admin.settings;
 
 import java.time.Duration;
 
-import io.vestibule.identity.cert.ClientCertificateMode;
+import io.vestibule.identity.cert.CertificateLoginMode;
 
 /**
  * The administrator-facing settings of the admin console (R-ADM-2, R-ADM-5, R-ADM-7).
@@ -10,7 +10,7 @@ import io.vestibule.identity.cert.ClientCertificateMode;
  * @param banner shown before login (seed 000 §36–52); plain text
  * @param sessionIdleMinutes an admin session ends after this long without a request (default 5, seed 000 §51)
  */
-public record AdminSettings(AuthenticationSource authenticationSource, ClientCertificateMode clientCertificate, String banner,
+public record AdminSettings(AuthenticationSource authenticationSource, CertificateLoginMode clientCertificate, String banner,
                             int sessionIdleMinutes) {
     public static final int LONGEST_BANNER = 4000;
     public static final int LONGEST_IDLE_MINUTES = 60;
@@ -33,6 +33,6 @@ public record AdminSettings(AuthenticationSource authenticationSource, ClientCer
 
     /** Whether the login page offers the password form: not when a client certificate is required (seed 003). */
     public boolean passwordLogin() {
-        return clientCertificate == ClientCertificateMode.NOT_REQUIRED;
+        return clientCertificate == CertificateLoginMode.NOT_REQUIRED;
     }
 }

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 
-import io.vestibule.identity.cert.ClientCertificateMode;
+import io.vestibule.identity.cert.CertificateLoginMode;
 
 /**
  * The admin settings in force: each one saved through the admin API, or else the configuration's
@@ -19,8 +19,11 @@ import io.vestibule.identity.cert.ClientCertificateMode;
  */
 @ApplicationScoped
 public class AdminSettingsService {
-    static final String DEFAULT_BANNER = "Authorised use only. This system is for the administration of Vestibule by authorised"
-            + " personnel. Activity is monitored and recorded; unauthorised access or use is prohibited and may be prosecuted.";
+    /** Warning and consent before sign-in (seed 000 §51). */
+    static final String DEFAULT_BANNER = "Authorised use only. This is the administration interface of a secure "
+            + "meeting service, for personnel authorised by its operator. All activity is recorded and audited; by "
+            + "signing in you consent to this monitoring. Unauthorised access or misuse may lead to disciplinary "
+            + "action and prosecution.";
 
     private static final String SOURCE = "admin.authentication-source";
     private static final String CERTIFICATE = "admin.client-certificate";
@@ -61,7 +64,7 @@ public class AdminSettingsService {
         return new AdminSettings(
                 AuthenticationSource.fromApiName(value(saved, SOURCE).orElse(defaultSource().apiName()))
                         .orElseThrow(() -> invalid(SOURCE, "local, ldap or ldap_and_local")),
-                ClientCertificateMode.fromApiName(value(saved, CERTIFICATE).orElse(ClientCertificateMode.NOT_REQUIRED.apiName()))
+                CertificateLoginMode.fromApiName(value(saved, CERTIFICATE).orElse(CertificateLoginMode.NOT_REQUIRED.apiName()))
                         .orElseThrow(() -> invalid(CERTIFICATE, "not_required, subject_cn or subject_alt_name_upn")),
                 value(saved, BANNER).orElse(DEFAULT_BANNER),
                 Integer.parseInt(value(saved, IDLE).orElse("5")));

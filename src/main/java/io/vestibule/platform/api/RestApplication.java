@@ -1,6 +1,8 @@
 package io.vestibule.platform.api;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -8,13 +10,43 @@ import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
-/** The user portal's HTTP API, {@code /api/v1}; the contract is docs/api.md and the served /openapi document. */
+import io.vestibule.access.api.ConferenceResource;
+import io.vestibule.access.api.JoinResource;
+import io.vestibule.access.api.KeysResource;
+import io.vestibule.booking.api.MeetingResource;
+import io.vestibule.identity.api.AuthResource;
+import io.vestibule.identity.api.MeResource;
+import io.vestibule.identity.api.SessionAuthentication;
+
+/**
+ * The user portal's HTTP API, {@code /api/v1}; the contract is docs/api.md and the served /openapi document.
+ * Served on the portal's listener only. Its resources are listed here, so that the admin API's never join them:
+ * a new portal resource is one more line in {@link #RESOURCES} (JaxRsApplicationsTest fails until it is there).
+ */
 @ApplicationPath("/api/v1")
 @OpenAPIDefinition(info = @Info(title = "Vestibule API", version = "1"))
 public class RestApplication extends Application {
-    /** The API is described once, by /openapi; Jersey's WADL would list every endpoint a second time. */
+    static final Set<Class<?>> RESOURCES = Set.of(
+            AuthResource.class,
+            MeResource.class,
+            MeetingResource.class,
+            JoinResource.class,
+            ConferenceResource.class,
+            KeysResource.class);
+
+    /** The portal's own providers: its session authentication, on resources marked {@code @SignedIn}. */
+    static final Set<Class<?>> PROVIDERS = Set.of(SessionAuthentication.class);
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        Set<Class<?>> classes = new HashSet<>(RESOURCES);
+        classes.addAll(PROVIDERS);
+        classes.addAll(ApiProviders.SHARED);
+        return classes;
+    }
+
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of("jersey.config.server.wadl.disableWadl", true);
+        return ApiProviders.PROPERTIES;
     }
 }

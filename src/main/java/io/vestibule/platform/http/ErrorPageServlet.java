@@ -29,7 +29,7 @@ public class ErrorPageServlet extends HttpServlet {
         int status = statusAttribute instanceof Integer code ? code : 500;
         String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         response.setStatus(status);
-        if (uri.startsWith("/api/")) {
+        if (ListenerRouting.isApi(uri)) {
             response.setContentType("application/json;charset=utf-8");
             response.getWriter().write(ErrorBodies.body(CODES.getOrDefault(status, status >= 500 ? "internal_error" : "http_" + status),
                     status >= 500 ? "Something went wrong on our side." : "The request was refused.", Map.of()).toString());

@@ -37,7 +37,7 @@ public final class SecurityHeaders {
         headers.put("Permissions-Policy", "camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=(), usb=()");
         headers.put("Cross-Origin-Opener-Policy", "same-origin");
         headers.put("Cross-Origin-Resource-Policy", "same-origin");
-        headers.put("Cache-Control", path.startsWith("/api/") ? "no-store" : "no-cache");
+        headers.put("Cache-Control", ListenerRouting.isApi(path) ? "no-store" : "no-cache");
         return headers;
     }
 }

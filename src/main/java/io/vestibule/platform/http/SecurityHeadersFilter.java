@@ -5,15 +5,16 @@ import java.io.IOException;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Applies {@link SecurityHeaders} to every response of the application, pages and API alike. */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+/**
+ * Applies {@link SecurityHeaders} to every response of the application, pages and API alike; web.xml maps it
+ * first, so that refusals by the filters after it carry the headers too.
+ */
 public class SecurityHeadersFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 

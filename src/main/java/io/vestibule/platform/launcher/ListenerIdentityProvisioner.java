@@ -10,7 +10,6 @@ import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -61,9 +60,7 @@ final class ListenerIdentityProvisioner {
 
     /** Writes the per-run key store Payara's listener reads, and the public certificate for clients to trust. */
     RuntimeKeyStore publish(TlsIdentity identity, Path keyStoreFile, Path certificateFile) {
-        byte[] secret = new byte[24];
-        random.nextBytes(secret);
-        char[] password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret).toCharArray();
+        char[] password = RuntimePasswords.generate(random);
         try {
             KeyStore store = KeyStore.getInstance(policy.keyStoreType());
             store.load(null, null);

@@ -11,14 +11,16 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.PrivateFiles;
 
 /**
- * The CA certificates the service trusts for its outbound TLS connections (directory, identity provider): the
- * JDK's own list, maintained with the JDK, without the entries that have expired. Payara would otherwise use the
- * copy inside its distribution, older than the JDK's, and dump every expired certificate at each start.
+ * Trust stores written for this run. The CA certificates the service trusts for its outbound TLS connections
+ * (directory, identity provider): the JDK's own list, maintained with the JDK, without the entries that have
+ * expired. Payara would otherwise use the copy inside its distribution, older than the JDK's, and dump every
+ * expired certificate at each start. And the certificates the admin listener accepts client certificates from.
  */
 final class TrustStoreProvisioner {
     private final CryptoPolicy policy;
@@ -41,13 +43,31 @@ final class TrustStoreProvisioner {
                     current.setCertificateEntry(alias, certificate);
                 }
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            current.store(bytes, targetPassword);
-            PrivateFiles.writeAtomically(target, bytes.toByteArray());
+            write(current, target, targetPassword);
             return current.size();
         } catch (IOException | GeneralSecurityException e) {
             throw new LaunchFailure("Cannot prepare the trust store from " + source + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Writes exactly these certificates to {@code target} as trusted entries. */
+    void publish(List<X509Certificate> certificates, Path target, char[] targetPassword) {
+        try {
+            KeyStore store = KeyStore.getInstance(policy.keyStoreType());
+            store.load(null, null);
+            for (int i = 0; i < certificates.size(); i++) {
+                store.setCertificateEntry("trusted-" + (i + 1), certificates.get(i));
+            }
+            write(store, target, targetPassword);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new LaunchFailure("Cannot write the trust store " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(KeyStore store, Path target, char[] password) throws IOException, GeneralSecurityException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        store.store(bytes, password);
+        PrivateFiles.writeAtomically(target, bytes.toByteArray());
     }
 
     /** The JDK's default CA certificates file. */

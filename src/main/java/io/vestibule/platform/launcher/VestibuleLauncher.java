@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -74,9 +75,9 @@ public final class VestibuleLauncher {
         DataDirectory data = new DataDirectory(settings.path("vestibule.data.dir", "vestibule-data"));
         dataDirectoryLock = data.prepareAndLock();
 
-        int httpsPort = settings.port("vestibule.https.port", 8443);
-        String bindAddress = settings.text("vestibule.bind.address", "0.0.0.0");
-        URI publicUrl = publicUrl(httpsPort);
+        ListenerSettings listeners = ListenerSettings.from(settings);
+        URI publicUrl = publicUrl(listeners.portalPort());
+        URI adminUrl = adminUrl(publicUrl, listeners);
 
         MasterPassphrase passphrase = MasterPassphrase.resolve(
                 settings.find("vestibule.keystore.password"), data.masterPassphrase(), random);
@@ -86,7 +87,7 @@ public final class VestibuleLauncher {
         }
         MasterKeyStore master = MasterKeyStore.openOrCreate(data.masterKeyStore(), passphrase, policy);
         ListenerIdentityProvisioner provisioner = new ListenerIdentityProvisioner(policy, random, Clock.systemUTC());
-        TlsIdentity httpsIdentity = provisioner.identity("https", configuredCertificate(), master, hostNames(publicUrl));
+        TlsIdentity httpsIdentity = provisioner.identity("https", configuredCertificate(), master, hostNames(publicUrl, adminUrl));
         master.close();
         ListenerIdentityProvisioner.RuntimeKeyStore keyStore = provisioner.publish(httpsIdentity,
                 data.runtime().resolve("https.p12"), data.tls().resolve("https-certificate.pem"));
@@ -103,18 +104,22 @@ public final class VestibuleLauncher {
             system.setProperty("javax.net.ssl.trustStorePassword", new String(trustPassword));
             system.setProperty("javax.net.ssl.trustStoreType", policy.keyStoreType());
         }
+        Optional<Path> adminTrustStore = listeners.adminClientCaFile().map(file -> publishAdminClientAuthorities(file, data));
         JvmTlsHardening.apply(policy, system);
         settings.entriesForTheApplication().forEach(system::setProperty);
         system.setProperty("vestibule.data.dir", data.root().toString());
-        system.setProperty("vestibule.https.port", String.valueOf(httpsPort));
+        system.setProperty("vestibule.https.port", String.valueOf(listeners.portalPort()));
+        system.setProperty("vestibule.admin.port", String.valueOf(listeners.adminPort()));
         system.setProperty("vestibule.public.url", publicUrl.toString());
+        // /openapi is served on the portal's port and names the portal only; Payara would list every listener.
+        system.setProperty("mp.openapi.servers", publicUrl.toString());
         system.setProperty(PayaraConfiguration.TLS_PASSWORD_PROPERTY, keyStore.password());
         settings.find("vestibule.db.password").ifPresent(password -> system.setProperty(DatabaseTarget.PASSWORD_PROPERTY, password));
 
         boolean cluster = settings.flag("vestibule.cluster.enabled", false);
         List<AdminCommand> commands = new PayaraConfiguration(policy)
-                .preBootCommands(bindAddress, keyStore.file().toString(), database, cluster);
-        PayaraMicroRuntime runtime = boot(httpsPort, cluster, commands, LogConfiguration.write(data.runtime()));
+                .preBootCommands(listeners, keyStore.file().toString(), adminTrustStore.map(Path::toString), database, cluster);
+        PayaraMicroRuntime runtime = boot(listeners.portalPort(), cluster, commands, LogConfiguration.write(data.runtime()));
         if (!runtime.getDeployedApplicationNames().contains(APPLICATION)) {
             console.println("Vestibule did not start: the application failed to deploy (see the messages above).");
             shutDown(runtime);
@@ -124,6 +129,8 @@ public final class VestibuleLauncher {
         console.println("Vestibule is ready.");
         console.println("  Portal:       " + publicUrl);
         console.println("  Health:       " + publicUrl.resolve("/health/ready"));
+        console.println("  Admin:        " + adminUrl + (adminTrustStore.isPresent()
+                ? " (asks for a client certificate from VESTIBULE_ADMIN_CLIENT_CA_FILE)" : ""));
         console.println("  Certificate:  " + keyStore.certificateFile()
                 + (settings.find("vestibule.tls.cert.file").isPresent() ? "" : " (self-signed; import it into your browser or replace it)"));
         console.println("  Database:     " + database.describe());
@@ -181,10 +188,36 @@ public final class VestibuleLauncher {
         }
     }
 
+    /**
+     * The admin console's address: the public host on the admin port, or the admin listener's own address when it
+     * listens on one interface only (a management network).
+     */
+    private static URI adminUrl(URI publicUrl, ListenerSettings listeners) {
+        String address = listeners.adminAddress();
+        String host = address;
+        if (address.equals("0.0.0.0") || address.equals("::")) {
+            host = publicUrl.getHost();
+        } else if (address.contains(":") && !address.startsWith("[")) {
+            host = "[" + address + "]";
+        }
+        return URI.create("https://" + host + ":" + listeners.adminPort() + "/admin/");
+    }
+
+    /** Checks the administrators' client certificate authorities and writes them as the admin listener's trust store. */
+    private Path publishAdminClientAuthorities(Path pemFile, DataDirectory data) {
+        List<X509Certificate> authorities = AdminClientAuthorities.read(pemFile, policy, Clock.systemUTC().instant());
+        char[] password = RuntimePasswords.generate(random);
+        Path trustStore = data.runtime().resolve("admin-client-authorities.p12");
+        new TrustStoreProvisioner(policy).publish(authorities, trustStore, password);
+        System.setProperty(PayaraConfiguration.ADMIN_TRUST_PASSWORD_PROPERTY, new String(password));
+        return trustStore;
+    }
+
     /** Every name a browser may use to reach this instance; the self-signed certificate lists them all. */
-    private static Collection<String> hostNames(URI publicUrl) {
+    private static Collection<String> hostNames(URI publicUrl, URI adminUrl) {
         Set<String> hosts = new LinkedHashSet<>();
         hosts.add(publicUrl.getHost());
+        hosts.add(adminUrl.getHost());
         hosts.add("localhost");
         hosts.add("127.0.0.1");
         hosts.add("::1");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.vestibule.crypto.pki.PemFiles;
 import io.vestibule.testing.AdminClient;
 import io.vestibule.testing.ApiResponse;
-import io.vestibule.testing.ClientCertificates;
+import io.vestibule.testing.TestCertificates;
 import io.vestibule.testing.VestibuleServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AdminApiIT {
     private static final String BOOTSTRAP_PASSWORD = "Bootstrap-Pass-2026!";
     private static final String ADMIN_PASSWORD = "Chosen-Admin-Pass-1";
-    private static final ClientCertificates.Issued ADMIN_CA = ClientCertificates.authority("Vestibule admin CA");
-    private static final ClientCertificates.Issued OTHER_CA = ClientCertificates.authority("Someone else's CA");
+    private static final TestCertificates.Issued ADMIN_CA = TestCertificates.authority("CN=Vestibule admin CA");
+    private static final TestCertificates.Issued OTHER_CA = TestCertificates.authority("CN=Someone else's CA");
 
     private static VestibuleServer server;
 
@@ -215,27 +215,27 @@ class AdminApiIT {
             assertThat(server.newAdminClient().get("/banner").json().getBoolean("passwordLogin")).isFalse();
             assertThat(server.newAdminClient().login("admin", ADMIN_PASSWORD).errorCode()).isEqualTo("certificate_required");
 
-            AdminClient byCn = server.newAdminClient(ClientCertificates.client(ADMIN_CA, "admin", Optional.empty()));
+            AdminClient byCn = server.newAdminClient(TestCertificates.administrator(ADMIN_CA, "admin", Optional.empty()));
             assertThat(byCn.loginWithCertificate().status()).isEqualTo(200);
             assertThat(byCn.get("/me").json().getString("username")).isEqualTo("admin");
 
-            AdminClient daveByCn = server.newAdminClient(ClientCertificates.client(ADMIN_CA, "dave", Optional.empty()));
+            AdminClient daveByCn = server.newAdminClient(TestCertificates.administrator(ADMIN_CA, "dave", Optional.empty()));
             assertThat(daveByCn.loginWithCertificate().status()).isEqualTo(200);
             assertThat(daveByCn.get("/me").json().getString("source")).isEqualTo("ldap");
 
-            assertThat(server.newAdminClient(ClientCertificates.client(ADMIN_CA, "mallory", Optional.empty())).loginWithCertificate()
+            assertThat(server.newAdminClient(TestCertificates.administrator(ADMIN_CA, "mallory", Optional.empty())).loginWithCertificate()
                     .errorCode()).isEqualTo("certificate_unknown");
             assertThat(server.newAdminClient().loginWithCertificate().errorCode()).isEqualTo("certificate_missing");
-            AdminClient foreign = server.newAdminClient(ClientCertificates.client(OTHER_CA, "admin", Optional.empty()));
+            AdminClient foreign = server.newAdminClient(TestCertificates.administrator(OTHER_CA, "admin", Optional.empty()));
             assertThatThrownBy(foreign::loginWithCertificate).as("a certificate of another CA fails the handshake")
                     .isInstanceOf(UncheckedIOException.class);
 
             assertThat(byCn.put("/settings", Json.createObjectBuilder().add("clientCertificate", "subject_alt_name_upn").build()).status())
                     .isEqualTo(200);
-            AdminClient daveByUpn = server.newAdminClient(ClientCertificates.client(ADMIN_CA, "not dave", Optional.of("dave@demo.vestibule.local")));
+            AdminClient daveByUpn = server.newAdminClient(TestCertificates.administrator(ADMIN_CA, "not dave", Optional.of("dave@demo.vestibule.local")));
             assertThat(daveByUpn.loginWithCertificate().status()).isEqualTo(200);
             assertThat(daveByUpn.get("/me").json().getString("username")).isEqualTo("dave");
-            assertThat(server.newAdminClient(ClientCertificates.client(ADMIN_CA, "dave", Optional.empty())).loginWithCertificate()
+            assertThat(server.newAdminClient(TestCertificates.administrator(ADMIN_CA, "dave", Optional.empty())).loginWithCertificate()
                     .errorCode()).isEqualTo("certificate_unknown");
             assertThat(byCn.put("/settings", Json.createObjectBuilder().add("clientCertificate", "not_required").build()).status())
                     .isEqualTo(200);

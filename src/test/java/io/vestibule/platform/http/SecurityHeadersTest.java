@@ -52,6 +52,7 @@ class SecurityHeadersTest {
     void apiAnswersAreNeverStored() {
         assertThat(headers.forPath("/api/meetings").get("Cache-Control")).isEqualTo("no-store");
         assertThat(headers.forPath("/api/auth/session").get("Cache-Control")).isEqualTo("no-store");
+        assertThat(headers.forPath("/admin/api/v1/banner").get("Cache-Control")).isEqualTo("no-store");
         assertThat(headers.forPath("/index.html").get("Cache-Control")).isNotNull().isNotEqualTo("no-store");
     }
 

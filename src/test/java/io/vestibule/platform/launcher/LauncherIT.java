@@ -2,7 +2,10 @@ package io.vestibule.platform.launcher;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.vestibule.crypto.pki.PemFiles;
 import io.vestibule.testing.ServerResolver;
+import io.vestibule.testing.TestCertificates;
 import io.vestibule.testing.VestibuleServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +48,28 @@ class LauncherIT {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.output()).contains("Another Vestibule is running");
         assertThat(running.running()).isTrue();
+    }
+
+    @Test
+    void oneSharedPortForThePortalAndTheAdminConsoleIsRefused(@TempDir Path data) throws Exception {
+        Result result = launch(Map.of("VESTIBULE_DATA_DIR", data.toString(), "VESTIBULE_HTTPS_PORT", "9443",
+                "VESTIBULE_ADMIN_PORT", "9443"));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output()).contains("VESTIBULE_ADMIN_PORT").contains("9443").doesNotContain("Exception");
+    }
+
+    @Test
+    void aWeakAdminClientAuthorityIsRefusedBeforePayaraStarts(@TempDir Path data) throws Exception {
+        Path caFile = Files.writeString(data.resolve("admin-cas.pem"), PemFiles.toPem(List.of(TestCertificates.selfSigned(
+                "CN=Old Admin CA", TestCertificates.rsaKeys(2048), "SHA256withRSA", Instant.now(), Duration.ofDays(30)))));
+
+        Result result = launch(Map.of("VESTIBULE_DATA_DIR", data.resolve("service").toString(),
+                "VESTIBULE_ADMIN_CLIENT_CA_FILE", caFile.toString()));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output()).contains("VESTIBULE_ADMIN_CLIENT_CA_FILE").contains("CN=Old Admin CA").contains("3072")
+                .doesNotContain("Payara Micro");
     }
 
     private record Result(int exitCode, String output) {

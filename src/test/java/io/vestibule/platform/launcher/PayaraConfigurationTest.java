@@ -16,9 +16,16 @@ import io.vestibule.crypto.CryptoPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PayaraConfigurationTest {
-    private static final String SSL = "configs.config.server-config.network-config.protocols.protocol.https-listener.ssl.";
+    private static final String PROTOCOLS = "configs.config.server-config.network-config.protocols.protocol.";
+    private static final String SSL = PROTOCOLS + "https-listener.ssl.";
+    /** Payara Micro's plain HTTP listener, taken over as the admin console's HTTPS listener. */
+    private static final String ADMIN_SSL = PROTOCOLS + "http-listener.ssl.";
+    private static final String LISTENERS = "configs.config.server-config.network-config.network-listeners.network-listener.";
     private static final String DB_PASSWORD = "Db-Secret-99";
     private static final String KEY_STORE = "/srv/vestibule/runtime/https.p12";
+    private static final String ADMIN_TRUST_STORE = "/srv/vestibule/runtime/admin-client-authorities.p12";
+    private static final ListenerSettings LISTENERS_EVERYWHERE =
+            new ListenerSettings(8443, "0.0.0.0", 9443, "0.0.0.0", Optional.empty());
 
     @TempDir
     Path directory;
@@ -38,7 +45,25 @@ class PayaraConfigurationTest {
     }
 
     private List<AdminCommand> commands(DatabaseTarget database) {
-        return new PayaraConfiguration(policy).preBootCommands("0.0.0.0", KEY_STORE, database, false);
+        return new PayaraConfiguration(policy).preBootCommands(LISTENERS_EVERYWHERE, KEY_STORE, Optional.empty(), database, false);
+    }
+
+    private List<AdminCommand> withAdminClientCertificates() {
+        return new PayaraConfiguration(policy).preBootCommands(LISTENERS_EVERYWHERE, KEY_STORE, Optional.of(ADMIN_TRUST_STORE),
+                embedded(), false);
+    }
+
+    /** The commands that set something under this prefix, as "name=value" without the prefix. */
+    private static List<String> settingsUnder(List<AdminCommand> commands, String prefix) {
+        return commands.stream().filter(command -> command.name().equals("set"))
+                .map(command -> command.arguments().get(0))
+                .filter(argument -> argument.startsWith(prefix))
+                .map(argument -> argument.substring(prefix.length()))
+                .toList();
+    }
+
+    private static AdminCommand command(List<AdminCommand> commands, String name) {
+        return commands.stream().filter(command -> command.name().equals(name)).findFirst().orElseThrow();
     }
 
     /** The value of a {@code set name=value} command, if there is one. */
@@ -54,7 +79,8 @@ class PayaraConfigurationTest {
     void noHazelcastMemberRunsUnlessClusteringIsAskedFor() {
         String hazelcast = "configs.config.server-config.hazelcast-config-specific-configuration.enabled";
         assertThat(setting(commands(embedded()), hazelcast)).hasValue("false");
-        assertThat(setting(new PayaraConfiguration(policy).preBootCommands("0.0.0.0", KEY_STORE, embedded(), true), hazelcast))
+        assertThat(setting(new PayaraConfiguration(policy).preBootCommands(LISTENERS_EVERYWHERE, KEY_STORE, Optional.empty(),
+                embedded(), true), hazelcast))
                 .hasValue("true");
     }
 
@@ -65,20 +91,76 @@ class PayaraConfigurationTest {
     }
 
     @Test
-    void thePlainHttpListenerIsDisabled() {
-        assertThat(setting(commands(embedded()),
-                "configs.config.server-config.network-config.network-listeners.network-listener.http-listener.enabled"))
-                .hasValue("false");
+    void noListenerServesPlainHttp() {
+        List<AdminCommand> commands = commands(embedded());
+        int secured = commands.indexOf(AdminCommand.set(PROTOCOLS + "http-listener.security-enabled", true));
+        int enabled = commands.indexOf(AdminCommand.set(LISTENERS + "http-listener.enabled", true));
+        assertThat(secured).isNotNegative();
+        assertThat(enabled).as("enabled only once it is HTTPS").isGreaterThan(secured);
+        assertThat(commands.stream().map(AdminCommand::toString)).noneMatch(command -> command.contains("security-enabled=false"));
     }
 
     @Test
     void theHttpsListenerUsesOurKeyStoreAndBindAddress() {
-        List<AdminCommand> commands = new PayaraConfiguration(policy).preBootCommands("10.0.0.5", KEY_STORE, embedded(), false);
+        List<AdminCommand> commands = new PayaraConfiguration(policy).preBootCommands(
+                new ListenerSettings(8443, "10.0.0.5", 9443, "10.1.0.5", Optional.empty()), KEY_STORE, Optional.empty(), embedded(), false);
         assertThat(setting(commands, SSL + "key-store")).hasValue(KEY_STORE);
         assertThat(setting(commands, SSL + "cert-nickname")).hasValue(ListenerIdentityProvisioner.KEY_ALIAS);
         assertThat(setting(commands,
                 "configs.config.server-config.network-config.network-listeners.network-listener.https-listener.address"))
                 .hasValue("10.0.0.5");
+    }
+
+    @Test
+    void theAdminListenerListensOnItsOwnPortAndAddress() {
+        List<AdminCommand> commands = new PayaraConfiguration(policy).preBootCommands(
+                new ListenerSettings(8443, "10.0.0.5", 9444, "10.1.0.5", Optional.empty()), KEY_STORE, Optional.empty(), embedded(), false);
+
+        assertThat(settingsUnder(commands, LISTENERS + "http-listener.")).containsExactly("port=9444", "address=10.1.0.5", "enabled=true");
+        assertThat(command(commands, "create-ssl").arguments())
+                .containsExactly("--type=protocol", "--certname=" + ListenerIdentityProvisioner.KEY_ALIAS, "http-listener");
+        assertThat(setting(commands, ADMIN_SSL + "key-store")).hasValue(KEY_STORE);
+        assertThat(setting(commands, LISTENERS + "https-listener.address")).hasValue("10.0.0.5");
+    }
+
+    @Test
+    void bothListenersAreHardenedAlike() {
+        List<AdminCommand> commands = commands(embedded());
+        List<String> portal = settingsUnder(commands, PROTOCOLS + "https-listener.");
+        List<String> admin = settingsUnder(commands, PROTOCOLS + "http-listener.").stream()
+                .filter(setting -> !setting.equals("security-enabled=true")).toList();
+
+        assertThat(portal).contains("ssl.tls12-enabled=true", "ssl.tls13-enabled=true", "http.server-header=false",
+                "http.trace-enabled=false");
+        assertThat(admin).isEqualTo(portal);
+    }
+
+    @Test
+    void withoutAClientCaFileNoListenerAsksForACertificate() {
+        List<AdminCommand> commands = commands(embedded());
+        for (String ssl : List.of(SSL, ADMIN_SSL)) {
+            assertThat(setting(commands, ssl + "client-auth-enabled")).hasValue("false");
+            assertThat(setting(commands, ssl + "client-auth")).isEmpty();
+            assertThat(setting(commands, ssl + "trust-store")).isEmpty();
+        }
+    }
+
+    @Test
+    void withAClientCaFileTheAdminListenerWantsACertificateAndThePortalStillAsksForNone() {
+        List<AdminCommand> commands = withAdminClientCertificates();
+
+        assertThat(setting(commands, ADMIN_SSL + "trust-store")).hasValue(ADMIN_TRUST_STORE);
+        assertThat(setting(commands, ADMIN_SSL + "trust-store-password"))
+                .hasValue("${" + PayaraConfiguration.ADMIN_TRUST_PASSWORD_PROPERTY + "}");
+        assertThat(setting(commands, ADMIN_SSL + "client-auth")).hasValue("want");
+        assertThat(setting(commands, ADMIN_SSL + "client-auth-enabled")).as("true would mean need").hasValue("false");
+        assertThat(setting(commands, ADMIN_SSL + "renegotiate-on-client-auth-want")).hasValue("false");
+
+        assertThat(setting(commands, SSL + "client-auth-enabled")).hasValue("false");
+        assertThat(setting(commands, SSL + "client-auth")).isEmpty();
+        assertThat(setting(commands, SSL + "trust-store")).isEmpty();
+        List<String> admin = settingsUnder(commands, PROTOCOLS + "http-listener.");
+        assertThat(admin).containsAll(settingsUnder(commands, PROTOCOLS + "https-listener."));
     }
 
     @Test
@@ -89,7 +171,8 @@ class PayaraConfigurationTest {
 
     @Test
     void noCommandCarriesAPassword() {
-        List<AdminCommand> commands = commands(postgres());
+        List<AdminCommand> commands = new PayaraConfiguration(policy).preBootCommands(LISTENERS_EVERYWHERE, KEY_STORE,
+                Optional.of(ADMIN_TRUST_STORE), postgres(), false);
         assertThat(commands).allSatisfy(command -> {
             assertThat(command.arguments()).noneMatch(argument -> argument.contains(DB_PASSWORD));
             assertThat(command.toString()).doesNotContain(DB_PASSWORD);

@@ -1,0 +1,46 @@
+package io.vestibule.admin.api;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+import io.vestibule.platform.api.ApiProviders;
+
+/**
+ * The admin API, {@code /admin/api/v1}, served on the admin listener only (R-ADM-1); the portal's listener
+ * answers 404 under {@code /admin} (platform/http/ListenerRouting). It shares the portal API's error shape and
+ * body limit, none of its resources and not its session authentication.
+ */
+@ApplicationPath("/admin/api/v1")
+public class AdminApplication extends Application {
+    /** Every admin resource, and nothing else: a new one is one more line here. */
+    static final Set<Class<?>> RESOURCES = Set.of(
+            ConsoleEntryResource.class,
+            AdminAuthResource.class,
+            UsersResource.class,
+            RolesResource.class,
+            RoleMappingsResource.class,
+            SettingsResource.class,
+            DirectoryResource.class,
+            AuditResource.class,
+            CallRecordsResource.class);
+
+    /** The console's own providers: every admin request is authorised here (sessions, CSRF, permissions). */
+    static final Set<Class<?>> PROVIDERS = Set.of(AdminAuthorization.class);
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        Set<Class<?>> classes = new HashSet<>(RESOURCES);
+        classes.addAll(PROVIDERS);
+        classes.addAll(ApiProviders.SHARED);
+        return classes;
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return ApiProviders.PROPERTIES;
+    }
+}

@@ -1,0 +1,134 @@
+package io.vestibule.testing;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+import io.vestibule.crypto.CryptoPolicy;
+
+/** Certificates made by Bouncy Castle for tests: authorities, administrators' client certificates, odd ones. */
+public final class TestCertificates {
+    private static final AtomicLong SERIALS = new AtomicLong(1000);
+
+    /** A certificate with its private key. */
+    public record Issued(X509Certificate certificate, PrivateKey key) {
+        public X500Name subject() {
+            return X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        }
+
+        /** A PKCS#12 key store holding the key with its chain (this certificate, then the given issuers). */
+        public KeyStore keyStore(char[] password, X509Certificate... issuers) {
+            try {
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                store.load(null, null);
+                Certificate[] chain = new Certificate[issuers.length + 1];
+                chain[0] = certificate;
+                System.arraycopy(issuers, 0, chain, 1, issuers.length);
+                store.setKeyEntry("client", key, password, chain);
+                return store;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private TestCertificates() {
+    }
+
+    public static KeyPair ecKeys() {
+        return keys("EC", new ECGenParameterSpec("secp256r1"), 0);
+    }
+
+    public static KeyPair rsaKeys(int bits) {
+        return keys("RSA", null, bits);
+    }
+
+    /** A self-signed certification authority on P-256, valid for a day. */
+    public static Issued authority(String subject) {
+        KeyPair keys = ecKeys();
+        X500Name name = new X500Name(subject);
+        return new Issued(build(name, keys, name, keys.getPrivate(), "SHA256withECDSA", Instant.now(), Duration.ofDays(1),
+                true, null), keys.getPrivate());
+    }
+
+    /** A P-256 end-entity certificate issued by {@code issuer}, with these subjectAltNames when not null. */
+    public static Issued issue(Issued issuer, String subject, GeneralNames altNames) {
+        return issue(issuer, new X500Name(subject), altNames);
+    }
+
+    public static Issued issue(Issued issuer, X500Name subject, GeneralNames altNames) {
+        KeyPair keys = ecKeys();
+        return new Issued(build(subject, keys, issuer.subject(), issuer.key(), "SHA256withECDSA", Instant.now(), Duration.ofDays(1),
+                false, altNames), keys.getPrivate());
+    }
+
+    /** An administrator's client certificate: subject CN, and a userPrincipalName otherName as AD issues it. */
+    public static Issued administrator(Issued issuer, String commonName, java.util.Optional<String> userPrincipalName) {
+        GeneralNames upn = userPrincipalName.map(name -> new GeneralNames(new GeneralName(GeneralName.otherName,
+                new org.bouncycastle.asn1.x509.OtherName(new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.3.6.1.4.1.311.20.2.3"),
+                        new org.bouncycastle.asn1.DERUTF8String(name))))).orElse(null);
+        return issue(issuer, new X500Name(new org.bouncycastle.asn1.x500.RDN[] {
+                new org.bouncycastle.asn1.x500.RDN(org.bouncycastle.asn1.x500.style.BCStyle.O, new org.bouncycastle.asn1.DERUTF8String("Users")),
+                new org.bouncycastle.asn1.x500.RDN(org.bouncycastle.asn1.x500.style.BCStyle.CN, new org.bouncycastle.asn1.DERUTF8String(commonName))}), upn);
+    }
+
+    /** A self-signed certificate of any make, for the cases the policy must refuse. */
+    public static X509Certificate selfSigned(String subject, KeyPair keys, String signatureAlgorithm, Instant notBefore,
+                                             Duration validity) {
+        X500Name name = new X500Name(subject);
+        return build(name, keys, name, keys.getPrivate(), signatureAlgorithm, notBefore, validity, true, null);
+    }
+
+    private static X509Certificate build(X500Name subject, KeyPair keys, X500Name issuer, PrivateKey issuerKey,
+                                         String signatureAlgorithm, Instant notBefore, Duration validity, boolean ca,
+                                         GeneralNames altNames) {
+        try {
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
+                    BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(notBefore.minusSeconds(60)),
+                    Date.from(notBefore.plus(validity)), subject, keys.getPublic());
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
+            if (altNames != null) {
+                builder.addExtension(Extension.subjectAlternativeName, false, altNames);
+            }
+            byte[] encoded = builder.build(new JcaContentSignerBuilder(signatureAlgorithm)
+                    .setProvider(CryptoPolicy.bouncyCastle()).build(issuerKey)).getEncoded();
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(encoded));
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot make a test certificate for " + subject, e);
+        }
+    }
+
+    private static KeyPair keys(String algorithm, ECGenParameterSpec curve, int bits) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+            if (curve != null) {
+                generator.initialize(curve);
+            } else {
+                generator.initialize(bits);
+            }
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
