@@ -105,6 +105,8 @@ async function remove(mapping) {
 }
 
 if (me) {
+  // The editing controls appear once the lists they fill their choices from have arrived.
+  await load();
   document.querySelectorAll('[data-edit-only]').forEach((element) => {
     element.hidden = !editable;
   });
@@ -112,5 +114,4 @@ if (me) {
   document.getElementById('new-mapping').addEventListener('click', () => openEditor(null));
   document.getElementById('cancel-mapping').addEventListener('click', closeEditor);
   document.addEventListener('vestibule:language', render);
-  await load();
 }

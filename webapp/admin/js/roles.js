@@ -115,11 +115,12 @@ async function remove(role) {
 }
 
 if (me) {
+  // The editing controls appear once the lists they fill their choices from have arrived.
+  await load();
   document.querySelectorAll('[data-manage]').forEach((element) => {
     element.hidden = !manage;
   });
   document.getElementById('new-role').addEventListener('click', () => openEditor(null));
   document.getElementById('cancel-role').addEventListener('click', closeEditor);
   document.addEventListener('vestibule:language', render);
-  await load();
 }

@@ -179,6 +179,8 @@ async function remove(user) {
 }
 
 if (me) {
+  // The editing controls appear once the lists they fill their choices from have arrived.
+  await load();
   document.querySelectorAll('[data-manage]').forEach((element) => {
     element.hidden = !manage;
   });
@@ -187,5 +189,4 @@ if (me) {
   document.getElementById('cancel-reset').addEventListener('click', closeEditors);
   userForm.certificateOnly.addEventListener('change', showPasswordFields);
   document.addEventListener('vestibule:language', render);
-  await load();
 }

@@ -36,7 +36,7 @@ class AdminConsoleBrowserIT {
     private static final String HEX = HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
     private static final String BOOTSTRAP_PASSWORD = "Bootstrap-" + HEX + "-Aa1";
     private static final String NEW_PASSWORD = "Console-" + HEX + "-Zz9!";
-    private static final String AUDITORS_GROUP = "CN=vestibule-auditors,OU=Groups,DC=demo,DC=vestibule,DC=test";
+    private static final String AUDITORS_GROUP = "CN=vestibule-auditors,OU=Groups,DC=demo,DC=vestibule,DC=local";
 
     private static VestibuleServer server;
     private static Chromium chromium;
