@@ -33,6 +33,7 @@ import io.vestibule.access.TrustedProxies;
 import io.vestibule.access.token.TokenRejected;
 import io.vestibule.identity.PortalSignIn;
 import io.vestibule.identity.PortalUser;
+import io.vestibule.identity.session.SessionCookie;
 import io.vestibule.identity.session.Sessions;
 import io.vestibule.platform.api.ApiProblem;
 import io.vestibule.platform.api.ErrorBodies;
@@ -71,7 +72,7 @@ public class JoinResource {
     @Path("/{alias}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response join(@PathParam("alias") String alias, JsonValue body,
-                         @CookieParam("__Host-vestibule-session") String portalSession) {
+                         @CookieParam(SessionCookie.PORTAL_NAME) String portalSession) {
         JsonRequest request = JsonRequest.of(body, Set.of("displayName", "pin", "invitation"));
         String displayName = request.requiredText("displayName", MAX_DISPLAY_NAME);
         if (displayName.codePoints().anyMatch(Character::isISOControl)) {

@@ -1,6 +1,5 @@
 package io.vestibule.admin.api;
 
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,10 +32,7 @@ public class AdminApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        Set<Class<?>> classes = new HashSet<>(RESOURCES);
-        classes.addAll(PROVIDERS);
-        classes.addAll(ApiProviders.SHARED);
-        return classes;
+        return ApiProviders.withShared(RESOURCES, PROVIDERS);
     }
 
     @Override

@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.vestibule.audit.AuditEvent;
-import io.vestibule.audit.AuditLog;
 import io.vestibule.identity.AdminPrincipal;
 import io.vestibule.identity.AdminSignIn;
 import io.vestibule.identity.AdminSignInRefused;
@@ -31,6 +30,7 @@ import io.vestibule.identity.local.LocalAccount;
 import io.vestibule.identity.local.LocalAccounts;
 import io.vestibule.identity.roles.AdministratorRoles;
 import io.vestibule.identity.session.Session;
+import io.vestibule.identity.session.SessionCookie;
 import io.vestibule.identity.session.Sessions;
 import io.vestibule.platform.api.ApiProblem;
 import io.vestibule.platform.api.JsonBuilders;
@@ -56,7 +56,7 @@ public class AdminAuthResource {
     CurrentAdministrator current;
 
     @Inject
-    AuditLog audit;
+    AdminAudit audit;
 
     @Inject
     AdminProblems problems;
@@ -68,7 +68,7 @@ public class AdminAuthResource {
     @Path("auth/login")
     @Consumes(MediaType.APPLICATION_JSON)
     @BeforeSignIn
-    public Response login(JsonValue body, @CookieParam(AdminSessionCookie.NAME) String previousToken) {
+    public Response login(JsonValue body, @CookieParam(SessionCookie.ADMIN_NAME) String previousToken) {
         JsonRequest request = JsonRequest.of(body, Set.of("username", "password"));
         String username = request.requiredText("username", 256);
         char[] password = request.requiredSecret("password", LONGEST_PASSWORD);
@@ -84,7 +84,7 @@ public class AdminAuthResource {
     @POST
     @Path("auth/certificate")
     @BeforeSignIn
-    public Response loginWithCertificate(@CookieParam(AdminSessionCookie.NAME) String previousToken) {
+    public Response loginWithCertificate(@CookieParam(SessionCookie.ADMIN_NAME) String previousToken) {
         Optional<X509Certificate> certificate = ClientCertificates.chain(http).stream().findFirst();
         String subject = certificate.map(presented -> presented.getSubjectX500Principal().getName()).orElse("no certificate");
         try {
@@ -97,10 +97,10 @@ public class AdminAuthResource {
     @POST
     @Path("auth/logout")
     @AnyAdministrator
-    public Response logout(@CookieParam(AdminSessionCookie.NAME) String token) {
+    public Response logout(@CookieParam(SessionCookie.ADMIN_NAME) String token) {
         sessions.end(token);
-        audit.record("admin.logout", current.actor(), current.source().getHostAddress(), AuditEvent.Outcome.SUCCESS, "");
-        return Response.noContent().cookie(AdminSessionCookie.expire()).build();
+        audit.changed("admin.logout", "");
+        return Response.noContent().cookie(SessionCookie.ADMIN.expire()).build();
     }
 
     /**
@@ -111,7 +111,7 @@ public class AdminAuthResource {
     @Path("auth/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @BeforeSignIn
-    public Response changePassword(JsonValue body, @CookieParam(AdminSessionCookie.NAME) String token,
+    public Response changePassword(JsonValue body, @CookieParam(SessionCookie.ADMIN_NAME) String token,
                                    @HeaderParam(AdminAuthorization.CSRF_HEADER) String csrf) {
         JsonRequest request = JsonRequest.of(body, Set.of("username", "oldPassword", "newPassword"));
         Optional<String> named = request.optionalText("username", 256);
@@ -141,13 +141,13 @@ public class AdminAuthResource {
             String owner = AdminPrincipal.local(account.get().id(), account.get().username()).owner();
             // Other sessions of the account end; the one that made the change, if any, goes on.
             sessions.endAllOf(owner, session.map(Session::tokenHash));
-            audit.record("admin.password.change", username, current.source().getHostAddress(), AuditEvent.Outcome.SUCCESS, "");
+            audit.record("admin.password.change", username, AuditEvent.Outcome.SUCCESS, "");
             return Response.noContent().build();
         } catch (AccountRefused refused) {
             if (refused.reason() == AccountRefused.Reason.INVALID_CREDENTIALS) {
                 signIn.passwordFailed(username, current.source());
             }
-            audit.record("admin.password.change", username, current.source().getHostAddress(), AuditEvent.Outcome.FAILURE,
+            audit.record("admin.password.change", username, AuditEvent.Outcome.FAILURE,
                     refused.reason().name().toLowerCase(Locale.ROOT));
             throw problems.of(refused);
         } catch (AdminSignInRefused blocked) {
@@ -173,20 +173,19 @@ public class AdminAuthResource {
         // Whatever admin session the browser held before is ended, not reused (no fixation).
         sessions.end(previousToken);
         AdminPrincipal principal = signedIn.principal();
-        audit.record("admin.login", principal.username() + " (" + principal.source().apiName() + ")",
-                current.source().getHostAddress(), AuditEvent.Outcome.SUCCESS, how);
+        audit.record("admin.login", principal.username() + " (" + principal.source().apiName() + ")", AuditEvent.Outcome.SUCCESS, how);
         Optional<String> expires = principal.localAccountId().flatMap(accounts::find).flatMap(accounts::passwordExpiresAt).map(Object::toString);
         return Response.ok(JsonBuilders.object()
                         .add("user", AdminJson.administrator(principal, signedIn.roles(),
                                 AdministratorRoles.permissionsOf(signedIn.roles()), expires))
                         .add("csrfToken", signedIn.session().session().csrfToken())
                         .build().toString())
-                .cookie(AdminSessionCookie.issue(signedIn.session().token()))
+                .cookie(SessionCookie.ADMIN.issue(signedIn.session().token()))
                 .build();
     }
 
     private ApiProblem refusal(AdminSignInRefused refused, String who, String how) {
-        audit.record("admin.login", who, current.source().getHostAddress(), AuditEvent.Outcome.FAILURE,
+        audit.record("admin.login", who, AuditEvent.Outcome.FAILURE,
                 how + ": " + refused.reason().name().toLowerCase(Locale.ROOT));
         return switch (refused.reason()) {
             case INVALID_CREDENTIALS -> new ApiProblem(401, "invalid_credentials", "The user name or password is wrong.");

@@ -18,12 +18,12 @@ import jakarta.ws.rs.ext.Provider;
 
 import io.vestibule.access.TrustedProxies;
 import io.vestibule.audit.AuditEvent;
-import io.vestibule.audit.AuditLog;
 import io.vestibule.identity.AdminPrincipal;
 import io.vestibule.identity.roles.AdministratorRoles;
 import io.vestibule.identity.roles.Permission;
 import io.vestibule.identity.roles.Role;
 import io.vestibule.identity.session.Session;
+import io.vestibule.identity.session.SessionCookie;
 import io.vestibule.identity.session.Sessions;
 import io.vestibule.platform.api.ApiProblem;
 
@@ -58,7 +58,7 @@ public class AdminAuthorization implements ContainerRequestFilter {
     TrustedProxies proxies;
 
     @Inject
-    AuditLog audit;
+    AdminAudit audit;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -67,14 +67,14 @@ public class AdminAuthorization implements ContainerRequestFilter {
         if (method == null || method.isAnnotationPresent(BeforeSignIn.class)) {
             return;
         }
-        Optional<Session<AdminPrincipal>> session = sessions.resume(AdminSessionCookie.token(request.getCookies()));
+        Optional<Session<AdminPrincipal>> session = sessions.resume(SessionCookie.ADMIN.token(request.getCookies()));
         if (session.isEmpty()) {
             throw new ApiProblem(401, "unauthenticated", "Sign in first; an idle session ends after a few minutes.");
         }
         List<Role> roles = administratorRoles.of(session.get().principal());
         if (roles.isEmpty()) {
             // The account was deleted, or lost its last role: the session is over.
-            sessions.end(AdminSessionCookie.token(request.getCookies()));
+            sessions.end(SessionCookie.ADMIN.token(request.getCookies()));
             throw new ApiProblem(401, "unauthenticated", "Your account no longer holds an administrator role.");
         }
         if (!SAFE_METHODS.contains(request.getMethod()) && !Sessions.csrfTokenMatches(session.get(), request.getHeaderString(CSRF_HEADER))) {
@@ -87,7 +87,7 @@ public class AdminAuthorization implements ContainerRequestFilter {
             return;
         }
         if (required == null || !permissions.contains(required.value())) {
-            audit.record("access.refused", current.actor(), current.source().getHostAddress(), AuditEvent.Outcome.REFUSED,
+            audit.record("access.refused", current.actor(), AuditEvent.Outcome.REFUSED,
                     request.getMethod() + " " + request.getUriInfo().getPath()
                             + (required == null ? "" : " needs " + required.value().apiName()));
             throw new ApiProblem(403, "forbidden", "Your roles do not allow this.");

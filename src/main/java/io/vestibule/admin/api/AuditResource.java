@@ -27,7 +27,10 @@ public class AuditResource {
     private static final int MOST_EVENTS = 1000;
 
     @Inject
-    AuditLog audit;
+    AuditLog log;
+
+    @Inject
+    AdminAudit audit;
 
     @Inject
     Alarms alarms;
@@ -56,7 +59,7 @@ public class AuditResource {
             throw ApiProblem.invalidField("limit", "'limit' is 1 to " + MOST_EVENTS + ".");
         }
         var array = JsonBuilders.array();
-        for (AuditEvent event : audit.find(start, end, Optional.ofNullable(type), most)) {
+        for (AuditEvent event : log.find(start, end, Optional.ofNullable(type), most)) {
             var json = JsonBuilders.object()
                     .add("id", event.id())
                     .add("at", event.occurredAt().toString())
@@ -69,8 +72,7 @@ public class AuditResource {
             }
             array.add(json);
         }
-        audit.record("audit.view", current.actor(), current.source().getHostAddress(), AuditEvent.Outcome.SUCCESS,
-                "from=" + start + " to=" + end + (type == null ? "" : " type=" + type));
+        audit.changed("audit.view", "from=" + start + " to=" + end + (type == null ? "" : " type=" + type));
         return array.build().toString();
     }
 

@@ -18,7 +18,6 @@ import io.vestibule.access.bruteforce.Verdict;
 import io.vestibule.admin.settings.AdminSettings;
 import io.vestibule.admin.settings.AdminSettingsService;
 import io.vestibule.audit.AuditEvent;
-import io.vestibule.audit.AuditLog;
 import io.vestibule.identity.local.AccountRefused;
 import io.vestibule.identity.local.FirstAdministrator;
 import io.vestibule.identity.local.LocalAccount;
@@ -47,7 +46,7 @@ public class ConsoleEntryResource {
     CurrentAdministrator current;
 
     @Inject
-    AuditLog audit;
+    AdminAudit audit;
 
     @Inject
     AdminProblems problems;
@@ -74,17 +73,16 @@ public class ConsoleEntryResource {
         char[] code = request.requiredSecret("setupCode", 100);
         String username = request.requiredText("username", LocalAccount.LONGEST_USERNAME);
         char[] password = request.requiredSecret("password", 1024);
-        String source = current.source().getHostAddress();
         try {
             if (guard.admitLogin(SETUP_ACCOUNT, current.source()) instanceof Verdict.Refused refused) {
                 throw new ApiProblem(429, "blocked", "Too many wrong setup codes; try again later.")
                         .withHeader("Retry-After", String.valueOf(Math.max(1, refused.retryAfter().toSeconds())));
             }
             LocalAccount created = firstAdministrator.complete(code, username, password);
-            audit.record("admin.setup", created.username(), source, AuditEvent.Outcome.SUCCESS, "first administrator created");
+            audit.record("admin.setup", created.username(), AuditEvent.Outcome.SUCCESS, "first administrator created");
             return Response.status(201).entity(JsonBuilders.object().add("username", created.username()).build().toString()).build();
         } catch (SetupRefused refused) {
-            audit.record("admin.setup", username, source, AuditEvent.Outcome.FAILURE, refused.reason().name());
+            audit.record("admin.setup", username, AuditEvent.Outcome.FAILURE, refused.reason().name());
             if (refused.reason() == SetupRefused.Reason.CLOSED) {
                 throw new ApiProblem(403, "setup_closed", "The first administrator exists already; sign in instead.");
             }

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import com.unboundid.ldap.sdk.LDAPException;
 
 import io.vestibule.audit.AuditEvent;
-import io.vestibule.audit.AuditLog;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.identity.DirectoryService;
 import io.vestibule.identity.ldap.DirectoryCheck;
@@ -47,7 +46,7 @@ public class DirectoryResource {
     CurrentAdministrator current;
 
     @Inject
-    AuditLog audit;
+    AdminAudit audit;
 
     @GET
     @RequiresPermission(Permission.VIEW_CONFIGURATION)
@@ -67,8 +66,7 @@ public class DirectoryResource {
         } catch (LDAPException e) {
             throw new ApiProblem(400, "invalid_request", "These directory settings cannot be used: " + e.getResultCode().getName()).with("field", "url");
         }
-        audit.record("admin.ldap.change", current.actor(), current.source().getHostAddress(), AuditEvent.Outcome.SUCCESS,
-                before.map(DirectoryResource::json).map(Object::toString).orElse("none") + " -> " + json(after));
+        audit.changed("admin.ldap.change", before.map(DirectoryResource::json).map(Object::toString).orElse("none") + " -> " + json(after));
         return json(after).toString();
     }
 
@@ -82,8 +80,7 @@ public class DirectoryResource {
                 ? directories.settings().orElseThrow(() -> new ApiProblem(409, "not_configured", "No directory is configured yet."))
                 : parse(body);
         DirectoryCheck.Outcome outcome = DirectoryCheck.run(settings, policy);
-        audit.record("admin.ldap.test", current.actor(), current.source().getHostAddress(),
-                outcome.ok() ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE, settings.url() + ": " + outcome.message());
+        audit.record("admin.ldap.test", current.actor(), outcome.ok() ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE, settings.url() + ": " + outcome.message());
         return JsonBuilders.object()
                 .add("ok", outcome.ok())
                 .add("stage", outcome.stage().name().toLowerCase(java.util.Locale.ROOT))

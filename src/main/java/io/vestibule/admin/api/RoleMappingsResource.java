@@ -19,8 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.vestibule.audit.AuditEvent;
-import io.vestibule.audit.AuditLog;
 import io.vestibule.identity.roles.Permission;
 import io.vestibule.identity.roles.Role;
 import io.vestibule.identity.roles.RoleMapping;
@@ -46,7 +44,7 @@ public class RoleMappingsResource {
     CurrentAdministrator current;
 
     @Inject
-    AuditLog audit;
+    AdminAudit audit;
 
     @Inject
     AdminProblems problems;
@@ -72,7 +70,7 @@ public class RoleMappingsResource {
     public Response create(JsonValue body) {
         RoleMapping mapping = parse(UUID.randomUUID(), body);
         mappings.save(mapping);
-        changed("admin.role-mapping.create", describe(mapping));
+        audit.changed("admin.role-mapping.create", describe(mapping));
         return Response.status(201).entity(json(mapping).toString()).build();
     }
 
@@ -84,7 +82,7 @@ public class RoleMappingsResource {
         RoleMapping before = existing(id);
         RoleMapping after = parse(before.id(), body);
         mappings.save(after);
-        changed("admin.role-mapping.update", describe(before) + " -> " + describe(after));
+        audit.changed("admin.role-mapping.update", describe(before) + " -> " + describe(after));
         return json(after).toString();
     }
 
@@ -94,7 +92,7 @@ public class RoleMappingsResource {
     public Response delete(@PathParam("id") String id) {
         RoleMapping mapping = existing(id);
         mappings.delete(mapping.id());
-        changed("admin.role-mapping.delete", describe(mapping));
+        audit.changed("admin.role-mapping.delete", describe(mapping));
         return Response.noContent().build();
     }
 
@@ -129,7 +127,4 @@ public class RoleMappingsResource {
         return mapping.name() + " [" + mapping.groupDn() + "] " + rolesOf(mapping).stream().map(Role::name).sorted().toList();
     }
 
-    private void changed(String type, String detail) {
-        audit.record(type, current.actor(), current.source().getHostAddress(), AuditEvent.Outcome.SUCCESS, detail);
-    }
 }

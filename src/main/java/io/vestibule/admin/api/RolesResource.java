@@ -18,8 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.vestibule.audit.AuditEvent;
-import io.vestibule.audit.AuditLog;
 import io.vestibule.identity.roles.Permission;
 import io.vestibule.identity.roles.Role;
 import io.vestibule.identity.roles.RoleRefused;
@@ -40,7 +38,7 @@ public class RolesResource {
     CurrentAdministrator current;
 
     @Inject
-    AuditLog audit;
+    AdminAudit audit;
 
     @Inject
     AdminProblems problems;
@@ -79,7 +77,7 @@ public class RolesResource {
     @RequiresPermission(Permission.MANAGE_ACCOUNTS)
     public Response create(JsonValue body) {
         Role role = save(UUID.randomUUID(), body);
-        changed("admin.role.create", role.name() + " " + names(role.permissions()));
+        audit.changed("admin.role.create", role.name() + " " + names(role.permissions()));
         return Response.status(201).entity(AdminJson.role(role).toString()).build();
     }
 
@@ -93,7 +91,7 @@ public class RolesResource {
             throw problems.of(new RoleRefused(RoleRefused.Reason.BUILT_IN, "Built-in roles cannot be changed."));
         }
         Role after = save(before.id(), body);
-        changed("admin.role.update", before.name() + " " + names(before.permissions()) + " -> " + after.name() + " " + names(after.permissions()));
+        audit.changed("admin.role.update", before.name() + " " + names(before.permissions()) + " -> " + after.name() + " " + names(after.permissions()));
         return AdminJson.role(after).toString();
     }
 
@@ -107,7 +105,7 @@ public class RolesResource {
         } catch (RoleRefused refused) {
             throw problems.of(refused);
         }
-        changed("admin.role.delete", role.name());
+        audit.changed("admin.role.delete", role.name());
         return Response.noContent().build();
     }
 
@@ -134,7 +132,4 @@ public class RolesResource {
         return permissions.stream().sorted().map(Permission::apiName).toList();
     }
 
-    private void changed(String type, String detail) {
-        audit.record(type, current.actor(), current.source().getHostAddress(), AuditEvent.Outcome.SUCCESS, detail);
-    }
 }

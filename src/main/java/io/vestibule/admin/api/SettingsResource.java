@@ -14,8 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import io.vestibule.admin.settings.AdminSettings;
 import io.vestibule.admin.settings.AdminSettingsService;
 import io.vestibule.admin.settings.AuthenticationSource;
-import io.vestibule.audit.AuditEvent;
-import io.vestibule.audit.AuditLog;
 import io.vestibule.identity.cert.CertificateLoginMode;
 import io.vestibule.identity.roles.Permission;
 import io.vestibule.platform.api.ApiProblem;
@@ -32,7 +30,7 @@ public class SettingsResource {
     CurrentAdministrator current;
 
     @Inject
-    AuditLog audit;
+    AdminAudit audit;
 
     @GET
     @RequiresPermission(Permission.VIEW_CONFIGURATION)
@@ -58,8 +56,7 @@ public class SettingsResource {
         String banner = request.optionalText("banner", AdminSettings.LONGEST_BANNER).orElse(before.banner());
         int idle = request.optionalWholeNumber("sessionIdleMinutes", 1, AdminSettings.LONGEST_IDLE_MINUTES).orElse(before.sessionIdleMinutes());
         AdminSettings after = settings.change(new AdminSettings(source, certificate, banner, idle), current.actor());
-        audit.record("admin.settings.change", current.actor(), current.source().getHostAddress(), AuditEvent.Outcome.SUCCESS,
-                AdminJson.settings(before) + " -> " + AdminJson.settings(after));
+        audit.changed("admin.settings.change", AdminJson.settings(before) + " -> " + AdminJson.settings(after));
         return AdminJson.settings(after).toString();
     }
 }

@@ -21,8 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.vestibule.audit.AuditEvent;
-import io.vestibule.audit.AuditLog;
 import io.vestibule.identity.AdminPrincipal;
 import io.vestibule.identity.local.AccountRefused;
 import io.vestibule.identity.local.LocalAccount;
@@ -59,7 +57,7 @@ public class UsersResource {
     CurrentAdministrator current;
 
     @Inject
-    AuditLog audit;
+    AdminAudit audit;
 
     @Inject
     AdminProblems problems;
@@ -93,7 +91,7 @@ public class UsersResource {
         Set<UUID> roleIds = roleIds(request.optionalTextList("roles", 20, 100).orElse(List.of()));
         try {
             LocalAccount created = accounts.create(username, password, roleIds, certificateOnly, false);
-            changed("admin.account.create", created.username() + " roles=" + roleNames(roleIds) + (certificateOnly ? " certificate-only" : ""));
+            audit.changed("admin.account.create", created.username() + " roles=" + roleNames(roleIds) + (certificateOnly ? " certificate-only" : ""));
             return Response.status(201).entity(json(created).toString()).build();
         } catch (AccountRefused refused) {
             throw problems.of(refused);
@@ -131,7 +129,7 @@ public class UsersResource {
                 if (password.isPresent() || makeCertificateOnly) {
                     sessions.endAllOf(AdminPrincipal.local(account.id(), account.username()).owner());
                 }
-                changed("admin.account.update", account.username() + ": " + String.join("; ", changes));
+                audit.changed("admin.account.update", account.username() + ": " + String.join("; ", changes));
             }
             return json(existing(id)).toString();
         } catch (AccountRefused refused) {
@@ -152,7 +150,7 @@ public class UsersResource {
             throw problems.of(refused);
         }
         sessions.endAllOf(AdminPrincipal.local(account.id(), account.username()).owner());
-        changed("admin.account.delete", account.username());
+        audit.changed("admin.account.delete", account.username());
         return Response.noContent().build();
     }
 
@@ -177,7 +175,4 @@ public class UsersResource {
         return AdminJson.account(account, administratorRoles.of(account), accounts.passwordExpiresAt(account).map(Object::toString));
     }
 
-    private void changed(String type, String detail) {
-        audit.record(type, current.actor(), current.source().getHostAddress(), AuditEvent.Outcome.SUCCESS, detail);
-    }
 }

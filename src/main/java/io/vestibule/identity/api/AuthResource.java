@@ -22,6 +22,7 @@ import io.vestibule.access.TrustedProxies;
 import io.vestibule.identity.PortalSignIn;
 import io.vestibule.identity.PortalSignInRefused;
 import io.vestibule.identity.PortalUser;
+import io.vestibule.identity.session.SessionCookie;
 import io.vestibule.identity.session.Sessions;
 import io.vestibule.platform.api.ApiProblem;
 import io.vestibule.platform.api.JsonBuilders;
@@ -46,7 +47,7 @@ public class AuthResource {
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response login(JsonValue body, @CookieParam(SessionCookie.NAME) String previousToken) {
+    public Response login(JsonValue body, @CookieParam(SessionCookie.PORTAL_NAME) String previousToken) {
         JsonRequest request = JsonRequest.of(body, Set.of("username", "password"));
         String username = request.requiredText("username", 256);
         char[] password = request.requiredSecret("password", 1024);
@@ -59,7 +60,7 @@ public class AuthResource {
                             .add("user", UserJson.of(signedIn.user()))
                             .add("csrfToken", signedIn.session().session().csrfToken())
                             .build().toString())
-                    .cookie(SessionCookie.issue(signedIn.session().token()))
+                    .cookie(SessionCookie.PORTAL.issue(signedIn.session().token()))
                     .build();
         } catch (PortalSignInRefused refused) {
             throw switch (refused.reason()) {
@@ -79,9 +80,9 @@ public class AuthResource {
     @POST
     @Path("/logout")
     @SignedIn
-    public Response logout(@CookieParam(SessionCookie.NAME) String token) {
+    public Response logout(@CookieParam(SessionCookie.PORTAL_NAME) String token) {
         sessions.end(token);
-        return Response.noContent().cookie(SessionCookie.expire()).build();
+        return Response.noContent().cookie(SessionCookie.PORTAL.expire()).build();
     }
 
     /** The user as API.md shows it: id, username, displayName. */

@@ -13,6 +13,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import io.vestibule.identity.PortalSignIn;
 import io.vestibule.identity.PortalUser;
+import io.vestibule.identity.session.SessionCookie;
 import io.vestibule.identity.session.Session;
 import io.vestibule.identity.session.Sessions;
 import io.vestibule.platform.api.ApiProblem;
@@ -40,7 +41,7 @@ public class SessionAuthentication implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<Session<UUID>> session = sessions.resume(SessionCookie.token(request.getCookies()));
+        Optional<Session<UUID>> session = sessions.resume(SessionCookie.PORTAL.token(request.getCookies()));
         Optional<PortalUser> user = session.flatMap(live -> signIn.user(live.principal()));
         if (user.isEmpty()) {
             throw new ApiProblem(401, "unauthenticated", "Sign in first.");

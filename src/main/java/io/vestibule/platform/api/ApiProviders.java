@@ -1,5 +1,6 @@
 package io.vestibule.platform.api;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,5 +19,15 @@ public final class ApiProviders {
     public static final Map<String, Object> PROPERTIES = Map.of("jersey.config.server.wadl.disableWadl", true);
 
     private ApiProviders() {
+    }
+
+    /** An application's classes: its own resources and providers, and the shared providers. */
+    @SafeVarargs
+    public static Set<Class<?>> withShared(Set<Class<?>>... own) {
+        Set<Class<?>> classes = new HashSet<>(SHARED);
+        for (Set<Class<?>> part : own) {
+            classes.addAll(part);
+        }
+        return Set.copyOf(classes);
     }
 }

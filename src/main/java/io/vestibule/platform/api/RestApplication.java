@@ -1,6 +1,5 @@
 package io.vestibule.platform.api;
 
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,10 +38,7 @@ public class RestApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        Set<Class<?>> classes = new HashSet<>(RESOURCES);
-        classes.addAll(PROVIDERS);
-        classes.addAll(ApiProviders.SHARED);
-        return classes;
+        return ApiProviders.withShared(RESOURCES, PROVIDERS);
     }
 
     @Override

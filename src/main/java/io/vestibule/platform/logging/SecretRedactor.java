@@ -27,7 +27,7 @@ public final class SecretRedactor {
             new Rule(Pattern.compile("(\\b\\w*(?i:pass|passwd|password|passphrase|secret|token)\\s*=\\s*)[^&\\s,;\"']+"), "$1" + REDACTED),
             new Rule(Pattern.compile("(?i)(\\bBearer\\s+)[A-Za-z0-9._~+/=-]+"), "$1" + REDACTED),
             new Rule(Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"), REDACTED),
-            new Rule(Pattern.compile("(__Host-vestibule-session=)[^;\\s]+"), "$1" + REDACTED),
+            new Rule(Pattern.compile("(__Host-vestibule-[a-z]+=)[^;\\s]+"), "$1" + REDACTED),
             new Rule(Pattern.compile("-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\\s\\S]*?-----END \\1PRIVATE KEY-----"), "[redacted private key]"));
 
     private SecretRedactor() {

@@ -21,6 +21,7 @@ class SecretRedactorTest {
         "Authorization: Bearer abc.def-ghi_jkl | abc.def-ghi_jkl | Authorization",
         "token eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl seen | eyJhbGciOiJFUzI1NiJ9 | seen",
         "Cookie: __Host-vestibule-session=Zm9vYmFyYmF6cXV4; other=1 | Zm9vYmFyYmF6cXV4 | other=1",
+        "Cookie: __Host-vestibule-admin=QWRtaW5Ub2tlbjEy; other=1 | QWRtaW5Ub2tlbjEy | other=1",
         "{\"csrfToken\":\"yldUKJm2NOvX0VBnp3O4H\"} | yldUKJm2NOvX0VBnp3O4H | csrfToken",
         "Loading keystoreFile = /data/https.p12, keystorePass = Zq8xL2pQ | Zq8xL2pQ | keystoreFile = /data/https.p12",
         "trustStorePassword=changeme2 | changeme2 | trustStorePassword"})
