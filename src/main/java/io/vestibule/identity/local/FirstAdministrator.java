@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -67,7 +66,7 @@ public class FirstAdministrator {
                         + " A setup code follows instead.\n");
             }
         }
-        String code = newCode();
+        String code = issueSetupCode();
         ConsoleNotice.print("\nFirst start: no administrator exists yet. Open the admin console and create the first one with"
                 + " this one-time setup code:\n  " + code + "\n");
     }
@@ -90,7 +89,8 @@ public class FirstAdministrator {
         return created;
     }
 
-    private synchronized String newCode() {
+    /** A new setup code, which voids any earlier one; printed once, kept only as a hash. */
+    synchronized String issueSetupCode() {
         char[] code = new char[CODE_LENGTH];
         for (int i = 0; i < code.length; i++) {
             code[i] = CODE_ALPHABET[random.nextInt(CODE_ALPHABET.length)];
