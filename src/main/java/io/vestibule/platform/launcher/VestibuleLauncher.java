@@ -136,8 +136,8 @@ public final class VestibuleLauncher {
         console.println("  Database:     " + database.describe());
         console.println("  Data:         " + data.root());
         if (settings.flag("vestibule.demo", false)) {
-            console.println("  Sign in:      open the portal and use a demo user listed above (alice or bob);"
-                    + " passwords were printed with them, or are VESTIBULE_DEMO_PASSWORD");
+            console.println("  Sign in:      open the portal and use a demo user listed above (alice or bob), or the admin"
+                    + " console as dave (Read-write) or carol (Auditor); passwords were printed with them, or are VESTIBULE_DEMO_PASSWORD");
         }
     }
 
