@@ -134,6 +134,8 @@ public class AdminAuthResource {
                 if (session.isPresent()) {
                     throw new ApiProblem(400, "not_local", "Only local accounts have a password here; change a directory password in the directory.");
                 }
+                // As long as a wrong password takes, so the answer's timing does not tell which names exist.
+                accounts.passwordMatches(Optional.empty(), oldPassword);
                 signIn.passwordFailed(username, current.source());
                 throw new ApiProblem(401, "invalid_credentials", "The user name or password is wrong.");
             }

@@ -45,7 +45,7 @@ public class AuditResource {
     @Path("audit")
     @RequiresPermission(Permission.VIEW_LOGS)
     public String events(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("type") String type,
-                         @QueryParam("limit") Integer limit) {
+                         @QueryParam("limit") String limit) {
         Instant end = instant("to", to).orElse(clock.instant().plusSeconds(1));
         Instant start = instant("from", from).orElse(end.minus(Duration.ofDays(7)));
         if (!start.isBefore(end)) {
@@ -54,7 +54,7 @@ public class AuditResource {
         if (type != null && (type.length() > 60 || !type.matches("[a-z0-9.-]+"))) {
             throw ApiProblem.invalidField("type", "'type' is an event type such as admin.login.");
         }
-        int most = limit == null ? 200 : limit;
+        int most = limit == null || limit.isBlank() ? 200 : limit.strip().matches("\\d{1,4}") ? Integer.parseInt(limit.strip()) : -1;
         if (most < 1 || most > MOST_EVENTS) {
             throw ApiProblem.invalidField("limit", "'limit' is 1 to " + MOST_EVENTS + ".");
         }
