@@ -1,6 +1,7 @@
 package io.vestibule.crypto;
 
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -13,11 +14,18 @@ public final class KeyEncryptionKey {
     private final String alias;
     private final SecretKey key;
     private final CryptoPolicy policy;
+    /** The provider that holds the key (a PKCS#11 token), or null for the JCA's default choice. */
+    private final Provider provider;
 
     KeyEncryptionKey(String alias, SecretKey key, CryptoPolicy policy) {
+        this(alias, key, policy, null);
+    }
+
+    KeyEncryptionKey(String alias, SecretKey key, CryptoPolicy policy, Provider provider) {
         this.alias = alias;
         this.key = key;
         this.policy = policy;
+        this.provider = provider;
     }
 
     public String alias() {
@@ -26,7 +34,7 @@ public final class KeyEncryptionKey {
 
     public byte[] wrap(SecretKey dataKey) {
         try {
-            Cipher cipher = Cipher.getInstance(policy.keyWrapTransformation());
+            Cipher cipher = cipher();
             cipher.init(Cipher.WRAP_MODE, key);
             return cipher.wrap(dataKey);
         } catch (GeneralSecurityException e) {
@@ -36,12 +44,17 @@ public final class KeyEncryptionKey {
 
     public SecretKey unwrap(byte[] wrapped, String keyAlgorithm) {
         try {
-            Cipher cipher = Cipher.getInstance(policy.keyWrapTransformation());
+            Cipher cipher = cipher();
             cipher.init(Cipher.UNWRAP_MODE, key);
             return (SecretKey) cipher.unwrap(wrapped, keyAlgorithm, Cipher.SECRET_KEY);
         } catch (GeneralSecurityException e) {
             throw new Aead.SealBroken("data key does not unwrap with " + alias);
         }
+    }
+
+    private Cipher cipher() throws GeneralSecurityException {
+        return provider == null ? Cipher.getInstance(policy.keyWrapTransformation())
+                : Cipher.getInstance(policy.keyWrapTransformation(), provider);
     }
 
     @Override

@@ -33,7 +33,7 @@ import io.vestibule.crypto.pki.TlsIdentity;
  * what they wrapped. Changes are written to a temporary file and moved into place, so a crash never leaves a
  * half-written store.
  */
-public final class MasterKeyStore {
+public final class MasterKeyStore implements KeyEncryptionKeys {
     private static final String KEK_PREFIX = "kek-";
     private static final String TLS_PREFIX = "tls-";
     private static final Pattern KEK_ALIAS = Pattern.compile("kek-(\\d+)");
@@ -105,6 +105,30 @@ public final class MasterKeyStore {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot create key-encryption key " + alias, e);
         }
+    }
+
+    @Override
+    public KeyEncryptionKey current() {
+        return currentKeyEncryptionKey();
+    }
+
+    @Override
+    public KeyEncryptionKey byAlias(String alias) {
+        try {
+            return keyEncryptionKey(alias);
+        } catch (IllegalArgumentException unknown) {
+            throw new Aead.SealBroken(unknown.getMessage());
+        }
+    }
+
+    @Override
+    public KeyEncryptionKey rotate() {
+        return rotateKeyEncryptionKey();
+    }
+
+    @Override
+    public String describe() {
+        return "PKCS#12 key store " + file;
     }
 
     public synchronized Optional<TlsIdentity> tlsIdentity(String name) {
