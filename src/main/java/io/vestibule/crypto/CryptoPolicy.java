@@ -313,6 +313,21 @@ public final class CryptoPolicy {
     }
 
     /** AES key wrap (RFC 3394, NIST SP 800-38F) for data keys under a key-encryption key. */
+    /** The hash chain over call records (R-CDR-4). */
+    public String chainDigestAlgorithm() {
+        return "SHA-256";
+    }
+
+    /** Keyed blind indexes of call records (R-CDR-5): HMAC-SHA-256 under a per-period key. */
+    public String blindIndexMacAlgorithm() {
+        return "HmacSHA256";
+    }
+
+    /** PBKDF2-HMAC-SHA-256 iterations for a passphrase that encrypts an export (OWASP 2023: 600,000). */
+    public int exportPasswordIterations() {
+        return 600_000;
+    }
+
     public String keyWrapTransformation() {
         return "AES/KW/NoPadding";
     }

@@ -26,6 +26,13 @@ public final class PrivateFiles {
         return directory;
     }
 
+    /** Makes a file readable by the service account only. */
+    public static void restrictToOwner(Path file) throws IOException {
+        if (POSIX) {
+            Files.setPosixFilePermissions(file, OWNER_FILE);
+        }
+    }
+
     /** Writes to a private temporary file beside the target, then moves it into place in one step. */
     public static void writeAtomically(Path target, byte[] content) throws IOException {
         directory(target.toAbsolutePath().getParent());

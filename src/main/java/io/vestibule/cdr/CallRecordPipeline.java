@@ -1,0 +1,284 @@
+package io.vestibule.cdr;
+
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.vestibule.cdr.journal.CallJournal;
+import io.vestibule.cdr.store.CallRecordStore;
+
+/**
+ * The durable path of call records (R-CDR-2), as a write-ahead journal:
+ * <ol>
+ * <li>{@link #record} puts the event on a bounded queue and returns; the join path waits for nothing else.</li>
+ * <li>The writer thread takes what has queued, seals each event (AES-256-GCM, indexes, chain hash), appends the
+ * batch to the journal and forces it to disk: from then on the records are acknowledged.</li>
+ * <li>The shipper thread copies acknowledged records to the database in batches, each with a signed checkpoint,
+ * and retries with growing pauses while the database is down; the journal keeps them meanwhile.</li>
+ * </ol>
+ * After a crash the journal is read back: every acknowledged record is there, and those the database lacks are
+ * shipped. One writer keeps the chain in order. When the queue is full (the disk stalls), {@link #record} waits
+ * rather than drop an event.
+ */
+public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(CallRecordPipeline.class.getName());
+    private static final int LARGEST_BATCH = 2048;
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+
+    /** The key that signs checkpoints. */
+    public record CheckpointKey(PrivateKey privateKey, PublicKey publicKey) {
+        @Override
+        public String toString() {
+            return "CheckpointKey";
+        }
+    }
+
+    private final CallRecordSealer sealer;
+    private final CallJournal journal;
+    private final CallRecordStore store;
+    private final CheckpointSignatures signatures;
+    private final CheckpointKey checkpointKey;
+    private final Clock clock;
+    private final ThreadFactory threads;
+
+    private final BlockingQueue<CallEvent> queue;
+    private final ConcurrentLinkedDeque<SealedRecord> unshipped = new ConcurrentLinkedDeque<>();
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong shipped = new AtomicLong();
+    /** Events handed to {@link #record} and not yet in the journal. */
+    private final AtomicLong unwritten = new AtomicLong();
+    private final Object shipSignal = new Object();
+    private volatile boolean running;
+    private Thread writer;
+    private Thread shipper;
+    private long nextSequence;
+    private byte[] head;
+
+    public CallRecordPipeline(CallRecordSealer sealer, CallJournal journal, CallRecordStore store, CheckpointSignatures signatures,
+                              CheckpointKey checkpointKey, Clock clock, ThreadFactory threads, int queueCapacity) {
+        this.sealer = sealer;
+        this.journal = journal;
+        this.store = store;
+        this.signatures = signatures;
+        this.checkpointKey = checkpointKey;
+        this.clock = clock;
+        this.threads = threads;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    }
+
+    /** Reads the journal back (records the database may lack are shipped first) and starts the two threads. */
+    public synchronized void start() {
+        List<SealedRecord> journaled = journal.open();
+        if (!journaled.isEmpty()) {
+            SealedRecord last = journaled.get(journaled.size() - 1);
+            nextSequence = last.sequence() + 1;
+            head = last.chainHash();
+            acknowledged.set(last.sequence());
+            unshipped.addAll(journaled);
+        }
+        running = true;
+        writer = threads.newThread(this::writeLoop);
+        writer.setName("vestibule-cdr-writer");
+        shipper = threads.newThread(this::shipLoop);
+        shipper.setName("vestibule-cdr-shipper");
+        writer.start();
+        shipper.start();
+    }
+
+    @Override
+    public void record(CallEvent event) {
+        if (!running) {
+            throw new IllegalStateException("The call-record pipeline is not running");
+        }
+        unwritten.incrementAndGet();
+        if (!queue.offer(event)) {
+            try {
+                queue.put(event);
+            } catch (InterruptedException e) {
+                unwritten.decrementAndGet();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while recording a call event", e);
+            }
+        }
+    }
+
+    /** The highest sequence in the fsynced journal. */
+    public long acknowledged() {
+        return acknowledged.get();
+    }
+
+    /** The highest sequence stored in the database by this process. */
+    public long shipped() {
+        return shipped.get();
+    }
+
+    /** Events not yet in the database: queued, or journaled and waiting to be shipped. */
+    public long backlog() {
+        return unwritten.get() + unshipped.size();
+    }
+
+    /** Waits until every event recorded before the call is in the database, or the time is up. */
+    public boolean awaitShipped(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (unwritten.get() == 0 && unshipped.isEmpty() && shipped.get() >= acknowledged.get()) {
+                return true;
+            }
+            Thread.sleep(5);
+        }
+        return false;
+    }
+
+    /** Stops taking events, writes and ships what is queued (briefly), and closes the journal. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            if (writer != null) {
+                writer.interrupt();
+                writer.join(10_000);
+            }
+            synchronized (shipSignal) {
+                shipSignal.notifyAll();
+            }
+            if (shipper != null) {
+                shipper.join(10_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        journal.close();
+    }
+
+    private void writeLoop() {
+        List<CallEvent> batch = new ArrayList<>(LARGEST_BATCH);
+        Duration pause = Duration.ofMillis(100);
+        while (running || !queue.isEmpty()) {
+            try {
+                if (batch.isEmpty()) {
+                    CallEvent first = running ? queue.poll(200, TimeUnit.MILLISECONDS) : queue.poll();
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    queue.drainTo(batch, LARGEST_BATCH - 1);
+                }
+                write(batch);
+                batch.clear();
+                pause = Duration.ofMillis(100);
+            } catch (InterruptedException e) {
+                // close(): finish what is queued, then stop.
+                running = false;
+            } catch (RuntimeException e) {
+                // The batch stays and is written again: nothing was acknowledged.
+                LOG.log(Level.WARNING, "Writing call records failed; retrying in " + pause.toMillis() + " ms", e);
+                pause = sleep(pause);
+            }
+        }
+    }
+
+    private void write(List<CallEvent> batch) {
+        if (head == null) {
+            initialiseHeadFromStore();
+        }
+        List<SealedRecord> sealed = new ArrayList<>(batch.size());
+        byte[] previous = head;
+        for (CallEvent event : batch) {
+            SealedRecord record = sealer.seal(nextSequence + sealed.size(), previous, event);
+            sealed.add(record);
+            previous = record.chainHash();
+        }
+        journal.append(sealed);
+        nextSequence += sealed.size();
+        head = previous;
+        acknowledged.set(nextSequence - 1);
+        unshipped.addAll(sealed);
+        unwritten.addAndGet(-sealed.size());
+        synchronized (shipSignal) {
+            shipSignal.notifyAll();
+        }
+    }
+
+    /** An empty journal continues the database's chain (its newest record), or starts a new one. */
+    private void initialiseHeadFromStore() {
+        long last = store.lastSequence();
+        Optional<SealedRecord> newest = last == 0 ? Optional.empty() : store.bySequence(last);
+        nextSequence = last + 1;
+        head = newest.map(SealedRecord::chainHash).orElse(HashChain.GENESIS);
+    }
+
+    private void shipLoop() {
+        Duration pause = Duration.ofMillis(100);
+        long storedUpTo = -1;
+        while (running || !unshipped.isEmpty()) {
+            try {
+                if (unshipped.isEmpty()) {
+                    synchronized (shipSignal) {
+                        if (unshipped.isEmpty() && running) {
+                            shipSignal.wait(200);
+                        }
+                    }
+                    continue;
+                }
+                if (storedUpTo < 0) {
+                    storedUpTo = store.lastSequence();
+                }
+                List<SealedRecord> batch = new ArrayList<>();
+                for (SealedRecord record : unshipped) {
+                    if (batch.size() == LARGEST_BATCH) {
+                        break;
+                    }
+                    batch.add(record);
+                }
+                long alreadyStored = storedUpTo;
+                List<SealedRecord> fresh = batch.stream().filter(record -> record.sequence() > alreadyStored).toList();
+                if (!fresh.isEmpty()) {
+                    SealedRecord last = fresh.get(fresh.size() - 1);
+                    store.add(fresh, signatures.sign(checkpointKey.privateKey(), checkpointKey.publicKey(), Checkpoint.Kind.CHECKPOINT,
+                            last.sequence(), last.chainHash(), clock.instant()));
+                    storedUpTo = last.sequence();
+                }
+                long through = batch.get(batch.size() - 1).sequence();
+                for (int i = 0; i < batch.size(); i++) {
+                    unshipped.pollFirst();
+                }
+                shipped.set(Math.max(shipped.get(), through));
+                journal.shipped(through);
+                pause = Duration.ofMillis(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                storedUpTo = -1;
+                LOG.log(Level.WARNING, "Storing call records failed; they stay in the journal, next try in " + pause.toMillis() + " ms: "
+                        + e.getMessage());
+                pause = sleep(pause);
+            }
+        }
+    }
+
+    private Duration sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Duration doubled = pause.multipliedBy(2);
+        return doubled.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : doubled;
+    }
+}

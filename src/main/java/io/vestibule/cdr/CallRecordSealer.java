@@ -1,0 +1,48 @@
+package io.vestibule.cdr;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import io.vestibule.cdr.keys.CallRecordKeys;
+import io.vestibule.crypto.Aead;
+
+/**
+ * Seals call events into records and opens them again (R-CDR-3): AES-256-GCM under the day's data key, with the
+ * record's sequence and key id as associated data, so a sealed event moved to another place in the chain does not
+ * open; then the blind indexes and the chain hash.
+ */
+public final class CallRecordSealer {
+    private final CallRecordKeys keys;
+    private final Aead aead;
+    private final BlindIndex index;
+    private final HashChain chain;
+
+    public CallRecordSealer(CallRecordKeys keys, Aead aead, BlindIndex index, HashChain chain) {
+        this.keys = keys;
+        this.aead = aead;
+        this.index = index;
+        this.chain = chain;
+    }
+
+    public SealedRecord seal(long sequence, byte[] previousHash, CallEvent event) {
+        // Stored times keep milliseconds (every database keeps at least those), and the chain covers what is stored.
+        Instant at = event.occurredAt().truncatedTo(ChronoUnit.MILLIS);
+        CallRecordKeys.DayKey key = keys.forDay(CallRecordKeys.dayOf(at));
+        byte[] ciphertext = aead.seal(key.dataKey(), CallEventJson.toBytes(event), associatedData(sequence, key.id()));
+        SealedRecord.BlindIndexes indexes = index.of(key.indexKey(), event);
+        byte[] hash = chain.next(previousHash, sequence, at, key.id(), ciphertext, indexes);
+        return new SealedRecord(sequence, at, key.id(), ciphertext, indexes, hash);
+    }
+
+    /** The event of a record; empty when its day's key has been destroyed. Throws {@link Aead.SealBroken} if altered. */
+    public Optional<CallEvent> open(SealedRecord record) {
+        return keys.byId(record.keyId()).map(key -> CallEventJson.fromBytes(
+                aead.open(key.dataKey(), record.ciphertext(), associatedData(record.sequence(), record.keyId()))));
+    }
+
+    private static byte[] associatedData(long sequence, int keyId) {
+        return ByteBuffer.allocate(4 + 8 + 4).put(new byte[] {'V', 'C', 'D', 'R'}).putLong(sequence).putInt(keyId).array();
+    }
+}

@@ -1,0 +1,212 @@
+package io.vestibule.cdr.journal;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+import java.util.zip.CRC32C;
+
+import io.vestibule.cdr.SealedRecord;
+import io.vestibule.crypto.PrivateFiles;
+
+/**
+ * The call records' write-ahead journal (R-CDR-2): sealed records appended to segment files and forced to disk
+ * before they count as acknowledged. Only sealed records are written, so the journal holds nothing in clear.
+ *
+ * <p>A frame is {@code length (4) || body || CRC-32C (4)}; a crash can leave a torn last frame, which recovery
+ * cuts off (it was never acknowledged). Segments roll over at a size; a segment whose records are all in the
+ * database is deleted, except the newest, which keeps the chain's head for the next start.
+ */
+public final class CallJournal implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(CallJournal.class.getName());
+    private static final String PREFIX = "segment-";
+    private static final String SUFFIX = ".journal";
+    private static final int LONGEST_FRAME = 1 << 20;
+
+    private final Path directory;
+    private final long segmentBytes;
+    /** First sequence of each segment, and its file. */
+    private final TreeMap<Long, Path> segments = new TreeMap<>();
+    private FileChannel current;
+
+    public CallJournal(Path directory, long segmentBytes) {
+        this.directory = directory;
+        this.segmentBytes = segmentBytes;
+    }
+
+    /**
+     * Opens the journal and returns every intact record in it, in order. A torn or corrupt tail is cut off; a corrupt
+     * frame anywhere else stops the start, since acknowledged records would be lost.
+     */
+    public synchronized List<SealedRecord> open() {
+        try {
+            PrivateFiles.directory(directory);
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
+                for (Path file : files) {
+                    String name = file.getFileName().toString();
+                    segments.put(Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length())), file);
+                }
+            }
+            List<SealedRecord> records = new ArrayList<>();
+            for (var segment : segments.entrySet()) {
+                boolean last = segment.getKey().equals(segments.lastKey());
+                records.addAll(read(segment.getValue(), last));
+            }
+            return records;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the call-record journal in " + directory, e);
+        }
+    }
+
+    /** Appends records and forces them to disk: when this returns, they are acknowledged. */
+    public synchronized void append(List<SealedRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        try {
+            if (current == null || current.size() >= segmentBytes) {
+                roll(records.get(0).sequence());
+            }
+            for (SealedRecord record : records) {
+                current.write(frame(record));
+            }
+            current.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the call-record journal", e);
+        }
+    }
+
+    /** Deletes segments whose every record is in the database, keeping the newest. */
+    public synchronized void shipped(long upToSequence) {
+        while (segments.size() > 1) {
+            long first = segments.firstKey();
+            Long next = segments.higherKey(first);
+            if (next == null || next - 1 > upToSequence) {
+                return;
+            }
+            try {
+                Files.deleteIfExists(segments.remove(first));
+            } catch (IOException e) {
+                LOG.warning(() -> "Cannot delete a shipped journal segment: " + e.getMessage());
+                return;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (current != null) {
+            try {
+                current.close();
+            } catch (IOException e) {
+                LOG.warning(() -> "Closing the call-record journal failed: " + e.getMessage());
+            }
+            current = null;
+        }
+    }
+
+    private void roll(long firstSequence) throws IOException {
+        if (current != null) {
+            current.close();
+        }
+        Path file = directory.resolve(PREFIX + String.format("%019d", firstSequence) + SUFFIX);
+        current = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        PrivateFiles.restrictToOwner(file);
+        // The directory entry of a new segment must be durable too, or a crash could lose the whole file.
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException directoriesCannotBeSynced) {
+            // Some file systems refuse to open a directory; the segment's own force covers its content.
+        }
+        segments.put(firstSequence, file);
+    }
+
+    private static ByteBuffer frame(SealedRecord record) {
+        byte[] indexes = String.join("\n", record.indexes().room(), record.indexes().participant(), record.indexes().name(),
+                record.indexes().outcome()).getBytes(StandardCharsets.US_ASCII);
+        int bodyLength = 8 + 8 + 4 + 4 + 32 + 4 + indexes.length + 4 + record.ciphertext().length;
+        ByteBuffer body = ByteBuffer.allocate(bodyLength)
+                .putLong(record.sequence()).putLong(record.occurredAt().getEpochSecond()).putInt(record.occurredAt().getNano())
+                .putInt(record.keyId()).put(record.chainHash())
+                .putInt(indexes.length).put(indexes)
+                .putInt(record.ciphertext().length).put(record.ciphertext());
+        CRC32C crc = new CRC32C();
+        crc.update(body.array());
+        return ByteBuffer.allocate(4 + bodyLength + 4).putInt(bodyLength).put(body.array()).putInt((int) crc.getValue()).flip();
+    }
+
+    private List<SealedRecord> read(Path file, boolean last) throws IOException {
+        List<SealedRecord> records = new ArrayList<>();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long position = 0;
+            long size = channel.size();
+            while (position < size) {
+                try {
+                    ByteBuffer length = readFully(channel, position, 4);
+                    int bodyLength = length.getInt();
+                    if (bodyLength <= 0 || bodyLength > LONGEST_FRAME) {
+                        throw new EOFException("impossible frame length");
+                    }
+                    ByteBuffer frame = readFully(channel, position + 4, bodyLength + 4);
+                    byte[] body = new byte[bodyLength];
+                    frame.get(body);
+                    CRC32C crc = new CRC32C();
+                    crc.update(body);
+                    if ((int) crc.getValue() != frame.getInt()) {
+                        throw new EOFException("checksum mismatch");
+                    }
+                    records.add(parse(ByteBuffer.wrap(body)));
+                    position += 4 + bodyLength + 4;
+                } catch (EOFException torn) {
+                    if (!last) {
+                        throw new IOException("The call-record journal segment " + file + " is damaged at byte " + position
+                                + " (" + torn.getMessage() + "); it is not the newest, so acknowledged records would be lost");
+                    }
+                    long cut = position;
+                    LOG.warning(() -> "Cutting a torn frame off the call-record journal at byte " + cut + " of " + file
+                            + " (" + torn.getMessage() + "); it was never acknowledged");
+                    channel.truncate(position);
+                    channel.force(false);
+                    break;
+                }
+            }
+        }
+        return records;
+    }
+
+    private static ByteBuffer readFully(FileChannel channel, long position, int bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(bytes);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                throw new EOFException("frame ends early");
+            }
+        }
+        return buffer.flip();
+    }
+
+    private static SealedRecord parse(ByteBuffer body) {
+        long sequence = body.getLong();
+        Instant occurredAt = Instant.ofEpochSecond(body.getLong(), body.getInt());
+        int keyId = body.getInt();
+        byte[] hash = new byte[32];
+        body.get(hash);
+        byte[] indexBytes = new byte[body.getInt()];
+        body.get(indexBytes);
+        String[] indexes = new String(indexBytes, StandardCharsets.US_ASCII).split("\n", -1);
+        byte[] ciphertext = new byte[body.getInt()];
+        body.get(ciphertext);
+        return new SealedRecord(sequence, occurredAt, keyId, ciphertext,
+                new SealedRecord.BlindIndexes(indexes[0], indexes[1], indexes[2], indexes[3]), hash);
+    }
+}

@@ -1,0 +1,115 @@
+package io.vestibule.cdr.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import io.vestibule.cdr.keys.DayKeyStore;
+import io.vestibule.cdr.keys.StoredDayKey;
+
+public final class JdbcDayKeyStore implements DayKeyStore {
+    private final DataSource dataSource;
+
+    public JdbcDayKeyStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public Optional<StoredDayKey> forDay(LocalDate day) {
+        return one("SELECT id, key_day, kek_alias, wrapped_key FROM cdr_day_key WHERE key_day = ?", day);
+    }
+
+    @Override
+    public Optional<StoredDayKey> byId(int id) {
+        return one("SELECT id, key_day, kek_alias, wrapped_key FROM cdr_day_key WHERE id = ?", id);
+    }
+
+    @Override
+    public StoredDayKey add(LocalDate day, String kekAlias, byte[] wrapped, Instant now) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            int id;
+            try (PreparedStatement next = connection.prepareStatement("SELECT NEXT VALUE FOR cdr_day_key_id_seq");
+                 ResultSet result = next.executeQuery()) {
+                result.next();
+                id = result.getInt(1);
+            } catch (SQLException h2Syntax) {
+                try (PreparedStatement next = connection.prepareStatement("SELECT nextval('cdr_day_key_id_seq')");
+                     ResultSet result = next.executeQuery()) {
+                    result.next();
+                    id = result.getInt(1);
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO cdr_day_key (id, key_day, kek_alias, wrapped_key, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setInt(1, id);
+                insert.setObject(2, day);
+                insert.setString(3, kekAlias);
+                insert.setBytes(4, wrapped);
+                insert.setObject(5, now.atOffset(ZoneOffset.UTC));
+                insert.executeUpdate();
+                return new StoredDayKey(id, day, kekAlias, Optional.of(wrapped));
+            } catch (SQLException anotherWriterWasFirst) {
+                return forDay(day).orElseThrow(() -> new JdbcCallRecordStore.StoreUnavailable(anotherWriterWasFirst));
+            }
+        } catch (SQLException e) {
+            throw new JdbcCallRecordStore.StoreUnavailable(e);
+        }
+    }
+
+    @Override
+    public List<StoredDayKey> liveBefore(LocalDate day) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT id, key_day, kek_alias, wrapped_key FROM cdr_day_key WHERE key_day < ? AND wrapped_key IS NOT NULL ORDER BY key_day")) {
+            query.setObject(1, day);
+            List<StoredDayKey> keys = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    keys.add(key(result));
+                }
+            }
+            return keys;
+        } catch (SQLException e) {
+            throw new JdbcCallRecordStore.StoreUnavailable(e);
+        }
+    }
+
+    @Override
+    public void destroy(int id, Instant now) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE cdr_day_key SET wrapped_key = NULL, destroyed_at = ? WHERE id = ?")) {
+            update.setObject(1, now.atOffset(ZoneOffset.UTC));
+            update.setInt(2, id);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new JdbcCallRecordStore.StoreUnavailable(e);
+        }
+    }
+
+    private Optional<StoredDayKey> one(String sql, Object parameter) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setObject(1, parameter);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? Optional.of(key(result)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new JdbcCallRecordStore.StoreUnavailable(e);
+        }
+    }
+
+    private static StoredDayKey key(ResultSet result) throws SQLException {
+        return new StoredDayKey(result.getInt(1), result.getObject(2, LocalDate.class), result.getString(3),
+                Optional.ofNullable(result.getBytes(4)));
+    }
+}

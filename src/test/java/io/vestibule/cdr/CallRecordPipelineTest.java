@@ -1,0 +1,224 @@
+package io.vestibule.cdr;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.vestibule.crypto.Aead;
+import io.vestibule.testing.TestClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The pipeline end to end on an in-memory database: sealing, journal, chain, checkpoints, search, tampering. */
+@Timeout(60)
+class CallRecordPipelineTest {
+    private static final Instant START = Instant.parse("2026-12-01T09:00:00Z");
+
+    @TempDir
+    Path directory;
+
+    private final TestClock clock = new TestClock(START);
+
+    private static CallEvent join(Instant at, String room, String name) {
+        return CallEvent.of(CallEvent.Type.PARTICIPANT_JOIN, at, "host")
+                .conference(UUID.randomUUID().toString(), room)
+                .participant(UUID.randomUUID().toString(), "host", name)
+                .remote("198.51.100.7", 50123, "Mozilla/5.0 test")
+                .encryption("DTLS-SRTP")
+                .build();
+    }
+
+    private CallRecordsFixture recordAll(List<CallEvent> events) throws Exception {
+        CallRecordsFixture fixture = new CallRecordsFixture(directory, clock);
+        try (CallRecordPipeline pipeline = fixture.pipeline()) {
+            pipeline.start();
+            events.forEach(pipeline::record);
+            assertThat(pipeline.awaitShipped(Duration.ofSeconds(20))).isTrue();
+            assertThat(pipeline.acknowledged()).isEqualTo(events.size());
+        }
+        return fixture;
+    }
+
+    @Test
+    void recordsRoundTripThroughTheStoreAndAreFoundByTheirBlindIndexes() throws Exception {
+        String room = UUID.randomUUID().toString();
+        CallRecordsFixture fixture = recordAll(List.of(
+                join(START, room, "Zoë Quinteros"), join(START.plusSeconds(5), UUID.randomUUID().toString(), "Someone Else"),
+                CallEvent.of(CallEvent.Type.PIN_FAILURE, START.plusSeconds(9), "invalid_pin").room(room).remote("203.0.113.5", 40000, "curl").build()));
+
+        CallRecordSearch search = fixture.search();
+        Instant from = START.minusSeconds(60);
+        Instant to = START.plusSeconds(60);
+        assertThat(search.search(new CallRecordSearch.Query(from, to, Optional.empty(), Optional.empty(), Optional.empty()), 10)).hasSize(3);
+        List<CallRecordSearch.Found> inRoom = search.search(new CallRecordSearch.Query(from, to, Optional.of(room), Optional.empty(), Optional.empty()), 10);
+        assertThat(inRoom).hasSize(2);
+        assertThat(inRoom.get(0).event().orElseThrow().outcome()).as("newest first").isEqualTo("invalid_pin");
+        List<CallRecordSearch.Found> byName = search.search(new CallRecordSearch.Query(from, to, Optional.empty(), Optional.of("  zoë quinteros "),
+                Optional.empty()), 10);
+        assertThat(byName).singleElement().satisfies(found -> {
+            CallEvent event = found.event().orElseThrow();
+            assertThat(event.displayName()).contains("Zoë Quinteros");
+            assertThat(event.remotePort()).contains(50123);
+            assertThat(event.encryption()).contains("DTLS-SRTP");
+        });
+        assertThat(search.search(new CallRecordSearch.Query(from, to, Optional.empty(), Optional.empty(), Optional.of("invalid_pin")), 10))
+                .hasSize(1);
+        assertThat(search.search(new CallRecordSearch.Query(from, to, Optional.of(UUID.randomUUID().toString()), Optional.empty(), Optional.empty()), 10))
+                .isEmpty();
+    }
+
+    @Test
+    void nothingOfARecordIsInClearInTheDatabaseOrTheJournal() throws Exception {
+        String name = "Unique-Name-" + UUID.randomUUID();
+        CallRecordsFixture fixture = recordAll(List.of(join(START, "room-" + name, name)));
+        try (Connection connection = fixture.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SCRIPT TO '" + directory.resolve("dump.sql") + "'");
+        }
+        String dump = Files.readString(directory.resolve("dump.sql"));
+        assertThat(dump).contains("call_record").doesNotContain(name).doesNotContain("198.51.100.7").doesNotContain("Mozilla");
+        try (Stream<Path> files = Files.walk(fixture.journalDirectory)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).doesNotContain(name).doesNotContain("198.51.100.7");
+            }
+        }
+    }
+
+    @Test
+    void anIntactChainVerifiesAndEachKindOfTamperingIsReported() throws Exception {
+        List<CallEvent> events = Stream.iterate(0, i -> i + 1).limit(10)
+                .map(i -> join(START.plusSeconds(i), "room", "Person " + i)).toList();
+        CallRecordsFixture fixture = recordAll(events);
+        ChainVerifier.Report intact = fixture.verifier().verify(fixture.store, fixture.checkpointKey.publicKey());
+        assertThat(intact.intact()).as(intact.findings().toString()).isTrue();
+        assertThat(intact.recordsChecked()).isEqualTo(10);
+        assertThat(intact.lastCheckpoint()).contains(10L);
+
+        execute(fixture, "UPDATE call_record SET ciphertext = ciphertext || X'00' WHERE seq = 3");
+        assertThat(findings(fixture)).singleElement().satisfies(f -> assertThat(f.problem()).contains("record 3 was altered"));
+        execute(fixture, "DELETE FROM call_record WHERE seq = 3");
+        assertThat(findings(fixture)).singleElement().satisfies(f -> assertThat(f.problem()).contains("record 3 was deleted"));
+        execute(fixture, "UPDATE call_record SET seq = 100 WHERE seq = 5");
+        execute(fixture, "UPDATE call_record SET seq = 5 WHERE seq = 6");
+        execute(fixture, "UPDATE call_record SET seq = 6 WHERE seq = 100");
+        assertThat(findings(fixture)).extracting(ChainVerifier.Finding::problem)
+                .anyMatch(problem -> problem.contains("record 5 was altered or moved"))
+                .anyMatch(problem -> problem.contains("record 6 was altered or moved"));
+        execute(fixture, "DELETE FROM call_record WHERE seq >= 9");
+        assertThat(findings(fixture)).extracting(ChainVerifier.Finding::problem).anyMatch(problem -> problem.contains("records 9 to 10 were deleted"));
+    }
+
+    @Test
+    void aDecryptionWithTheWrongKeyOrAlteredBytesFails() throws Exception {
+        CallRecordsFixture fixture = recordAll(List.of(join(START, "room", "Someone")));
+        SealedRecord stored = fixture.store.bySequence(1).orElseThrow();
+        assertThat(fixture.sealer.open(stored)).isPresent();
+        byte[] tampered = stored.ciphertext().clone();
+        tampered[tampered.length - 1] ^= 1;
+        assertThatExceptionOfType(Aead.SealBroken.class).isThrownBy(() -> fixture.sealer.open(
+                new SealedRecord(1, stored.occurredAt(), stored.keyId(), tampered, stored.indexes(), stored.chainHash())));
+        assertThatExceptionOfType(Aead.SealBroken.class).as("the record moved to another place in the chain")
+                .isThrownBy(() -> fixture.sealer.open(new SealedRecord(2, stored.occurredAt(), stored.keyId(), stored.ciphertext(),
+                        stored.indexes(), stored.chainHash())));
+        CallRecordsFixture otherInstallation = new CallRecordsFixture(directory.resolve("other"), clock, fixture.dataSource,
+                new CallRecordsFixture(directory.resolve("other-keys"), clock).keks);
+        assertThatExceptionOfType(Aead.SealBroken.class).as("another key-encryption key")
+                .isThrownBy(() -> otherInstallation.sealer.open(stored));
+    }
+
+    @Test
+    void aKeyEncryptionKeyRotationLeavesOldRecordsReadable() throws Exception {
+        CallRecordsFixture fixture = new CallRecordsFixture(directory, clock);
+        try (CallRecordPipeline pipeline = fixture.pipeline()) {
+            pipeline.start();
+            pipeline.record(join(START, "room", "Before Rotation"));
+            assertThat(pipeline.awaitShipped(Duration.ofSeconds(10))).isTrue();
+            String before = fixture.keks.current().alias();
+            fixture.keks.rotate();
+            assertThat(fixture.keks.current().alias()).isNotEqualTo(before);
+            pipeline.record(join(START.plus(Duration.ofDays(1)), "room", "After Rotation"));
+            assertThat(pipeline.awaitShipped(Duration.ofSeconds(10))).isTrue();
+        }
+        CallRecordsFixture restarted = new CallRecordsFixture(directory.resolve("unused"), clock, fixture.dataSource, fixture.keks);
+        assertThat(restarted.sealer.open(restarted.store.bySequence(1).orElseThrow()).orElseThrow().displayName()).contains("Before Rotation");
+        assertThat(restarted.sealer.open(restarted.store.bySequence(2).orElseThrow()).orElseThrow().displayName()).contains("After Rotation");
+    }
+
+    @Test
+    void retentionDestroysOldDaysKeysSoTheirRecordsAreUnreadableThenPurgesThem() throws Exception {
+        CallRecordsFixture fixture = recordAll(List.of(join(START, "room", "Old Call"), join(START.plus(Duration.ofDays(400)), "room", "New Call")));
+        SealedRecord old = fixture.store.bySequence(1).orElseThrow();
+        clock.set(START.plus(Duration.ofDays(400)));
+        CallRecordRetention.Purge purge = new CallRecordRetention(fixture.keys, fixture.store, fixture.signatures, fixture.checkpointKey,
+                clock, 365).purge();
+        assertThat(purge.keysDestroyed()).isEqualTo(1);
+        assertThat(purge.recordsDeleted()).isEqualTo(1);
+        assertThat(fixture.sealer.open(old)).as("a copy of the old record, from a backup say, no longer opens").isEmpty();
+        CallRecordsFixture restarted = new CallRecordsFixture(directory.resolve("after"), clock, fixture.dataSource, fixture.keks);
+        assertThat(restarted.sealer.open(old)).isEmpty();
+        assertThat(restarted.sealer.open(restarted.store.bySequence(2).orElseThrow()).orElseThrow().displayName()).contains("New Call");
+        ChainVerifier.Report report = fixture.verifier().verify(fixture.store, fixture.checkpointKey.publicKey());
+        assertThat(report.intact()).as("the purge left a signed anchor: " + report.findings()).isTrue();
+        assertThat(report.firstSequence()).isEqualTo(2);
+    }
+
+    @Test
+    void recordsWrittenWhileTheDatabaseIsDownAreShippedWhenItReturns() throws Exception {
+        CallRecordsFixture fixture = new CallRecordsFixture(directory, clock);
+        FlakyDataSource flaky = new FlakyDataSource(fixture.dataSource);
+        CallRecordsFixture wired = new CallRecordsFixture(directory, clock, flaky, fixture.keks);
+        try (CallRecordPipeline pipeline = wired.pipeline()) {
+            pipeline.start();
+            pipeline.record(join(START, "room", "Before Outage"));
+            assertThat(pipeline.awaitShipped(Duration.ofSeconds(10))).isTrue();
+            flaky.down = true;
+            for (int i = 1; i <= 50; i++) {
+                pipeline.record(join(START.plusSeconds(i), "room", "During Outage " + i));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (pipeline.acknowledged() < 51 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(pipeline.acknowledged()).as("journaled while the database is down").isEqualTo(51);
+            assertThat(pipeline.shipped()).isEqualTo(1);
+            flaky.down = false;
+            assertThat(pipeline.awaitShipped(Duration.ofSeconds(20))).isTrue();
+        }
+        assertThat(fixture.store.lastSequence()).isEqualTo(51);
+        assertThat(wired.verifier().verify(fixture.store, wired.checkpointKey.publicKey()).intact()).isTrue();
+    }
+
+    @Test
+    void aRestartContinuesTheChainFromTheJournal() throws Exception {
+        CallRecordsFixture fixture = recordAll(List.of(join(START, "room", "First")));
+        try (CallRecordPipeline again = fixture.pipeline()) {
+            again.start();
+            again.record(join(START.plusSeconds(1), "room", "Second"));
+            assertThat(again.awaitShipped(Duration.ofSeconds(10))).isTrue();
+        }
+        assertThat(fixture.store.lastSequence()).isEqualTo(2);
+        assertThat(fixture.verifier().verify(fixture.store, fixture.checkpointKey.publicKey()).intact()).isTrue();
+    }
+
+    private static List<ChainVerifier.Finding> findings(CallRecordsFixture fixture) {
+        return fixture.verifier().verify(fixture.store, fixture.checkpointKey.publicKey()).findings();
+    }
+
+    private static void execute(CallRecordsFixture fixture, String sql) throws Exception {
+        try (Connection connection = fixture.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
