@@ -19,6 +19,8 @@ import io.vestibule.access.bruteforce.BreakInPolicy;
 import io.vestibule.access.bruteforce.InMemoryAttemptLedger;
 import io.vestibule.access.conference.InMemoryLiveConferences;
 import io.vestibule.access.conference.LiveConferences;
+import io.vestibule.access.conference.RecordedLiveConferences;
+import io.vestibule.cdr.CallRecorder;
 import io.vestibule.access.token.DataKeySealer;
 import io.vestibule.access.token.InMemoryTokenRevocations;
 import io.vestibule.access.token.JoinTokenIssuer;
@@ -121,8 +123,8 @@ public class AccessResources {
 
     @Produces
     @Singleton
-    LiveConferences liveConferences() {
-        return new InMemoryLiveConferences();
+    LiveConferences liveConferences(CallRecorder calls, Clock clock) {
+        return new RecordedLiveConferences(new InMemoryLiveConferences(), calls, clock);
     }
 
     @Produces
@@ -140,13 +142,13 @@ public class AccessResources {
 
     @Produces
     @Singleton
-    BreakInGuard breakInGuard(Alarms alarms, JoinMetrics metrics, Clock clock) {
+    BreakInGuard breakInGuard(Alarms alarms, JoinMetrics metrics, CallRecorder calls, Clock clock) {
         BreakInPolicy policy = new BreakInPolicy(
                 AttemptLimit.of(roomFailures, Duration.ofMinutes(roomWindowMinutes), Duration.ofMinutes(roomBlockMinutes)),
                 AttemptLimit.of(addressAttempts, Duration.ofMinutes(addressWindowMinutes), Duration.ofMinutes(addressBlockMinutes)),
                 AttemptLimit.of(loginFailures, Duration.ofMinutes(loginWindowMinutes), Duration.ofMinutes(loginBlockMinutes)));
         return new BreakInGuard(new InMemoryAttemptLedger(), policy, AddressRanges.parse(allowList.orElse("")),
-                new BreakInAlarmsToAlarms(alarms, metrics), clock);
+                new BreakInAlarmsToAlarms(alarms, metrics, calls, clock), clock);
     }
 
     @Produces

@@ -1,6 +1,7 @@
 package io.vestibule.access;
 
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -8,15 +9,24 @@ import java.util.stream.Collectors;
 
 import io.vestibule.access.bruteforce.BreakInAlarms;
 import io.vestibule.admin.alarm.Alarms;
+import io.vestibule.cdr.CallEvent;
+import io.vestibule.cdr.CallRecorder;
 
-/** Break-in blocks become alarms (R-BRUTE-1, R-BRUTE-2, R-AUD-4), cleared when the block ends, and counted. */
+/**
+ * Break-in blocks become alarms (R-BRUTE-1, R-BRUTE-2, R-AUD-4), cleared when the block ends, and counted; blocks of
+ * rooms and addresses are also call records (R-CDR-1).
+ */
 public final class BreakInAlarmsToAlarms implements BreakInAlarms {
     private final Alarms alarms;
     private final JoinMetrics metrics;
+    private final CallRecorder calls;
+    private final Clock clock;
 
-    public BreakInAlarmsToAlarms(Alarms alarms, JoinMetrics metrics) {
+    public BreakInAlarmsToAlarms(Alarms alarms, JoinMetrics metrics, CallRecorder calls, Clock clock) {
         this.alarms = alarms;
         this.metrics = metrics;
+        this.calls = calls;
+        this.clock = clock;
     }
 
     @Override
@@ -24,6 +34,8 @@ public final class BreakInAlarmsToAlarms implements BreakInAlarms {
         metrics.blocked("room");
         alarms.raise("break_in_room", "room " + roomId,
                 "too many wrong PINs; the room answers as if it did not exist; sources " + list(sources), Optional.of(until));
+        calls.record(CallEvent.of(CallEvent.Type.BLOCK, clock.instant(), "room_blocked").room(roomId)
+                .detail("until " + until + "; sources " + list(sources)).build());
     }
 
     @Override
@@ -31,6 +43,8 @@ public final class BreakInAlarmsToAlarms implements BreakInAlarms {
         metrics.blocked("address");
         alarms.raise("break_in_address", IpLiteral.text(address), "too many join attempts; joins from it are refused",
                 Optional.of(until));
+        calls.record(CallEvent.of(CallEvent.Type.BLOCK, clock.instant(), "address_blocked").remote(IpLiteral.text(address), null, null)
+                .detail("until " + until).build());
     }
 
     @Override

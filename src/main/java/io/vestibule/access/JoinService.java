@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.vestibule.access.bruteforce.BreakInGuard;
 import io.vestibule.access.bruteforce.Verdict;
+import io.vestibule.cdr.CallRecorder;
 import io.vestibule.access.conference.Arrival;
 import io.vestibule.access.conference.Conference;
 import io.vestibule.access.conference.ConferenceNotifier;
@@ -85,12 +86,18 @@ public class JoinService {
     Clock clock;
 
     @Inject
+    CallRecorder calls;
+
+    @Inject
     @ConfigProperty(name = "vestibule.join.invitees-skip-guest-pin", defaultValue = "false")
     boolean inviteesSkipGuestPin;
 
     public JoinAnswer join(JoinRequest request) {
         JoinAnswer answer = decide(request);
         metrics.joinAnswered(answer.outcome());
+        if (!(answer instanceof JoinAnswer.InvalidPin)) {
+            calls.record(JoinCallEvents.answered(request, answer, clock.instant()));
+        }
         return answer;
     }
 
@@ -180,6 +187,7 @@ public class JoinService {
         if (pin instanceof PinCheck.WrongPin) {
             metrics.pinFailed();
             guard.pinFailed(room.id().toString(), request.source());
+            calls.record(JoinCallEvents.pinFailed(request, room, clock.instant()));
             return new JoinAnswer.InvalidPin();
         }
         if (pin instanceof PinCheck.PinRequired required) {

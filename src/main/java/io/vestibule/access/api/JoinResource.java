@@ -81,8 +81,17 @@ public class JoinResource {
         Optional<PortalUser> signedIn = Optional.ofNullable(portalSession).flatMap(sessions::resume)
                 .flatMap(session -> signIn.user(session.principal()));
         JoinAnswer answer = joins.join(new JoinRequest(alias, displayName, request.optionalText("pin", 64),
-                request.optionalText("invitation", 8192), source(), signedIn));
+                request.optionalText("invitation", 8192), source(), http.getRemotePort(), userAgent(), signedIn));
         return answer(answer);
+    }
+
+    /** The browser's own description, bounded and without control characters: it goes into the call record. */
+    private Optional<String> userAgent() {
+        return Optional.ofNullable(http.getHeader(HttpHeaders.USER_AGENT))
+                .map(agent -> agent.codePoints().filter(c -> !Character.isISOControl(c))
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString())
+                .map(agent -> agent.length() > 512 ? agent.substring(0, 512) : agent)
+                .filter(agent -> !agent.isBlank());
     }
 
     @POST

@@ -1,44 +1,178 @@
 package io.vestibule.admin.api;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
+import io.vestibule.cdr.CallEventJson;
+import io.vestibule.cdr.CallRecordExport;
+import io.vestibule.cdr.CallRecordSearch;
+import io.vestibule.cdr.CallRecords;
+import io.vestibule.cdr.ChainVerifier;
+import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.identity.roles.Permission;
 import io.vestibule.platform.api.ApiProblem;
+import io.vestibule.platform.api.JsonBuilders;
+import io.vestibule.platform.api.JsonRequest;
 
 /**
- * The call-record endpoints of API.md, guarded by "view CDRs" (the Auditor's alone). The encrypted record store
- * is not part of this release: an auditor is told so with 503 {@code cdr_store_unavailable}, every other role
- * gets 403 before that.
+ * Call detail records for auditors (R-CDR-4, R-CDR-5): search, view, encrypted export and chain verification, all
+ * under "view CDRs", which only the Auditor holds. Every access is written to the audit log, naming the criteria
+ * but not the names searched for, which would put record content in the log.
  */
 @Path("/cdrs")
 @Produces(MediaType.APPLICATION_JSON)
 public class CallRecordsResource {
+    private static final int MOST_RECORDS = 1000;
+    private static final int SHORTEST_PASSPHRASE = 12;
+
+    @Inject
+    CallRecords records;
+
+    @Inject
+    AdminAudit audit;
+
+    @Inject
+    CryptoPolicy policy;
+
+    @Inject
+    java.security.SecureRandom random;
+
+    @Inject
+    Clock clock;
+
     @GET
     @RequiresPermission(Permission.VIEW_CDRS)
-    public String search() {
-        throw unavailable();
+    public String search(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("room") String room,
+                         @QueryParam("participant") String participant, @QueryParam("outcome") String outcome,
+                         @QueryParam("limit") String limit) {
+        CallRecordSearch.Query query = query(from, to, room, participant, outcome);
+        int most = limit == null || limit.isBlank() ? 200 : limit.strip().matches("\\d{1,4}") ? Integer.parseInt(limit.strip()) : -1;
+        if (most < 1 || most > MOST_RECORDS) {
+            throw ApiProblem.invalidField("limit", "'limit' is 1 to " + MOST_RECORDS + ".");
+        }
+        List<CallRecordSearch.Found> found = records.search(query, most);
+        audit.changed("cdr.search", describe(query) + "; " + found.size() + " records");
+        var array = JsonBuilders.array();
+        found.forEach(record -> array.add(json(record)));
+        return array.build().toString();
     }
 
     @GET
-    @Path("{id}")
+    @Path("{sequence}")
     @RequiresPermission(Permission.VIEW_CDRS)
-    public String get(@PathParam("id") String id) {
-        throw unavailable();
+    public String view(@PathParam("sequence") String sequence) {
+        long number = sequence.matches("\\d{1,18}") ? Long.parseLong(sequence) : -1;
+        CallRecordSearch.Found found = records.bySequence(number).orElseThrow(ApiProblem::notFound);
+        audit.changed("cdr.view", "record " + number);
+        return json(found).toString();
     }
 
     @POST
     @Path("export")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces("application/pkcs7-mime")
     @RequiresPermission(Permission.VIEW_CDRS)
-    public String export() {
-        throw unavailable();
+    public Response export(JsonValue body) {
+        JsonRequest request = JsonRequest.of(body, Set.of("from", "to", "format", "passphrase", "room", "participant", "outcome"));
+        CallRecordSearch.Query query = query(request.optionalText("from", 40).orElse(null), request.optionalText("to", 40).orElse(null),
+                request.optionalText("room", 100).orElse(null), request.optionalText("participant", 200).orElse(null),
+                request.optionalText("outcome", 100).orElse(null));
+        CallRecordExport.Format format = request.optionalText("format", 10).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
+            case "csv" -> CallRecordExport.Format.CSV;
+            case "json" -> CallRecordExport.Format.JSON;
+            default -> throw ApiProblem.invalidField("format", "'format' is csv or json.");
+        }).orElse(CallRecordExport.Format.CSV);
+        char[] passphrase = request.requiredSecret("passphrase", 1024);
+        try {
+            if (passphrase.length < SHORTEST_PASSPHRASE) {
+                throw ApiProblem.invalidField("passphrase", "The export passphrase has at least " + SHORTEST_PASSPHRASE + " characters.");
+            }
+            List<CallRecordSearch.Found> found = records.search(query, MOST_RECORDS * 100);
+            byte[] encrypted = new CallRecordExport(policy, random).export(found, format, passphrase);
+            audit.changed("cdr.export", describe(query) + "; " + found.size() + " records as encrypted " + format.name().toLowerCase(Locale.ROOT));
+            return Response.ok(encrypted, "application/pkcs7-mime")
+                    .header("Content-Disposition", "attachment; filename=\"call-records." + format.name().toLowerCase(Locale.ROOT) + ".p7m\"")
+                    .build();
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
     }
 
-    private static ApiProblem unavailable() {
-        return new ApiProblem(503, "cdr_store_unavailable", "Call detail records are not recorded by this release yet.");
+    @POST
+    @Path("verify")
+    @RequiresPermission(Permission.VIEW_CDRS)
+    public String verify() {
+        ChainVerifier.Report report = records.verify();
+        audit.changed("cdr.verify", report.intact() ? "intact, " + report.recordsChecked() + " records"
+                : report.findings().size() + " findings in " + report.recordsChecked() + " records");
+        var findings = JsonBuilders.array();
+        report.findings().forEach(finding -> findings.add(JsonBuilders.object().add("sequence", finding.sequence())
+                .add("problem", finding.problem())));
+        JsonObjectBuilder json = JsonBuilders.object()
+                .add("intact", report.intact())
+                .add("recordsChecked", report.recordsChecked())
+                .add("firstSequence", report.firstSequence())
+                .add("lastSequence", report.lastSequence())
+                .add("checkpointsChecked", report.checkpointsChecked())
+                .add("findings", findings);
+        report.lastCheckpoint().ifPresent(last -> json.add("lastCheckpoint", last));
+        return json.build().toString();
+    }
+
+    private CallRecordSearch.Query query(String from, String to, String room, String participant, String outcome) {
+        Instant end = instant("to", to).orElse(clock.instant().plusSeconds(1));
+        Instant start = instant("from", from).orElse(end.minus(Duration.ofDays(1)));
+        try {
+            return new CallRecordSearch.Query(start, end, text(room), text(participant), text(outcome));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidField("from", e.getMessage() + ".");
+        }
+    }
+
+    private static String describe(CallRecordSearch.Query query) {
+        return "from " + query.from() + " to " + query.to() + query.room().map(room -> ", room " + room).orElse("")
+                + (query.participant().isPresent() ? ", by participant" : "") + query.outcome().map(outcome -> ", outcome " + outcome).orElse("");
+    }
+
+    private static JsonObject json(CallRecordSearch.Found found) {
+        JsonObjectBuilder json = found.event().map(event -> JsonBuilders.object(CallEventJson.toJson(event)))
+                .orElseGet(() -> JsonBuilders.object().add("unreadable", true));
+        return json.add("sequence", found.sequence()).add("recordedAt", found.occurredAt().toString()).build();
+    }
+
+    private static Optional<String> text(String value) {
+        return Optional.ofNullable(value).map(String::strip).filter(text -> !text.isEmpty() && text.length() <= 200);
+    }
+
+    private static Optional<Instant> instant(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(text.strip()));
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalidField(field, "'" + field + "' is an ISO-8601 instant such as 2026-11-22T09:00:00Z.");
+        }
     }
 }

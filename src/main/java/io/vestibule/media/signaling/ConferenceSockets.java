@@ -41,6 +41,7 @@ import io.vestibule.access.token.TokenClaims;
 import io.vestibule.access.token.TokenKind;
 import io.vestibule.access.token.TokenRejected;
 import io.vestibule.access.token.TokenRejection;
+import io.vestibule.cdr.CallRecorder;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.media.sdp.CodecAllowList;
 import io.vestibule.media.sdp.DtlsSrtpPolicy;
@@ -78,11 +79,14 @@ public class ConferenceSockets implements ConferenceNotifier {
     @Inject
     CryptoPolicy crypto;
 
+    @Inject
+    CallRecorder calls;
+
     private SignalingRelay relay;
 
     @PostConstruct
     void createRelay() {
-        relay = new SignalingRelay(new DtlsSrtpPolicy(SdpLimits.standard(), CodecAllowList.standard(), crypto));
+        relay = new SignalingRelay(new DtlsSrtpPolicy(SdpLimits.standard(), CodecAllowList.standard(), crypto), calls, clock);
     }
 
     // ---- the socket's life ------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.vestibule.media.signaling;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import io.vestibule.cdr.CallEvent;
+import io.vestibule.cdr.CallRecorder;
 import io.vestibule.media.sdp.DtlsSrtpPolicy;
 import io.vestibule.media.sdp.SdpRefused;
 import io.vestibule.media.sdp.SdpRole;
@@ -33,9 +36,13 @@ final class SignalingRelay {
     private static final String GATEWAY = "gateway";
 
     private final DtlsSrtpPolicy policy;
+    private final CallRecorder calls;
+    private final Clock clock;
 
-    SignalingRelay(DtlsSrtpPolicy policy) {
+    SignalingRelay(DtlsSrtpPolicy policy, CallRecorder calls, Clock clock) {
         this.policy = policy;
+        this.calls = calls;
+        this.clock = clock;
     }
 
     /** What becomes of one media message: delivered to the peer's sockets, or refused back to the sender. */
@@ -81,6 +88,9 @@ final class SignalingRelay {
             } catch (SdpRefused refused) {
                 LOG.info(() -> "Refused an " + type + " of participant " + from.participantId() + " in conference "
                         + from.conferenceId() + ": rule " + refused.rule().code());
+                calls.record(CallEvent.of(CallEvent.Type.POLICY_REFUSAL, clock.instant(), "sdp_policy/" + refused.rule().code())
+                        .conference(from.conferenceId().toString(), null).participant(from.participantId().toString(), null, null)
+                        .detail(type + ": " + refused.reason()).build());
                 return new Refuse("sdp_policy", Optional.of(refused.rule().code()), refused.reason());
             }
             relayed.add("sdp", sdp.get());
