@@ -332,6 +332,18 @@ public final class CryptoPolicy {
         return "AES/KW/NoPadding";
     }
 
+    /**
+     * How a key-encryption key held by a PKCS#11 token protects a data key: the token encrypts the data key's bytes
+     * with AES-256-GCM under a random {@link #aeadNonceBytes()} nonce and a {@link #aeadTagBits()} tag. The JDK 17's
+     * SunPKCS11 provider has no AES key wrap (AES/KW and AES/KWP arrive in JDK 18) and refuses GCM in wrap mode, so
+     * the RFC 3394 wrap of {@link #keyWrapTransformation()} cannot run on a token; GCM gives the same guarantee
+     * that an altered wrapped key is refused. Random nonces allow 2^32 wraps per key (NIST SP 800-38D §8.3), far
+     * more data keys than one key-encryption key ever wraps before it is rotated.
+     */
+    public String tokenKeyWrapTransformation() {
+        return "AES/GCM/NoPadding";
+    }
+
     /** The key store type for key-encryption keys and the TLS identity at rest. */
     public String keyStoreType() {
         return "PKCS12";

@@ -241,6 +241,12 @@ class CryptoPolicyTest {
     }
 
     @Test
+    void dataKeysAreWrappedWithAuthenticationInAKeyStoreAndOnAToken() {
+        assertThat(policy.keyWrapTransformation()).isEqualTo("AES/KW/NoPadding");
+        assertThat(policy.tokenKeyWrapTransformation()).as("SunPKCS11 on JDK 17 has no AES/KW").isEqualTo("AES/GCM/NoPadding");
+    }
+
+    @Test
     void randomnessComesFromADrbg() {
         SecureRandom drbg = policy.newSecureRandom();
         assertThat(drbg.getAlgorithm()).isEqualTo("DRBG");
