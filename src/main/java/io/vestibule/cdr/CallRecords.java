@@ -33,12 +33,14 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import io.vestibule.cdr.journal.CallJournal;
 import io.vestibule.cdr.keys.CallRecordKeys;
+import io.vestibule.cdr.keys.CdrKeyEncryptionKeysConfiguration;
 import io.vestibule.cdr.store.JdbcCallRecordStore;
 import io.vestibule.cdr.store.JdbcDayKeyStore;
 import io.vestibule.crypto.Aead;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.KeyEncryptionKeys;
 import io.vestibule.crypto.MasterKeyStore;
+import io.vestibule.crypto.Pkcs11KeyEncryptionKeys;
 import io.vestibule.crypto.PrivateFiles;
 import io.vestibule.crypto.pki.PemFiles;
 import io.vestibule.crypto.pki.SelfSignedCertificateIssuer;
@@ -90,6 +92,7 @@ public class CallRecords implements CallRecorder {
     private CallRecordPipeline.CheckpointKey checkpointKey;
     private BlindIndex index;
     private ScheduledFuture<?> daily;
+    private Pkcs11KeyEncryptionKeys tokenKeys;
 
     void startAtDeployment(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 50) @Initialized(ApplicationScoped.class) Object started) {
         KeyEncryptionKeys keks = keyEncryptionKeys();
@@ -146,6 +149,9 @@ public class CallRecords implements CallRecorder {
         if (pipeline != null) {
             pipeline.close();
         }
+        if (tokenKeys != null) {
+            tokenKeys.close();
+        }
     }
 
     private void housekeeping() {
@@ -161,8 +167,15 @@ public class CallRecords implements CallRecorder {
         }
     }
 
+    /** The master key store, or the PKCS#11 token that VESTIBULE_CDR_KEK_STORE=pkcs11 names. */
     private KeyEncryptionKeys keyEncryptionKeys() {
-        return masterKeyStore;
+        return CdrKeyEncryptionKeysConfiguration.from(config)
+                .<KeyEncryptionKeys>map(token -> {
+                    Pkcs11KeyEncryptionKeys opened = Pkcs11KeyEncryptionKeys.open(token, policy, random);
+                    tokenKeys = opened;
+                    return opened;
+                })
+                .orElse(masterKeyStore);
     }
 
     /** The checkpoint signing key lives in the master key store; its certificate is published for verifiers. */
