@@ -93,9 +93,11 @@ public class CallRecords implements CallRecorder {
     private BlindIndex index;
     private ScheduledFuture<?> daily;
     private Pkcs11KeyEncryptionKeys tokenKeys;
+    private String keyEncryptionKeysDescription;
 
     void startAtDeployment(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 50) @Initialized(ApplicationScoped.class) Object started) {
         KeyEncryptionKeys keks = keyEncryptionKeys();
+        keyEncryptionKeysDescription = keks.describe();
         keys = new CallRecordKeys(new JdbcDayKeyStore(dataSource), keks, policy, random, clock);
         store = new JdbcCallRecordStore(dataSource);
         HashChain chain = new HashChain(policy);
@@ -137,8 +139,12 @@ public class CallRecords implements CallRecorder {
         return pipeline.acknowledged();
     }
 
-    public CallRecordRetention.Purge purgeExpired() {
-        return retention.purge();
+    public long backlog() {
+        return pipeline.backlog();
+    }
+
+    public String keyEncryptionKeysDescription() {
+        return keyEncryptionKeysDescription;
     }
 
     @PreDestroy

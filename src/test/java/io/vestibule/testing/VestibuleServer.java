@@ -236,6 +236,16 @@ public final class VestibuleServer implements AutoCloseable {
         return process.pid();
     }
 
+    /** Kills the process with SIGKILL, as a power cut would: no shutdown hooks, nothing flushed. */
+    public void killAbruptly() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops the process and leaves the data directory for a restart. */
     public void stop() {
         process.destroy();

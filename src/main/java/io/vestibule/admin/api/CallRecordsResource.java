@@ -78,6 +78,18 @@ public class CallRecordsResource {
         return array.build().toString();
     }
 
+    /** How the pipeline stands: acknowledged (journaled) records, the backlog not yet in the database, the key store. */
+    @GET
+    @Path("status")
+    @RequiresPermission(Permission.VIEW_CDRS)
+    public String status() {
+        return JsonBuilders.object()
+                .add("acknowledged", records.acknowledged())
+                .add("backlog", records.backlog())
+                .add("keyEncryptionKeys", records.keyEncryptionKeysDescription())
+                .build().toString();
+    }
+
     @GET
     @Path("{sequence}")
     @RequiresPermission(Permission.VIEW_CDRS)

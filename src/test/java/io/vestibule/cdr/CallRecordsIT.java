@@ -1,0 +1,164 @@
+package io.vestibule.cdr;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.bouncycastle.cms.CMSAuthEnvelopedData;
+import org.bouncycastle.cms.PasswordRecipient;
+import org.bouncycastle.cms.jcajce.JcePasswordAuthEnvelopedRecipient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.testing.AdminClient;
+import io.vestibule.testing.ApiResponse;
+import io.vestibule.testing.CallRecordsProbe;
+import io.vestibule.testing.Meetings;
+import io.vestibule.testing.PortalClient;
+import io.vestibule.testing.ServerResolver;
+import io.vestibule.testing.VestibuleServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Call records of real joins against the built jar (R-CDR): what an auditor finds, who else is refused, what leaks. */
+@ExtendWith(ServerResolver.class)
+class CallRecordsIT {
+    private static JsonObject openRoom(VestibuleServer server) {
+        PortalClient alice = server.newClient().signIn("alice", server.demoPassword());
+        return Meetings.openNow(alice, "host_pin_only", false);
+    }
+
+    @Test
+    void aJoinIsRecordedAndOnlyTheAuditorSearchesViewsExportsAndVerifiesItEachTimeAudited(VestibuleServer server) throws Exception {
+        JsonObject meeting = openRoom(server);
+        String roomId = meeting.getJsonObject("room").getString("id");
+        String name = "Record Subject " + UUID.randomUUID();
+        Meetings.join(server, "198.51.100.31", Meetings.alias(meeting), name, Meetings.HOST_PIN);
+        ApiResponse wrong = server.newClient().from("198.51.100.32").sendWithoutCsrf("POST", "/api/v1/join/" + Meetings.alias(meeting),
+                Json.createObjectBuilder().add("displayName", "Guesser").add("pin", "00000000").build().toString());
+        assertThat(wrong.errorCode()).isEqualTo("invalid_pin");
+
+        CallRecordsProbe probe = new CallRecordsProbe(server);
+        JsonObject join = probe.awaitInRoom(roomId, CallRecordsProbe.joinOf(name));
+        assertThat(join.getString("role")).isEqualTo("host");
+        assertThat(join.getString("outcome")).isEqualTo("host");
+        assertThat(join.getString("remoteAddress")).isEqualTo("198.51.100.31");
+        assertThat(join.getInt("remotePort")).isPositive();
+        assertThat(join.getString("userAgent")).isNotBlank();
+        assertThat(join.getString("encryption")).contains("DTLS-SRTP");
+        assertThat(join.getString("conferenceId")).isNotBlank();
+        JsonObject failure = probe.awaitInRoom(roomId, record -> "pin_failure".equals(record.getString("type", "")));
+        assertThat(failure.getString("remoteAddress")).isEqualTo("198.51.100.32");
+        assertThat(probe.awaitInRoom(roomId, record -> "conference_start".equals(record.getString("type", "")))).isNotNull();
+
+        AdminClient carol = probe.auditor();
+        ApiResponse byOutcome = carol.get("/cdrs?outcome=invalid_pin&room=" + roomId);
+        assertThat(byOutcome.jsonArray()).hasSize(1);
+        ApiResponse one = carol.get("/cdrs/" + join.getJsonNumber("sequence").longValue());
+        assertThat(one.json().getString("displayName")).isEqualTo(name);
+
+        byte[] exported = export(server, carol, roomId);
+        assertThat(new String(exported, StandardCharsets.ISO_8859_1)).doesNotContain(name);
+        CMSAuthEnvelopedData cms = new CMSAuthEnvelopedData(exported);
+        String json = new String(cms.getRecipientInfos().getRecipients().iterator().next().getContent(
+                new JcePasswordAuthEnvelopedRecipient("an export passphrase".toCharArray())
+                        .setPasswordConversionScheme(PasswordRecipient.PKCS5_SCHEME2_UTF8).setProvider(CryptoPolicy.bouncyCastle())),
+                StandardCharsets.UTF_8);
+        assertThat(json).contains(name);
+
+        JsonObject verified = carol.post("/cdrs/verify", Json.createObjectBuilder().build()).json();
+        assertThat(verified.getBoolean("intact")).as(verified.toString()).isTrue();
+        assertThat(verified.getJsonNumber("recordsChecked").longValue()).isPositive();
+
+        AdminClient dave = server.newAdminClient().signIn("dave", server.demoPassword());
+        for (ApiResponse refused : List.of(dave.get("/cdrs"), dave.get("/cdrs/1"), dave.get("/cdrs/status"),
+                dave.post("/cdrs/export", Json.createObjectBuilder().add("passphrase", "an export passphrase").build()),
+                dave.post("/cdrs/verify", Json.createObjectBuilder().build()))) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+            assertThat(refused.errorCode()).isEqualTo("forbidden");
+        }
+
+        List<String> audited = carol.get("/audit?limit=1000").jsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(event -> event.getString("actor").equals("carol (ldap)")).map(event -> event.getString("type")).toList();
+        assertThat(audited).contains("cdr.search", "cdr.view", "cdr.export", "cdr.verify");
+        assertThat(carol.get("/audit?type=cdr.search").body()).as("the audit log names criteria, not the people searched for")
+                .doesNotContain(name);
+    }
+
+    @Test
+    void aParticipantsNameIsNowhereOnDiskNorInTheLog(VestibuleServer server) throws Exception {
+        JsonObject meeting = openRoom(server);
+        String name = "Private Person " + UUID.randomUUID();
+        Meetings.join(server, "198.51.100.33", Meetings.alias(meeting), name, Meetings.HOST_PIN);
+        new CallRecordsProbe(server).awaitInRoom(meeting.getJsonObject("room").getString("id"), CallRecordsProbe.joinOf(name));
+        // The meeting's title is stored in clear: once it is on disk, the record stored after it is too.
+        awaitOnDisk(server.dataDirectory(), meeting.getString("title"));
+        assertThat(filesContaining(server.dataDirectory(), name)).isEmpty();
+        assertThat(server.logText()).doesNotContain(name);
+    }
+
+    private static byte[] export(VestibuleServer server, AdminClient auditor, String roomId) throws Exception {
+        ApiResponse status = auditor.get("/cdrs/status");
+        assertThat(status.status()).isEqualTo(200);
+        HttpRequest request = HttpRequest.newBuilder(server.adminBaseUri().resolve("/admin/api/v1/cdrs/export"))
+                .header("Content-Type", "application/json")
+                .header("Cookie", auditor.sessionCookie())
+                .header("X-CSRF-Token", auditor.get("/me").json().getString("csrfToken"))
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("format", "json")
+                        .add("passphrase", "an export passphrase").add("room", roomId)
+                        .add("from", Instant.now().minus(Duration.ofHours(1)).toString()).build().toString()))
+                .build();
+        HttpResponse<byte[]> response = server.http().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(value -> assertThat(value).contains(".p7m"));
+        return response.body();
+    }
+
+    static void awaitOnDisk(Path directory, String text) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (filesContaining(directory, text).isEmpty()) {
+            assertThat(Instant.now()).as("'" + text + "' never reached the disk").isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    static List<Path> filesContaining(Path directory, String text) {
+        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).filter(file -> contains(file, needle)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean contains(Path file, byte[] needle) {
+        try {
+            byte[] content = Files.readAllBytes(file);
+            outer:
+            for (int i = 0; i <= content.length - needle.length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (content[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
