@@ -1,17 +1,12 @@
 package io.vestibule.cdr;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -26,6 +21,7 @@ import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.testing.AdminClient;
 import io.vestibule.testing.ApiResponse;
 import io.vestibule.testing.CallRecordsProbe;
+import io.vestibule.testing.DataFiles;
 import io.vestibule.testing.Meetings;
 import io.vestibule.testing.PortalClient;
 import io.vestibule.testing.ServerResolver;
@@ -105,8 +101,8 @@ class CallRecordsIT {
         Meetings.join(server, "198.51.100.33", Meetings.alias(meeting), name, Meetings.HOST_PIN);
         new CallRecordsProbe(server).awaitInRoom(meeting.getJsonObject("room").getString("id"), CallRecordsProbe.joinOf(name));
         // The meeting's title is stored in clear: once it is on disk, the record stored after it is too.
-        awaitOnDisk(server.dataDirectory(), meeting.getString("title"));
-        assertThat(filesContaining(server.dataDirectory(), name)).isEmpty();
+        DataFiles.awaitOnDisk(server.dataDirectory(), meeting.getString("title"));
+        assertThat(DataFiles.containing(server.dataDirectory(), name)).isEmpty();
         assertThat(server.logText()).doesNotContain(name);
     }
 
@@ -125,40 +121,5 @@ class CallRecordsIT {
         assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(value -> assertThat(value).contains(".p7m"));
         return response.body();
-    }
-
-    static void awaitOnDisk(Path directory, String text) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (filesContaining(directory, text).isEmpty()) {
-            assertThat(Instant.now()).as("'" + text + "' never reached the disk").isBefore(deadline);
-            Thread.sleep(100);
-        }
-    }
-
-    static List<Path> filesContaining(Path directory, String text) {
-        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).filter(file -> contains(file, needle)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean contains(Path file, byte[] needle) {
-        try {
-            byte[] content = Files.readAllBytes(file);
-            outer:
-            for (int i = 0; i <= content.length - needle.length; i++) {
-                for (int j = 0; j < needle.length; j++) {
-                    if (content[i + j] != needle[j]) {
-                        continue outer;
-                    }
-                }
-                return true;
-            }
-            return false;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -1,15 +1,9 @@
 package io.vestibule.platform;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -18,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.vestibule.testing.ApiResponse;
+import io.vestibule.testing.DataFiles;
 import io.vestibule.testing.PortalClient;
 import io.vestibule.testing.ServerResolver;
 import io.vestibule.testing.VestibuleServer;
@@ -44,10 +39,10 @@ class DataAtRestIT {
         JsonObject room = booked.json().getJsonObject("room");
 
         // The title is stored in clear; once it is on disk, so is everything booked with it.
-        awaitOnDisk(server.dataDirectory(), marker);
+        DataFiles.awaitOnDisk(server.dataDirectory(), marker);
 
         for (String pin : List.of(room.getString("hostPin"), room.getString("guestPin"))) {
-            assertThat(filesContaining(server.dataDirectory(), pin)).as("files holding PIN " + pin).isEmpty();
+            assertThat(DataFiles.containing(server.dataDirectory(), pin)).as("files holding PIN " + pin).isEmpty();
             assertThat(server.logText()).doesNotContain(pin);
         }
     }
@@ -60,40 +55,5 @@ class DataAtRestIT {
         alice.sendWithoutCsrf("POST", "/api/v1/auth/login", "{\"username\":\"alice\",\"password\":\"wrong-" + sessionToken + "\"}");
 
         assertThat(server.logText()).doesNotContain(sessionToken).doesNotContain(csrfToken).doesNotContain(server.demoPassword());
-    }
-
-    private static void awaitOnDisk(Path directory, String text) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (filesContaining(directory, text).isEmpty()) {
-            assertThat(Instant.now()).as("'" + text + "' never reached the disk").isBefore(deadline);
-            Thread.sleep(100);
-        }
-    }
-
-    private static List<Path> filesContaining(Path directory, String text) {
-        byte[] needle = text.getBytes(StandardCharsets.US_ASCII);
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).filter(file -> contains(file, needle)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean contains(Path file, byte[] needle) {
-        try {
-            byte[] haystack = Files.readAllBytes(file);
-            outer:
-            for (int i = 0; i <= haystack.length - needle.length; i++) {
-                for (int j = 0; j < needle.length; j++) {
-                    if (haystack[i + j] != needle[j]) {
-                        continue outer;
-                    }
-                }
-                return true;
-            }
-            return false;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
