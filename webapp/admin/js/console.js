@@ -5,7 +5,7 @@
 // the console as a copy the build places under /admin/shared/ (maven-war-plugin in pom.xml); the console's own
 // messages in /admin/i18n/ are laid over the portal's.
 
-import { apiClient } from '../shared/js/api.js';
+import { apiClient, ApiError } from '../shared/js/api.js';
 import { loadMessages, setLanguage, currentLanguage, useBundles, t, errorMessage } from '../shared/js/i18n.js';
 import { showStatus, markInvalidField } from '../shared/js/page.js';
 
@@ -23,6 +23,8 @@ export const canManageAccounts = (user) => holds(user, 'manage_accounts');
 export const canViewAccounts = (user) => holds(user, 'manage_accounts', 'view_configuration');
 export const canChangeConfiguration = (user) => holds(user, 'change_configuration');
 export const canViewConfiguration = (user) => holds(user, 'change_configuration', 'view_configuration');
+export const canViewCallRecords = (user) => holds(user, 'view_cdrs');
+export const canViewLogs = (user) => holds(user, 'view_logs');
 
 /** The console's pages in navigation order, each shown only to those who may open it. */
 export const PAGES = [
@@ -32,6 +34,8 @@ export const PAGES = [
   { id: 'ldap', href: '/admin/ldap.html', key: 'admin.nav.ldap', allowed: canViewConfiguration },
   { id: 'role-mappings', href: '/admin/role-mappings.html', key: 'admin.nav.roleMappings', allowed: canViewConfiguration },
   { id: 'settings', href: '/admin/settings.html', key: 'admin.nav.settings', allowed: canViewConfiguration },
+  { id: 'call-records', href: '/admin/call-records.html', key: 'admin.nav.callRecords', allowed: canViewCallRecords },
+  { id: 'audit', href: '/admin/audit.html', key: 'admin.nav.audit', allowed: canViewLogs },
   { id: 'password', href: PASSWORD_PAGE, key: 'admin.nav.password', allowed: (user) => user.source === 'local' },
 ];
 
@@ -54,6 +58,55 @@ export async function adminApi(path, options) {
     }
     throw error;
   }
+}
+
+/**
+ * A state change whose answer is a file, not JSON (an encrypted export): the body goes as JSON with the CSRF token,
+ * and the answer comes back as a Blob. Failures are ApiErrors as with adminApi, and a lapsed session leaves for
+ * sign-in the same way.
+ */
+export async function adminDownload(path, body, accept) {
+  let response;
+  try {
+    response = await fetch('/admin/api/v1' + path, {
+      method: 'POST',
+      headers: {
+        // The API's errors are JSON whatever the file's type.
+        Accept: accept + ', application/json',
+        'Content-Type': 'application/json',
+        'X-CSRF-Token': sessionStorage.getItem(CSRF_TOKEN) || '',
+      },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch (e) {
+    throw new ApiError(0, { error: 'network', message: e.message });
+  }
+  if (response.ok) return response.blob();
+  let json = null;
+  try {
+    json = await response.json();
+  } catch {
+    json = null;
+  }
+  const error = new ApiError(response.status, json, response.headers);
+  if (error.code === 'unauthenticated') {
+    leaveForSignIn('session_expired');
+    return new Promise(() => {});
+  }
+  throw error;
+}
+
+/** Hands a file the page holds to the browser's downloads, under {@code fileName}. */
+export function saveFile(blob, fileName) {
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: fileName, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file once the click's task is over; the address is then only memory held.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export function hasSession() {
@@ -253,6 +306,14 @@ export function formatInstant(iso) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** A moment to the second, as a log's reader needs it, in the administrator's language and time zone. */
+export function formatMoment(iso) {
+  if (!iso) return '–';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
 }
 
 /** Shows or hides a form's editing controls: a viewer sees the values, disabled, and no save button. */
