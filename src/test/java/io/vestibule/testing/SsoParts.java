@@ -28,6 +28,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import com.unboundid.ldap.sdk.LDAPException;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 
@@ -186,6 +188,15 @@ public final class SsoParts implements AutoCloseable {
 
     public KeycloakLogin.Tokens addInTokens(String username) {
         return addInTokens(username, keycloak.issuer());
+    }
+
+    /** In a browser on the portal's sign-in page: follows "Sign in with your organisation" and signs in on Keycloak's login page. */
+    public void signInAtKeycloak(Page page, String username) {
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in with your organisation")).click();
+        page.waitForURL(keycloak.issuer() + "/**");
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password);
+        page.locator("#kc-login").click();
     }
 
     /** Stops Keycloak (the outage test); everything else stays up. */

@@ -14,10 +14,10 @@ import io.vestibule.crypto.CryptoPolicy;
 
 /**
  * The provider as the portal talks to it: its discovery document and the token endpoint. The document is read
- * afresh when a sign-in starts (at most every few seconds), so that an unreachable provider is said so on the
- * sign-in page rather than by the browser's error page; a failure is remembered as long, so that a provider that
- * is down costs each request no more than one timeout in that time. Later steps of a sign-in use the last document
- * read, for up to an hour.
+ * afresh when a sign-in starts, so that an unreachable provider is said so on the sign-in page rather than by the
+ * browser's error page; a failure is remembered for a few seconds, so that a provider that is down costs the
+ * requests of that time one timeout in all. Readiness probes reuse a reading of the last few seconds. Later steps
+ * of a sign-in use the last document read, for up to an hour.
  */
 final class OpenIdProvider {
     static final Duration FRESH = Duration.ofSeconds(5);
@@ -46,8 +46,26 @@ final class OpenIdProvider {
         Instant now = clock.instant();
         Read attempt = lastAttempt;
         if (attempt == null || !now.isBefore(attempt.at().plus(FRESH))) {
-            attempt = read(now);
+            attempt = read(now, FRESH);
         }
+        return outcome(attempt);
+    }
+
+    /**
+     * The metadata read now, when a browser is about to be sent to the provider: only a failure within the last few
+     * seconds is reused, so that a provider that just went down is said so at once and one that is down is not asked
+     * by every sign-in.
+     */
+    ProviderMetadata checked() throws ProviderUnavailable {
+        Instant now = clock.instant();
+        Read attempt = lastAttempt;
+        if (attempt == null || attempt.failure() == null || !now.isBefore(attempt.at().plus(FRESH))) {
+            attempt = read(now, Duration.ZERO);
+        }
+        return outcome(attempt);
+    }
+
+    private static ProviderMetadata outcome(Read attempt) throws ProviderUnavailable {
         if (attempt.failure() != null) {
             throw attempt.failure();
         }
@@ -115,15 +133,16 @@ final class OpenIdProvider {
      */
     Optional<URI> endSessionEndpoint() {
         try {
-            return current().endSessionEndpoint();
+            return checked().endSessionEndpoint();
         } catch (ProviderUnavailable e) {
             return Optional.empty();
         }
     }
 
-    private synchronized Read read(Instant now) {
+    /** Reads the document, unless another thread did within {@code reuse} (or failed to, within {@link #FRESH}). */
+    private synchronized Read read(Instant now, Duration reuse) {
         Read attempt = lastAttempt;
-        if (attempt != null && now.isBefore(attempt.at().plus(FRESH))) {
+        if (attempt != null && now.isBefore(attempt.at().plus(attempt.failure() != null ? FRESH : reuse))) {
             return attempt;
         }
         try {

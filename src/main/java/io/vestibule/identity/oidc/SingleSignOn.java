@@ -115,7 +115,7 @@ public class SingleSignOn {
         Wiring on = require();
         ProviderMetadata metadata;
         try {
-            metadata = on.provider().current();
+            metadata = on.provider().checked();
         } catch (ProviderUnavailable e) {
             LOG.warning(() -> "Single sign-on is unavailable: " + e.getMessage());
             throw new SsoRefused(Reason.UNAVAILABLE, e.getMessage());
