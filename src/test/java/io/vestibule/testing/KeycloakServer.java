@@ -117,9 +117,13 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    /** The realm's issuer identifier, as Keycloak writes it into tokens for requests to {@code localhost}. */
+    /**
+     * The realm's issuer identifier, as Keycloak writes it into tokens for requests to {@code 127.0.0.1}. The portal is
+     * at {@code localhost}: another site for the browser, as an organisation's provider usually is, so the redirects
+     * between them are cross-site as they will be in production.
+     */
     public URI issuer() {
-        return URI.create("https://localhost:" + httpsPort + "/realms/" + REALM);
+        return issuerAt("127.0.0.1");
     }
 
     /** The same realm reached by another host name: Keycloak in development mode then names another issuer. */
