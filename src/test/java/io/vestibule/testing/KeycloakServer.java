@@ -2,7 +2,6 @@ package io.vestibule.testing;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,8 +25,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.pki.PemFiles;
@@ -82,7 +79,7 @@ public final class KeycloakServer implements AutoCloseable {
             TlsIdentity identity = new SelfSignedCertificateIssuer(CryptoPolicy.standard(), new SecureRandom())
                     .issue("localhost", List.of("localhost", "127.0.0.1"), Instant.now());
             Files.writeString(certificate, PemFiles.toPem(identity.chain()));
-            Files.writeString(key, pkcs8(identity));
+            Files.writeString(key, TestCertificates.privateKeyPem(identity.privateKey()));
 
             // --import-realm reads data/import only; start from an empty folder holding exactly our realm.
             Path imports = HOME.resolve("data").resolve("import");
@@ -247,13 +244,5 @@ public final class KeycloakServer implements AutoCloseable {
     private String tail() {
         List<String> lines = logText().lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-    }
-
-    private static String pkcs8(TlsIdentity identity) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(new JcaPKCS8Generator(identity.privateKey(), null));
-        }
-        return text.toString();
     }
 }

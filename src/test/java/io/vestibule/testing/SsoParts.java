@@ -2,7 +2,6 @@ package io.vestibule.testing;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.URI;
@@ -22,8 +21,6 @@ import java.util.Optional;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import com.unboundid.ldap.sdk.LDAPException;
@@ -230,7 +227,7 @@ public final class SsoParts implements AutoCloseable {
                         .add("enabled", Json.createArrayBuilder().add("true"))
                         .add("active", Json.createArrayBuilder().add("true"))
                         .add("algorithm", Json.createArrayBuilder().add("RS256"))
-                        .add("privateKey", Json.createArrayBuilder().add(pkcs8(pair))))
+                        .add("privateKey", Json.createArrayBuilder().add(TestCertificates.privateKeyPem(pair.getPrivate()))))
                 .build());
         if (status != 201) {
             throw new IllegalStateException("Keycloak refused the test key " + name + ": HTTP " + status);
@@ -245,15 +242,5 @@ public final class SsoParts implements AutoCloseable {
                     .orElseThrow(() -> new IllegalStateException("Keycloak does not publish the test key " + name));
             return new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate()).keyID(kid).build();
         }
-    }
-
-    private static String pkcs8(KeyPair pair) {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(new JcaPKCS8Generator(pair.getPrivate(), null));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
     }
 }

@@ -1,7 +1,5 @@
 package io.vestibule.identity.api;
 
-import java.util.Locale;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -12,6 +10,7 @@ import io.vestibule.identity.oidc.ProviderTokenRejection;
 import io.vestibule.identity.oidc.SingleSignOn;
 import io.vestibule.identity.oidc.SsoRefused;
 import io.vestibule.platform.api.ApiProblem;
+import io.vestibule.platform.api.AuthorizationHeader;
 
 /**
  * The user of an API call authorised by the OpenID provider's access token ({@code Authorization: Bearer}, RFC 6750).
@@ -21,9 +20,6 @@ import io.vestibule.platform.api.ApiProblem;
  */
 @ApplicationScoped
 public class AccessTokenAuthentication {
-    private static final String SCHEME = "bearer ";
-    private static final int MAX_HEADER_LENGTH = 16 * 1024;
-
     @Inject
     SingleSignOn sso;
 
@@ -31,19 +27,17 @@ public class AccessTokenAuthentication {
     SsoSignIn signIn;
 
     PortalUser userOf(String authorization) {
-        if (authorization.length() > MAX_HEADER_LENGTH || !authorization.toLowerCase(Locale.ROOT).startsWith(SCHEME)
-                || authorization.substring(SCHEME.length()).isBlank()) {
-            throw new ApiProblem(401, "unauthenticated", "Sign in first, or send an access token as 'Authorization: Bearer <token>'.")
-                    .withHeader("WWW-Authenticate", "Bearer realm=\"vestibule\"");
-        }
+        String token = AuthorizationHeader.bearer(authorization).filter(text -> !text.isEmpty())
+                .orElseThrow(() -> new ApiProblem(401, "unauthenticated", "Sign in first, or send an access token as 'Authorization: Bearer <token>'.")
+                        .withHeader("WWW-Authenticate", "Bearer realm=\"vestibule\""));
         if (!sso.enabled()) {
             throw invalidToken("not_accepted", "This service accepts no access tokens: single sign-on is not configured.");
         }
         try {
-            return signIn.bearerUser(authorization.substring(SCHEME.length()).strip());
+            return signIn.bearerUser(token);
         } catch (ProviderTokenRejected rejected) {
             if (rejected.rejection() == ProviderTokenRejection.SCOPE) {
-                return refuseScope();
+                throw insufficientScope();
             }
             throw invalidToken(rejected.rejection().code(), "The access token was refused (" + rejected.rejection().code() + ").");
         } catch (SsoRefused refused) {
@@ -51,9 +45,9 @@ public class AccessTokenAuthentication {
         }
     }
 
-    private PortalUser refuseScope() {
+    private ApiProblem insufficientScope() {
         String scope = sso.settings().orElseThrow().apiScope();
-        throw new ApiProblem(403, "insufficient_scope", "The access token lacks the scope '" + scope + "'.")
+        return new ApiProblem(403, "insufficient_scope", "The access token lacks the scope '" + scope + "'.")
                 .with("scope", scope)
                 .withHeader("WWW-Authenticate", "Bearer realm=\"vestibule\", error=\"insufficient_scope\", scope=\"" + scope + "\"");
     }

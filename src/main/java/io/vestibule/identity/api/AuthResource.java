@@ -50,6 +50,9 @@ public class AuthResource {
     SingleSignOn sso;
 
     @Inject
+    CurrentUser currentUser;
+
+    @Inject
     TrustedProxies proxies;
 
     @Context
@@ -106,7 +109,7 @@ public class AuthResource {
     @Path("/logout")
     @SignedIn
     public Response logout(@CookieParam(SessionCookie.PORTAL_NAME) String token) {
-        Optional<URI> endSession = sessions.resume(token)
+        Optional<URI> endSession = currentUser.session()
                 .flatMap(session -> session.principal().idToken())
                 .flatMap(sso::endSessionUri);
         sessions.end(token);
