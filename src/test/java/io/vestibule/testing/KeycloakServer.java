@@ -105,7 +105,10 @@ public final class KeycloakServer implements AutoCloseable {
             builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx640m");
             builder.environment().put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
             Instant started = Instant.now();
-            KeycloakServer server = new KeycloakServer(builder.start(), log, httpsPort, certificate, adminPassword);
+            Process process = builder.start();
+            // Should the test JVM end without closing its resources (interrupted build), Keycloak must not outlive it.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+            KeycloakServer server = new KeycloakServer(process, log, httpsPort, certificate, adminPassword);
             server.awaitRealm();
             server.startUpTime = Duration.between(started, Instant.now());
             return server;
