@@ -25,10 +25,14 @@ export async function startPage({ requireSignIn = true } = {}) {
   if (signOut) {
     signOut.hidden = !user;
     signOut.addEventListener('click', async () => {
+      // After a single sign-on the answer names the provider's end-session address: the provider's session ends
+      // there too, and the provider sends the browser back to the sign-in page.
+      let next = '/index.html';
       try {
-        await api('/auth/logout', { method: 'POST' });
+        const answer = await api('/auth/logout', { method: 'POST' });
+        if (answer?.endSessionUrl) next = answer.endSessionUrl;
       } finally {
-        location.assign('/index.html');
+        location.assign(next);
       }
     });
   }

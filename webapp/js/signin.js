@@ -7,11 +7,32 @@ function nextPage() {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/meetings.html';
 }
 
+/** Codes the single sign-on sends back to this page in ?error=; anything else is ignored. */
+const SSO_ERRORS = ['sso_unavailable', 'sso_expired', 'sso_denied', 'sso_failed', 'forbidden', 'busy'];
+
 const user = await startPage({ requireSignIn: false });
 if (user) location.replace(nextPage());
 
 const form = document.getElementById('sign-in-form');
 const button = document.getElementById('sign-in');
+
+// Which ways in this service offers: the organisation's sign-in page (single sign-on), the directory form, or both.
+let methods = { directory: true, sso: false };
+try {
+  methods = await api('/auth/methods');
+} catch (error) {
+  showError(error);
+}
+const sso = document.getElementById('sso');
+sso.hidden = !methods.sso;
+document.getElementById('sso-sign-in').href = '/api/v1/auth/sso/start?next=' + encodeURIComponent(nextPage());
+form.hidden = !methods.directory;
+document.getElementById('directory-hint').hidden = !methods.directory;
+document.getElementById('sign-in-or').hidden = !(methods.sso && methods.directory);
+
+const ssoError = query('error');
+if (SSO_ERRORS.includes(ssoError)) showError({ code: ssoError });
+
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   const username = form.username.value.trim();

@@ -263,6 +263,23 @@ public final class CryptoPolicy {
         return new ECGenParameterSpec("secp256r1");
     }
 
+    // ---- tokens of the OpenID provider (single sign-on) ----------------------------------------
+
+    /**
+     * JWS algorithms accepted on ID and access tokens from the OpenID provider (RFC 7518 names): ECDSA, and RSA with
+     * PKCS#1 v1.5 or PSS, each with SHA-256 or stronger. Never {@code none}, and never HMAC: that would make the
+     * client secret a signing key. The key that signs must also pass {@link #requireAcceptable(PublicKey)}, so an
+     * RS256 token signed with Keycloak's default 2048-bit key is refused.
+     */
+    public Set<String> providerTokenAlgorithms() {
+        return Set.of("ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512");
+    }
+
+    /** The PKCE code challenge method (RFC 7636 §4.2): the SHA-256 of the verifier ({@link #digest}); never {@code plain}. */
+    public String pkceChallengeMethod() {
+        return "S256";
+    }
+
     // ---- administrator passwords ---------------------------------------------------------------
 
     /**

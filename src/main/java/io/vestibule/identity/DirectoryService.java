@@ -198,6 +198,8 @@ public class DirectoryService {
             notice.append(String.format("  %-6s %-28s %-20s password: %s%n", account.username(), account.purpose(),
                     account.group(), password.isPresent() ? "(VESTIBULE_DEMO_PASSWORD)" : account.password()));
         }
+        notice.append("  service account ").append(started.clientSettings().bindDn()).append(", password: ")
+                .append(password.isPresent() ? "(VESTIBULE_DEMO_PASSWORD)" : new String(started.clientSettings().bindPassword())).append('\n');
         ConsoleNotice.print(notice.toString());
         return started;
     }

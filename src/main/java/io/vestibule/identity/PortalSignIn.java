@@ -32,7 +32,7 @@ public class PortalSignIn {
     UserAccountRepository accounts;
 
     @Inject
-    Sessions<UUID> sessions;
+    Sessions<PortalPrincipal> sessions;
 
     @Inject
     Clock clock;
@@ -40,7 +40,7 @@ public class PortalSignIn {
     @Inject
     BreakInGuard guard;
 
-    public record SignedIn(PortalUser user, Sessions.Started<UUID> session) {
+    public record SignedIn(PortalUser user, Sessions.Started<PortalPrincipal> session) {
     }
 
     /**
@@ -68,21 +68,23 @@ public class PortalSignIn {
         if (portalGroup.isPresent() && !user.memberOf(portalGroup.get())) {
             throw new PortalSignInRefused(Reason.NOT_PERMITTED);
         }
-        UserAccount account = record(directories.issuer(), user);
+        UserAccount account = record(directories.issuer(), user.stableId(), user.username(), user.displayName(), user.email());
         try {
-            return new SignedIn(account.toPortalUser(), sessions.start(account.id().toString(), account.id()));
+            return new SignedIn(account.toPortalUser(),
+                    sessions.start(account.id().toString(), new PortalPrincipal(account.id(), user.groupDns(), Optional.empty())));
         } catch (SessionLimitReached full) {
             // The portal ends a user's oldest session instead; only the service-wide bound refuses.
             throw new PortalSignInRefused(Reason.BUSY);
         }
     }
 
-    private UserAccount record(String issuer, DirectoryUser user) {
+    /** Creates the account of (issuer, subject) at its first sign-in and refreshes its name and e-mail at every one. */
+    UserAccount record(String issuer, String subject, String username, String displayName, String email) {
         try {
-            return accounts.recordSignIn(issuer, user.stableId(), user.username(), user.displayName(), user.email(), clock.instant());
+            return accounts.recordSignIn(issuer, subject, username, displayName, email, clock.instant());
         } catch (PersistenceException firstSignInRace) {
             // Two first sign-ins of one person at once: the other one created the account.
-            return accounts.recordSignIn(issuer, user.stableId(), user.username(), user.displayName(), user.email(), clock.instant());
+            return accounts.recordSignIn(issuer, subject, username, displayName, email, clock.instant());
         }
     }
 

@@ -300,4 +300,12 @@ class CryptoPolicyTest {
                 () -> new CryptoPolicy.PasswordHashing(memoryKiB, iterations, parallelism, saltBytes, hashBytes));
         assertThatCode(() -> new CryptoPolicy.PasswordHashing(8, 1, 1, 8, 4)).doesNotThrowAnyException();
     }
+
+    @Test
+    void providerTokensMayBeSignedWithEcdsaOrRsaAndSha256OrStrongerButNeverUnsignedOrWithHmac() {
+        assertThat(policy.providerTokenAlgorithms()).contains("ES256", "RS256", "PS256")
+                .allMatch(name -> name.matches("(ES|RS|PS)(256|384|512)"))
+                .doesNotContain("none", "HS256", "HS512", "RS1");
+        assertThat(policy.pkceChallengeMethod()).isEqualTo("S256");
+    }
 }

@@ -16,14 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HealthIT {
 
     @Test
-    void readinessCoversTheDatabaseAndTheDirectory(VestibuleServer server) {
+    void readinessCoversTheDatabaseTheDirectoryAndSingleSignOn(VestibuleServer server) {
         ApiResponse ready = server.newClient().get("/health/ready");
 
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().getString("status")).isEqualTo("UP");
         assertThat(ready.json().getJsonArray("checks").getValuesAs(JsonObject.class))
                 .extracting(check -> check.getString("name") + "=" + check.getString("status"))
-                .contains("database=UP", "directory=UP");
+                .contains("database=UP", "directory=UP", "sso=UP");
         assertThat(server.newClient().get("/health/live").json().getString("status")).isEqualTo("UP");
     }
 

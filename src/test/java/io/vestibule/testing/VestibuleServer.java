@@ -1,6 +1,5 @@
 package io.vestibule.testing;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +25,6 @@ import java.util.stream.Stream;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The built service ({@code target/vestibule.jar}) running as its own process on free ports with a fresh data
@@ -88,7 +85,8 @@ public final class VestibuleServer implements AutoCloseable {
             Path target = Path.of(System.getProperty("vestibule.target", "target"));
             Path data = dataDirectory != null ? dataDirectory : Files.createTempDirectory("vestibule-it-" + name + "-");
             Path log = Files.createDirectories(target.resolve("it-logs")).resolve(name + ".log");
-            int httpsPort = FreePorts.next();
+            // A test may choose the port (an OpenID provider must know the portal's address before it starts).
+            int httpsPort = settings.containsKey("VESTIBULE_HTTPS_PORT") ? Integer.parseInt(settings.get("VESTIBULE_HTTPS_PORT")) : FreePorts.next();
             String demoPassword = "It-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
             Map<String, String> environment = new HashMap<>();
             environment.put("VESTIBULE_DATA_DIR", data.toString());
@@ -202,22 +200,7 @@ public final class VestibuleServer implements AutoCloseable {
     }
 
     private SSLContext trustingServer(KeyManager[] clientKeys) {
-        try {
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            int i = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(Files.readAllBytes(certificateFile())))) {
-                trust.setCertificateEntry("server-" + i++, certificate);
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(clientKeys, factory.getTrustManagers(), null);
-            return context;
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot trust the server certificate " + certificateFile(), e);
-        }
+        return PemTrust.context(certificateFile(), clientKeys);
     }
 
     public String logText() {

@@ -1,9 +1,8 @@
 package io.vestibule.access.api;
 
-import java.util.Locale;
-
 import io.vestibule.access.token.TokenRejected;
 import io.vestibule.platform.api.ApiProblem;
+import io.vestibule.platform.api.AuthorizationHeader;
 
 /** The join token of a request, from {@code Authorization: Bearer ...} only (never the URL). */
 final class BearerToken {
@@ -13,10 +12,8 @@ final class BearerToken {
     }
 
     static String from(String authorization) {
-        if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
-            throw new ApiProblem(401, "unauthenticated", "Send the join token as 'Authorization: Bearer <token>'.");
-        }
-        String token = authorization.substring("bearer ".length()).strip();
+        String token = AuthorizationHeader.bearer(authorization)
+                .orElseThrow(() -> new ApiProblem(401, "unauthenticated", "Send the join token as 'Authorization: Bearer <token>'."));
         if (token.isEmpty() || token.length() > MAX_LENGTH) {
             throw new ApiProblem(401, "token_malformed", "The token is empty or too long.");
         }

@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
@@ -31,6 +30,7 @@ import io.vestibule.access.JoinRequest;
 import io.vestibule.access.JoinService;
 import io.vestibule.access.TrustedProxies;
 import io.vestibule.access.token.TokenRejected;
+import io.vestibule.identity.PortalPrincipal;
 import io.vestibule.identity.PortalSignIn;
 import io.vestibule.identity.PortalUser;
 import io.vestibule.identity.session.SessionCookie;
@@ -57,7 +57,7 @@ public class JoinResource {
     TrustedProxies proxies;
 
     @Inject
-    Sessions<UUID> sessions;
+    Sessions<PortalPrincipal> sessions;
 
     @Inject
     PortalSignIn signIn;
@@ -79,7 +79,7 @@ public class JoinResource {
             throw ApiProblem.invalidField("displayName", "'displayName' may not hold control characters.");
         }
         Optional<PortalUser> signedIn = Optional.ofNullable(portalSession).flatMap(sessions::resume)
-                .flatMap(session -> signIn.user(session.principal()));
+                .flatMap(session -> signIn.user(session.principal().accountId()));
         JoinAnswer answer = joins.join(new JoinRequest(alias, displayName, request.optionalText("pin", 64),
                 request.optionalText("invitation", 8192), source(), http.getRemotePort(), userAgent(), signedIn));
         return answer(answer);

@@ -1,9 +1,10 @@
 package io.vestibule.identity.api;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -11,6 +12,7 @@ import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,16 +21,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.vestibule.access.TrustedProxies;
+import io.vestibule.identity.DirectoryService;
+import io.vestibule.identity.PortalPrincipal;
 import io.vestibule.identity.PortalSignIn;
 import io.vestibule.identity.PortalSignInRefused;
 import io.vestibule.identity.PortalUser;
+import io.vestibule.identity.oidc.SingleSignOn;
 import io.vestibule.identity.session.SessionCookie;
 import io.vestibule.identity.session.Sessions;
 import io.vestibule.platform.api.ApiProblem;
 import io.vestibule.platform.api.JsonBuilders;
 import io.vestibule.platform.api.JsonRequest;
 
-/** Portal sign-in and sign-out with the directory password (API.md "Sessions"). */
+/** Portal sign-in with the directory password and sign-out (API.md "Sessions"); single sign-on is {@link SsoResource}. */
 @Path("/auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
@@ -36,7 +41,16 @@ public class AuthResource {
     PortalSignIn signIn;
 
     @Inject
-    Sessions<UUID> sessions;
+    Sessions<PortalPrincipal> sessions;
+
+    @Inject
+    DirectoryService directories;
+
+    @Inject
+    SingleSignOn sso;
+
+    @Inject
+    CurrentUser currentUser;
 
     @Inject
     TrustedProxies proxies;
@@ -77,12 +91,32 @@ public class AuthResource {
         }
     }
 
+    /** How people may sign in here: with the directory form (R-SSO-2), through the organisation's provider (R-SSO-1), or both. */
+    @GET
+    @Path("/methods")
+    public JsonObject methods() {
+        return JsonBuilders.object()
+                .add("directory", directories.directory().isPresent())
+                .add("sso", sso.enabled())
+                .build();
+    }
+
+    /**
+     * Ends the session: 204, or after a single sign-on 200 with {@code endSessionUrl}, the provider's end-session
+     * address (with the ID token as hint) where the page sends the browser so that the provider's session ends too.
+     */
     @POST
     @Path("/logout")
     @SignedIn
     public Response logout(@CookieParam(SessionCookie.PORTAL_NAME) String token) {
+        Optional<URI> endSession = currentUser.session()
+                .flatMap(session -> session.principal().idToken())
+                .flatMap(sso::endSessionUri);
         sessions.end(token);
-        return Response.noContent().cookie(SessionCookie.PORTAL.expire()).build();
+        Response.ResponseBuilder answer = endSession
+                .map(uri -> Response.ok(JsonBuilders.object().add("endSessionUrl", uri.toString()).build().toString(), MediaType.APPLICATION_JSON))
+                .orElseGet(Response::noContent);
+        return answer.cookie(SessionCookie.PORTAL.expire()).build();
     }
 
     /** The user as API.md shows it: id, username, displayName. */

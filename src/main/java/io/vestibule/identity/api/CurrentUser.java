@@ -1,19 +1,23 @@
 package io.vestibule.identity.api;
 
-import java.util.UUID;
+import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import io.vestibule.identity.PortalPrincipal;
 import io.vestibule.identity.PortalUser;
 import io.vestibule.identity.session.Session;
 
-/** The signed-in user of the current request, set by {@link SessionAuthentication}. */
+/**
+ * The signed-in user of the current request, set by {@link SessionAuthentication}: from a session cookie, or from an
+ * access token (then there is no session).
+ */
 @RequestScoped
 public class CurrentUser {
     private PortalUser user;
-    private Session<UUID> session;
+    private Session<PortalPrincipal> session;
 
-    void signedIn(PortalUser user, Session<UUID> session) {
+    void signedIn(PortalUser user, Session<PortalPrincipal> session) {
         this.user = user;
         this.session = session;
     }
@@ -25,7 +29,8 @@ public class CurrentUser {
         return user;
     }
 
-    Session<UUID> session() {
-        return session;
+    /** The browser session of the request; empty when an access token authorised it. */
+    Optional<Session<PortalPrincipal>> session() {
+        return Optional.ofNullable(session);
     }
 }

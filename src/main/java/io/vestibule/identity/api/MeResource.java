@@ -2,6 +2,7 @@ package io.vestibule.identity.api;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,7 +12,8 @@ import io.vestibule.platform.api.JsonBuilders;
 
 /**
  * The signed-in user, with the session's CSRF token so a page loaded later in the session can make
- * state-changing calls. Only same-origin scripts can read it: the API sends no CORS headers.
+ * state-changing calls (none for a call with an access token, which needs none). Only same-origin scripts can read
+ * it: the API sends no CORS headers.
  */
 @Path("/me")
 @SignedIn
@@ -22,8 +24,8 @@ public class MeResource {
 
     @GET
     public JsonObject me() {
-        return JsonBuilders.object(AuthResource.UserJson.of(currentUser.user()))
-                .add("csrfToken", currentUser.session().csrfToken())
-                .build();
+        JsonObjectBuilder me = JsonBuilders.object(AuthResource.UserJson.of(currentUser.user()));
+        currentUser.session().ifPresent(session -> me.add("csrfToken", session.csrfToken()));
+        return me.build();
     }
 }

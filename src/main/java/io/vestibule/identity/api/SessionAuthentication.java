@@ -2,15 +2,16 @@ package io.vestibule.identity.api;
 
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
+import io.vestibule.identity.PortalPrincipal;
 import io.vestibule.identity.PortalSignIn;
 import io.vestibule.identity.PortalUser;
 import io.vestibule.identity.session.SessionCookie;
@@ -21,7 +22,9 @@ import io.vestibule.platform.api.ApiProblem;
 /**
  * Admits requests to {@link SignedIn} resources only with a live session cookie, and state-changing ones only
  * when they also carry the session's CSRF token in {@code X-CSRF-Token} (401 {@code unauthenticated},
- * 403 {@code csrf}).
+ * 403 {@code csrf}). A request with an {@code Authorization} header is judged by that header alone: an access token
+ * of the OpenID provider ({@link AccessTokenAuthentication}), with no cookie and so no CSRF token involved. Join
+ * tokens, also sent as {@code Bearer}, serve the join resources, which are not {@code @SignedIn}.
  */
 @Provider
 @SignedIn
@@ -31,18 +34,26 @@ public class SessionAuthentication implements ContainerRequestFilter {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Inject
-    Sessions<UUID> sessions;
+    Sessions<PortalPrincipal> sessions;
 
     @Inject
     PortalSignIn signIn;
+
+    @Inject
+    AccessTokenAuthentication accessTokens;
 
     @Inject
     CurrentUser currentUser;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<Session<UUID>> session = sessions.resume(SessionCookie.PORTAL.token(request.getCookies()));
-        Optional<PortalUser> user = session.flatMap(live -> signIn.user(live.principal()));
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null) {
+            currentUser.signedIn(accessTokens.userOf(authorization), null);
+            return;
+        }
+        Optional<Session<PortalPrincipal>> session = sessions.resume(SessionCookie.PORTAL.token(request.getCookies()));
+        Optional<PortalUser> user = session.flatMap(live -> signIn.user(live.principal().accountId()));
         if (user.isEmpty()) {
             throw new ApiProblem(401, "unauthenticated", "Sign in first.");
         }

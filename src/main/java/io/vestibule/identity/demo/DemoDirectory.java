@@ -56,7 +56,7 @@ public final class DemoDirectory implements AutoCloseable {
     /**
      * Starts the directory on the loopback interface.
      *
-     * @param fixedPassword one password for every demo user (VESTIBULE_DEMO_PASSWORD); random ones otherwise
+     * @param fixedPassword one password for every demo user and the service account (VESTIBULE_DEMO_PASSWORD); random ones otherwise
      */
     public static DemoDirectory start(int port, Optional<String> fixedPassword, TlsIdentity identity, CryptoPolicy policy,
                                       SecureRandom random)
@@ -71,7 +71,8 @@ public final class DemoDirectory implements AutoCloseable {
         InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
 
         DemoPasswords passwords = new DemoPasswords(random);
-        char[] servicePassword = passwords.next().toCharArray();
+        // With one fixed password the service account shares it too, so that a federating Keycloak (deploy/) can bind.
+        char[] servicePassword = fixedPassword.orElseGet(passwords::next).toCharArray();
         List<DemoAccount> accounts = List.of(
                 account("alice", "Alice Martin", "vestibule-users", "portal user", fixedPassword, passwords),
                 account("bob", "Bob Dubois", "vestibule-users", "portal user", fixedPassword, passwords),

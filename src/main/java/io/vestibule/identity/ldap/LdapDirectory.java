@@ -2,7 +2,6 @@ package io.vestibule.identity.ldap;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -17,7 +16,6 @@ import java.util.UUID;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -36,6 +34,7 @@ import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.SSLUtil;
 
 import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.crypto.pki.TrustAnchors;
 import io.vestibule.identity.ldap.DirectorySignInRefused.Reason;
 
 /**
@@ -233,14 +232,7 @@ public final class LdapDirectory implements AutoCloseable {
         try {
             TrustManager[] trust = null;
             if (!settings.trustAnchors().isEmpty()) {
-                KeyStore anchors = KeyStore.getInstance(policy.keyStoreType());
-                anchors.load(null, null);
-                for (int i = 0; i < settings.trustAnchors().size(); i++) {
-                    anchors.setCertificateEntry("anchor-" + i, settings.trustAnchors().get(i));
-                }
-                TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                factory.init(anchors);
-                trust = factory.getTrustManagers();
+                trust = TrustAnchors.managersFor(settings.trustAnchors(), policy);
             }
             SSLUtil ssl = trust == null ? new SSLUtil() : new SSLUtil(trust);
             // The protocols offered are the JVM-wide client protocols set by the launcher from the crypto policy.

@@ -3,7 +3,6 @@ package io.vestibule.identity.session;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -15,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.vestibule.admin.settings.AdminSettingsService;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.identity.AdminPrincipal;
+import io.vestibule.identity.PortalPrincipal;
 
 /**
  * The portal's sessions, keyed by the portal user's account id, and the admin console's (R-ADM-7): idle timeout
@@ -60,7 +60,7 @@ public class SessionResources {
 
     @Produces
     @Singleton
-    Sessions<UUID> portalSessions(CryptoPolicy crypto, SecureRandom random, Clock clock) {
+    Sessions<PortalPrincipal> portalSessions(CryptoPolicy crypto, SecureRandom random, Clock clock) {
         SessionPolicy policy = new SessionPolicy(Duration.ofMinutes(idleMinutes), Duration.ofHours(maximumHours), perUserLimit,
                 totalLimit, SessionPolicy.WhenFull.END_OLDEST);
         return new Sessions<>(new InMemorySessionStore<>(), () -> policy, crypto, random, clock);

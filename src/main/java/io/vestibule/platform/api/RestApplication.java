@@ -16,6 +16,7 @@ import io.vestibule.booking.api.MeetingResource;
 import io.vestibule.identity.api.AuthResource;
 import io.vestibule.identity.api.MeResource;
 import io.vestibule.identity.api.SessionAuthentication;
+import io.vestibule.identity.api.SsoResource;
 
 /**
  * The user portal's HTTP API, {@code /api/v1}; the contract is docs/api.md and the served /openapi document.
@@ -28,6 +29,7 @@ public class RestApplication extends Application {
     static final Set<Class<?>> RESOURCES = Set.of(
             AuthResource.class,
             MeResource.class,
+            SsoResource.class,
             MeetingResource.class,
             JoinResource.class,
             ConferenceResource.class,

@@ -124,9 +124,26 @@ class LdapDirectoryTest {
     }
 
     @Test
-    void anotherUsersPasswordIsInvalidCredentials() {
-        // Every demo user shares the fixed password, so bob's password is alice's; use the service account's instead.
-        assertRefused("alice", new String(demo.clientSettings().bindPassword()), Reason.INVALID_CREDENTIALS);
+    void anotherUsersPasswordIsInvalidCredentials() throws Exception {
+        // With the fixed password every demo account shares it; a directory of random passwords tells them apart.
+        try (DemoDirectory randomPasswords = DemoDirectory.start(0, Optional.empty(), identity("localhost", "127.0.0.1"), POLICY, RANDOM);
+             LdapDirectory client = LdapDirectory.connect(randomPasswords.clientSettings(), POLICY)) {
+            String bobsPassword = randomPasswords.accounts().stream().filter(account -> account.username().equals("bob"))
+                    .findFirst().orElseThrow().password();
+            assertThat(client.authenticate("bob", bobsPassword.toCharArray()).username()).isEqualTo("bob");
+            assertThatExceptionOfType(DirectorySignInRefused.class)
+                    .isThrownBy(() -> client.authenticate("alice", bobsPassword.toCharArray()))
+                    .satisfies(refused -> assertThat(refused.reason()).isEqualTo(Reason.INVALID_CREDENTIALS));
+            assertThatExceptionOfType(DirectorySignInRefused.class)
+                    .isThrownBy(() -> client.authenticate("alice", randomPasswords.clientSettings().bindPassword()))
+                    .satisfies(refused -> assertThat(refused.reason()).isEqualTo(Reason.INVALID_CREDENTIALS));
+        }
+    }
+
+    @Test
+    void withTheFixedPasswordTheServiceAccountSharesIt() {
+        // A federating Keycloak (deploy/keycloak-demo.sh) binds as the service account with VESTIBULE_DEMO_PASSWORD.
+        assertThat(new String(demo.clientSettings().bindPassword())).isEqualTo(PASSWORD);
     }
 
     @Test
