@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -63,6 +66,14 @@ class AeadTest {
         byte[] second = aead.seal(key, PLAINTEXT, PLACE);
         assertThat(first).isNotEqualTo(second);
         assertThat(Arrays.copyOf(first, 12)).isNotEqualTo(Arrays.copyOf(second, 12));
+    }
+
+    @Test
+    void noncesDrawnInBulkAreNeverHandedOutTwice() {
+        Set<String> nonces = new HashSet<>();
+        for (int i = 0; i < 10 * Aead.NONCES_PER_DRAW + 3; i++) {
+            assertThat(nonces.add(HexFormat.of().formatHex(aead.seal(key, PLAINTEXT, PLACE), 0, 12))).as("seal %d", i).isTrue();
+        }
     }
 
     @Test
