@@ -29,7 +29,7 @@ final class AuditorSearches {
     static final int LIMIT = 200;
     /** The pipeline's largest batch. */
     private static final int BATCH = 2048;
-    private static final int WARM_UP_SEARCHES = 300;
+    static final int WARM_UP_SEARCHES = 300;
     private static final double ZIPF_EXPONENT = 0.7;
 
     /** One set of searches: how the rooms were picked, latencies and result sizes. */
@@ -37,13 +37,18 @@ final class AuditorSearches {
                     int medianFound, double meanFound, int maxFound, double shareAtLimit) {
     }
 
-    record Result(int records, int rooms, int days, double fillSeconds, long databaseBytes, int busiestRoomPerDay, List<Searches> searches) {
+    /**
+     * @param intoFullStore an ingest round through the pipeline into the full store, after the searches
+     */
+    record Result(int records, int rooms, int days, double fillSeconds, long databaseBytes, int busiestRoomPerDay, List<Searches> searches,
+                  IngestRound.Result intoFullStore) {
     }
 
     private AuditorSearches() {
     }
 
-    static Result run(BenchDatabase.Kind kind, Path base, int records, int rooms, int days, int searches, long seed) throws Exception {
+    static Result run(BenchDatabase.Kind kind, Path base, int records, int rooms, int days, int searches, int ingested, long seed)
+            throws Exception {
         Path directory = Files.createTempDirectory(base, "search-");
         try (BenchDatabase database = kind.create(directory)) {
             CallRecordRig rig = new CallRecordRig(directory, database.dataSource(), true);
@@ -67,7 +72,10 @@ final class AuditorSearches {
             sets.add(summarise("any room (uniform)", time(search, roomIds, firstDay, days, uniform, random, searches)));
             sets.add(summarise("rooms weighted by activity", time(search, roomIds, firstDay, days, byActivity, random, searches)));
             int busiest = (int) Math.round(records * cumulative[0] / days);
-            return new Result(records, rooms, days, fillSeconds, database.sizeOnDisk(), busiest, sets);
+            long size = database.sizeOnDisk();
+            System.out.printf("  ingest of %,d encrypted events into the full store%n", ingested);
+            IngestRound.Result intoFullStore = IngestRound.measure(rig, ingested, 0, seed + 2);
+            return new Result(records, rooms, days, fillSeconds, size, busiest, sets, intoFullStore);
         } finally {
             IngestRound.delete(directory);
         }

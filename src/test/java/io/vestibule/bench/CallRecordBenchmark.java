@@ -17,8 +17,9 @@ import io.vestibule.testing.PostgresDatabase;
  * <ul>
  * <li>ingest: sealed records per second acknowledged (in the fsynced journal) and stored in the database, and the
  * same pipeline with the unencrypted baseline's sealer; after a warm-up round of each, the two alternate, and the
- * medians are kept;</li>
- * <li>search: the auditor's search by room and day over a store of a million sealed records.</li>
+ * medians are kept; then a steady stream at the target rate, to see whether the database keeps up;</li>
+ * <li>search: the auditor's search by room and day over a store of a million sealed records, and one more ingest
+ * round into that full store.</li>
  * </ul>
  * The journal and the database live in a temporary directory on a real disk (a tmpfs is refused: its fsync costs
  * nothing). {@code -Dbenchmark.databases=h2,postgresql} adds the machine's PostgreSQL. The figures go to
@@ -51,7 +52,9 @@ public final class CallRecordBenchmark {
             System.exit(2);
         }
         StringBuilder report = new StringBuilder();
-        report.append(String.format("Journal and database in %s (%s on %s); fsync of a 4 KiB append: %s.%n%n", base, disk.type(), disk.name(),
+        report.append(String.format("%s: %d cores, Java %s, heap up to %,d MiB. Journal and database in %s (%s on %s); fsync of a 4 KiB "
+                        + "append: %s. \"Cores busy\" counts this process only.%n%n", java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.runtime.version"), Runtime.getRuntime().maxMemory() >> 20, base, disk.type(), disk.name(),
                 FsyncProbe.describe(base)));
         try {
             for (String name : DATABASES) {
@@ -84,7 +87,7 @@ public final class CallRecordBenchmark {
         List<IngestRound.Result> sealed = new ArrayList<>();
         List<IngestRound.Result> plain = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
-            for (boolean encrypted : new boolean[] {true, false}) {
+            for (boolean encrypted : round % 2 == 1 ? new boolean[] {true, false} : new boolean[] {false, true}) {
                 IngestRound.Result result = IngestRound.run(kind, base, encrypted, RECORDS, round + 1);
                 (encrypted ? sealed : plain).add(result);
                 System.out.printf("  round %d %-11s acknowledged %,8.0f/s in %5.2f s, stored %,8.0f/s in %5.2f s, %.2f cores busy, "
@@ -93,30 +96,37 @@ public final class CallRecordBenchmark {
                         result.cpuCores(), result.writerMicros(), result.shipperMicros());
             }
         }
-        System.out.printf("  paced: %,d encrypted events/s for %d s%n", PACE, PACE_SECONDS);
-        IngestRound.Result paced = IngestRound.run(kind, base, true, PACE * PACE_SECONDS, PACE, 99);
         double sealedRate = median(sealed, IngestRound.Result::acknowledgedPerSecond);
         double plainRate = median(plain, IngestRound.Result::acknowledgedPerSecond);
         return String.format(Locale.ROOT, """
                 Ingest as fast as the pipeline takes the events: %,d events per round (mean JSON %.0f bytes), %d rounds of each \
-                variant, alternating, after a warm-up round of each; medians, range in brackets. CPU per record: the writer \
-                thread (sealing, journal) and the shipper thread (JDBC batches, checkpoints), from the threads' CPU clocks.
+                variant, alternating (one first, then the other first, and so on), after a warm-up round of each; medians, range \
+                in brackets. CPU per record: the writer thread (sealing, journal) and the shipper thread (JDBC batches, \
+                checkpoints), from the threads' CPU clocks.
 
-                | records | acknowledged/s | stored in the database/s | all %,d stored after (s) | writer CPU/record (µs) | shipper CPU/record (µs) | cores busy |
+                | variant | acknowledged/s | stored in the database/s | all %,d stored after (s) | writer CPU/record (µs) | shipper CPU/record (µs) | cores busy |
                 | --- | --- | --- | --- | --- | --- | --- |
                 %s
                 %s
 
                 Encrypted / unencrypted: acknowledged rate %.2f, stored rate %.2f. Writer CPU per record, unencrypted / encrypted: %.2f.
+                """, RECORDS, sealed.get(0).meanJsonBytes(), ROUNDS, RECORDS, row("encrypted (AES-256-GCM)", sealed),
+                row("unencrypted baseline", plain), sealedRate / plainRate,
+                median(sealed, IngestRound.Result::storedPerSecond) / median(plain, IngestRound.Result::storedPerSecond),
+                median(plain, IngestRound.Result::writerMicros) / median(sealed, IngestRound.Result::writerMicros))
+                + (PACE > 0 ? paced(kind, base) : "");
+    }
+
+    /** Whether the whole pipeline, database included, keeps up with a steady stream at the target rate. */
+    private static String paced(BenchDatabase.Kind kind, Path base) throws Exception {
+        System.out.printf("  paced: %,d encrypted events/s for %d s%n", PACE, PACE_SECONDS);
+        IngestRound.Result paced = IngestRound.run(kind, base, true, PACE * PACE_SECONDS, PACE, 99);
+        return String.format(Locale.ROOT, """
 
                 Paced: %,d encrypted events/s handed over for %d s (%,d events, handed over in %.1f s): at most %,d events \
                 (%.0f ms of events) waited for the journal, at most %,d for the database; all stored %.1f s after the first \
                 hand-over; writer %.1f µs and shipper %.1f µs CPU per record, %.2f cores busy.
-                """, RECORDS, sealed.get(0).meanJsonBytes(), ROUNDS, RECORDS, row("encrypted (AES-256-GCM)", sealed),
-                row("unencrypted baseline", plain), sealedRate / plainRate,
-                median(sealed, IngestRound.Result::storedPerSecond) / median(plain, IngestRound.Result::storedPerSecond),
-                median(plain, IngestRound.Result::writerMicros) / median(sealed, IngestRound.Result::writerMicros),
-                PACE, PACE_SECONDS, paced.records(), paced.handOverSeconds(), paced.mostUnacknowledged(),
+                """, PACE, PACE_SECONDS, paced.records(), paced.handOverSeconds(), paced.mostUnacknowledged(),
                 paced.mostUnacknowledged() * 1000.0 / PACE, paced.mostUnstored(), paced.storedSeconds(), paced.writerMicros(),
                 paced.shipperMicros(), paced.cpuCores());
     }
@@ -130,7 +140,7 @@ public final class CallRecordBenchmark {
 
     private static String search(BenchDatabase.Kind kind, Path base) throws Exception {
         System.out.println("Search on " + kind.describe() + ": filling the store");
-        AuditorSearches.Result result = AuditorSearches.run(kind, base, SEARCH_RECORDS, SEARCH_ROOMS, SEARCH_DAYS, SEARCHES, 42);
+        AuditorSearches.Result result = AuditorSearches.run(kind, base, SEARCH_RECORDS, SEARCH_ROOMS, SEARCH_DAYS, SEARCHES, RECORDS / 2, 42);
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, """
                 Search: %,d sealed records over %d days and %,d rooms (Zipf 0.7: the busiest room has about %,d records a day), loaded through \
                 the store's batch insert in %.0f s; database %,d MiB. Each search: one room, one UTC day, limit %d, results decrypted; \
@@ -139,11 +149,18 @@ public final class CallRecordBenchmark {
                 | rooms searched | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | records found: median / mean / max | at the limit |
                 | --- | --- | --- | --- | --- | --- | --- |
                 """, result.records(), result.days(), result.rooms(), result.busiestRoomPerDay(), result.fillSeconds(),
-                result.databaseBytes() >> 20, AuditorSearches.LIMIT, SEARCHES, 300));
+                result.databaseBytes() >> 20, AuditorSearches.LIMIT, SEARCHES, AuditorSearches.WARM_UP_SEARCHES));
         for (AuditorSearches.Searches set : result.searches()) {
             text.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %d / %.1f / %d | %.0f%% |%n", set.rooms(), set.p50Millis(),
                     set.p95Millis(), set.p99Millis(), set.maxMillis(), set.medianFound(), set.meanFound(), set.maxFound(), 100 * set.shareAtLimit()));
         }
+        IngestRound.Result full = result.intoFullStore();
+        text.append(String.format(Locale.ROOT, """
+
+                Then %,d encrypted events through the pipeline into this store: acknowledged at %,.0f/s, stored at %,.0f/s \
+                (all stored after %.1f s); writer %.1f µs and shipper %.1f µs CPU per record, %.2f cores busy.
+                """, full.records(), full.acknowledgedPerSecond(), full.storedPerSecond(), full.storedSeconds(), full.writerMicros(),
+                full.shipperMicros(), full.cpuCores()));
         return text.toString();
     }
 
@@ -156,8 +173,8 @@ public final class CallRecordBenchmark {
         return median(results.stream().mapToDouble(value).sorted().toArray());
     }
 
-    private static double median(double[] sorted) {
-        double[] values = sorted.clone();
+    private static double median(double[] unsorted) {
+        double[] values = unsorted.clone();
         Arrays.sort(values);
         int middle = values.length / 2;
         return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;

@@ -46,10 +46,12 @@ final class CallRecordRig {
     final CallRecordSealer sealer;
     final CheckpointSignatures signatures = new CheckpointSignatures(POLICY);
     final CallRecordPipeline.CheckpointKey checkpointKey;
+    final boolean encrypted;
     private final Path directory;
 
     CallRecordRig(Path directory, DataSource dataSource, boolean encrypted) {
         this.directory = directory;
+        this.encrypted = encrypted;
         MasterKeyStore masterKeys = MasterKeyStore.openOrCreate(directory.resolve("master.p12"),
                 MasterPassphrase.resolve(Optional.of("benchmark-passphrase"), directory.resolve("passphrase"), random), POLICY);
         this.keys = new CallRecordKeys(new JdbcDayKeyStore(dataSource), masterKeys, POLICY, random, clock);

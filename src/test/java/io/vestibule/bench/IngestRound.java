@@ -55,58 +55,7 @@ final class IngestRound {
     static Result run(BenchDatabase.Kind kind, Path base, boolean encrypted, int records, int perSecond, long seed) throws Exception {
         Path directory = Files.createTempDirectory(base, encrypted ? "ingest-sealed-" : "ingest-plain-");
         try (BenchDatabase database = kind.create(directory)) {
-            CallRecordRig rig = new CallRecordRig(directory, database.dataSource(), encrypted);
-            CallEventCrowd crowd = new CallEventCrowd(seed, CallEventCrowd.rooms(seed, 2000));
-            List<CallEvent> events = new ArrayList<>(records);
-            long jsonBytes = 0;
-            for (int i = 0; i < records; i++) {
-                CallEvent event = crowd.next(rig.clock.instant());
-                events.add(event);
-                if (i % 100 == 0) {
-                    jsonBytes += CallEventJson.toBytes(event).length;
-                }
-            }
-            // The service makes each day's key ahead of the day (CallRecords' housekeeping).
-            Instant now = rig.clock.instant();
-            rig.keys.forDay(CallRecordKeys.dayOf(now));
-            rig.keys.forDay(CallRecordKeys.dayOf(now.plusSeconds(86_400)));
-
-            Result result;
-            try (CallRecordPipeline pipeline = rig.pipeline()) {
-                pipeline.start();
-                Thread writer = thread("vestibule-cdr-writer");
-                Thread shipper = thread("vestibule-cdr-shipper");
-                System.gc();
-                long writerBefore = cpuNanos(writer);
-                long shipperBefore = cpuNanos(shipper);
-                long cpuBefore = processCpuNanos();
-                long start = System.nanoTime();
-                Producer producer = new Producer(pipeline, events, perSecond, start);
-                producer.start();
-                long acknowledged = 0;
-                long unacknowledged = 0;
-                long unstored = 0;
-                while (pipeline.shipped() < records) {
-                    long handedOver = producer.handedOver;
-                    long journaled = pipeline.acknowledged();
-                    unacknowledged = Math.max(unacknowledged, handedOver - journaled);
-                    unstored = Math.max(unstored, handedOver - pipeline.shipped());
-                    if (acknowledged == 0 && journaled >= records) {
-                        acknowledged = System.nanoTime() - start;
-                    }
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-                }
-                long stored = System.nanoTime() - start;
-                if (acknowledged == 0) {
-                    acknowledged = stored;
-                }
-                double cpuCores = (processCpuNanos() - cpuBefore) / (double) stored;
-                double writerMicros = (cpuNanos(writer) - writerBefore) / 1e3 / records;
-                double shipperMicros = (cpuNanos(shipper) - shipperBefore) / 1e3 / records;
-                producer.join();
-                result = new Result(encrypted, records, jsonBytes / Math.ceil(records / 100.0), acknowledged / 1e9, stored / 1e9, cpuCores,
-                        writerMicros, shipperMicros, unacknowledged, unstored, (producer.finished - start) / 1e9);
-            }
+            Result result = measure(new CallRecordRig(directory, database.dataSource(), encrypted), records, perSecond, seed);
             long stored = database.count("call_record");
             if (stored != records) {
                 throw new IllegalStateException("The database holds " + stored + " records, not " + records);
@@ -114,6 +63,61 @@ final class IngestRound {
             return result;
         } finally {
             delete(directory);
+        }
+    }
+
+    /** Records {@code records} events through a pipeline on the rig's store, which may hold records already. */
+    static Result measure(CallRecordRig rig, int records, int perSecond, long seed) throws Exception {
+        CallEventCrowd crowd = new CallEventCrowd(seed, CallEventCrowd.rooms(seed, 2000));
+        List<CallEvent> events = new ArrayList<>(records);
+        long jsonBytes = 0;
+        for (int i = 0; i < records; i++) {
+            CallEvent event = crowd.next(rig.clock.instant());
+            events.add(event);
+            if (i % 100 == 0) {
+                jsonBytes += CallEventJson.toBytes(event).length;
+            }
+        }
+        // The service makes each day's key ahead of the day (CallRecords' housekeeping).
+        Instant now = rig.clock.instant();
+        rig.keys.forDay(CallRecordKeys.dayOf(now));
+        rig.keys.forDay(CallRecordKeys.dayOf(now.plusSeconds(86_400)));
+        long last = rig.store.lastSequence() + records;
+
+        try (CallRecordPipeline pipeline = rig.pipeline()) {
+            pipeline.start();
+            Thread writer = thread("vestibule-cdr-writer");
+            Thread shipper = thread("vestibule-cdr-shipper");
+            System.gc();
+            long writerBefore = cpuNanos(writer);
+            long shipperBefore = cpuNanos(shipper);
+            long cpuBefore = processCpuNanos();
+            long start = System.nanoTime();
+            Producer producer = new Producer(pipeline, events, perSecond, start);
+            producer.start();
+            long acknowledged = 0;
+            long unacknowledged = 0;
+            long unstored = 0;
+            while (pipeline.shipped() < last) {
+                long handedOver = last - records + producer.handedOver;
+                long journaled = Math.max(pipeline.acknowledged(), last - records);
+                unacknowledged = Math.max(unacknowledged, handedOver - journaled);
+                unstored = Math.max(unstored, handedOver - Math.max(pipeline.shipped(), last - records));
+                if (acknowledged == 0 && journaled >= last) {
+                    acknowledged = System.nanoTime() - start;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+            long stored = System.nanoTime() - start;
+            if (acknowledged == 0) {
+                acknowledged = stored;
+            }
+            double cpuCores = (processCpuNanos() - cpuBefore) / (double) stored;
+            double writerMicros = (cpuNanos(writer) - writerBefore) / 1e3 / records;
+            double shipperMicros = (cpuNanos(shipper) - shipperBefore) / 1e3 / records;
+            producer.join();
+            return new Result(rig.encrypted, records, jsonBytes / Math.ceil(records / 100.0), acknowledged / 1e9, stored / 1e9, cpuCores,
+                    writerMicros, shipperMicros, unacknowledged, unstored, (producer.finished - start) / 1e9);
         }
     }
 
