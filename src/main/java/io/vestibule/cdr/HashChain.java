@@ -18,25 +18,33 @@ public final class HashChain {
     public static final byte[] GENESIS = new byte[32];
 
     private final String algorithm;
+    /** One digest per thread: looking the algorithm up costs about as much as hashing a record. */
+    private final ThreadLocal<MessageDigest> digests;
 
     public HashChain(CryptoPolicy policy) {
         this.algorithm = policy.chainDigestAlgorithm();
+        this.digests = ThreadLocal.withInitial(this::newDigest);
     }
 
     public byte[] next(byte[] previous, long sequence, java.time.Instant occurredAt, int keyId, byte[] ciphertext,
                        SealedRecord.BlindIndexes indexes) {
+        MessageDigest digest = digests.get();
+        digest.reset();
+        digest.update(previous);
+        digest.update(ByteBuffer.allocate(8 + 8 + 4 + 4).putLong(sequence).putLong(occurredAt.toEpochMilli())
+                .putInt(keyId).putInt(ciphertext.length).array());
+        digest.update(ciphertext);
+        for (String index : new String[] {indexes.room(), indexes.participant(), indexes.name(), indexes.outcome()}) {
+            byte[] bytes = index.getBytes(StandardCharsets.US_ASCII);
+            digest.update((byte) bytes.length);
+            digest.update(bytes);
+        }
+        return digest.digest();
+    }
+
+    private MessageDigest newDigest() {
         try {
-            MessageDigest digest = MessageDigest.getInstance(algorithm);
-            digest.update(previous);
-            digest.update(ByteBuffer.allocate(8 + 8 + 4 + 4).putLong(sequence).putLong(occurredAt.toEpochMilli())
-                    .putInt(keyId).putInt(ciphertext.length).array());
-            digest.update(ciphertext);
-            for (String index : new String[] {indexes.room(), indexes.participant(), indexes.name(), indexes.outcome()}) {
-                byte[] bytes = index.getBytes(StandardCharsets.US_ASCII);
-                digest.update((byte) bytes.length);
-                digest.update(bytes);
-            }
-            return digest.digest();
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

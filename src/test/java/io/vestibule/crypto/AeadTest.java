@@ -2,7 +2,15 @@ package io.vestibule.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -61,6 +69,14 @@ class AeadTest {
     }
 
     @Test
+    void noncesDrawnInBulkAreNeverHandedOutTwice() {
+        Set<String> nonces = new HashSet<>();
+        for (int i = 0; i < 10 * Aead.NONCES_PER_DRAW + 3; i++) {
+            assertThat(nonces.add(HexFormat.of().formatHex(aead.seal(key, PLAINTEXT, PLACE), 0, 12))).as("seal %d", i).isTrue();
+        }
+    }
+
+    @Test
     void anotherKeyDoesNotOpenIt() {
         byte[] sealed = aead.seal(key, PLAINTEXT, PLACE);
         assertThatExceptionOfType(Aead.SealBroken.class).isThrownBy(() -> aead.open(newKey(), sealed, PLACE));
@@ -101,5 +117,32 @@ class AeadTest {
         byte[] sealed = aead.seal(key, PLAINTEXT, PLACE);
         byte[] longer = Arrays.copyOf(sealed, sealed.length + 1);
         assertThatExceptionOfType(Aead.SealBroken.class).isThrownBy(() -> aead.open(key, longer, PLACE));
+    }
+
+    @Test
+    void threadsSharingItSealAndOpenWithKeysInTurnAndAfterFailures() throws Exception {
+        SecretKey other = newKey();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                done.add(threads.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        SecretKey current = i % 2 == 0 ? key : other;
+                        byte[] plaintext = ("message " + i).getBytes(StandardCharsets.US_ASCII);
+                        byte[] sealed = aead.seal(current, plaintext, PLACE);
+                        assertThatExceptionOfType(Aead.SealBroken.class)
+                                .isThrownBy(() -> aead.open(current == key ? other : key, sealed, PLACE));
+                        assertThat(aead.open(current, sealed, PLACE)).isEqualTo(plaintext);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> result : done) {
+                result.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }
