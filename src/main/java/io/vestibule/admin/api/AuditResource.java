@@ -36,9 +36,6 @@ public class AuditResource {
     Alarms alarms;
 
     @Inject
-    CurrentAdministrator current;
-
-    @Inject
     Clock clock;
 
     @GET

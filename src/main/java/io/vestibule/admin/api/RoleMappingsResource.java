@@ -41,9 +41,6 @@ public class RoleMappingsResource {
     RoleRepository roles;
 
     @Inject
-    CurrentAdministrator current;
-
-    @Inject
     AdminAudit audit;
 
     @Inject

@@ -35,9 +35,6 @@ public class RolesResource {
     RoleRepository roles;
 
     @Inject
-    CurrentAdministrator current;
-
-    @Inject
     AdminAudit audit;
 
     @Inject

@@ -54,9 +54,6 @@ public class UsersResource {
     Sessions<AdminPrincipal> sessions;
 
     @Inject
-    CurrentAdministrator current;
-
-    @Inject
     AdminAudit audit;
 
     @Inject
