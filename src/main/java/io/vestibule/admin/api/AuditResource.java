@@ -3,7 +3,6 @@ package io.vestibule.admin.api;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -19,6 +18,7 @@ import io.vestibule.audit.AuditLog;
 import io.vestibule.identity.roles.Permission;
 import io.vestibule.platform.api.ApiProblem;
 import io.vestibule.platform.api.JsonBuilders;
+import io.vestibule.platform.api.QueryParameters;
 
 /** The audit log (permission "view logs", the Auditor's) and the alarms. Reading the audit log is itself audited. */
 @Path("/")
@@ -43,18 +43,15 @@ public class AuditResource {
     @RequiresPermission(Permission.VIEW_LOGS)
     public String events(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("type") String type,
                          @QueryParam("limit") String limit) {
-        Instant end = instant("to", to).orElse(clock.instant().plusSeconds(1));
-        Instant start = instant("from", from).orElse(end.minus(Duration.ofDays(7)));
+        Instant end = QueryParameters.instant("to", to).orElse(clock.instant().plusSeconds(1));
+        Instant start = QueryParameters.instant("from", from).orElse(end.minus(Duration.ofDays(7)));
         if (!start.isBefore(end)) {
             throw ApiProblem.invalidField("from", "'from' must be before 'to'.");
         }
         if (type != null && (type.length() > 60 || !type.matches("[a-z0-9.-]+"))) {
             throw ApiProblem.invalidField("type", "'type' is an event type such as admin.login.");
         }
-        int most = limit == null || limit.isBlank() ? 200 : limit.strip().matches("\\d{1,4}") ? Integer.parseInt(limit.strip()) : -1;
-        if (most < 1 || most > MOST_EVENTS) {
-            throw ApiProblem.invalidField("limit", "'limit' is 1 to " + MOST_EVENTS + ".");
-        }
+        int most = QueryParameters.limit("limit", limit, 200, MOST_EVENTS);
         var array = JsonBuilders.array();
         for (AuditEvent event : log.find(start, end, Optional.ofNullable(type), most)) {
             var json = JsonBuilders.object()
@@ -91,16 +88,5 @@ public class AuditResource {
             array.add(json);
         });
         return array.build().toString();
-    }
-
-    private static Optional<Instant> instant(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.parse(text.strip()));
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalidField(field, "'" + field + "' is an ISO-8601 instant such as 2026-11-22T09:00:00Z.");
-        }
     }
 }

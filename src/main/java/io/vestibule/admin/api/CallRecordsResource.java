@@ -3,7 +3,6 @@ package io.vestibule.admin.api;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +32,7 @@ import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.identity.roles.Permission;
 import io.vestibule.platform.api.ApiProblem;
 import io.vestibule.platform.api.JsonBuilders;
+import io.vestibule.platform.api.QueryParameters;
 import io.vestibule.platform.api.JsonRequest;
 
 /**
@@ -67,10 +67,7 @@ public class CallRecordsResource {
                          @QueryParam("participant") String participant, @QueryParam("outcome") String outcome,
                          @QueryParam("limit") String limit) {
         CallRecordSearch.Query query = query(from, to, room, participant, outcome);
-        int most = limit == null || limit.isBlank() ? 200 : limit.strip().matches("\\d{1,4}") ? Integer.parseInt(limit.strip()) : -1;
-        if (most < 1 || most > MOST_RECORDS) {
-            throw ApiProblem.invalidField("limit", "'limit' is 1 to " + MOST_RECORDS + ".");
-        }
+        int most = QueryParameters.limit("limit", limit, 200, MOST_RECORDS);
         List<CallRecordSearch.Found> found = records.search(query, most);
         audit.changed("cdr.search", describe(query) + "; " + found.size() + " records");
         var array = JsonBuilders.array();
@@ -153,8 +150,8 @@ public class CallRecordsResource {
     }
 
     private CallRecordSearch.Query query(String from, String to, String room, String participant, String outcome) {
-        Instant end = instant("to", to).orElse(clock.instant().plusSeconds(1));
-        Instant start = instant("from", from).orElse(end.minus(Duration.ofDays(1)));
+        Instant end = QueryParameters.instant("to", to).orElse(clock.instant().plusSeconds(1));
+        Instant start = QueryParameters.instant("from", from).orElse(end.minus(Duration.ofDays(1)));
         try {
             return new CallRecordSearch.Query(start, end, text(room), text(participant), text(outcome));
         } catch (IllegalArgumentException e) {
@@ -175,16 +172,5 @@ public class CallRecordsResource {
 
     private static Optional<String> text(String value) {
         return Optional.ofNullable(value).map(String::strip).filter(text -> !text.isEmpty() && text.length() <= 200);
-    }
-
-    private static Optional<Instant> instant(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.parse(text.strip()));
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalidField(field, "'" + field + "' is an ISO-8601 instant such as 2026-11-22T09:00:00Z.");
-        }
     }
 }
