@@ -34,7 +34,6 @@ import io.vestibule.booking.BookingService;
 import io.vestibule.rooms.Room;
 import io.vestibule.rooms.RoomAlias;
 import io.vestibule.rooms.RoomProvisioner;
-import io.vestibule.rooms.RoomRepository;
 
 /**
  * The join flow (R-JOIN, R-ROOM-2..6, R-BRUTE-1..3): who gets into which room, as what, for how long.
@@ -50,7 +49,7 @@ public class JoinService {
     private static final int ARRIVAL_ATTEMPTS = 3;
 
     @Inject
-    RoomRepository rooms;
+    JoinableRooms joinableRooms;
 
     @Inject
     RoomProvisioner provisioner;
@@ -167,12 +166,12 @@ public class JoinService {
         if (!RoomAlias.isWellFormed(request.alias())) {
             return new JoinAnswer.NotFound();
         }
-        Optional<Room> found = rooms.findByAlias(request.alias());
-        if (found.isEmpty() || guard.roomBlocked(found.get().id().toString())) {
+        Optional<JoinableRoom> found = joinableRooms.find(request.alias());
+        if (found.isEmpty() || guard.roomBlocked(found.get().room().id().toString())) {
             return new JoinAnswer.NotFound();
         }
-        Room room = found.get();
-        Optional<Admission> admission = bookings.admission(room);
+        Room room = found.get().room();
+        Optional<Admission> admission = found.get().admissionAt(clock.instant());
         if (admission.isPresent() && !(admission.get() instanceof Admission.Open)) {
             return closed(admission.get());
         }

@@ -116,21 +116,6 @@ public class BookingService {
         owned(owner, meetingId).cancel(clock.instant());
     }
 
-    /**
-     * Whether a meeting room admits joins now (R-BOOK-2, R-BOOK-4); empty for a personal room, which has no
-     * booking window of its own.
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Admission> admission(Room room) {
-        if (room.kind() == RoomKind.PERSONAL) {
-            return Optional.empty();
-        }
-        return meetings.inRoom(room.id()).stream()
-                .map(meeting -> meeting.admissionAt(clock.instant(), joinWindow()))
-                .findFirst()
-                .or(() -> Optional.of(new Admission.Cancelled()));
-    }
-
     /** Whether an address is among the invitees of a meeting held in this room (compared without case). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean invited(Room room, String email) {

@@ -167,6 +167,29 @@ class JoinApiIT {
         }
     }
 
+    /** Joins read rooms from memory (JoinableRooms): a change must still apply to the very next join. */
+    @Test
+    void aChangeOfTheMeetingOrItsPinsAppliesToTheVeryNextJoin() {
+        JsonObject meeting = Meetings.openNow(alice, "host_and_guest_pins", false);
+        String alias = Meetings.alias(meeting);
+        String path = "/api/v1/meetings/" + meeting.getString("id");
+        assertThat(join(participant(), alias, "Before", GUEST_PIN).status()).isEqualTo(200);
+
+        String newGuestPin = "36185027";
+        assertThat(alice.patch(path, Json.createObjectBuilder().add("guestPin", newGuestPin).build()).status()).isEqualTo(200);
+        assertThat(join(participant(), alias, "Old PIN", GUEST_PIN).errorCode()).isEqualTo("invalid_pin");
+        assertThat(join(participant(), alias, "New PIN", newGuestPin).json().getString("role")).isEqualTo("guest");
+
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+        assertThat(alice.patch(path, Json.createObjectBuilder()
+                .add("start", tomorrow.toString()).add("end", tomorrow.plus(Duration.ofHours(1)).toString()).build()).status())
+                .isEqualTo(200);
+        assertThat(join(participant(), alias, "Moved", newGuestPin).errorCode()).isEqualTo("outside_window");
+
+        assertThat(alice.delete(path).status()).isEqualTo(204);
+        assertThat(join(participant(), alias, "Cancelled", HOST_PIN).status()).isEqualTo(404);
+    }
+
     @Test
     void twentyOneWrongPinsMakeTheRoomLookNonexistentEvenWithTheRightPin() {
         String alias = Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false));
