@@ -6,15 +6,15 @@ import java.util.Optional;
 
 import io.vestibule.booking.Admission;
 import io.vestibule.booking.JoinWindow;
-import io.vestibule.booking.Meeting;
+import io.vestibule.booking.MeetingTimes;
 import io.vestibule.rooms.Room;
 
 /**
- * A room as every join attempt reads it: the room with its sealed PINs and, for a meeting room, its meeting. The
- * entities are detached copies that nothing changes; a write to the room or its meetings replaces the whole copy
+ * A room as every join attempt reads it: the room with its sealed PINs and, for a meeting room, its meeting's times.
+ * The room is a detached copy that nothing changes; a write to the room or its meetings replaces the whole copy
  * ({@link JoinableRooms}).
  */
-public record JoinableRoom(Room room, List<Meeting> meetings, JoinWindow window) {
+public record JoinableRoom(Room room, List<MeetingTimes> meetings, JoinWindow window) {
     public JoinableRoom {
         meetings = List.copyOf(meetings);
     }

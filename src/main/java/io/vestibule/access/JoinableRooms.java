@@ -17,6 +17,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.vestibule.booking.BookingService;
 import io.vestibule.booking.Meeting;
 import io.vestibule.booking.MeetingRepository;
+import io.vestibule.booking.MeetingTimes;
 import io.vestibule.rooms.Room;
 import io.vestibule.rooms.RoomChanged;
 import io.vestibule.rooms.RoomKind;
@@ -46,6 +47,9 @@ public class JoinableRooms {
 
     @PostConstruct
     void start() {
+        if (cacheSeconds < 0 || cacheSize < 0) {
+            throw new IllegalArgumentException("VESTIBULE_JOIN_ROOM_CACHE_SECONDS and VESTIBULE_JOIN_ROOM_CACHE_SIZE must not be negative");
+        }
         cache = new JoinableRoomCache(Duration.ofSeconds(cacheSeconds), cacheSize, Ticker.systemTicker());
     }
 
@@ -62,8 +66,8 @@ public class JoinableRooms {
         return rooms.findByAlias(alias).map(room -> new JoinableRoom(room, meetingsOf(room), bookings.joinWindow()));
     }
 
-    private List<Meeting> meetingsOf(Room room) {
+    private List<MeetingTimes> meetingsOf(Room room) {
         // A personal room has no booking window, however many meetings are held in it.
-        return room.kind() == RoomKind.PERSONAL ? List.of() : meetings.inRoom(room.id());
+        return room.kind() == RoomKind.PERSONAL ? List.of() : meetings.inRoom(room.id()).stream().map(Meeting::times).toList();
     }
 }

@@ -13,7 +13,7 @@ public sealed interface Admission {
      * Whether a room admits joins at {@code now} (R-BOOK-2, R-BOOK-4), given the meetings held in it; empty for a
      * personal room, which has no booking window of its own. A meeting room without its meeting admits no one.
      */
-    static Optional<Admission> ofRoom(Room room, List<Meeting> meetingsInRoom, Instant now, JoinWindow window) {
+    static Optional<Admission> ofRoom(Room room, List<MeetingTimes> meetingsInRoom, Instant now, JoinWindow window) {
         if (room.kind() == RoomKind.PERSONAL) {
             return Optional.empty();
         }

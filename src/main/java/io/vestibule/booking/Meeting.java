@@ -121,7 +121,12 @@ public class Meeting {
     }
 
     public Admission admissionAt(Instant now, JoinWindow window) {
-        return status == MeetingStatus.CANCELLED ? new Admission.Cancelled() : schedule().admissionAt(now, window);
+        return times().admissionAt(now, window);
+    }
+
+    public MeetingTimes times() {
+        return new MeetingTimes(startsAt.toInstant(), endsAt.toInstant(), ZoneId.of(timeZone), Optional.ofNullable(recurrence),
+                status == MeetingStatus.CANCELLED);
     }
 
     private void apply(String title, MeetingSchedule schedule, List<String> invitees, Instant now) {
@@ -157,8 +162,7 @@ public class Meeting {
     }
 
     public MeetingSchedule schedule() {
-        return MeetingSchedule.of(startsAt.toInstant(), endsAt.toInstant(), ZoneId.of(timeZone),
-                Optional.ofNullable(recurrence).map(Recurrence::parse));
+        return times().schedule();
     }
 
     public MeetingStatus status() {

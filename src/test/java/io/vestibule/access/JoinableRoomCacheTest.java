@@ -114,20 +114,24 @@ class JoinableRoomCacheTest {
     }
 
     @Test
-    void aMeetingRoomAdmitsByItsMeetingAndAPersonalRoomAlways() {
+    void aMeetingRoomAdmitsByItsMeetingsTimesAndAPersonalRoomAlways() {
         ZonedDateTime start = NOW.atZone(ZoneOffset.UTC).plusMinutes(10);
         Room meetingRoom = room(RoomKind.MEETING);
         Meeting meeting = new Meeting(UUID.randomUUID(), meetingRoom.ownerId(), meetingRoom.id(), "Weekly",
                 new MeetingSchedule(start, start.plusHours(1), Optional.empty()), List.of(), "meet.example.org", NOW);
 
-        assertThat(new JoinableRoom(meetingRoom, List.of(meeting), JoinWindow.DEFAULT).admissionAt(NOW))
+        assertThat(new JoinableRoom(meetingRoom, List.of(meeting.times()), JoinWindow.DEFAULT).admissionAt(NOW))
                 .contains(new Admission.Open());
-        assertThat(new JoinableRoom(meetingRoom, List.of(meeting), JoinWindow.DEFAULT).admissionAt(start.plusHours(2).toInstant()))
+        assertThat(new JoinableRoom(meetingRoom, List.of(meeting.times()), JoinWindow.DEFAULT).admissionAt(start.plusHours(2).toInstant()))
                 .containsInstanceOf(Admission.Closed.class);
         assertThat(new JoinableRoom(meetingRoom, List.of(), JoinWindow.DEFAULT).admissionAt(NOW))
                 .contains(new Admission.Cancelled());
-        assertThat(new JoinableRoom(room(RoomKind.PERSONAL), List.of(meeting), JoinWindow.DEFAULT).admissionAt(NOW))
+        assertThat(new JoinableRoom(room(RoomKind.PERSONAL), List.of(meeting.times()), JoinWindow.DEFAULT).admissionAt(NOW))
                 .isEmpty();
+
+        meeting.cancel(NOW);
+        assertThat(new JoinableRoom(meetingRoom, List.of(meeting.times()), JoinWindow.DEFAULT).admissionAt(NOW))
+                .contains(new Admission.Cancelled());
     }
 
     private static Room room(RoomKind kind) {

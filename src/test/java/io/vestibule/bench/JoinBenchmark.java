@@ -21,6 +21,7 @@ import jakarta.json.JsonObject;
 
 import io.vestibule.testing.Meetings;
 import io.vestibule.testing.PortalClient;
+import io.vestibule.testing.PostgresDatabase;
 import io.vestibule.testing.VestibuleServer;
 
 /**
@@ -47,6 +48,8 @@ public final class JoinBenchmark {
     private static final int ROOMS = Integer.getInteger("benchmark.rooms", 2500);
     private static final int FLOODED_ROOMS = 50;
     private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx1g");
+    /** {@code -Dbenchmark.database=postgresql}: a database of its own on the machine's PostgreSQL instead of embedded H2. */
+    private static final boolean ON_POSTGRES = System.getProperty("benchmark.database", "h2").equalsIgnoreCase("postgresql");
 
     private JoinBenchmark() {
     }
@@ -59,7 +62,9 @@ public final class JoinBenchmark {
         }
         Path target = Files.createDirectories(Path.of(System.getProperty("vestibule.target", "target"), "benchmarks"));
         Path script = Path.of(System.getProperty("vestibule.target", "target"), "test-classes", "bench", "vestibule-load.lua");
-        try (VestibuleServer server = VestibuleServer.start("join-benchmark", Map.of(), SERVICE_JVM_OPTIONS, null, () -> { })) {
+        try (PostgresDatabase database = ON_POSTGRES ? PostgresDatabase.create() : null;
+             VestibuleServer server = VestibuleServer.start("join-benchmark", database == null ? Map.of() : database.settings(),
+                     SERVICE_JVM_OPTIONS, null, () -> { })) {
             Load load = new Load(wrk, script, "https://127.0.0.1:" + server.httpsPort());
             Path rooms = book(server, ROOMS, target.resolve("rooms.txt"));
             Path flooded = book(server, FLOODED_ROOMS, target.resolve("flooded-rooms.txt"));
@@ -84,7 +89,8 @@ public final class JoinBenchmark {
                 runs.get(3).add(load.run("wrong-pin", flooded, SECONDS));
             }
 
-            String report = report(runs.get(0), runs.get(1), runs.get(2), runs.get(3));
+            String report = report(runs.get(0), runs.get(1), runs.get(2), runs.get(3))
+                    + "Database: " + (ON_POSTGRES ? "PostgreSQL at 127.0.0.1 (the same two cores)" : "embedded H2 file") + "\n";
             Files.writeString(target.resolve("join.md"), report);
             System.out.println(report);
             System.out.println("Written to " + target.resolve("join.md"));
