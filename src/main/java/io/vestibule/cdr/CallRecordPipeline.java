@@ -36,6 +36,12 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CallRecordPipeline.class.getName());
     private static final int LARGEST_BATCH = 2048;
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+    /**
+     * After a batch that was not full, records gather this long before the next: under a steady trickle the
+     * shipper would otherwise store a few records at a time, each time with a transaction and a signed checkpoint.
+     * The records are durable in the journal meanwhile.
+     */
+    private static final Duration GATHERING = Duration.ofMillis(100);
 
     /** The key that signs checkpoints. */
     public record CheckpointKey(PrivateKey privateKey, PublicKey publicKey) {
@@ -257,6 +263,9 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
                 shipped.set(Math.max(shipped.get(), through));
                 journal.shipped(through);
                 pause = Duration.ofMillis(100);
+                if (batch.size() < LARGEST_BATCH) {
+                    gather();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -268,6 +277,18 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
                 LOG.log(Level.WARNING, "Storing call records failed; they stay in the journal, next try in " + pause.toMillis() + " ms: "
                         + e.getMessage());
                 pause = sleep(pause);
+            }
+        }
+    }
+
+    /** Waits out the gathering time, unless a full batch is waiting or the pipeline closes. */
+    private void gather() throws InterruptedException {
+        long until = System.nanoTime() + GATHERING.toNanos();
+        synchronized (shipSignal) {
+            long left = until - System.nanoTime();
+            while (running && acknowledged.get() - shipped.get() < LARGEST_BATCH && left > 0) {
+                shipSignal.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                left = until - System.nanoTime();
             }
         }
     }
