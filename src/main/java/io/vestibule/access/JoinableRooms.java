@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.vestibule.booking.BookingService;
+import io.vestibule.booking.JoinWindow;
 import io.vestibule.booking.Meeting;
 import io.vestibule.booking.MeetingRepository;
 import io.vestibule.booking.MeetingTimes;
@@ -44,6 +45,7 @@ public class JoinableRooms {
     int cacheSize;
 
     private JoinableRoomCache cache;
+    private JoinWindow window;
 
     @PostConstruct
     void start() {
@@ -51,6 +53,7 @@ public class JoinableRooms {
             throw new IllegalArgumentException("VESTIBULE_JOIN_ROOM_CACHE_SECONDS and VESTIBULE_JOIN_ROOM_CACHE_SIZE must not be negative");
         }
         cache = new JoinableRoomCache(Duration.ofSeconds(cacheSeconds), cacheSize, Ticker.systemTicker());
+        window = bookings.joinWindow();
     }
 
     public Optional<JoinableRoom> find(String alias) {
@@ -63,7 +66,7 @@ public class JoinableRooms {
     }
 
     private Optional<JoinableRoom> load(String alias) {
-        return rooms.findByAlias(alias).map(room -> new JoinableRoom(room, meetingsOf(room), bookings.joinWindow()));
+        return rooms.findByAlias(alias).map(room -> new JoinableRoom(room, meetingsOf(room), window));
     }
 
     private List<MeetingTimes> meetingsOf(Room room) {

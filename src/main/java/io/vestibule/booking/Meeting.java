@@ -120,10 +120,6 @@ public class Meeting {
         icsSequence++;
     }
 
-    public Admission admissionAt(Instant now, JoinWindow window) {
-        return times().admissionAt(now, window);
-    }
-
     public MeetingTimes times() {
         return new MeetingTimes(startsAt.toInstant(), endsAt.toInstant(), ZoneId.of(timeZone), Optional.ofNullable(recurrence),
                 status == MeetingStatus.CANCELLED);

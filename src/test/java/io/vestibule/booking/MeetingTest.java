@@ -93,18 +93,18 @@ class MeetingTest {
 
     @Test
     void aScheduledMeetingAdmitsWithinItsWindow() {
-        assertThat(meeting.admissionAt(START.plusMinutes(30).toInstant(), JoinWindow.DEFAULT))
+        assertThat(meeting.times().admissionAt(START.plusMinutes(30).toInstant(), JoinWindow.DEFAULT))
                 .isEqualTo(new Admission.Open());
     }
 
     @Test
     void aCancelledMeetingAdmitsNoOneEvenDuringItsWindow() {
         meeting.cancel(BOOKED.plusSeconds(60));
-        assertThat(meeting.admissionAt(START.plusMinutes(30).toInstant(), JoinWindow.DEFAULT))
+        assertThat(meeting.times().admissionAt(START.plusMinutes(30).toInstant(), JoinWindow.DEFAULT))
                 .isEqualTo(new Admission.Cancelled());
-        assertThat(meeting.admissionAt(START.minusDays(1).toInstant(), JoinWindow.DEFAULT))
+        assertThat(meeting.times().admissionAt(START.minusDays(1).toInstant(), JoinWindow.DEFAULT))
                 .isEqualTo(new Admission.Cancelled());
-        assertThat(meeting.admissionAt(START.plusWeeks(2).plusMinutes(30).toInstant(), JoinWindow.DEFAULT))
+        assertThat(meeting.times().admissionAt(START.plusWeeks(2).plusMinutes(30).toInstant(), JoinWindow.DEFAULT))
                 .isEqualTo(new Admission.Cancelled());
     }
 }
