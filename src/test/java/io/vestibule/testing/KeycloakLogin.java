@@ -90,7 +90,8 @@ public final class KeycloakLogin {
         }
     }
 
-    private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) {
+    /** Sends with a 30 s timeout; the body as text. */
+    static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

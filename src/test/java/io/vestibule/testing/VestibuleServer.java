@@ -231,6 +231,11 @@ public final class VestibuleServer implements AutoCloseable {
 
     /** Stops the process and leaves the data directory for a restart. */
     public void stop() {
+        terminate(process);
+    }
+
+    /** Asks a server process to stop (SIGTERM) and kills it if it has not within 30 s. */
+    static void terminate(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
