@@ -4,7 +4,6 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -13,14 +12,10 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.vestibule.access.bruteforce.AttemptLimit;
-import io.vestibule.access.bruteforce.BreakInGuard;
-import io.vestibule.access.bruteforce.BreakInPolicy;
-import io.vestibule.access.bruteforce.InMemoryAttemptLedger;
 import io.vestibule.access.conference.InMemoryLiveConferences;
 import io.vestibule.access.conference.LiveConferences;
 import io.vestibule.access.conference.RecordedLiveConferences;
-import io.vestibule.cdr.CallRecorder;
+import io.vestibule.access.events.CallRecorder;
 import io.vestibule.access.token.DataKeySealer;
 import io.vestibule.access.token.InMemoryTokenRevocations;
 import io.vestibule.access.token.JoinTokenIssuer;
@@ -29,7 +24,7 @@ import io.vestibule.access.token.SigningKeys;
 import io.vestibule.access.token.TokenRevocations;
 import io.vestibule.access.token.TokenSettings;
 import io.vestibule.access.token.jpa.JpaSigningKeyStore;
-import io.vestibule.admin.alarm.Alarms;
+import io.vestibule.booking.BookingService;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.keys.DataKeyRing;
 
@@ -54,50 +49,6 @@ public class AccessResources {
     @Inject
     @ConfigProperty(name = "vestibule.join.clock-skew-seconds", defaultValue = "30")
     int clockSkewSeconds;
-
-    @Inject
-    @ConfigProperty(name = "vestibule.breakin.room.failures", defaultValue = "20")
-    int roomFailures;
-
-    @Inject
-    @ConfigProperty(name = "vestibule.breakin.room.window-minutes", defaultValue = "10")
-    int roomWindowMinutes;
-
-    @Inject
-    @ConfigProperty(name = "vestibule.breakin.room.block-minutes", defaultValue = "10")
-    int roomBlockMinutes;
-
-    @Inject
-    @ConfigProperty(name = "vestibule.breakin.address.attempts", defaultValue = "20")
-    int addressAttempts;
-
-    @Inject
-    @ConfigProperty(name = "vestibule.breakin.address.window-minutes", defaultValue = "10")
-    int addressWindowMinutes;
-
-    @Inject
-    @ConfigProperty(name = "vestibule.breakin.address.block-minutes", defaultValue = "10")
-    int addressBlockMinutes;
-
-    @Inject
-    @ConfigProperty(name = "vestibule.breakin.login.failures", defaultValue = "10")
-    int loginFailures;
-
-    @Inject
-    @ConfigProperty(name = "vestibule.breakin.login.window-minutes", defaultValue = "15")
-    int loginWindowMinutes;
-
-    @Inject
-    @ConfigProperty(name = "vestibule.breakin.login.block-minutes", defaultValue = "15")
-    int loginBlockMinutes;
-
-    @Inject
-    @ConfigProperty(name = "vestibule.breakin.allow-list")
-    Optional<String> allowList;
-
-    @Inject
-    @ConfigProperty(name = "vestibule.trusted.proxies")
-    Optional<String> trustedProxies;
 
     @Produces
     @Singleton
@@ -142,18 +93,7 @@ public class AccessResources {
 
     @Produces
     @Singleton
-    BreakInGuard breakInGuard(Alarms alarms, JoinMetrics metrics, CallRecorder calls, Clock clock) {
-        BreakInPolicy policy = new BreakInPolicy(
-                AttemptLimit.of(roomFailures, Duration.ofMinutes(roomWindowMinutes), Duration.ofMinutes(roomBlockMinutes)),
-                AttemptLimit.of(addressAttempts, Duration.ofMinutes(addressWindowMinutes), Duration.ofMinutes(addressBlockMinutes)),
-                AttemptLimit.of(loginFailures, Duration.ofMinutes(loginWindowMinutes), Duration.ofMinutes(loginBlockMinutes)));
-        return new BreakInGuard(new InMemoryAttemptLedger(), policy, AddressRanges.parse(allowList.orElse("")),
-                new BreakInAlarmsToAlarms(alarms, metrics, calls, clock), clock);
-    }
-
-    @Produces
-    @Singleton
-    TrustedProxies trustedProxies() {
-        return new TrustedProxies(AddressRanges.parse(trustedProxies.orElse("")));
+    InvitationLinks invitationLinks(BookingService bookings, JoinTokenIssuer issuer, TokenSettings settings, Clock clock) {
+        return new InvitationLinks(bookings, issuer, settings, clock);
     }
 }

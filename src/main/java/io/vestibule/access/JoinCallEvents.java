@@ -5,8 +5,9 @@ import java.util.Locale;
 
 import io.vestibule.access.conference.Conference;
 import io.vestibule.access.conference.Participant;
-import io.vestibule.cdr.CallEvent;
+import io.vestibule.access.events.CallEvent;
 import io.vestibule.identity.PortalUser;
+import io.vestibule.platform.net.IpLiteral;
 import io.vestibule.rooms.Room;
 
 /** The call records of join answers (R-CDR-1): who joined or waited, from where, and every refusal. */

@@ -10,15 +10,13 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.vestibule.access.bruteforce.BreakInGuard;
-import io.vestibule.access.bruteforce.Verdict;
-import io.vestibule.cdr.CallRecorder;
 import io.vestibule.access.conference.Arrival;
 import io.vestibule.access.conference.Conference;
 import io.vestibule.access.conference.ConferenceNotifier;
 import io.vestibule.access.conference.LiveConferences;
 import io.vestibule.access.conference.Participant;
 import io.vestibule.access.conference.ParticipantState;
+import io.vestibule.access.events.CallRecorder;
 import io.vestibule.access.token.Expectation;
 import io.vestibule.access.token.IssuedToken;
 import io.vestibule.access.token.JoinTokenIssuer;
@@ -31,6 +29,8 @@ import io.vestibule.access.token.TokenRevocations;
 import io.vestibule.access.token.TokenSettings;
 import io.vestibule.booking.Admission;
 import io.vestibule.booking.BookingService;
+import io.vestibule.guard.BreakInGuard;
+import io.vestibule.guard.Verdict;
 import io.vestibule.rooms.Room;
 import io.vestibule.rooms.RoomAlias;
 import io.vestibule.rooms.RoomProvisioner;

@@ -18,7 +18,6 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.vestibule.identity.PortalUser;
 import io.vestibule.rooms.Room;
 import io.vestibule.rooms.RoomAlias;
 import io.vestibule.rooms.RoomKind;
@@ -57,7 +56,7 @@ public class BookingService {
     @ConfigProperty(name = "vestibule.join.minutes-after-end", defaultValue = "30")
     int minutesAfterEnd;
 
-    public BookedMeeting book(PortalUser owner, BookingRequest request) {
+    public BookedMeeting book(Organizer owner, BookingRequest request) {
         Instant now = clock.instant();
         MeetingSchedule schedule = schedule(request.start(), request.end(), request.timeZone(), request.recurrence());
         requireNotOver(schedule, now);
@@ -69,15 +68,15 @@ public class BookingService {
         return withRoom(meeting);
     }
 
-    public List<BookedMeeting> list(PortalUser owner) {
+    public List<BookedMeeting> list(Organizer owner) {
         return meetings.ownedBy(owner.id()).stream().map(this::withRoom).toList();
     }
 
-    public BookedMeeting get(PortalUser owner, UUID meetingId) {
+    public BookedMeeting get(Organizer owner, UUID meetingId) {
         return withRoom(owned(owner, meetingId));
     }
 
-    public BookedMeeting change(PortalUser owner, UUID meetingId, MeetingChanges changes) {
+    public BookedMeeting change(Organizer owner, UUID meetingId, MeetingChanges changes) {
         Meeting meeting = owned(owner, meetingId);
         MeetingSchedule current = meeting.schedule();
         ZoneId zone = changes.timeZone().orElse(current.zone());
@@ -102,7 +101,7 @@ public class BookingService {
     }
 
     /** The meeting's iCalendar invitation: REQUEST while it stands, CANCEL once cancelled. */
-    public String invitation(PortalUser owner, UUID meetingId) {
+    public String invitation(Organizer owner, UUID meetingId) {
         BookedMeeting booked = get(owner, meetingId);
         Room room = booked.room();
         return new InvitationCalendar().render(booked.meeting(),
@@ -112,7 +111,7 @@ public class BookingService {
                 clock.instant());
     }
 
-    public void cancel(PortalUser owner, UUID meetingId) {
+    public void cancel(Organizer owner, UUID meetingId) {
         owned(owner, meetingId).cancel(clock.instant());
     }
 
@@ -142,7 +141,7 @@ public class BookingService {
         return publicUrl.resolve("join/" + room.alias(RoomAlias.Kind.NAME).orElseThrow().value());
     }
 
-    private Meeting owned(PortalUser owner, UUID meetingId) {
+    private Meeting owned(Organizer owner, UUID meetingId) {
         return meetings.find(meetingId)
                 .filter(meeting -> meeting.ownerId().equals(owner.id()))
                 .orElseThrow(MeetingNotFound::new);

@@ -13,7 +13,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -23,15 +22,12 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.vestibule.booking.jpa.MeetingChangeListener;
-
 /**
  * A booked meeting (R-BOOK): title, schedule, invitees and the room it takes place in. Every change that an
  * invitee's calendar must learn of raises the iCalendar SEQUENCE; cancelling is one such change.
  */
 @Entity
 @Table(name = "meeting")
-@EntityListeners(MeetingChangeListener.class)
 public class Meeting {
     @Id
     @Column(length = 36)

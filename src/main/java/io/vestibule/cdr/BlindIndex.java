@@ -10,6 +10,7 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
+import io.vestibule.access.events.CallEvent;
 import io.vestibule.crypto.CryptoPolicy;
 
 /**

@@ -9,7 +9,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 
-import io.vestibule.platform.api.JsonBuilders;
+import io.vestibule.access.events.CallEvent;
+import io.vestibule.platform.json.JsonBuilders;
 
 /** A call event's plaintext form: the JSON that is sealed into a record and shown to auditors. */
 public final class CallEventJson {

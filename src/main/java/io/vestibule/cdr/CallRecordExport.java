@@ -17,8 +17,9 @@ import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.cms.jcajce.JcePasswordRecipientInfoGenerator;
 import org.bouncycastle.operator.OutputAEADEncryptor;
 
+import io.vestibule.access.events.CallEvent;
 import io.vestibule.crypto.CryptoPolicy;
-import io.vestibule.platform.api.JsonBuilders;
+import io.vestibule.platform.json.JsonBuilders;
 
 /**
  * An auditor's export (R-CDR-5): the records as CSV or JSON, encrypted to a passphrase as CMS authenticated-enveloped

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.vestibule.access.events.CallEvent;
+import io.vestibule.access.events.CallRecorder;
 import io.vestibule.cdr.journal.CallJournal;
 import io.vestibule.cdr.store.CallRecordStore;
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import javax.crypto.SecretKey;
 
+import io.vestibule.access.events.CallEvent;
 import io.vestibule.cdr.keys.CallRecordKeys;
 import io.vestibule.crypto.Aead;
 

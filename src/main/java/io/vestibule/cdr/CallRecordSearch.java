@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.vestibule.access.events.CallEvent;
 import io.vestibule.cdr.keys.CallRecordKeys;
 import io.vestibule.cdr.store.CallRecordStore;
 import io.vestibule.platform.Uuids;

@@ -31,6 +31,8 @@ import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
+import io.vestibule.access.events.CallEvent;
+import io.vestibule.access.events.CallRecorder;
 import io.vestibule.cdr.journal.CallJournal;
 import io.vestibule.cdr.keys.CallRecordKeys;
 import io.vestibule.cdr.keys.CdrKeyEncryptionKeysConfiguration;

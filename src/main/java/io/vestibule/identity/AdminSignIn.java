@@ -8,11 +8,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.vestibule.access.bruteforce.BreakInGuard;
-import io.vestibule.access.bruteforce.Verdict;
-import io.vestibule.admin.settings.AdminSettings;
-import io.vestibule.admin.settings.AdminSettingsService;
-import io.vestibule.admin.settings.AuthenticationSource;
+import io.vestibule.guard.BreakInGuard;
+import io.vestibule.guard.Verdict;
 import io.vestibule.identity.AdminSignInRefused.Reason;
 import io.vestibule.identity.cert.CertificateLoginMode;
 import io.vestibule.identity.cert.ClientCertificates;
@@ -25,6 +22,9 @@ import io.vestibule.identity.roles.AdministratorRoles;
 import io.vestibule.identity.roles.Role;
 import io.vestibule.identity.session.SessionLimitReached;
 import io.vestibule.identity.session.Sessions;
+import io.vestibule.identity.settings.AdminSettings;
+import io.vestibule.identity.settings.AdminSettingsService;
+import io.vestibule.identity.settings.AuthenticationSource;
 
 /**
  * Signs an administrator in to the admin console (R-ADM-2, R-ADM-5, R-ADM-7) with a password, or with the client

@@ -1,8 +1,8 @@
 package io.vestibule.identity;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -21,17 +21,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
+import com.unboundid.ldap.sdk.LDAPException;
 import org.eclipse.microprofile.config.Config;
 
-import com.unboundid.ldap.sdk.LDAPException;
-
-import io.vestibule.admin.settings.SettingStore;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.MasterKeyStore;
 import io.vestibule.crypto.PrivateFiles;
+import io.vestibule.crypto.keys.DataKeyRing;
 import io.vestibule.crypto.pki.PemFiles;
 import io.vestibule.crypto.pki.SelfSignedIdentities;
-import io.vestibule.crypto.keys.DataKeyRing;
 import io.vestibule.crypto.pki.TlsIdentity;
 import io.vestibule.identity.demo.DemoAccount;
 import io.vestibule.identity.demo.DemoDirectory;
@@ -40,6 +38,7 @@ import io.vestibule.identity.ldap.DirectorySettings;
 import io.vestibule.identity.ldap.LdapDirectory;
 import io.vestibule.platform.ConsoleNotice;
 import io.vestibule.platform.logging.LogText;
+import io.vestibule.platform.settings.SettingStore;
 
 /**
  * The directory portal users sign in against: the demo directory when {@code VESTIBULE_DEMO=true}, otherwise the

@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
-import io.vestibule.access.bruteforce.BreakInGuard;
-import io.vestibule.access.bruteforce.Verdict;
+import io.vestibule.guard.BreakInGuard;
+import io.vestibule.guard.Verdict;
 import io.vestibule.identity.PortalSignInRefused.Reason;
 import io.vestibule.identity.ldap.DirectorySignInRefused;
 import io.vestibule.identity.ldap.DirectoryUser;

@@ -12,7 +12,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -21,8 +20,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.vestibule.rooms.jpa.RoomChangeListener;
-
 /**
  * A virtual meeting room (R-ROOM-1): its aliases, owner, type, PINs and admission settings. PINs are held only
  * sealed ({@link PinVault}); this class never sees them in clear. Live state (who is in, the lock) belongs to
@@ -30,7 +27,6 @@ import io.vestibule.rooms.jpa.RoomChangeListener;
  */
 @Entity
 @Table(name = "room")
-@EntityListeners(RoomChangeListener.class)
 public class Room {
     public static final int DEFAULT_PARTICIPANT_LIMIT = 100;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
-import io.vestibule.cdr.CallEvent;
+import io.vestibule.access.events.CallEvent;
 
 /**
  * Call events as a busy installation records them: participants joining and leaving rooms, with display names (many

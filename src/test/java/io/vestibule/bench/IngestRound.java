@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
-import io.vestibule.cdr.CallEvent;
+import io.vestibule.access.events.CallEvent;
 import io.vestibule.cdr.CallEventJson;
 import io.vestibule.cdr.CallRecordPipeline;
 import io.vestibule.cdr.keys.CallRecordKeys;

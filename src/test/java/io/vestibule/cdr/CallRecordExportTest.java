@@ -11,6 +11,7 @@ import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.jcajce.JcePasswordAuthEnvelopedRecipient;
 import org.junit.jupiter.api.Test;
 
+import io.vestibule.access.events.CallEvent;
 import io.vestibule.crypto.CryptoPolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.vestibule.access.events.CallEvent;
 import io.vestibule.crypto.Aead;
 import io.vestibule.testing.TestClock;
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.vestibule.access.events.CallEvent;
 import io.vestibule.crypto.Aead;
 import io.vestibule.crypto.Pkcs11KeyEncryptionKeys;
 import io.vestibule.testing.SoftHsmToken;

@@ -12,9 +12,9 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
 import io.vestibule.access.JoinCallEvents;
+import io.vestibule.access.events.CallEvent;
+import io.vestibule.access.events.CallRecorder;
 import io.vestibule.access.token.IssuedToken;
-import io.vestibule.cdr.CallEvent;
-import io.vestibule.cdr.CallRecorder;
 
 /**
  * Records what the conference tells its clients about people (R-CDR-1): a participant let in from the lobby, and

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import io.vestibule.cdr.CallEvent;
-import io.vestibule.cdr.CallRecorder;
+import io.vestibule.access.events.CallEvent;
+import io.vestibule.access.events.CallRecorder;
 
 /** The live conferences, with a call record when one starts and when one ends (R-CDR-1). */
 public final class RecordedLiveConferences implements LiveConferences {

@@ -30,11 +30,11 @@ import io.vestibule.identity.local.LocalAccount;
 import io.vestibule.identity.local.LocalAccounts;
 import io.vestibule.identity.roles.AdministratorRoles;
 import io.vestibule.identity.session.Session;
-import io.vestibule.identity.session.SessionCookie;
 import io.vestibule.identity.session.Sessions;
 import io.vestibule.platform.api.ApiProblem;
-import io.vestibule.platform.api.JsonBuilders;
 import io.vestibule.platform.api.JsonRequest;
+import io.vestibule.platform.http.SessionCookie;
+import io.vestibule.platform.json.JsonBuilders;
 
 /** Administrator sign-in with a password or a client certificate, sign-out, password change, and the own profile. */
 @Path("/")

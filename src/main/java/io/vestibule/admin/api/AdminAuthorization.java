@@ -16,16 +16,16 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
-import io.vestibule.access.TrustedProxies;
 import io.vestibule.audit.AuditEvent;
 import io.vestibule.identity.AdminPrincipal;
 import io.vestibule.identity.roles.AdministratorRoles;
 import io.vestibule.identity.roles.Permission;
 import io.vestibule.identity.roles.Role;
 import io.vestibule.identity.session.Session;
-import io.vestibule.identity.session.SessionCookie;
 import io.vestibule.identity.session.Sessions;
 import io.vestibule.platform.api.ApiProblem;
+import io.vestibule.platform.http.SessionCookie;
+import io.vestibule.platform.net.TrustedProxies;
 
 /**
  * Every admin request passes here. An endpoint is open before sign-in only when marked {@link BeforeSignIn};

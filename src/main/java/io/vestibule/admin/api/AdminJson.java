@@ -10,13 +10,13 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
-import io.vestibule.admin.settings.AdminSettings;
 import io.vestibule.identity.AdminPrincipal;
 import io.vestibule.identity.local.LocalAccount;
 import io.vestibule.identity.roles.Permission;
 import io.vestibule.identity.roles.Role;
 import io.vestibule.identity.roles.RoleMapping;
-import io.vestibule.platform.api.JsonBuilders;
+import io.vestibule.identity.settings.AdminSettings;
+import io.vestibule.platform.json.JsonBuilders;
 
 /** How the admin API shows administrators, accounts, roles, mappings and settings. */
 final class AdminJson {

@@ -12,13 +12,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import io.vestibule.admin.alarm.Alarms;
 import io.vestibule.audit.AuditEvent;
 import io.vestibule.audit.AuditLog;
+import io.vestibule.audit.alarm.Alarms;
 import io.vestibule.identity.roles.Permission;
 import io.vestibule.platform.api.ApiProblem;
-import io.vestibule.platform.api.JsonBuilders;
 import io.vestibule.platform.api.QueryParameters;
+import io.vestibule.platform.json.JsonBuilders;
 
 /** The audit log (permission "view logs", the Auditor's) and the alarms. Reading the audit log is itself audited. */
 @Path("/")

@@ -31,9 +31,9 @@ import io.vestibule.cdr.ChainVerifier;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.identity.roles.Permission;
 import io.vestibule.platform.api.ApiProblem;
-import io.vestibule.platform.api.JsonBuilders;
-import io.vestibule.platform.api.QueryParameters;
 import io.vestibule.platform.api.JsonRequest;
+import io.vestibule.platform.api.QueryParameters;
+import io.vestibule.platform.json.JsonBuilders;
 
 /**
  * Call detail records for auditors (R-CDR-4, R-CDR-5): search, view, encrypted export and chain verification, all

@@ -13,18 +13,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.vestibule.access.bruteforce.BreakInGuard;
-import io.vestibule.access.bruteforce.Verdict;
-import io.vestibule.admin.settings.AdminSettings;
-import io.vestibule.admin.settings.AdminSettingsService;
 import io.vestibule.audit.AuditEvent;
+import io.vestibule.guard.BreakInGuard;
+import io.vestibule.guard.Verdict;
 import io.vestibule.identity.local.AccountRefused;
 import io.vestibule.identity.local.FirstAdministrator;
 import io.vestibule.identity.local.LocalAccount;
 import io.vestibule.identity.local.SetupRefused;
+import io.vestibule.identity.settings.AdminSettings;
+import io.vestibule.identity.settings.AdminSettingsService;
 import io.vestibule.platform.api.ApiProblem;
-import io.vestibule.platform.api.JsonBuilders;
 import io.vestibule.platform.api.JsonRequest;
+import io.vestibule.platform.json.JsonBuilders;
 
 /** What the login page shows before anyone signs in (R-ADM-7 banner, R-ADM-5 login form), and first-start setup (R-RUN-3). */
 @Path("/")

@@ -26,8 +26,8 @@ import io.vestibule.identity.ldap.DirectoryCheck;
 import io.vestibule.identity.ldap.DirectorySettings;
 import io.vestibule.identity.roles.Permission;
 import io.vestibule.platform.api.ApiProblem;
-import io.vestibule.platform.api.JsonBuilders;
 import io.vestibule.platform.api.JsonRequest;
+import io.vestibule.platform.json.JsonBuilders;
 
 /** The directory administrators (and portal users) sign in against (R-ADM-3), and its "test connection". */
 @Path("/ldap")

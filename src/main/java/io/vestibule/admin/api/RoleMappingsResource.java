@@ -27,8 +27,8 @@ import io.vestibule.identity.roles.RoleRefused;
 import io.vestibule.identity.roles.RoleRepository;
 import io.vestibule.platform.Uuids;
 import io.vestibule.platform.api.ApiProblem;
-import io.vestibule.platform.api.JsonBuilders;
 import io.vestibule.platform.api.JsonRequest;
+import io.vestibule.platform.json.JsonBuilders;
 
 /** Directory group → role mappings (R-ADM-4, seed 003 "LDAP group to role mapping"). */
 @Path("/role-mappings")

@@ -24,8 +24,8 @@ import io.vestibule.identity.roles.RoleRefused;
 import io.vestibule.identity.roles.RoleRepository;
 import io.vestibule.platform.Uuids;
 import io.vestibule.platform.api.ApiProblem;
-import io.vestibule.platform.api.JsonBuilders;
 import io.vestibule.platform.api.JsonRequest;
+import io.vestibule.platform.json.JsonBuilders;
 
 /** Roles and the permissions they hold (R-ADM-4); built-in roles are shown but never changed. */
 @Path("/")

@@ -11,11 +11,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import io.vestibule.admin.settings.AdminSettings;
-import io.vestibule.admin.settings.AdminSettingsService;
-import io.vestibule.admin.settings.AuthenticationSource;
 import io.vestibule.identity.cert.CertificateLoginMode;
 import io.vestibule.identity.roles.Permission;
+import io.vestibule.identity.settings.AdminSettings;
+import io.vestibule.identity.settings.AdminSettingsService;
+import io.vestibule.identity.settings.AuthenticationSource;
 import io.vestibule.platform.api.ApiProblem;
 import io.vestibule.platform.api.JsonRequest;
 

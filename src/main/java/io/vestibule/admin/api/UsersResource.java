@@ -32,8 +32,8 @@ import io.vestibule.identity.roles.RoleRepository;
 import io.vestibule.identity.session.Sessions;
 import io.vestibule.platform.Uuids;
 import io.vestibule.platform.api.ApiProblem;
-import io.vestibule.platform.api.JsonBuilders;
 import io.vestibule.platform.api.JsonRequest;
+import io.vestibule.platform.json.JsonBuilders;
 
 /** Local administrator accounts (API.md "Admin": users). */
 @Path("/users")

@@ -11,10 +11,10 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.vestibule.admin.settings.AdminSettingsService;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.identity.AdminPrincipal;
 import io.vestibule.identity.PortalPrincipal;
+import io.vestibule.identity.settings.AdminSettingsService;
 
 /**
  * The portal's sessions, keyed by the portal user's account id, and the admin console's (R-ADM-7): idle timeout

@@ -35,19 +35,19 @@ import io.vestibule.access.conference.Conference;
 import io.vestibule.access.conference.ConferenceNotifier;
 import io.vestibule.access.conference.Participant;
 import io.vestibule.access.conference.ParticipantState;
+import io.vestibule.access.events.CallRecorder;
 import io.vestibule.access.token.IssuedToken;
 import io.vestibule.access.token.JoinTokenVerifier;
 import io.vestibule.access.token.TokenClaims;
 import io.vestibule.access.token.TokenKind;
 import io.vestibule.access.token.TokenRejected;
 import io.vestibule.access.token.TokenRejection;
-import io.vestibule.cdr.CallRecorder;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.media.sdp.CodecAllowList;
 import io.vestibule.media.sdp.DtlsSrtpPolicy;
 import io.vestibule.media.sdp.SdpLimits;
 import io.vestibule.platform.Uuids;
-import io.vestibule.platform.api.JsonBuilders;
+import io.vestibule.platform.json.JsonBuilders;
 
 /**
  * The conference WebSockets (R-RTC-1, R-ROOM-7): authenticates each by the token in its first message, tells

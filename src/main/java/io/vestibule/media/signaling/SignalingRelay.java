@@ -14,13 +14,13 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import io.vestibule.cdr.CallEvent;
-import io.vestibule.cdr.CallRecorder;
+import io.vestibule.access.events.CallEvent;
+import io.vestibule.access.events.CallRecorder;
 import io.vestibule.media.sdp.DtlsSrtpPolicy;
 import io.vestibule.media.sdp.SdpRefused;
 import io.vestibule.media.sdp.SdpRole;
 import io.vestibule.platform.Uuids;
-import io.vestibule.platform.api.JsonBuilders;
+import io.vestibule.platform.json.JsonBuilders;
 
 /**
  * Passes offers, answers and ICE candidates from one participant to another of the same conference (API.md "Media

@@ -9,6 +9,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.vestibule.platform.json.JsonBuilders;
+
 /** Builds the one error shape of the API: {@code {"error", "message", ...details}}. */
 public final class ErrorBodies {
     private ErrorBodies() {

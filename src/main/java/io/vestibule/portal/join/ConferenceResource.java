@@ -1,0 +1,120 @@
+package io.vestibule.portal.join;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.vestibule.access.ConferenceControl;
+import io.vestibule.access.conference.Conference;
+import io.vestibule.access.token.TokenRejected;
+import io.vestibule.platform.Uuids;
+import io.vestibule.platform.api.ApiProblem;
+import io.vestibule.platform.json.JsonBuilders;
+
+/** Host controls of a running conference (API.md "Conference control"), opened by a host's join token. */
+@Path("/conferences/{conferenceId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class ConferenceResource {
+    @Inject
+    ConferenceControl control;
+
+    @POST
+    @Path("/lock")
+    public Response lock(@PathParam("conferenceId") String conferenceId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return done(() -> control.lock(BearerToken.from(authorization), id(conferenceId)));
+    }
+
+    @POST
+    @Path("/unlock")
+    public Response unlock(@PathParam("conferenceId") String conferenceId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return done(() -> control.unlock(BearerToken.from(authorization), id(conferenceId)));
+    }
+
+    @POST
+    @Path("/end")
+    public Response end(@PathParam("conferenceId") String conferenceId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return done(() -> control.end(BearerToken.from(authorization), id(conferenceId)));
+    }
+
+    @POST
+    @Path("/participants/{participantId}/admit")
+    public Response admit(@PathParam("conferenceId") String conferenceId, @PathParam("participantId") String participantId,
+                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return done(() -> control.admit(BearerToken.from(authorization), id(conferenceId), participant(participantId)));
+    }
+
+    @POST
+    @Path("/participants/{participantId}/remove")
+    public Response remove(@PathParam("conferenceId") String conferenceId, @PathParam("participantId") String participantId,
+                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return done(() -> control.remove(BearerToken.from(authorization), id(conferenceId), participant(participantId)));
+    }
+
+    @GET
+    @Path("/participants")
+    public JsonObject participants(@PathParam("conferenceId") String conferenceId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        try {
+            Conference conference = control.participants(BearerToken.from(authorization), id(conferenceId));
+            JsonArrayBuilder present = JsonBuilders.array();
+            conference.present().forEach(participant -> present.add(JsonBuilders.object()
+                    .add("participantId", participant.id().toString())
+                    .add("displayName", participant.displayName())
+                    .add("role", participant.role().code())));
+            JsonArrayBuilder lobby = JsonBuilders.array();
+            conference.lobby().forEach(waiting -> lobby.add(JsonBuilders.object()
+                    .add("participantId", waiting.id().toString())
+                    .add("displayName", waiting.displayName())
+                    .add("reason", waiting.waitingReason().map(reason -> reason.code()).orElse(""))
+                    .add("waitingSince", waiting.arrivedAt().toString())));
+            return JsonBuilders.object().add("participants", present).add("lobby", lobby)
+                    .add("locked", conference.locked()).build();
+        } catch (TokenRejected rejected) {
+            throw BearerToken.refused(rejected);
+        } catch (ConferenceControl.NotAllowed notAllowed) {
+            throw forbidden();
+        }
+    }
+
+    private interface HostAction {
+        void run() throws TokenRejected, ConferenceControl.NotAllowed, ConferenceControl.NoSuchParticipant;
+    }
+
+    private static Response done(HostAction action) {
+        try {
+            action.run();
+            return Response.noContent().build();
+        } catch (TokenRejected rejected) {
+            throw BearerToken.refused(rejected);
+        } catch (ConferenceControl.NotAllowed notAllowed) {
+            throw forbidden();
+        } catch (ConferenceControl.NoSuchParticipant noSuchParticipant) {
+            throw new ApiProblem(404, "not_found", "Nobody with that id is in this conference or its lobby.");
+        } catch (Conference.ConferenceEnded ended) {
+            throw new ApiProblem(401, "token_revoked", "The conference has ended.");
+        }
+    }
+
+    private static ApiProblem forbidden() {
+        return new ApiProblem(403, "forbidden", "Only a host of this conference may do this.");
+    }
+
+    private static UUID participant(String text) throws ConferenceControl.NoSuchParticipant {
+        return Uuids.parse(text).orElseThrow(ConferenceControl.NoSuchParticipant::new);
+    }
+
+    /** A malformed id names nothing: the same answer as a conference that is not ours to control. */
+    private static UUID id(String text) throws ConferenceControl.NotAllowed {
+        return Uuids.parse(text).orElseThrow(ConferenceControl.NotAllowed::new);
+    }
+}
