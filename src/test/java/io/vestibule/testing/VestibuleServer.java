@@ -161,6 +161,14 @@ public final class VestibuleServer implements AutoCloseable {
         return new PortalClient(http(), baseUri());
     }
 
+    /**
+     * A client on a connection of its own. The shared client's pooled connection closes after the server's 30 s
+     * keep-alive; a test that waits about that long before its next request would race that close.
+     */
+    public PortalClient newClientOnOwnConnection() {
+        return new PortalClient(newHttpClient(), baseUri());
+    }
+
     /** A client of the admin listener; paths are resolved against {@link #adminBaseUri()}. */
     public PortalClient adminClient() {
         return new PortalClient(http(), adminBaseUri());
@@ -169,9 +177,13 @@ public final class VestibuleServer implements AutoCloseable {
     /** A client that trusts exactly this server's certificate. */
     public synchronized HttpClient http() {
         if (http == null) {
-            http = HttpClient.newBuilder().sslContext(trustingServer()).connectTimeout(Duration.ofSeconds(10)).build();
+            http = newHttpClient();
         }
         return http;
+    }
+
+    private HttpClient newHttpClient() {
+        return HttpClient.newBuilder().sslContext(trustingServer()).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     public SSLContext trustingServer() {
