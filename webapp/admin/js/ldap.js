@@ -1,7 +1,9 @@
 // The directory connection (R-ADM-3): shown to those who may view the configuration, saved by those who may change
 // it; "Test connection" tries the form's values before they are saved and says at which stage a failure happened.
 
-import { adminApi, startConsole, canChangeConfiguration, explain, showStatus, setEditable, t } from './console.js';
+import {
+  adminApi, startConsole, canChangeConfiguration, explain, showStatus, setEditable, clearInvalidMarks, t,
+} from './console.js';
 
 const me = await startConsole('ldap');
 const editable = Boolean(me) && canChangeConfiguration(me);
@@ -72,7 +74,7 @@ async function load() {
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   if (!editable) return;
-  form.querySelectorAll('[aria-invalid="true"]').forEach((field) => field.removeAttribute('aria-invalid'));
+  clearInvalidMarks(form);
   const button = document.getElementById('save-ldap');
   button.disabled = true;
   try {

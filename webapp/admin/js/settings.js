@@ -1,7 +1,9 @@
 // How administrators authenticate (R-ADM-2, R-ADM-5, R-ADM-7): source, client certificate, banner, idle timeout.
 // Changes that could lock the signed-in administrator out are confirmed first.
 
-import { adminApi, startConsole, canChangeConfiguration, confirmAction, explain, showStatus, setEditable, t } from './console.js';
+import {
+  adminApi, startConsole, canChangeConfiguration, confirmAction, explain, showStatus, setEditable, clearInvalidMarks, t,
+} from './console.js';
 
 const me = await startConsole('settings');
 const editable = Boolean(me) && canChangeConfiguration(me);
@@ -39,7 +41,7 @@ async function confirmRiskyChanges(changed) {
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   if (!editable) return;
-  form.querySelectorAll('[aria-invalid="true"]').forEach((field) => field.removeAttribute('aria-invalid'));
+  clearInvalidMarks(form);
   const minutes = Number(form.sessionIdleMinutes.value);
   if (!Number.isInteger(minutes) || minutes < 1) {
     showStatus(t('admin.settings.idleInvalid'), 'error');
