@@ -342,4 +342,22 @@ export function setEditable(form, editable) {
   });
 }
 
+/**
+ * Fetches the settings at {@code path} and shows them in {@code form}, which fill(settings) writes them into, editable
+ * only by those who may change them. Resolves to the settings, or null once the failure is shown.
+ */
+export async function showSettings(form, path, { editable, fill }) {
+  let settings;
+  try {
+    settings = await adminApi(path);
+  } catch (error) {
+    explain(error);
+    return null;
+  }
+  fill(settings);
+  setEditable(form, editable);
+  form.hidden = false;
+  return settings;
+}
+
 export { showStatus, clearInvalidMarks, h, worded, t };

@@ -2,7 +2,7 @@
 // it; "Test connection" tries the form's values before they are saved and says at which stage a failure happened.
 
 import {
-  adminApi, startConsole, canChangeConfiguration, explain, showStatus, setEditable, clearInvalidMarks, t,
+  adminApi, startConsole, canChangeConfiguration, explain, showStatus, showSettings, clearInvalidMarks, t,
 } from './console.js';
 
 const me = await startConsole('ldap');
@@ -12,7 +12,8 @@ const result = document.getElementById('test-result');
 let settings = null;
 let lastTest = null;
 
-function fill() {
+function fill(values) {
+  settings = values;
   form.url.value = settings.url || '';
   form.transport.value = settings.transport || 'starttls';
   form.allowInsecureTransport.checked = Boolean(settings.allowInsecureTransport);
@@ -59,18 +60,6 @@ function showTestResult(test) {
   result.hidden = false;
 }
 
-async function load() {
-  try {
-    settings = await adminApi('/ldap');
-  } catch (error) {
-    explain(error);
-    return;
-  }
-  fill();
-  setEditable(form, editable);
-  form.hidden = false;
-}
-
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   if (!editable) return;
@@ -79,8 +68,7 @@ form.addEventListener('submit', async (event) => {
   button.disabled = true;
   try {
     const saved = await adminApi('/ldap', { method: 'PUT', body: formValues() });
-    settings = saved || await adminApi('/ldap');
-    fill();
+    fill(saved || await adminApi('/ldap'));
     showStatus(t('admin.ldap.saved'), 'success');
   } catch (error) {
     explain(error, form);
@@ -112,5 +100,5 @@ if (me) {
   form.transport.addEventListener('change', describe);
   form.allowInsecureTransport.addEventListener('change', describe);
   document.addEventListener('vestibule:language', describe);
-  await load();
+  await showSettings(form, '/ldap', { editable, fill });
 }

@@ -2,7 +2,7 @@
 // Changes that could lock the signed-in administrator out are confirmed first.
 
 import {
-  adminApi, startConsole, canChangeConfiguration, confirmAction, explain, showStatus, setEditable, clearInvalidMarks, t,
+  adminApi, startConsole, canChangeConfiguration, confirmAction, explain, showStatus, showSettings, clearInvalidMarks, t,
 } from './console.js';
 
 const me = await startConsole('settings');
@@ -10,23 +10,12 @@ const editable = Boolean(me) && canChangeConfiguration(me);
 const form = document.getElementById('settings-form');
 let settings = null;
 
-function fill() {
+function fill(values) {
+  settings = values;
   form.authenticationSource.value = settings.authenticationSource;
   form.clientCertificate.value = settings.clientCertificate;
   form.banner.value = settings.banner || '';
   form.sessionIdleMinutes.value = settings.sessionIdleMinutes;
-}
-
-async function load() {
-  try {
-    settings = await adminApi('/settings');
-  } catch (error) {
-    explain(error);
-    return;
-  }
-  fill();
-  setEditable(form, editable);
-  form.hidden = false;
 }
 
 /** Asks before a change that takes a way of signing in away from the administrator making it. */
@@ -59,8 +48,7 @@ form.addEventListener('submit', async (event) => {
   const button = document.getElementById('save-settings');
   button.disabled = true;
   try {
-    settings = (await adminApi('/settings', { method: 'PUT', body: changed })) || changed;
-    fill();
+    fill((await adminApi('/settings', { method: 'PUT', body: changed })) || changed);
     showStatus(t('admin.settings.saved'), 'success');
   } catch (error) {
     explain(error, form);
@@ -71,5 +59,5 @@ form.addEventListener('submit', async (event) => {
 
 if (me) {
   document.getElementById('read-only').hidden = editable;
-  await load();
+  await showSettings(form, '/settings', { editable, fill });
 }
