@@ -1,7 +1,8 @@
 // The join page: name and PIN, then the lobby or the conference. The participant's place (token, role, ids)
 // is kept in sessionStorage, so a reload resumes it instead of joining again (R-JOIN-5).
 import { api } from './api.js';
-import { loadMessages, setLanguage, currentLanguage, t, errorMessage } from './i18n.js';
+import { currentLanguage, t, errorMessage } from './i18n.js';
+import { renderFrame, startLanguage } from './page.js';
 import { formatInZone, browserZone } from './zoned-time.js';
 import { MeshCall, openDevices } from './media.js';
 
@@ -354,11 +355,9 @@ function button(label, kind, onClick) {
 
 // ---- start ----------------------------------------------------------------------------------------------
 
-await loadMessages();
-const languageSelect = section('language');
-languageSelect.value = currentLanguage();
-languageSelect.addEventListener('change', async () => {
-  await setLanguage(languageSelect.value);
+renderFrame({ home: '/', account: false });
+await startLanguage();
+document.addEventListener('vestibule:language', () => {
   if (place?.kind === 'lobby') showLobbyReason(place.reason);
   if (place?.kind === 'join') {
     section('own-role').textContent = t('role.' + place.role);

@@ -1,5 +1,5 @@
 import { api, rememberCsrfToken } from './api.js';
-import { startPage, showStatus, showError, markInvalidField, query, t } from './page.js';
+import { startPage, startPasswordSignIn, showError, markInvalidField, query } from './page.js';
 
 /** Only paths of this site are followed after sign-in, never another origin (no open redirect). */
 function nextPage() {
@@ -14,7 +14,6 @@ const user = await startPage({ requireSignIn: false });
 if (user) location.replace(nextPage());
 
 const form = document.getElementById('sign-in-form');
-const button = document.getElementById('sign-in');
 
 // Which ways in this service offers: the organisation's sign-in page (single sign-on), the directory form, or both.
 let methods = { directory: true, sso: false };
@@ -33,27 +32,15 @@ document.getElementById('sign-in-or').hidden = !(methods.sso && methods.director
 const ssoError = query('error');
 if (SSO_ERRORS.includes(ssoError)) showError({ code: ssoError });
 
-form.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const username = form.username.value.trim();
-  const password = form.password.value;
-  if (!username || !password) {
-    showStatus(t('signIn.missing'), 'error');
-    (username ? form.password : form.username).focus();
-    return;
-  }
-  button.disabled = true;
-  showStatus(t('signIn.signingIn'));
-  try {
+startPasswordSignIn(form, {
+  signIn: async (username, password) => {
     const result = await api('/auth/login', { method: 'POST', body: { username, password } });
     rememberCsrfToken(result.csrfToken);
     location.assign(nextPage());
-  } catch (error) {
-    form.password.value = '';
+  },
+  refused: (error) => {
     showError(error);
     markInvalidField(form, error);
     if (!error.field) form.password.focus();
-  } finally {
-    button.disabled = false;
-  }
+  },
 });

@@ -1,8 +1,8 @@
 // The audit log (R-AUD-1) for those who may view logs: events in a time range, of one type or all, newest first.
 // The server records each reading of the log as an event of its own.
 
-import { adminApi, startConsole, explain, showStatus, t, h, cell, formatMoment } from './console.js';
-import { browserTimeZone, instantOf, startHoursAgo } from './time-range.js';
+import { adminApi, startConsole, explain, markInvalid, showStatus, t, h, cell, rowHeader, formatMoment } from './console.js';
+import { startFilterForm } from './filter-form.js';
 
 const LIMIT = 200;
 const DEFAULT_HOURS = 7 * 24;
@@ -12,6 +12,7 @@ const form = document.getElementById('audit-form');
 const table = document.getElementById('events');
 const summary = document.getElementById('events-summary');
 let events = null;
+let readTimeRange = null;
 
 function outcomeTag(outcome) {
   const key = 'admin.audit.outcome.' + outcome;
@@ -20,7 +21,7 @@ function outcomeTag(outcome) {
 
 function eventRow(event) {
   return h('tr', {},
-    h('th', { scope: 'row', 'data-label': t('admin.audit.colTime') }, h('time', { datetime: event.at }, formatMoment(event.at))),
+    rowHeader('admin.audit.colTime', h('time', { datetime: event.at }, formatMoment(event.at))),
     cell('admin.audit.colType', h('span', { class: 'code' }, event.type)),
     cell('admin.audit.colActor', event.actor || '–'),
     cell('admin.audit.colOutcome', outcomeTag(event.outcome)),
@@ -29,7 +30,6 @@ function eventRow(event) {
 }
 
 function render() {
-  document.getElementById('audit-zone').textContent = t('admin.filter.zoneHint', { zone: browserTimeZone() });
   if (events === null) return;
   table.tBodies[0].replaceChildren(...events.map(eventRow));
   table.hidden = events.length === 0;
@@ -37,33 +37,17 @@ function render() {
   summary.textContent = events.length >= LIMIT ? t('admin.audit.limited', { count: LIMIT }) : t('admin.audit.count', { count: events.length });
 }
 
-function invalid(field, message) {
-  showStatus(message, 'error');
-  const input = form.querySelector(`[data-field="${field}"]`);
-  input.setAttribute('aria-invalid', 'true');
-  input.focus();
-}
-
 async function load() {
-  form.querySelectorAll('[aria-invalid="true"]').forEach((field) => field.removeAttribute('aria-invalid'));
-  const from = instantOf(form.from);
-  const to = instantOf(form.to);
-  if (from === undefined || to === undefined) {
-    invalid(from === undefined ? 'from' : 'to', t('admin.filter.badTime'));
-    return;
-  }
-  if (from && to && from >= to) {
-    invalid('from', t('admin.filter.fromAfterTo'));
-    return;
-  }
+  const range = readTimeRange();
+  if (!range) return;
   const type = form.type.value.trim();
   if (type && !/^[a-z0-9.-]+$/.test(type)) {
-    invalid('type', t('admin.audit.typeInvalid'));
+    markInvalid(form, 'type', t('admin.audit.typeInvalid'));
     return;
   }
   const query = new URLSearchParams();
-  if (from) query.set('from', from);
-  if (to) query.set('to', to);
+  if (range.from) query.set('from', range.from);
+  if (range.to) query.set('to', range.to);
   if (type) query.set('type', type);
   query.set('limit', String(LIMIT));
   const button = document.getElementById('show-events');
@@ -83,17 +67,8 @@ async function load() {
 
 if (me) {
   document.getElementById('auditor-tools').hidden = false;
-  startHoursAgo(form.from, DEFAULT_HOURS);
-  render();
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    load();
-  });
-  document.getElementById('clear-filter').addEventListener('click', () => {
-    form.reset();
-    form.querySelectorAll('[aria-invalid="true"]').forEach((field) => field.removeAttribute('aria-invalid'));
-    startHoursAgo(form.from, DEFAULT_HOURS);
-    form.from.focus();
+  readTimeRange = startFilterForm(form, {
+    prefix: 'audit', searchId: 'show-events', clearId: 'clear-filter', hours: DEFAULT_HOURS, onSearch: load,
   });
   document.addEventListener('vestibule:language', render);
   await load();

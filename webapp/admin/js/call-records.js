@@ -3,10 +3,11 @@
 // these; the page keeps no record once it is left.
 
 import {
-  adminApi, adminDownload, saveFile, startConsole, explain, describeError, showStatus, t, h, cell, formatMoment,
+  adminApi, adminDownload, saveFile, startConsole, explain, describeError, markInvalid, say, showStatus, clearInvalidMarks,
+  t, h, cell, rowHeader, formatMoment,
 } from './console.js';
 import { markInvalidField } from '../shared/js/page.js';
-import { browserTimeZone, instantOf, startHoursAgo } from './time-range.js';
+import { startFilterForm } from './filter-form.js';
 
 const LIMIT = 200;
 const SHORTEST_PASSPHRASE = 12;
@@ -24,6 +25,7 @@ let criteria = null;
 let viewing = null;
 let returnFocusTo = null;
 let verified = null;
+let readTimeRange = null;
 
 const EMPTY = '–';
 
@@ -64,7 +66,7 @@ function viewButton(record) {
 }
 
 function recordRow(record) {
-  const time = h('th', { scope: 'row', 'data-label': t('admin.cdr.colTime') }, moment(record.occurredAt || record.recordedAt));
+  const time = rowHeader('admin.cdr.colTime', moment(record.occurredAt || record.recordedAt));
   if (record.unreadable) {
     return h('tr', { 'data-sequence': record.sequence }, time,
       cell('admin.cdr.colType', h('span', { class: 'tag' }, t('admin.cdr.unreadable'))),
@@ -145,36 +147,12 @@ function closeDetail() {
   returnFocusTo = null;
 }
 
-/** A message in a section's own live region, seen beside the button that caused it. */
-function say(region, text, kind = 'info') {
-  region.textContent = text;
-  region.dataset.kind = kind;
-  region.hidden = !text;
-}
-
-function markInvalid(form, field, message, region) {
-  if (region) say(region, message, 'error');
-  else showStatus(message, 'error');
-  const input = form.querySelector(`[data-field="${field}"]`);
-  input.setAttribute('aria-invalid', 'true');
-  input.focus();
-}
-
 /** The search form's criteria as the API takes them, or null after saying which field is wrong. */
 function readCriteria() {
-  searchForm.querySelectorAll('[aria-invalid="true"]').forEach((field) => field.removeAttribute('aria-invalid'));
-  const from = instantOf(searchForm.from);
-  const to = instantOf(searchForm.to);
-  if (from === undefined || to === undefined) {
-    markInvalid(searchForm, from === undefined ? 'from' : 'to', t('admin.filter.badTime'));
-    return null;
-  }
-  if (from && to && from >= to) {
-    markInvalid(searchForm, 'from', t('admin.filter.fromAfterTo'));
-    return null;
-  }
+  const range = readTimeRange();
+  if (!range) return null;
   const text = (input) => input.value.trim() || null;
-  return { from, to, room: text(searchForm.room), participant: text(searchForm.participant), outcome: text(searchForm.outcome) };
+  return { ...range, room: text(searchForm.room), participant: text(searchForm.participant), outcome: text(searchForm.outcome) };
 }
 
 function queryOf(wanted) {
@@ -220,7 +198,7 @@ function renderCommand() {
 }
 
 async function exportRecords() {
-  exportForm.querySelectorAll('[aria-invalid="true"]').forEach((field) => field.removeAttribute('aria-invalid'));
+  clearInvalidMarks(exportForm);
   const status = document.getElementById('export-status');
   const passphrase = exportForm.passphrase.value;
   if (passphrase.length < SHORTEST_PASSPHRASE) {
@@ -298,12 +276,7 @@ async function verify() {
   }
 }
 
-function renderZone() {
-  document.getElementById('cdr-zone').textContent = t('admin.filter.zoneHint', { zone: browserTimeZone() });
-}
-
 function render() {
-  renderZone();
   renderCommand();
   renderRecords();
   renderDetail();
@@ -312,18 +285,10 @@ function render() {
 
 if (me) {
   document.getElementById('auditor-tools').hidden = false;
-  startHoursAgo(searchForm.from, 24);
+  readTimeRange = startFilterForm(searchForm, {
+    prefix: 'cdr', searchId: 'search', clearId: 'clear-search', hours: 24, onSearch: search,
+  });
   render();
-  searchForm.addEventListener('submit', (event) => {
-    event.preventDefault();
-    search();
-  });
-  document.getElementById('clear-search').addEventListener('click', () => {
-    searchForm.reset();
-    searchForm.querySelectorAll('[aria-invalid="true"]').forEach((field) => field.removeAttribute('aria-invalid'));
-    startHoursAgo(searchForm.from, 24);
-    searchForm.from.focus();
-  });
   exportForm.addEventListener('submit', (event) => {
     event.preventDefault();
     exportRecords();

@@ -1,13 +1,15 @@
 // What every admin console page shares: the session (its CSRF token kept in this tab's sessionStorage only), the
-// calls to /admin/api/v1, the header with the navigation the administrator's permissions allow, and messages.
+// calls to /admin/api/v1, the frame with the navigation the administrator's permissions allow, and messages.
 //
 // The admin listener serves only /admin/..., so the portal's shared style, API helpers and message bundles reach
 // the console as a copy the build places under /admin/shared/ (maven-war-plugin in pom.xml); the console's own
 // messages in /admin/i18n/ are laid over the portal's.
 
 import { apiClient, ApiError } from '../shared/js/api.js';
-import { loadMessages, setLanguage, currentLanguage, useBundles, t, errorMessage } from '../shared/js/i18n.js';
-import { showStatus, markInvalidField } from '../shared/js/page.js';
+import { currentLanguage, useBundles, t, errorMessage } from '../shared/js/i18n.js';
+import {
+  renderFrame, startLanguage, showAccount, showStatus, markInvalidField, clearInvalidMarks, h, worded,
+} from '../shared/js/page.js';
 
 const CSRF_TOKEN = 'vestibule.admin.csrfToken';
 const NOTICE = 'vestibule.admin.notice';
@@ -171,18 +173,14 @@ export async function signOut() {
   location.assign(LOGIN_PAGE);
 }
 
-/** Loads the portal's and the console's messages and wires the language chooser. */
-export async function startMessages() {
+/**
+ * Puts up the console's frame and loads the portal's and the console's messages: all a page needs before anyone is
+ * known to be signed in. The sign-in page's brand leads to itself and its header names nobody ({@code account: false}).
+ */
+export async function startFrame({ home = HOME_PAGE, account = true } = {}) {
   useBundles('/admin/shared/i18n/', '/admin/i18n/');
-  await loadMessages();
-  const languageSelect = document.getElementById('language');
-  if (languageSelect) {
-    languageSelect.value = currentLanguage();
-    languageSelect.addEventListener('change', async () => {
-      await setLanguage(languageSelect.value);
-      document.dispatchEvent(new CustomEvent('vestibule:language'));
-    });
-  }
+  renderFrame({ home, brand: 'Vestibule administration', brandKey: 'admin.brand', account });
+  await startLanguage();
 }
 
 /**
@@ -191,11 +189,12 @@ export async function startMessages() {
  * that itself: checkAccess false).
  */
 export async function startConsole(pageId, { checkAccess = true } = {}) {
-  await startMessages();
+  await startFrame();
   const me = await adminApi('/me');
   // A new tab has the cookie but not this tab's CSRF token: the live session hands it over with the profile.
   if (me.csrfToken) sessionStorage.setItem(CSRF_TOKEN, me.csrfToken);
-  renderFrame(me, pageId);
+  showAccount(me.displayName || me.username, signOut);
+  renderNavigation(me, pageId);
   const page = PAGES.find((candidate) => candidate.id === pageId);
   if (checkAccess && page && !page.allowed(me)) {
     showStatus(t('admin.pageForbidden'), 'error');
@@ -204,15 +203,11 @@ export async function startConsole(pageId, { checkAccess = true } = {}) {
   return me;
 }
 
-function renderFrame(me, pageId) {
-  document.getElementById('user-name').textContent = me.displayName || me.username;
-  const nav = document.getElementById('console-nav');
-  nav.replaceChildren(h('ul', {}, PAGES.filter((page) => page.allowed(me)).map((page) => h('li', {},
-    h('a', { href: page.href, 'data-i18n': page.key, 'aria-current': page.id === pageId ? 'page' : null }, t(page.key))))));
-  nav.hidden = false;
-  const signOutButton = document.getElementById('sign-out');
-  signOutButton.hidden = false;
-  signOutButton.addEventListener('click', signOut);
+function renderNavigation(me, pageId) {
+  document.querySelector('header.site').after(h('nav', {
+    id: 'console-nav', class: 'console', 'aria-label': t('admin.nav.label'), 'data-i18n-attr': 'aria-label:admin.nav.label',
+  }, h('ul', {}, PAGES.filter((page) => page.allowed(me)).map((page) => h('li', {},
+    h('a', { href: page.href, 'data-i18n': page.key, 'aria-current': page.id === pageId ? 'page' : null }, t(page.key)))))));
 }
 
 /** A sentence for an API failure; a password refused by the policy names each rule it broke. */
@@ -237,21 +232,42 @@ export function explain(error, form) {
   }
 }
 
-/** An element with attributes ("on…" adds a listener; null, undefined and false are left out) and children. */
-export function h(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
-    else element.setAttribute(name, value === true ? '' : String(value));
-  }
-  element.append(...children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false));
-  return element;
-}
-
 /** A table cell that carries its column's name, shown beside the value when a narrow screen stacks the table. */
 export function cell(columnKey, ...content) {
   return h('td', { 'data-label': t(columnKey) }, ...content);
+}
+
+/** The cell that names a table's row (its first), labelled like the other cells. */
+export function rowHeader(columnKey, ...content) {
+  return h('th', { scope: 'row', 'data-label': t(columnKey) }, ...content);
+}
+
+/**
+ * Says {@code message} (in {@code region}, else the page's status line), marks the form's field {@code field} as wrong
+ * and moves focus there.
+ */
+export function markInvalid(form, field, message, region) {
+  if (region) say(region, message, 'error');
+  else showStatus(message, 'error');
+  const input = form.querySelector(`[data-field="${field}"]`);
+  input.setAttribute('aria-invalid', 'true');
+  input.focus();
+}
+
+/** A message in a section's own live region, seen beside the button that caused it. */
+export function say(region, text, kind = 'info') {
+  region.textContent = text;
+  region.dataset.kind = kind;
+  region.hidden = !text;
+}
+
+/** True, once said and the confirmation marked, when a new password and its confirmation differ. */
+export function confirmationDiffers(password, confirmation) {
+  if (password.value === confirmation.value) return false;
+  showStatus(t('admin.passwordMismatch'), 'error');
+  confirmation.setAttribute('aria-invalid', 'true');
+  confirmation.focus();
+  return true;
 }
 
 /**
@@ -326,4 +342,22 @@ export function setEditable(form, editable) {
   });
 }
 
-export { showStatus, t };
+/**
+ * Fetches the settings at {@code path} and shows them in {@code form}, which fill(settings) writes them into, editable
+ * only by those who may change them. Resolves to the settings, or null once the failure is shown.
+ */
+export async function showSettings(form, path, { editable, fill }) {
+  let settings;
+  try {
+    settings = await adminApi(path);
+  } catch (error) {
+    explain(error);
+    return null;
+  }
+  fill(settings);
+  setEditable(form, editable);
+  form.hidden = false;
+  return settings;
+}
+
+export { showStatus, clearInvalidMarks, h, worded, t };

@@ -1,7 +1,9 @@
 // The directory connection (R-ADM-3): shown to those who may view the configuration, saved by those who may change
 // it; "Test connection" tries the form's values before they are saved and says at which stage a failure happened.
 
-import { adminApi, startConsole, canChangeConfiguration, explain, showStatus, setEditable, t } from './console.js';
+import {
+  adminApi, startConsole, canChangeConfiguration, explain, showStatus, showSettings, clearInvalidMarks, t,
+} from './console.js';
 
 const me = await startConsole('ldap');
 const editable = Boolean(me) && canChangeConfiguration(me);
@@ -10,7 +12,8 @@ const result = document.getElementById('test-result');
 let settings = null;
 let lastTest = null;
 
-function fill() {
+function fill(values) {
+  settings = values;
   form.url.value = settings.url || '';
   form.transport.value = settings.transport || 'starttls';
   form.allowInsecureTransport.checked = Boolean(settings.allowInsecureTransport);
@@ -57,28 +60,15 @@ function showTestResult(test) {
   result.hidden = false;
 }
 
-async function load() {
-  try {
-    settings = await adminApi('/ldap');
-  } catch (error) {
-    explain(error);
-    return;
-  }
-  fill();
-  setEditable(form, editable);
-  form.hidden = false;
-}
-
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   if (!editable) return;
-  form.querySelectorAll('[aria-invalid="true"]').forEach((field) => field.removeAttribute('aria-invalid'));
+  clearInvalidMarks(form);
   const button = document.getElementById('save-ldap');
   button.disabled = true;
   try {
     const saved = await adminApi('/ldap', { method: 'PUT', body: formValues() });
-    settings = saved || await adminApi('/ldap');
-    fill();
+    fill(saved || await adminApi('/ldap'));
     showStatus(t('admin.ldap.saved'), 'success');
   } catch (error) {
     explain(error, form);
@@ -110,5 +100,5 @@ if (me) {
   form.transport.addEventListener('change', describe);
   form.allowInsecureTransport.addEventListener('change', describe);
   document.addEventListener('vestibule:language', describe);
-  await load();
+  await showSettings(form, '/ldap', { editable, fill });
 }

@@ -2,9 +2,10 @@
 // (password, certificate) or, on a service without an administrator, the first-start setup.
 
 import {
-  publicApi, hasSession, forgetSession, enterConsole, rememberPasswordExpired, takeNotice, startMessages, explain,
-  describeError, showStatus, t, HOME_PAGE, PASSWORD_PAGE,
+  publicApi, hasSession, forgetSession, enterConsole, rememberPasswordExpired, takeNotice, startFrame, explain,
+  describeError, showStatus, confirmationDiffers, t, LOGIN_PAGE, HOME_PAGE, PASSWORD_PAGE,
 } from './console.js';
+import { startPasswordSignIn } from '../shared/js/page.js';
 
 const bannerSection = document.getElementById('banner-section');
 const bannerRetry = document.getElementById('banner-retry');
@@ -14,7 +15,7 @@ const certificateSection = document.getElementById('certificate-login');
 const certificateButton = document.getElementById('certificate-sign-in');
 let offer = null;
 
-await startMessages();
+await startFrame({ home: LOGIN_PAGE, account: false });
 const notice = takeNotice();
 if (notice) showStatus(t('admin.notice.' + notice), notice === 'session_expired' ? 'error' : 'info');
 
@@ -57,27 +58,12 @@ function passwordChangeRequired(login) {
   return Boolean(login.user && login.user.mustChangePassword);
 }
 
-signInForm.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const username = signInForm.username.value.trim();
-  const password = signInForm.password.value;
-  if (!username || !password) {
-    showStatus(t('signIn.missing'), 'error');
-    (username ? signInForm.password : signInForm.username).focus();
-    return;
-  }
-  const button = document.getElementById('sign-in');
-  button.disabled = true;
-  showStatus(t('signIn.signingIn'));
-  try {
+startPasswordSignIn(signInForm, {
+  signIn: async (username, password) => {
     const login = await publicApi('/auth/login', { method: 'POST', body: { username, password } });
-    if (passwordChangeRequired(login)) {
-      enterConsole(login, PASSWORD_PAGE);
-    } else {
-      enterConsole(login);
-    }
-  } catch (error) {
-    signInForm.password.value = '';
+    enterConsole(login, passwordChangeRequired(login) ? PASSWORD_PAGE : undefined);
+  },
+  refused: (error, username) => {
     if (error.code === 'password_expired') {
       rememberPasswordExpired(username);
       location.assign(PASSWORD_PAGE);
@@ -86,9 +72,7 @@ signInForm.addEventListener('submit', async (event) => {
     explain(error, signInForm);
     if (error.code === 'certificate_required') certificateButton.focus();
     else if (!error.field) signInForm.password.focus();
-  } finally {
-    button.disabled = false;
-  }
+  },
 });
 
 certificateButton.addEventListener('click', async () => {
@@ -114,12 +98,7 @@ setupForm.addEventListener('submit', async (event) => {
     (!setupCode ? setupForm.setupCode : !username ? setupForm.username : setupForm.password).focus();
     return;
   }
-  if (password !== setupForm.confirm.value) {
-    showStatus(t('admin.passwordMismatch'), 'error');
-    setupForm.confirm.setAttribute('aria-invalid', 'true');
-    setupForm.confirm.focus();
-    return;
-  }
+  if (confirmationDiffers(setupForm.password, setupForm.confirm)) return;
   const button = document.getElementById('setup-submit');
   button.disabled = true;
   try {

@@ -2,8 +2,8 @@
 // then without a session, naming the user, and signed in with the new password once it is accepted.
 
 import {
-  publicApi, adminApi, startMessages, startConsole, passwordExpiredUser, forgetPasswordExpired, enterConsole, explain,
-  showStatus, t,
+  publicApi, adminApi, startFrame, startConsole, passwordExpiredUser, forgetPasswordExpired, enterConsole, explain,
+  showStatus, confirmationDiffers, clearInvalidMarks, t,
 } from './console.js';
 
 const form = document.getElementById('password-form');
@@ -11,7 +11,7 @@ const expiredUser = passwordExpiredUser();
 let signedIn = false;
 
 if (expiredUser) {
-  await startMessages();
+  await startFrame();
   document.getElementById('expired-intro').hidden = false;
   document.getElementById('username-field').hidden = false;
   document.getElementById('back-to-sign-in').hidden = false;
@@ -46,18 +46,13 @@ form.addEventListener('submit', async (event) => {
   const username = form.username.value.trim();
   const oldPassword = form.oldPassword.value;
   const newPassword = form.newPassword.value;
-  form.querySelectorAll('[aria-invalid="true"]').forEach((field) => field.removeAttribute('aria-invalid'));
+  clearInvalidMarks(form);
   if ((!signedIn && !username) || !oldPassword || !newPassword) {
     showStatus(t('admin.password.missing'), 'error');
     (!signedIn && !username ? form.username : !oldPassword ? form.oldPassword : form.newPassword).focus();
     return;
   }
-  if (newPassword !== form.confirm.value) {
-    showStatus(t('admin.passwordMismatch'), 'error');
-    form.confirm.setAttribute('aria-invalid', 'true');
-    form.confirm.focus();
-    return;
-  }
+  if (confirmationDiffers(form.newPassword, form.confirm)) return;
   const button = document.getElementById('change-password');
   button.disabled = true;
   showStatus(t('admin.password.changing'));

@@ -1,30 +1,21 @@
 // How administrators authenticate (R-ADM-2, R-ADM-5, R-ADM-7): source, client certificate, banner, idle timeout.
 // Changes that could lock the signed-in administrator out are confirmed first.
 
-import { adminApi, startConsole, canChangeConfiguration, confirmAction, explain, showStatus, setEditable, t } from './console.js';
+import {
+  adminApi, startConsole, canChangeConfiguration, confirmAction, explain, showStatus, showSettings, clearInvalidMarks, t,
+} from './console.js';
 
 const me = await startConsole('settings');
 const editable = Boolean(me) && canChangeConfiguration(me);
 const form = document.getElementById('settings-form');
 let settings = null;
 
-function fill() {
+function fill(values) {
+  settings = values;
   form.authenticationSource.value = settings.authenticationSource;
   form.clientCertificate.value = settings.clientCertificate;
   form.banner.value = settings.banner || '';
   form.sessionIdleMinutes.value = settings.sessionIdleMinutes;
-}
-
-async function load() {
-  try {
-    settings = await adminApi('/settings');
-  } catch (error) {
-    explain(error);
-    return;
-  }
-  fill();
-  setEditable(form, editable);
-  form.hidden = false;
 }
 
 /** Asks before a change that takes a way of signing in away from the administrator making it. */
@@ -39,7 +30,7 @@ async function confirmRiskyChanges(changed) {
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   if (!editable) return;
-  form.querySelectorAll('[aria-invalid="true"]').forEach((field) => field.removeAttribute('aria-invalid'));
+  clearInvalidMarks(form);
   const minutes = Number(form.sessionIdleMinutes.value);
   if (!Number.isInteger(minutes) || minutes < 1) {
     showStatus(t('admin.settings.idleInvalid'), 'error');
@@ -57,8 +48,7 @@ form.addEventListener('submit', async (event) => {
   const button = document.getElementById('save-settings');
   button.disabled = true;
   try {
-    settings = (await adminApi('/settings', { method: 'PUT', body: changed })) || changed;
-    fill();
+    fill((await adminApi('/settings', { method: 'PUT', body: changed })) || changed);
     showStatus(t('admin.settings.saved'), 'success');
   } catch (error) {
     explain(error, form);
@@ -69,5 +59,5 @@ form.addEventListener('submit', async (event) => {
 
 if (me) {
   document.getElementById('read-only').hidden = editable;
-  await load();
+  await showSettings(form, '/settings', { editable, fill });
 }
