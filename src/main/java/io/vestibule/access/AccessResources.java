@@ -34,21 +34,26 @@ import io.vestibule.crypto.keys.DataKeyRing;
  */
 @ApplicationScoped
 public class AccessResources {
-    @Inject
-    @ConfigProperty(name = "vestibule.public.url", defaultValue = "https://localhost:8443/")
-    URI publicUrl;
+    private URI publicUrl;
+    private int tokenLifetimeSeconds;
+    private int lobbyMinutes;
+    private int clockSkewSeconds;
 
     @Inject
-    @ConfigProperty(name = "vestibule.join.token-lifetime-seconds", defaultValue = "120")
-    int tokenLifetimeSeconds;
+    public AccessResources(
+            @ConfigProperty(name = "vestibule.public.url", defaultValue = "https://localhost:8443/") URI publicUrl,
+            @ConfigProperty(name = "vestibule.join.token-lifetime-seconds", defaultValue = "120") int tokenLifetimeSeconds,
+            @ConfigProperty(name = "vestibule.join.lobby-minutes", defaultValue = "15") int lobbyMinutes,
+            @ConfigProperty(name = "vestibule.join.clock-skew-seconds", defaultValue = "30") int clockSkewSeconds) {
+        this.publicUrl = publicUrl;
+        this.tokenLifetimeSeconds = tokenLifetimeSeconds;
+        this.lobbyMinutes = lobbyMinutes;
+        this.clockSkewSeconds = clockSkewSeconds;
+    }
 
-    @Inject
-    @ConfigProperty(name = "vestibule.join.lobby-minutes", defaultValue = "15")
-    int lobbyMinutes;
-
-    @Inject
-    @ConfigProperty(name = "vestibule.join.clock-skew-seconds", defaultValue = "30")
-    int clockSkewSeconds;
+    /** For CDI's client proxy only. */
+    protected AccessResources() {
+    }
 
     @Produces
     @Singleton

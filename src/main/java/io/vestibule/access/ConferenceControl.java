@@ -27,23 +27,27 @@ import io.vestibule.access.token.TokenRevocations;
  */
 @ApplicationScoped
 public class ConferenceControl {
-    @Inject
-    JoinTokenVerifier verifier;
+    private JoinTokenVerifier verifier;
+    private TokenRevocations revocations;
+    private LiveConferences live;
+    private ConferenceNotifier notifier;
+    private JoinService joins;
+    private Clock clock;
 
     @Inject
-    TokenRevocations revocations;
+    public ConferenceControl(JoinTokenVerifier verifier, TokenRevocations revocations, LiveConferences live,
+                             ConferenceNotifier notifier, JoinService joins, Clock clock) {
+        this.verifier = verifier;
+        this.revocations = revocations;
+        this.live = live;
+        this.notifier = notifier;
+        this.joins = joins;
+        this.clock = clock;
+    }
 
-    @Inject
-    LiveConferences live;
-
-    @Inject
-    ConferenceNotifier notifier;
-
-    @Inject
-    JoinService joins;
-
-    @Inject
-    Clock clock;
+    /** For CDI's client proxy only. */
+    protected ConferenceControl() {
+    }
 
     /** The token is valid, but not a host's of this conference. */
     public static final class NotAllowed extends Exception {

@@ -14,8 +14,16 @@ import org.eclipse.microprofile.metrics.Tag;
  */
 @ApplicationScoped
 public class JoinMetrics {
+    private MetricRegistry registry;
+
     @Inject
-    MetricRegistry registry;
+    public JoinMetrics(MetricRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** For CDI's client proxy only. */
+    protected JoinMetrics() {
+    }
 
     /** {@code outcome}: host, guest, waiting, pin_required, invalid_pin, outside_window, not_found, blocked, full. */
     public void joinAnswered(String outcome) {

@@ -48,48 +48,46 @@ import io.vestibule.rooms.RoomProvisioner;
 public class JoinService {
     private static final int ARRIVAL_ATTEMPTS = 3;
 
-    @Inject
-    JoinableRooms joinableRooms;
+    private JoinableRooms joinableRooms;
+    private RoomProvisioner provisioner;
+    private BookingService bookings;
+    private LiveConferences live;
+    private JoinTokenIssuer issuer;
+    private JoinTokenVerifier verifier;
+    private TokenRevocations revocations;
+    private TokenSettings tokens;
+    private BreakInGuard guard;
+    private ConferenceNotifier notifier;
+    private JoinMetrics metrics;
+    private Clock clock;
+    private CallRecorder calls;
+    private boolean inviteesSkipGuestPin;
 
     @Inject
-    RoomProvisioner provisioner;
+    public JoinService(JoinableRooms joinableRooms, RoomProvisioner provisioner, BookingService bookings, LiveConferences live,
+                       JoinTokenIssuer issuer, JoinTokenVerifier verifier, TokenRevocations revocations, TokenSettings tokens,
+                       BreakInGuard guard, ConferenceNotifier notifier, JoinMetrics metrics, Clock clock, CallRecorder calls,
+                       @ConfigProperty(name = "vestibule.join.invitees-skip-guest-pin", defaultValue = "false")
+                       boolean inviteesSkipGuestPin) {
+        this.joinableRooms = joinableRooms;
+        this.provisioner = provisioner;
+        this.bookings = bookings;
+        this.live = live;
+        this.issuer = issuer;
+        this.verifier = verifier;
+        this.revocations = revocations;
+        this.tokens = tokens;
+        this.guard = guard;
+        this.notifier = notifier;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.calls = calls;
+        this.inviteesSkipGuestPin = inviteesSkipGuestPin;
+    }
 
-    @Inject
-    BookingService bookings;
-
-    @Inject
-    LiveConferences live;
-
-    @Inject
-    JoinTokenIssuer issuer;
-
-    @Inject
-    JoinTokenVerifier verifier;
-
-    @Inject
-    TokenRevocations revocations;
-
-    @Inject
-    TokenSettings tokens;
-
-    @Inject
-    BreakInGuard guard;
-
-    @Inject
-    ConferenceNotifier notifier;
-
-    @Inject
-    JoinMetrics metrics;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    CallRecorder calls;
-
-    @Inject
-    @ConfigProperty(name = "vestibule.join.invitees-skip-guest-pin", defaultValue = "false")
-    boolean inviteesSkipGuestPin;
+    /** For CDI's client proxy only. */
+    protected JoinService() {
+    }
 
     public JoinAnswer join(JoinRequest request) {
         JoinAnswer answer = decide(request);

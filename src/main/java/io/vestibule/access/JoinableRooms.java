@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -27,33 +26,26 @@ import io.vestibule.rooms.RoomRepository;
 /** The rooms that join attempts name, read through a {@link JoinableRoomCache} that every write of them empties. */
 @ApplicationScoped
 public class JoinableRooms {
-    @Inject
-    RoomRepository rooms;
-
-    @Inject
-    MeetingRepository meetings;
-
-    @Inject
-    BookingService bookings;
-
-    @Inject
-    @ConfigProperty(name = "vestibule.join.room-cache-seconds", defaultValue = "30")
-    int cacheSeconds;
-
-    @Inject
-    @ConfigProperty(name = "vestibule.join.room-cache-size", defaultValue = "10000")
-    int cacheSize;
-
+    private RoomRepository rooms;
+    private MeetingRepository meetings;
     private JoinableRoomCache cache;
     private JoinWindow window;
 
-    @PostConstruct
-    void start() {
+    @Inject
+    public JoinableRooms(RoomRepository rooms, MeetingRepository meetings, BookingService bookings,
+                         @ConfigProperty(name = "vestibule.join.room-cache-seconds", defaultValue = "30") int cacheSeconds,
+                         @ConfigProperty(name = "vestibule.join.room-cache-size", defaultValue = "10000") int cacheSize) {
         if (cacheSeconds < 0 || cacheSize < 0) {
             throw new IllegalArgumentException("VESTIBULE_JOIN_ROOM_CACHE_SECONDS and VESTIBULE_JOIN_ROOM_CACHE_SIZE must not be negative");
         }
-        cache = new JoinableRoomCache(Duration.ofSeconds(cacheSeconds), cacheSize, Ticker.systemTicker());
-        window = bookings.joinWindow();
+        this.rooms = rooms;
+        this.meetings = meetings;
+        this.cache = new JoinableRoomCache(Duration.ofSeconds(cacheSeconds), cacheSize, Ticker.systemTicker());
+        this.window = bookings.joinWindow();
+    }
+
+    /** For CDI's client proxy only. */
+    protected JoinableRooms() {
     }
 
     public Optional<JoinableRoom> find(String alias) {

@@ -32,29 +32,31 @@ import io.vestibule.rooms.RoomSettings;
 @ApplicationScoped
 @Transactional
 public class BookingService {
-    @Inject
-    MeetingRepository meetings;
+    private MeetingRepository meetings;
+    private RoomRepository rooms;
+    private RoomProvisioner provisioner;
+    private Clock clock;
+    private URI publicUrl;
+    private int minutesBeforeStart;
+    private int minutesAfterEnd;
 
     @Inject
-    RoomRepository rooms;
+    public BookingService(MeetingRepository meetings, RoomRepository rooms, RoomProvisioner provisioner, Clock clock,
+                          @ConfigProperty(name = "vestibule.public.url", defaultValue = "https://localhost:8443/") URI publicUrl,
+                          @ConfigProperty(name = "vestibule.join.minutes-before-start", defaultValue = "15") int minutesBeforeStart,
+                          @ConfigProperty(name = "vestibule.join.minutes-after-end", defaultValue = "30") int minutesAfterEnd) {
+        this.meetings = meetings;
+        this.rooms = rooms;
+        this.provisioner = provisioner;
+        this.clock = clock;
+        this.publicUrl = publicUrl;
+        this.minutesBeforeStart = minutesBeforeStart;
+        this.minutesAfterEnd = minutesAfterEnd;
+    }
 
-    @Inject
-    RoomProvisioner provisioner;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    @ConfigProperty(name = "vestibule.public.url", defaultValue = "https://localhost:8443/")
-    URI publicUrl;
-
-    @Inject
-    @ConfigProperty(name = "vestibule.join.minutes-before-start", defaultValue = "15")
-    int minutesBeforeStart;
-
-    @Inject
-    @ConfigProperty(name = "vestibule.join.minutes-after-end", defaultValue = "30")
-    int minutesAfterEnd;
+    /** For CDI's client proxy only. */
+    protected BookingService() {
+    }
 
     public BookedMeeting book(Organizer owner, BookingRequest request) {
         Instant now = clock.instant();

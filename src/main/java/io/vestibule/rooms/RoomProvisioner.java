@@ -19,21 +19,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @Transactional
 public class RoomProvisioner {
-    @Inject
-    RoomRepository rooms;
+    private RoomRepository rooms;
+    private PinVault vault;
+    private SecureRandom random;
+    private Clock clock;
+    private int pinLength;
 
     @Inject
-    PinVault vault;
+    public RoomProvisioner(RoomRepository rooms, PinVault vault, SecureRandom random, Clock clock,
+                           @ConfigProperty(name = "vestibule.pin.length", defaultValue = "8") int pinLength) {
+        this.rooms = rooms;
+        this.vault = vault;
+        this.random = random;
+        this.clock = clock;
+        this.pinLength = pinLength;
+    }
 
-    @Inject
-    SecureRandom random;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    @ConfigProperty(name = "vestibule.pin.length", defaultValue = "8")
-    int pinLength;
+    /** For CDI's client proxy only. */
+    protected RoomProvisioner() {
+    }
 
     public Room createMeetingRoom(UUID ownerId, String name, RoomSettings settings) {
         return create(ownerId, RoomKind.MEETING, name, settings);

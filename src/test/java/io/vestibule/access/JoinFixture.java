@@ -1,0 +1,300 @@
+package io.vestibule.access;
+
+import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+import io.vestibule.access.conference.ConferenceNotifier;
+import io.vestibule.access.conference.InMemoryLiveConferences;
+import io.vestibule.access.conference.LiveConferences;
+import io.vestibule.access.conference.RecordedLiveConferences;
+import io.vestibule.access.events.CallEvent;
+import io.vestibule.access.events.CallRecorder;
+import io.vestibule.access.token.InMemorySigningKeyStore;
+import io.vestibule.access.token.InMemoryTokenRevocations;
+import io.vestibule.access.token.JoinTokenIssuer;
+import io.vestibule.access.token.JoinTokenVerifier;
+import io.vestibule.access.token.PrivateKeySealer;
+import io.vestibule.access.token.SigningKeys;
+import io.vestibule.access.token.TokenRevocations;
+import io.vestibule.access.token.TokenSettings;
+import io.vestibule.booking.BookingService;
+import io.vestibule.booking.Meeting;
+import io.vestibule.booking.MeetingRepository;
+import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.guard.AttemptLedger;
+import io.vestibule.guard.AttemptLimit;
+import io.vestibule.guard.BreakInAlarms;
+import io.vestibule.guard.BreakInGuard;
+import io.vestibule.guard.BreakInPolicy;
+import io.vestibule.guard.InMemoryAttemptLedger;
+import io.vestibule.platform.net.AddressRanges;
+import io.vestibule.platform.net.IpLiteral;
+import io.vestibule.rooms.Pin;
+import io.vestibule.rooms.PinVault;
+import io.vestibule.rooms.Room;
+import io.vestibule.rooms.RoomKind;
+import io.vestibule.rooms.RoomProvisioner;
+import io.vestibule.rooms.RoomRepository;
+import io.vestibule.testing.TestClock;
+
+/**
+ * The join flow wired as {@code AccessResources} and CDI wire it, without a container: the real deciders over
+ * in-memory repositories, on a clock the test moves, with a record of what each answer leaves behind (call events,
+ * break-in attempts, alarms and metrics).
+ */
+final class JoinFixture {
+    static final Instant START = Instant.parse("2026-12-01T09:00:00Z");
+    static final String PUBLIC_URL = "https://vestibule.example.org/";
+    /** Addresses the break-in guard never counts (R-BRUTE-3): the crowd that fills conferences comes from here. */
+    static final String ALLOW_LIST = "198.51.100.0/24";
+
+    final CryptoPolicy policy = CryptoPolicy.standard();
+    final SecureRandom random = policy.newSecureRandom();
+    final TestClock clock = new TestClock(START);
+    final TokenSettings tokenSettings = TokenSettings.defaults(PUBLIC_URL);
+
+    final InMemoryRooms rooms = new InMemoryRooms();
+    final InMemoryMeetings meetings = new InMemoryMeetings();
+    final RoomProvisioner provisioner = new RoomProvisioner(rooms, new ClearPinVault(), random, clock, 8);
+    final BookingService bookings = new BookingService(meetings, rooms, provisioner, clock, URI.create(PUBLIC_URL), 15, 30);
+    final JoinableRooms joinableRooms = new JoinableRooms(rooms, meetings, bookings, 30, 10_000);
+
+    final RecordedCalls calls = new RecordedCalls();
+    final LiveConferences live = new RecordedLiveConferences(new InMemoryLiveConferences(), calls, clock);
+    final SigningKeys keys = new SigningKeys(new InMemorySigningKeyStore(), new UnsealedKeys(), policy, tokenSettings, clock, random);
+    final JoinTokenIssuer issuer = new JoinTokenIssuer(keys, tokenSettings, policy, clock, random);
+    final TokenRevocations revocations = new ConferenceTokenRevocations(new InMemoryTokenRevocations(tokenSettings, clock), live);
+    final JoinTokenVerifier verifier = new JoinTokenVerifier(keys, revocations, tokenSettings, policy, clock);
+
+    final RecordedAttempts attempts = new RecordedAttempts();
+    final RecordedAlarms alarms = new RecordedAlarms();
+    final BreakInPolicy breakInPolicy = BreakInPolicy.defaults();
+    final BreakInGuard guard = new BreakInGuard(attempts, breakInPolicy, AddressRanges.parse(ALLOW_LIST), alarms, clock);
+    final CountedMetrics counted = new CountedMetrics();
+
+    final JoinService joins = new JoinService(joinableRooms, provisioner, bookings, live, issuer, verifier, revocations,
+            tokenSettings, guard, ConferenceNotifier.NONE, new JoinMetrics(counted.registry()), clock, calls, false);
+    final ConferenceControl control = new ConferenceControl(verifier, revocations, live, ConferenceNotifier.NONE, joins, clock);
+
+    /** Forgets what was recorded so far: what follows is what the next request leaves. */
+    void startWatching() {
+        calls.events.clear();
+        attempts.keys.clear();
+        alarms.raised.clear();
+        counted.names.clear();
+    }
+
+    static JoinRequest request(String alias, InetAddress source, Optional<String> pin, Optional<String> invitation) {
+        return new JoinRequest(alias, "Newcomer", pin, invitation, source, 50_000, Optional.of("JoinServiceTest"), Optional.empty());
+    }
+
+    static InetAddress ip(String literal) {
+        return IpLiteral.parse(literal).orElseThrow();
+    }
+
+    // ---- in-memory stores ---------------------------------------------------------------------------------
+
+    static final class InMemoryRooms implements RoomRepository {
+        private final Map<UUID, Room> byId = new HashMap<>();
+
+        @Override
+        public Optional<Room> find(UUID id) {
+            return Optional.ofNullable(byId.get(id));
+        }
+
+        @Override
+        public Optional<Room> findByAlias(String alias) {
+            return byId.values().stream().filter(room -> room.aliases().stream().anyMatch(a -> a.value().equals(alias))).findFirst();
+        }
+
+        @Override
+        public Optional<Room> findPersonalRoom(UUID ownerId) {
+            return byId.values().stream().filter(room -> room.kind() == RoomKind.PERSONAL && room.ownerId().equals(ownerId)).findFirst();
+        }
+
+        @Override
+        public boolean aliasTaken(String alias) {
+            return findByAlias(alias).isPresent();
+        }
+
+        @Override
+        public Room add(Room room) {
+            byId.put(room.id(), room);
+            return room;
+        }
+    }
+
+    static final class InMemoryMeetings implements MeetingRepository {
+        private final Map<UUID, Meeting> byId = new HashMap<>();
+
+        @Override
+        public Meeting add(Meeting meeting) {
+            byId.put(meeting.id(), meeting);
+            return meeting;
+        }
+
+        @Override
+        public Optional<Meeting> find(UUID id) {
+            return Optional.ofNullable(byId.get(id));
+        }
+
+        @Override
+        public List<Meeting> ownedBy(UUID ownerId) {
+            return byId.values().stream().filter(meeting -> meeting.ownerId().equals(ownerId)).toList();
+        }
+
+        @Override
+        public List<Meeting> inRoom(UUID roomId) {
+            return byId.values().stream().filter(meeting -> meeting.roomId().equals(roomId)).toList();
+        }
+    }
+
+    /** Keeps PINs readable, but bound to their room and role as the real vault binds them. */
+    static final class ClearPinVault extends PinVault {
+        ClearPinVault() {
+            super(null);
+        }
+
+        @Override
+        public byte[] seal(UUID roomId, Role role, Pin pin) {
+            return (roomId + "/" + role + "/" + pin.digits()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public Pin open(UUID roomId, Role role, byte[] sealed) {
+            String[] parts = new String(sealed, java.nio.charset.StandardCharsets.US_ASCII).split("/");
+            if (!parts[0].equals(roomId.toString()) || !parts[1].equals(role.name())) {
+                throw new IllegalArgumentException("sealed for another room or role");
+            }
+            return new Pin(parts[2]);
+        }
+    }
+
+    /** Signing keys stored as they are: what these tests look at is the join decision, not key storage. */
+    static final class UnsealedKeys implements PrivateKeySealer {
+        @Override
+        public byte[] seal(byte[] pkcs8, String kid) {
+            return pkcs8.clone();
+        }
+
+        @Override
+        public byte[] open(byte[] sealed, String kid) {
+            return sealed.clone();
+        }
+    }
+
+    // ---- what an answer leaves behind -----------------------------------------------------------------------
+
+    static final class RecordedCalls implements CallRecorder {
+        final List<CallEvent> events = new ArrayList<>();
+
+        @Override
+        public void record(CallEvent event) {
+            events.add(event);
+        }
+    }
+
+    /** The in-memory ledger, remembering the key of every attempt recorded ({@code address:…}, {@code room:…}). */
+    static final class RecordedAttempts implements AttemptLedger {
+        private final InMemoryAttemptLedger ledger = new InMemoryAttemptLedger();
+        final List<String> keys = new ArrayList<>();
+
+        @Override
+        public Tally record(String key, Instant at, String source, AttemptLimit limit) {
+            keys.add(key);
+            return ledger.record(key, at, source, limit);
+        }
+
+        @Override
+        public Optional<Instant> blockedUntil(String key, Instant now) {
+            return ledger.blockedUntil(key, now);
+        }
+
+        @Override
+        public boolean block(String key, Instant now, Instant until) {
+            return ledger.block(key, now, until);
+        }
+
+        @Override
+        public void clear(String key) {
+            ledger.clear(key);
+        }
+
+        @Override
+        public void forgetIdle(Instant now) {
+            ledger.forgetIdle(now);
+        }
+    }
+
+    static final class RecordedAlarms implements BreakInAlarms {
+        final List<String> raised = new ArrayList<>();
+
+        @Override
+        public void roomBlocked(String roomId, Set<InetAddress> sources, Instant until) {
+            raised.add("room " + roomId);
+        }
+
+        @Override
+        public void addressBlocked(InetAddress address, Instant until) {
+            raised.add("address " + IpLiteral.text(address));
+        }
+
+        @Override
+        public void accountBlocked(String account, Set<InetAddress> sources, Instant until) {
+            raised.add("account " + account);
+        }
+    }
+
+    /**
+     * The counters {@link JoinMetrics} increments, as {@code name{tag=value}}, one entry per increment. A
+     * {@link MetricRegistry} has dozens of methods; join metrics use only its counters and one gauge.
+     */
+    static final class CountedMetrics {
+        final List<String> names = new ArrayList<>();
+
+        MetricRegistry registry() {
+            return (MetricRegistry) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {MetricRegistry.class},
+                    (proxy, method, args) -> switch (method.getName()) {
+                        case "counter" -> counter(name(args));
+                        case "gauge" -> null;
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+        }
+
+        private Counter counter(String name) {
+            return (Counter) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Counter.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("inc")) {
+                            names.add(name);
+                            return null;
+                        }
+                        throw new UnsupportedOperationException(method.getName());
+                    });
+        }
+
+        private static String name(Object[] args) {
+            String name = (String) args[0];
+            if (args.length < 2 || ((Tag[]) args[1]).length == 0) {
+                return name;
+            }
+            return name + Arrays.stream((Tag[]) args[1]).map(tag -> tag.getTagName() + "=" + tag.getTagValue())
+                    .collect(Collectors.joining(",", "{", "}"));
+        }
+    }
+}
