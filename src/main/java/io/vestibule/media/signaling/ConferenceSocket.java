@@ -16,26 +16,26 @@ import jakarta.websocket.server.ServerEndpoint;
 @ServerEndpoint("/ws/v1/conferences/{conferenceId}")
 public class ConferenceSocket {
     @Inject
-    ConferenceSockets sockets;
+    SocketLifecycle lifecycle;
 
     @OnOpen
     public void open(Session session, @PathParam("conferenceId") String conferenceId) {
         session.setMaxIdleTimeout(0);
-        sockets.opened(session, conferenceId);
+        lifecycle.opened(session, conferenceId);
     }
 
-    @OnMessage(maxMessageSize = ConferenceSockets.MAX_MESSAGE_BYTES)
+    @OnMessage(maxMessageSize = SocketLifecycle.MAX_MESSAGE_BYTES)
     public void message(Session session, String text) {
-        sockets.received(session, text);
+        lifecycle.received(session, text);
     }
 
     @OnClose
     public void close(Session session) {
-        sockets.closed(session);
+        lifecycle.closed(session);
     }
 
     @OnError
     public void error(Session session, Throwable failure) {
-        sockets.closed(session);
+        lifecycle.closed(session);
     }
 }
