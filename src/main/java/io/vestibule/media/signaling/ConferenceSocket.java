@@ -5,6 +5,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
@@ -27,6 +28,12 @@ public class ConferenceSocket {
     @OnMessage(maxMessageSize = SocketLifecycle.MAX_MESSAGE_BYTES)
     public void message(Session session, String text) {
         lifecycle.received(session, text);
+    }
+
+    /** The answer to the outbound queue's ping: the peer has read what came before it. */
+    @OnMessage
+    public void pong(Session session, PongMessage pong) {
+        lifecycle.ponged(session);
     }
 
     @OnClose

@@ -1,5 +1,6 @@
 package io.vestibule.media.signaling;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,18 +15,26 @@ import jakarta.websocket.SendResult;
 
 /**
  * The frames waiting to go to one socket. Queuing never sends: a shared executor sends one frame at a time per
- * socket, in the order queued, and the next only once the transport has taken the previous one. So the thread that
- * queues (a join, a lobby change) never waits on the network, and a socket that does not read holds at most one
- * frame in the container.
+ * socket, in the order queued, and the next only once the transport has taken the previous. So the thread that
+ * queues (a join, a lobby change) never waits on the network.
  *
- * <p>A socket that does not keep up is given up: when {@link #CAPACITY} frames wait, or a frame has been on its way
- * for longer than {@link #STALL_LIMIT} when the next comes, its queue is dropped and it is closed with 1013 (try
- * again later; the join page reconnects and gets a fresh roster). A close queued by the conference goes out after
- * the frames queued before it; nothing queued after a close is sent.
+ * <p>The container takes frames whether or not the peer reads (it buffers them), so the queue keeps a window of its
+ * own: once {@link #WINDOW_BYTES} have gone out that the peer has not acknowledged, frames wait here. A WebSocket
+ * ping goes out whenever half the window is unacknowledged, and the peer's pong (browsers answer pings by
+ * themselves) acknowledges everything sent before it. A socket that does not read is given up: when
+ * {@link #CAPACITY} frames wait, or a frame or ping has been on its way for longer than {@link #STALL_LIMIT} when the
+ * next frame comes, its queue is dropped and it is closed with 1013 (try again later; the join page reconnects and
+ * gets a fresh roster). A close queued by the conference goes out after the frames queued before it; nothing queued
+ * after a close is sent.
  */
 final class OutboundQueue {
-    /** Far above what signaling needs: a join burst into a large conference is a few frames per participant. */
-    static final int CAPACITY = 128;
+    /**
+     * Frames behind a socket that reads fall only as far behind as the shared sender does, a few at most; 64 waiting
+     * means the peer has stopped reading (the container and the network already hold what it has not read).
+     */
+    static final int CAPACITY = 64;
+    /** Several times the largest notice (a lobby of a hundred): a reading peer acknowledges long before it fills. */
+    static final int WINDOW_BYTES = 512 * 1024;
     static final Duration STALL_LIMIT = Duration.ofSeconds(30);
     static final CloseReason NOT_READING = new CloseReason(CloseCodes.TRY_AGAIN_LATER, "not_reading");
     static final CloseReason SEND_FAILED = new CloseReason(CloseCodes.CLOSED_ABNORMALLY, "send failed");
@@ -52,6 +61,10 @@ final class OutboundQueue {
     /** A send task is scheduled or a frame is on its way; at most one of either per socket keeps the order. */
     private boolean draining;
     private Instant onItsWaySince;
+    /** Bytes sent that no pong has acknowledged yet, and how many of them the ping on its way will acknowledge. */
+    private long unacknowledged;
+    private long acknowledgedByPing;
+    private Instant pingSince;
 
     /** {@code whenGivenUp} runs on the sender once the socket is closed for not keeping up or for a failed send. */
     OutboundQueue(SocketTransport transport, Executor sender, Clock clock, Runnable whenGivenUp) {
@@ -68,6 +81,26 @@ final class OutboundQueue {
     /** Closes the socket once the frames queued so far have gone out. */
     void close(CloseReason reason) {
         offer(new Close(reason));
+    }
+
+    /** The peer answered the ping: it has read everything sent before it. */
+    void ponged() {
+        boolean resume;
+        synchronized (this) {
+            if (pingSince == null) {
+                return;
+            }
+            unacknowledged -= acknowledgedByPing;
+            acknowledgedByPing = 0;
+            pingSince = null;
+            resume = !draining && !waiting.isEmpty() && state != State.CLOSED;
+            if (resume) {
+                draining = true;
+            }
+        }
+        if (resume) {
+            schedule();
+        }
     }
 
     synchronized int waiting() {
@@ -102,7 +135,9 @@ final class OutboundQueue {
     }
 
     private boolean stalled() {
-        return onItsWaySince != null && Duration.between(onItsWaySince, clock.instant()).compareTo(STALL_LIMIT) > 0;
+        Instant now = clock.instant();
+        return onItsWaySince != null && Duration.between(onItsWaySince, now).compareTo(STALL_LIMIT) > 0
+                || pingSince != null && unacknowledged >= WINDOW_BYTES && Duration.between(pingSince, now).compareTo(STALL_LIMIT) > 0;
     }
 
     /** Drops what waits and closes at once, not behind the queue: the frame on its way may never leave. */
@@ -118,8 +153,9 @@ final class OutboundQueue {
     /** Runs on the sender. */
     private void sendNext() {
         Frame next;
+        boolean ping = false;
         synchronized (this) {
-            next = waiting.poll();
+            next = unacknowledged >= WINDOW_BYTES ? null : waiting.poll();
             if (next == null) {
                 draining = false;
                 return;
@@ -129,12 +165,21 @@ final class OutboundQueue {
                 waiting.clear();
             } else {
                 onItsWaySince = clock.instant();
+                unacknowledged += ((Text) next).text().getBytes(StandardCharsets.UTF_8).length;
+                if (pingSince == null && unacknowledged >= WINDOW_BYTES / 2) {
+                    ping = true;
+                    pingSince = onItsWaySince;
+                    acknowledgedByPing = unacknowledged;
+                }
             }
         }
         if (next instanceof Close close) {
             transport.close(close.reason());
-        } else {
-            transport.sendText(((Text) next).text(), this::sent);
+            return;
+        }
+        transport.sendText(((Text) next).text(), this::sent);
+        if (ping) {
+            transport.ping();
         }
     }
 

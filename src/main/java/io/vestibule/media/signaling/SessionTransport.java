@@ -1,6 +1,7 @@
 package io.vestibule.media.signaling;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendHandler;
@@ -24,6 +25,15 @@ final class SessionTransport implements SocketTransport {
             session.getAsyncRemote().sendText(text, done);
         } catch (IllegalStateException | IllegalArgumentException e) {
             done.onResult(new SendResult(e));
+        }
+    }
+
+    @Override
+    public void ping() {
+        try {
+            session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+        } catch (IOException | RuntimeException e) {
+            // A socket that cannot take a ping is closing; its next send fails.
         }
     }
 

@@ -44,6 +44,11 @@ final class SocketClient {
         outbound.close(new CloseReason(code, reason));
     }
 
+    /** The peer answered a ping of the outbound queue. */
+    void ponged() {
+        outbound.ponged();
+    }
+
     boolean allowMessage(Instant now) {
         return rate.allow(now);
     }

@@ -91,6 +91,10 @@ public class SocketLifecycle {
         sockets.find(session.getId()).ifPresent(client -> dispatcher.received(client, text));
     }
 
+    void ponged(Session session) {
+        sockets.find(session.getId()).ifPresent(SocketClient::ponged);
+    }
+
     void closed(Session session) {
         sockets.remove(session.getId());
     }

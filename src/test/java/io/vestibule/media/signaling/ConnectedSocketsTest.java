@@ -19,6 +19,10 @@ class ConnectedSocketsTest {
             }
 
             @Override
+            public void ping() {
+            }
+
+            @Override
             public void close(jakarta.websocket.CloseReason reason) {
             }
         }, Runnable::run, Clock.systemUTC(), () -> { });

@@ -112,6 +112,44 @@ class OutboundQueueTest {
     }
 
     @Test
+    void pastTheWindowFramesWaitForThePeersPongWhichAcknowledgesWhatCameBefore() {
+        String quarter = "x".repeat(OutboundQueue.WINDOW_BYTES / 4);
+        for (int i = 0; i < 6; i++) {
+            queue.send(quarter);
+        }
+        sender.runAll();
+        assertThat(peer.sent.size()).as("the container takes frames, the peer has not acknowledged them").isEqualTo(4);
+        assertThat(peer.pings).as("a ping at half the window").isEqualTo(1);
+
+        queue.ponged();
+        sender.runAll();
+        assertThat(peer.sent.size()).isEqualTo(6);
+        assertThat(peer.pings).isEqualTo(2);
+        assertThat(peer.closedWith).isNull();
+    }
+
+    @Test
+    void aPeerThatTakesFramesButNeverAnswersPingsIsGivenUpWhenItsQueueFills() {
+        String eighth = "x".repeat(OutboundQueue.WINDOW_BYTES / 8);
+        for (int i = 0; i < 8; i++) {
+            queue.send(eighth);
+        }
+        sender.runAll();
+        for (int i = 0; i < OutboundQueue.CAPACITY; i++) {
+            queue.send(eighth);
+        }
+        sender.runAll();
+        assertThat(peer.sent.size()).as("a window's worth").isEqualTo(8);
+        assertThat(queue.waiting()).isEqualTo(OutboundQueue.CAPACITY);
+        assertThat(peer.closedWith).isNull();
+
+        queue.send(eighth);
+        sender.runAll();
+        assertThat(peer.closedWith).isEqualTo(OutboundQueue.NOT_READING);
+        assertThat(givenUp).hasValue(1);
+    }
+
+    @Test
     void aFailedSendClosesTheSocketAndDropsTheRest() {
         peer.failing = true;
         queue.send("one");
@@ -172,6 +210,12 @@ class OutboundQueueTest {
         boolean failing;
         SendHandler onItsWay;
         CloseReason closedWith;
+        int pings;
+
+        @Override
+        public void ping() {
+            pings++;
+        }
 
         @Override
         public void sendText(String text, SendHandler done) {
