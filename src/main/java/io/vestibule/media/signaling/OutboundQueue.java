@@ -22,17 +22,16 @@ import jakarta.websocket.SendResult;
  * own: once {@link #WINDOW_BYTES} have gone out that the peer has not acknowledged, frames wait here. A WebSocket
  * ping goes out whenever half the window is unacknowledged, and the peer's pong (browsers answer pings by
  * themselves) acknowledges everything sent before it. A socket that does not read is given up: when
- * {@link #CAPACITY} frames wait, or a frame or ping has been on its way for longer than {@link #STALL_LIMIT} when the
+ * {@link #CAPACITY} frames wait behind a full window (or {@link #MAX_WAITING} at all), or a frame or ping has been on its way for longer than {@link #STALL_LIMIT} when the
  * next frame comes, its queue is dropped and it is closed with 1013 (try again later; the join page reconnects and
  * gets a fresh roster). A close queued by the conference goes out after the frames queued before it; nothing queued
  * after a close is sent.
  */
 final class OutboundQueue {
-    /**
-     * Frames behind a socket that reads fall only as far behind as the shared sender does, a few at most; 64 waiting
-     * means the peer has stopped reading (the container and the network already hold what it has not read).
-     */
+    /** Frames that may wait behind a full window, the peer not acknowledging: it has stopped reading. */
     static final int CAPACITY = 64;
+    /** Frames that may wait at all: a burst answered faster than the shared sender sends (a flood of pings) fits. */
+    static final int MAX_WAITING = 1024;
     /** Several times the largest notice (a lobby of a hundred): a reading peer acknowledges long before it fills. */
     static final int WINDOW_BYTES = 512 * 1024;
     static final Duration STALL_LIMIT = Duration.ofSeconds(30);
@@ -113,7 +112,7 @@ final class OutboundQueue {
             if (state == State.CLOSED) {
                 return;
             }
-            if (stalled() || (state == State.OPEN && waiting.size() >= CAPACITY)) {
+            if (stalled() || (state == State.OPEN && full())) {
                 giveUp(NOT_READING);
                 return;
             }
@@ -132,6 +131,10 @@ final class OutboundQueue {
         if (startDraining) {
             schedule();
         }
+    }
+
+    private boolean full() {
+        return waiting.size() >= MAX_WAITING || waiting.size() >= CAPACITY && unacknowledged >= WINDOW_BYTES;
     }
 
     private boolean stalled() {

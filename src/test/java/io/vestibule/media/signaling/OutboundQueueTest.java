@@ -72,14 +72,14 @@ class OutboundQueueTest {
     }
 
     @Test
-    void aSocketThatDoesNotReadIsClosedWhenItsQueueIsFullAndTheQueueDropped() {
+    void aBurstWaitsWhileThePeerAcknowledgesButNoQueueGrowsPastItsLimit() {
         peer.reading = false;
         queue.send("taken by the transport");
         sender.runAll();
-        for (int i = 0; i < OutboundQueue.CAPACITY; i++) {
+        for (int i = 0; i < OutboundQueue.MAX_WAITING; i++) {
             queue.send("waiting " + i);
         }
-        assertThat(queue.waiting()).isEqualTo(OutboundQueue.CAPACITY);
+        assertThat(queue.waiting()).as("the window is not full: the sender is behind, not the peer").isEqualTo(OutboundQueue.MAX_WAITING);
         assertThat(peer.closedWith).isNull();
 
         queue.send("one too many");
