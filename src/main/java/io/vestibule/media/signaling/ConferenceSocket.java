@@ -5,6 +5,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
@@ -16,26 +17,32 @@ import jakarta.websocket.server.ServerEndpoint;
 @ServerEndpoint("/ws/v1/conferences/{conferenceId}")
 public class ConferenceSocket {
     @Inject
-    ConferenceSockets sockets;
+    SocketLifecycle lifecycle;
 
     @OnOpen
     public void open(Session session, @PathParam("conferenceId") String conferenceId) {
         session.setMaxIdleTimeout(0);
-        sockets.opened(session, conferenceId);
+        lifecycle.opened(session, conferenceId);
     }
 
-    @OnMessage(maxMessageSize = ConferenceSockets.MAX_MESSAGE_BYTES)
+    @OnMessage(maxMessageSize = SocketLifecycle.MAX_MESSAGE_BYTES)
     public void message(Session session, String text) {
-        sockets.received(session, text);
+        lifecycle.received(session, text);
+    }
+
+    /** The answer to the outbound queue's ping: the peer has read what came before it. */
+    @OnMessage
+    public void pong(Session session, PongMessage pong) {
+        lifecycle.ponged(session);
     }
 
     @OnClose
     public void close(Session session) {
-        sockets.closed(session);
+        lifecycle.closed(session);
     }
 
     @OnError
     public void error(Session session, Throwable failure) {
-        sockets.closed(session);
+        lifecycle.closed(session);
     }
 }

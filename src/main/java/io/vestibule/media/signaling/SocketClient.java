@@ -1,11 +1,9 @@
 package io.vestibule.media.signaling;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.Session;
 
 import io.vestibule.access.ParticipantRole;
 
@@ -15,17 +13,19 @@ final class SocketClient {
         UNAUTHENTICATED, LOBBY, PARTICIPANT
     }
 
-    private final Session session;
+    private final String id;
     private final UUID conferenceId;
     private final MessageRate rate;
+    private final OutboundQueue outbound;
     private volatile Stage stage = Stage.UNAUTHENTICATED;
     private volatile UUID participantId;
     private volatile ParticipantRole role;
 
-    SocketClient(Session session, UUID conferenceId, MessageRate rate) {
-        this.session = session;
+    SocketClient(String id, UUID conferenceId, MessageRate rate, OutboundQueue outbound) {
+        this.id = id;
         this.conferenceId = conferenceId;
         this.rate = rate;
+        this.outbound = outbound;
     }
 
     void authenticated(Stage stage, UUID participantId, ParticipantRole role) {
@@ -34,29 +34,19 @@ final class SocketClient {
         this.stage = stage;
     }
 
-    /** Sends one text frame; frames to one socket go out one at a time, in order. */
-    synchronized void send(String text) {
-        if (session.isOpen()) {
-            try {
-                session.getBasicRemote().sendText(text);
-            } catch (IOException | IllegalStateException e) {
-                closeQuietly(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed");
-            }
-        }
+    /** Queues one text frame; frames to one socket go out one at a time, in order, never on the caller's thread. */
+    void send(String text) {
+        outbound.send(text);
     }
 
-    synchronized void close(CloseReason.CloseCode code, String reason) {
-        closeQuietly(code, reason);
+    /** Closes the socket after the frames queued before. */
+    void close(CloseReason.CloseCode code, String reason) {
+        outbound.close(new CloseReason(code, reason));
     }
 
-    private void closeQuietly(CloseReason.CloseCode code, String reason) {
-        try {
-            if (session.isOpen()) {
-                session.close(new CloseReason(code, reason));
-            }
-        } catch (IOException | IllegalStateException e) {
-            // Already going away.
-        }
+    /** The peer answered a ping of the outbound queue. */
+    void ponged() {
+        outbound.ponged();
     }
 
     boolean allowMessage(Instant now) {
@@ -64,7 +54,7 @@ final class SocketClient {
     }
 
     String id() {
-        return session.getId();
+        return id;
     }
 
     UUID conferenceId() {

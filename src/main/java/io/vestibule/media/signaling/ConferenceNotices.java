@@ -1,0 +1,116 @@
+package io.vestibule.media.signaling;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason.CloseCodes;
+
+import io.vestibule.access.conference.Conference;
+import io.vestibule.access.conference.ConferenceNotifier;
+import io.vestibule.access.conference.Participant;
+import io.vestibule.access.conference.ParticipantState;
+import io.vestibule.access.token.IssuedToken;
+
+/**
+ * Tells a conference's sockets what changes (R-RTC-1, R-ROOM-7): participants who comes and goes, hosts who waits
+ * in the lobby, waiting participants when they are let in; closes the sockets of those who leave, are removed, time
+ * out or outlast their conference. A socket only ever hears of its own conference. Notices are queued on each
+ * socket ({@link OutboundQueue}), so the join or lobby change that causes them never waits on a socket.
+ */
+@ApplicationScoped
+public class ConferenceNotices implements ConferenceNotifier {
+    @Inject
+    ConnectedSockets sockets;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public void joined(Conference conference, Participant participant) {
+        broadcast(conference, client -> client.stage() == SocketClient.Stage.PARTICIPANT,
+                () -> SignalingMessages.joined(participant));
+    }
+
+    @Override
+    public void departed(Conference conference, Participant participant) {
+        Set<SocketClient> clients = sockets.inConference(conference.id());
+        if (clients.isEmpty()) {
+            return;
+        }
+        String left = SignalingMessages.left(participant);
+        for (SocketClient client : clients) {
+            if (participant.id().equals(client.participantId())) {
+                client.send(switch (participant.state()) {
+                    case REMOVED -> SignalingMessages.bare("removed");
+                    case TIMED_OUT -> SignalingMessages.error("lobby_timeout", "nobody let you in in time");
+                    case ENDED -> SignalingMessages.bare("ended");
+                    default -> left;
+                });
+                client.close(CloseCodes.NORMAL_CLOSURE, participant.state().name().toLowerCase(Locale.ROOT));
+            } else if (client.stage() == SocketClient.Stage.PARTICIPANT) {
+                client.send(left);
+            }
+        }
+    }
+
+    @Override
+    public void lobbyChanged(Conference conference) {
+        Set<SocketClient> clients = sockets.inConference(conference.id());
+        if (clients.isEmpty()) {
+            return;
+        }
+        String lobby = SignalingMessages.lobby(conference);
+        for (SocketClient client : clients) {
+            if (client.host()) {
+                client.send(lobby);
+            } else if (client.stage() == SocketClient.Stage.LOBBY) {
+                conference.participant(client.participantId())
+                        .filter(participant -> participant.state() == ParticipantState.WAITING)
+                        .ifPresent(participant -> client.send(SignalingMessages.waiting(participant)));
+            }
+        }
+    }
+
+    @Override
+    public void admitted(Conference conference, Participant participant, IssuedToken token) {
+        tellLobbyOf(sockets, conference, participant, token, clock);
+    }
+
+    @Override
+    public void lockChanged(Conference conference, boolean locked) {
+        broadcast(conference, client -> client.stage() == SocketClient.Stage.PARTICIPANT,
+                () -> SignalingMessages.bare(locked ? "locked" : "unlocked"));
+    }
+
+    @Override
+    public void ended(Conference conference, List<Participant> everyone) {
+        String ended = SignalingMessages.bare("ended");
+        for (SocketClient client : sockets.inConference(conference.id())) {
+            client.send(ended);
+            client.close(CloseCodes.NORMAL_CLOSURE, "ended");
+        }
+    }
+
+    /** Hands a participant let in their join token, on each of their lobby sockets. */
+    static void tellLobbyOf(ConnectedSockets sockets, Conference conference, Participant participant, IssuedToken token, Clock clock) {
+        String message = SignalingMessages.admitted(conference, participant, token, clock.instant());
+        sockets.inConference(conference.id()).stream()
+                .filter(client -> client.stage() == SocketClient.Stage.LOBBY && participant.id().equals(client.participantId()))
+                .forEach(client -> client.send(message));
+    }
+
+    /** Builds the message only when someone is there to receive it: most joins happen with no socket open yet. */
+    private void broadcast(Conference conference, Predicate<SocketClient> to, Supplier<String> message) {
+        List<SocketClient> recipients = sockets.inConference(conference.id()).stream().filter(to).toList();
+        if (!recipients.isEmpty()) {
+            String text = message.get();
+            recipients.forEach(client -> client.send(text));
+        }
+    }
+}

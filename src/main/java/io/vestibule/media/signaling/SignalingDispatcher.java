@@ -1,0 +1,79 @@
+package io.vestibule.media.signaling;
+
+import java.io.StringReader;
+import java.time.Clock;
+import java.util.Optional;
+
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import io.vestibule.platform.json.JsonBuilders;
+
+/**
+ * What becomes of each message a socket receives: over the rate, malformed or of an unknown type it is answered
+ * with an error; the first must authenticate; then {@code ping} is answered and media messages go to the relay.
+ */
+final class SignalingDispatcher {
+    private final SocketAuthenticator authenticator;
+    private final SignalingRelay relay;
+    private final ConnectedSockets sockets;
+    private final Clock clock;
+
+    SignalingDispatcher(SocketAuthenticator authenticator, SignalingRelay relay, ConnectedSockets sockets, Clock clock) {
+        this.authenticator = authenticator;
+        this.relay = relay;
+        this.sockets = sockets;
+        this.clock = clock;
+    }
+
+    void received(SocketClient client, String text) {
+        if (!client.allowMessage(clock.instant())) {
+            client.send(SignalingMessages.error("rate_limited", "too many messages; slow down"));
+            return;
+        }
+        Optional<JsonObject> message = parse(text);
+        String type = message.map(json -> json.get("type")).filter(JsonString.class::isInstance)
+                .map(value -> ((JsonString) value).getString()).orElse("");
+        if (message.isEmpty() || type.isEmpty()) {
+            client.send(SignalingMessages.error("bad_message", "each message is a JSON object with a \"type\""));
+            return;
+        }
+        if (client.stage() == SocketClient.Stage.UNAUTHENTICATED) {
+            if (type.equals("auth")) {
+                authenticator.authenticate(client, message.get());
+            } else {
+                SocketAuthenticator.refuse(client, "the first message must be {\"type\":\"auth\",\"token\":...}");
+            }
+            return;
+        }
+        if (type.equals("ping")) {
+            client.send(SignalingMessages.bare("pong"));
+            return;
+        }
+        if (SignalingRelay.handles(type)) {
+            relay(client, type, message.get());
+            return;
+        }
+        client.send(SignalingMessages.error("bad_message", "unknown message type"));
+    }
+
+    private void relay(SocketClient client, String type, JsonObject message) {
+        SignalingRelay.Outcome outcome = relay.relay(client, type, message, sockets.inConference(client.conferenceId()));
+        if (outcome instanceof SignalingRelay.Deliver deliver) {
+            deliver.to().forEach(peer -> peer.send(deliver.message()));
+        } else if (outcome instanceof SignalingRelay.Refuse refuse) {
+            client.send(SignalingMessages.error(refuse.code(), refuse.rule(), refuse.reason()));
+        }
+    }
+
+    private static Optional<JsonObject> parse(String text) {
+        try (var reader = JsonBuilders.reader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            return value instanceof JsonObject object ? Optional.of(object) : Optional.empty();
+        } catch (JsonException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+}

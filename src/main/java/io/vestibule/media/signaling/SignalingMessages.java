@@ -1,0 +1,100 @@
+package io.vestibule.media.signaling;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import io.vestibule.access.conference.Conference;
+import io.vestibule.access.conference.Participant;
+import io.vestibule.access.token.IssuedToken;
+import io.vestibule.platform.json.JsonBuilders;
+
+/** The JSON of every message the server sends on a conference socket (API.md "Media signaling"). */
+final class SignalingMessages {
+    private SignalingMessages() {
+    }
+
+    /** After authentication with a join token: who the socket is, who is present, and for hosts the lobby. */
+    static String ready(Conference conference, Participant participant) {
+        JsonArrayBuilder participants = JsonBuilders.array();
+        conference.present().forEach(present -> participants.add(describe(present)));
+        JsonObjectBuilder ready = event("ready")
+                .add("participantId", participant.id().toString())
+                .add("role", participant.role().code())
+                .add("participants", participants)
+                .add("locked", conference.locked());
+        if (participant.host()) {
+            ready.add("lobby", lobbyOf(conference));
+        }
+        return ready.build().toString();
+    }
+
+    static String waiting(Participant participant) {
+        return event("waiting")
+                .add("reason", participant.waitingReason().map(reason -> reason.code()).orElse(""))
+                .add("participantId", participant.id().toString())
+                .build().toString();
+    }
+
+    static String admitted(Conference conference, Participant participant, IssuedToken token, Instant now) {
+        return event("admitted")
+                .add("token", token.compact())
+                .add("expires", Duration.between(now, token.claims().expiresAt()).toSeconds())
+                .add("role", participant.role().code())
+                .add("participantId", participant.id().toString())
+                .add("conferenceId", conference.id().toString())
+                .build().toString();
+    }
+
+    static String joined(Participant participant) {
+        return event("joined").add("participant", describe(participant)).build().toString();
+    }
+
+    static String left(Participant participant) {
+        return event("left").add("participant", describe(participant)).build().toString();
+    }
+
+    static String lobby(Conference conference) {
+        return event("lobby").add("lobby", lobbyOf(conference)).build().toString();
+    }
+
+    /** {@code removed}, {@code ended}, {@code locked}, {@code unlocked}, {@code pong}: a type and nothing else. */
+    static String bare(String type) {
+        return event(type).build().toString();
+    }
+
+    static String error(String code, String reason) {
+        return error(code, Optional.empty(), reason);
+    }
+
+    /** {@code {"type":"error","error":code[,"rule":rule],"reason":reason}}; the rule names a policy's refusal. */
+    static String error(String code, Optional<String> rule, String reason) {
+        JsonObjectBuilder error = event("error").add("error", code);
+        rule.ifPresent(name -> error.add("rule", name));
+        return error.add("reason", reason).build().toString();
+    }
+
+    static JsonObject describe(Participant participant) {
+        return JsonBuilders.object()
+                .add("participantId", participant.id().toString())
+                .add("displayName", participant.displayName())
+                .add("role", participant.role().code())
+                .build();
+    }
+
+    private static JsonArrayBuilder lobbyOf(Conference conference) {
+        JsonArrayBuilder lobby = JsonBuilders.array();
+        conference.lobby().forEach(waiting -> lobby.add(JsonBuilders.object(describe(waiting))
+                .add("reason", waiting.waitingReason().map(reason -> reason.code()).orElse(""))
+                .add("waitingSince", waiting.arrivedAt().toString())));
+        return lobby;
+    }
+
+    private static JsonObjectBuilder event(String type) {
+        return JsonBuilders.object().add("type", type);
+    }
+}

@@ -1,0 +1,74 @@
+package io.vestibule.media.signaling;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.websocket.CloseReason.CloseCodes;
+
+import io.vestibule.access.JoinService;
+import io.vestibule.access.conference.Conference;
+import io.vestibule.access.conference.Participant;
+import io.vestibule.access.conference.ParticipantState;
+import io.vestibule.access.token.JoinTokenVerifier;
+import io.vestibule.access.token.TokenClaims;
+import io.vestibule.access.token.TokenKind;
+import io.vestibule.access.token.TokenRejected;
+import io.vestibule.access.token.TokenRejection;
+
+/**
+ * Authenticates a socket by the token of its first message ({@code {"type":"auth","token":...}}): a join token makes
+ * it a participant's and answers {@code ready}; a lobby token makes it a waiting participant's and answers
+ * {@code waiting}, or {@code admitted} if they were let in meanwhile. Any other token closes the socket (1008).
+ */
+final class SocketAuthenticator {
+    private static final int MAX_TOKEN_CHARS = 8192;
+
+    private final JoinTokenVerifier verifier;
+    private final JoinService joins;
+    private final ConnectedSockets sockets;
+    private final Clock clock;
+
+    SocketAuthenticator(JoinTokenVerifier verifier, JoinService joins, ConnectedSockets sockets, Clock clock) {
+        this.verifier = verifier;
+        this.joins = joins;
+        this.sockets = sockets;
+        this.clock = clock;
+    }
+
+    void authenticate(SocketClient client, JsonObject message) {
+        JsonValue token = message.get("token");
+        if (!(token instanceof JsonString text) || text.getString().length() > MAX_TOKEN_CHARS) {
+            refuse(client, "the auth message needs a token");
+            return;
+        }
+        try {
+            TokenClaims claims = verifier.verifyJoinOrLobby(text.getString(), Optional.of(client.conferenceId().toString()));
+            Conference conference = joins.conferenceOf(claims);
+            Participant participant = conference.participant(UUID.fromString(claims.participantId()))
+                    .orElseThrow(() -> new TokenRejected(TokenRejection.REVOKED));
+            if (claims.kind() == TokenKind.LOBBY) {
+                client.authenticated(SocketClient.Stage.LOBBY, participant.id(), participant.role());
+                if (participant.state() == ParticipantState.ADMITTED) {
+                    ConferenceNotices.tellLobbyOf(sockets, conference, participant, joins.joinTokenFor(conference, participant), clock);
+                } else {
+                    client.send(SignalingMessages.waiting(participant));
+                }
+                return;
+            }
+            client.authenticated(SocketClient.Stage.PARTICIPANT, participant.id(), participant.role());
+            client.send(SignalingMessages.ready(conference, participant));
+        } catch (TokenRejected rejected) {
+            refuse(client, rejected.code());
+        }
+    }
+
+    /** {@code unauthenticated} with the reason, then a policy close. */
+    static void refuse(SocketClient client, String reason) {
+        client.send(SignalingMessages.error("unauthenticated", reason));
+        client.close(CloseCodes.VIOLATED_POLICY, "unauthenticated");
+    }
+}
