@@ -4,12 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import io.vestibule.access.conference.Conference;
 import io.vestibule.access.conference.Participant;
+import io.vestibule.access.conference.RosterJson;
 import io.vestibule.access.token.IssuedToken;
 import io.vestibule.platform.json.JsonBuilders;
 
@@ -20,15 +19,13 @@ final class SignalingMessages {
 
     /** After authentication with a join token: who the socket is, who is present, and for hosts the lobby. */
     static String ready(Conference conference, Participant participant) {
-        JsonArrayBuilder participants = JsonBuilders.array();
-        conference.present().forEach(present -> participants.add(describe(present)));
         JsonObjectBuilder ready = event("ready")
                 .add("participantId", participant.id().toString())
                 .add("role", participant.role().code())
-                .add("participants", participants)
+                .add("participants", RosterJson.present(conference))
                 .add("locked", conference.locked());
         if (participant.host()) {
-            ready.add("lobby", lobbyOf(conference));
+            ready.add("lobby", RosterJson.lobby(conference));
         }
         return ready.build().toString();
     }
@@ -51,15 +48,15 @@ final class SignalingMessages {
     }
 
     static String joined(Participant participant) {
-        return event("joined").add("participant", describe(participant)).build().toString();
+        return event("joined").add("participant", RosterJson.participant(participant)).build().toString();
     }
 
     static String left(Participant participant) {
-        return event("left").add("participant", describe(participant)).build().toString();
+        return event("left").add("participant", RosterJson.participant(participant)).build().toString();
     }
 
     static String lobby(Conference conference) {
-        return event("lobby").add("lobby", lobbyOf(conference)).build().toString();
+        return event("lobby").add("lobby", RosterJson.lobby(conference)).build().toString();
     }
 
     /** {@code removed}, {@code ended}, {@code locked}, {@code unlocked}, {@code pong}: a type and nothing else. */
@@ -76,22 +73,6 @@ final class SignalingMessages {
         JsonObjectBuilder error = event("error").add("error", code);
         rule.ifPresent(name -> error.add("rule", name));
         return error.add("reason", reason).build().toString();
-    }
-
-    static JsonObject describe(Participant participant) {
-        return JsonBuilders.object()
-                .add("participantId", participant.id().toString())
-                .add("displayName", participant.displayName())
-                .add("role", participant.role().code())
-                .build();
-    }
-
-    private static JsonArrayBuilder lobbyOf(Conference conference) {
-        JsonArrayBuilder lobby = JsonBuilders.array();
-        conference.lobby().forEach(waiting -> lobby.add(JsonBuilders.object(describe(waiting))
-                .add("reason", waiting.waitingReason().map(reason -> reason.code()).orElse(""))
-                .add("waitingSince", waiting.arrivedAt().toString())));
-        return lobby;
     }
 
     private static JsonObjectBuilder event(String type) {

@@ -3,7 +3,6 @@ package io.vestibule.portal.join;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.vestibule.access.ConferenceControl;
 import io.vestibule.access.conference.Conference;
+import io.vestibule.access.conference.RosterJson;
 import io.vestibule.access.token.TokenRejected;
 import io.vestibule.platform.Uuids;
 import io.vestibule.platform.api.ApiProblem;
@@ -66,18 +66,7 @@ public class ConferenceResource {
     public JsonObject participants(@PathParam("conferenceId") String conferenceId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         try {
             Conference conference = control.participants(BearerToken.from(authorization), id(conferenceId));
-            JsonArrayBuilder present = JsonBuilders.array();
-            conference.present().forEach(participant -> present.add(JsonBuilders.object()
-                    .add("participantId", participant.id().toString())
-                    .add("displayName", participant.displayName())
-                    .add("role", participant.role().code())));
-            JsonArrayBuilder lobby = JsonBuilders.array();
-            conference.lobby().forEach(waiting -> lobby.add(JsonBuilders.object()
-                    .add("participantId", waiting.id().toString())
-                    .add("displayName", waiting.displayName())
-                    .add("reason", waiting.waitingReason().map(reason -> reason.code()).orElse(""))
-                    .add("waitingSince", waiting.arrivedAt().toString())));
-            return JsonBuilders.object().add("participants", present).add("lobby", lobby)
+            return JsonBuilders.object().add("participants", RosterJson.present(conference)).add("lobby", RosterJson.lobby(conference))
                     .add("locked", conference.locked()).build();
         } catch (TokenRejected rejected) {
             throw BearerToken.refused(rejected);
