@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -74,10 +77,30 @@ final class InContainerDeployment {
         if (!Files.isRegularFile(war)) {
             throw new IllegalStateException(war + " is missing: in-container tests run after `package` (./mvnw verify)");
         }
-        WebArchive archive = ShrinkWrap.createFromZipFile(WebArchive.class, war.toFile());
+        // A name of its own: the adapter copies the archive into a temporary folder it never deletes, and this
+        // name tells that folder apart from those of other builds on the machine, so the copy goes with the JVM.
+        String name = "vestibule-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6)) + ".war";
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteAdapterCopy(name), "delete " + name));
+        WebArchive archive = ShrinkWrap.create(ZipImporter.class, name).importFrom(war.toFile()).as(WebArchive.class);
         archive.addClasses(JoinPathContract.class, InContainer.class, RequiresPostgres.class, RequiredParts.class, PostgresDatabase.class);
         archive.addClasses(testClasses);
         return archive;
+    }
+
+    private static void deleteAdapterCopy(String archiveName) {
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+        try (Stream<Path> folders = Files.list(temporary)) {
+            for (Path folder : folders.filter(path -> path.getFileName().toString().startsWith("arquillian-payara-micro")
+                    && Files.exists(path.resolve("deployments").resolve(archiveName))).toList()) {
+                try (Stream<Path> tree = Files.walk(folder)) {
+                    for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(path);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("Could not delete the adapter's copy of " + archiveName + ": " + e);
+        }
     }
 
     private static Path dataDirectory(String database) {
