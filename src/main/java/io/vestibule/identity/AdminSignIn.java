@@ -35,23 +35,27 @@ import io.vestibule.identity.settings.AuthenticationSource;
  */
 @ApplicationScoped
 public class AdminSignIn {
-    @Inject
-    DirectoryService directories;
+    private DirectoryService directories;
+    private LocalAccounts accounts;
+    private AdminSettingsService settings;
+    private AdministratorRoles roles;
+    private BreakInGuard guard;
+    private Sessions<AdminPrincipal> sessions;
 
     @Inject
-    LocalAccounts accounts;
+    public AdminSignIn(DirectoryService directories, LocalAccounts accounts, AdminSettingsService settings, AdministratorRoles roles,
+                       BreakInGuard guard, Sessions<AdminPrincipal> sessions) {
+        this.directories = directories;
+        this.accounts = accounts;
+        this.settings = settings;
+        this.roles = roles;
+        this.guard = guard;
+        this.sessions = sessions;
+    }
 
-    @Inject
-    AdminSettingsService settings;
-
-    @Inject
-    AdministratorRoles roles;
-
-    @Inject
-    BreakInGuard guard;
-
-    @Inject
-    Sessions<AdminPrincipal> sessions;
+    protected AdminSignIn() {
+        // for CDI's client proxy only
+    }
 
     public record SignedIn(AdminPrincipal principal, List<Role> roles, Sessions.Started<AdminPrincipal> session) {
     }

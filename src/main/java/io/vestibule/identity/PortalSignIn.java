@@ -25,20 +25,25 @@ import io.vestibule.identity.session.Sessions;
  */
 @ApplicationScoped
 public class PortalSignIn {
-    @Inject
-    DirectoryService directories;
+    private DirectoryService directories;
+    private UserAccountRepository accounts;
+    private Sessions<PortalPrincipal> sessions;
+    private Clock clock;
+    private BreakInGuard guard;
 
     @Inject
-    UserAccountRepository accounts;
+    public PortalSignIn(DirectoryService directories, UserAccountRepository accounts, Sessions<PortalPrincipal> sessions,
+                        Clock clock, BreakInGuard guard) {
+        this.directories = directories;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.clock = clock;
+        this.guard = guard;
+    }
 
-    @Inject
-    Sessions<PortalPrincipal> sessions;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    BreakInGuard guard;
+    protected PortalSignIn() {
+        // for CDI's client proxy only
+    }
 
     public record SignedIn(PortalUser user, Sessions.Started<PortalPrincipal> session) {
     }

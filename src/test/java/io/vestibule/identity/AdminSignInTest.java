@@ -79,8 +79,7 @@ class AdminSignInTest {
         admin = accounts.create("admin", Optional.of(LOCAL_PASSWORD.toCharArray()), Set.of(BuiltInRoles.READ_WRITE.id()), false, true);
         settings = new AdminSettings(AuthenticationSource.LDAP_AND_LOCAL, CertificateLoginMode.NOT_REQUIRED, "Authorised use only", 5);
 
-        signIn = new AdminSignIn();
-        signIn.directories = new DirectoryService() {
+        DirectoryService directories = new DirectoryService() {
             @Override
             public Optional<LdapDirectory> directory() {
                 return Optional.of(directory);
@@ -91,18 +90,17 @@ class AdminSignInTest {
                 return "ldap:test";
             }
         };
-        signIn.accounts = accounts;
-        signIn.settings = new AdminSettingsService() {
+        AdminSettingsService adminSettings = new AdminSettingsService() {
             @Override
             public AdminSettings current() {
                 return settings;
             }
         };
-        signIn.roles = AdministratorRolesFixture.create(roles, mappings, accountRepository);
-        signIn.guard = new BreakInGuard(new InMemoryAttemptLedger(), BreakInPolicy.defaults(), AddressRanges.none(), silentAlarms(), clock);
-        signIn.sessions = new Sessions<>(new InMemorySessionStore<>(),
-                () -> new SessionPolicy(Duration.ofMinutes(5), Duration.ofHours(12), 10, 100, SessionPolicy.WhenFull.REFUSE),
-                POLICY, RANDOM, clock);
+        signIn = new AdminSignIn(directories, accounts, adminSettings, AdministratorRolesFixture.create(roles, mappings, accountRepository),
+                new BreakInGuard(new InMemoryAttemptLedger(), BreakInPolicy.defaults(), AddressRanges.none(), silentAlarms(), clock),
+                new Sessions<>(new InMemorySessionStore<>(),
+                        () -> new SessionPolicy(Duration.ofMinutes(5), Duration.ofHours(12), 10, 100, SessionPolicy.WhenFull.REFUSE),
+                        POLICY, RANDOM, clock));
     }
 
     @AfterEach
