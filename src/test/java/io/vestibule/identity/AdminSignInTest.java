@@ -20,7 +20,7 @@ import io.vestibule.guard.BreakInAlarms;
 import io.vestibule.guard.BreakInGuard;
 import io.vestibule.guard.BreakInPolicy;
 import io.vestibule.guard.InMemoryAttemptLedger;
-import io.vestibule.identity.AdminSignInRefused.Reason;
+import io.vestibule.identity.SignInRefused.Reason;
 import io.vestibule.identity.cert.CertificateLoginMode;
 import io.vestibule.identity.demo.DemoDirectory;
 import io.vestibule.identity.ldap.LdapDirectory;
@@ -248,7 +248,7 @@ class AdminSignInTest {
     }
 
     private static void assertRefused(Attempt attempt, Reason reason) {
-        assertThatExceptionOfType(AdminSignInRefused.class).isThrownBy(attempt::run)
+        assertThatExceptionOfType(SignInRefused.class).isThrownBy(attempt::run)
                 .satisfies(refused -> assertThat(refused.reason()).isEqualTo(reason));
     }
 
