@@ -9,8 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.vestibule.guard.BreakInGuard;
-import io.vestibule.guard.Verdict;
-import io.vestibule.identity.AdminSignInRefused.Reason;
+import io.vestibule.identity.SignInRefused.Reason;
 import io.vestibule.identity.cert.CertificateLoginMode;
 import io.vestibule.identity.cert.ClientCertificates;
 import io.vestibule.identity.ldap.DirectorySignInRefused;
@@ -35,33 +34,37 @@ import io.vestibule.identity.settings.AuthenticationSource;
  */
 @ApplicationScoped
 public class AdminSignIn {
-    @Inject
-    DirectoryService directories;
+    private DirectoryService directories;
+    private LocalAccounts accounts;
+    private AdminSettingsService settings;
+    private AdministratorRoles roles;
+    private PasswordCheck passwords;
+    private Sessions<AdminPrincipal> sessions;
 
     @Inject
-    LocalAccounts accounts;
+    public AdminSignIn(DirectoryService directories, LocalAccounts accounts, AdminSettingsService settings, AdministratorRoles roles,
+                       BreakInGuard guard, Sessions<AdminPrincipal> sessions) {
+        this.directories = directories;
+        this.accounts = accounts;
+        this.settings = settings;
+        this.roles = roles;
+        this.passwords = new PasswordCheck(directories, guard);
+        this.sessions = sessions;
+    }
 
-    @Inject
-    AdminSettingsService settings;
-
-    @Inject
-    AdministratorRoles roles;
-
-    @Inject
-    BreakInGuard guard;
-
-    @Inject
-    Sessions<AdminPrincipal> sessions;
+    protected AdminSignIn() {
+        // for CDI's client proxy only
+    }
 
     public record SignedIn(AdminPrincipal principal, List<Role> roles, Sessions.Started<AdminPrincipal> session) {
     }
 
-    public SignedIn signIn(String username, char[] password, InetAddress source) throws AdminSignInRefused {
+    public SignedIn signIn(String username, char[] password, InetAddress source) throws SignInRefused {
         AdminSettings current = settings.current();
         if (!current.passwordLogin()) {
-            throw new AdminSignInRefused(Reason.CERTIFICATE_REQUIRED);
+            throw new SignInRefused(Reason.CERTIFICATE_REQUIRED);
         }
-        admit(username, source);
+        passwords.admit(username, source);
         AuthenticationSource allowed = current.authenticationSource();
         Optional<LocalAccount> local = allowed.allowsLocal() ? accounts.find(username) : Optional.empty();
         AdminPrincipal principal;
@@ -78,20 +81,20 @@ public class AdminSignIn {
      * CN or userPrincipalName) names a local account or a directory account; when they are not, only certificate-only
      * ("last resort") local accounts sign in this way, named by the subject CN.
      */
-    public SignedIn signInWithCertificate(Optional<X509Certificate> certificate, InetAddress source) throws AdminSignInRefused {
-        X509Certificate presented = certificate.orElseThrow(() -> new AdminSignInRefused(Reason.CERTIFICATE_MISSING));
+    public SignedIn signInWithCertificate(Optional<X509Certificate> certificate, InetAddress source) throws SignInRefused {
+        X509Certificate presented = certificate.orElseThrow(() -> new SignInRefused(Reason.CERTIFICATE_MISSING));
         AdminSettings current = settings.current();
         CertificateLoginMode mode = current.clientCertificate();
         boolean required = mode != CertificateLoginMode.NOT_REQUIRED;
         String identity = ClientCertificates.identify(presented, required ? mode : CertificateLoginMode.SUBJECT_CN).name()
-                .orElseThrow(() -> new AdminSignInRefused(Reason.CERTIFICATE_UNKNOWN));
-        admit(identity, source);
+                .orElseThrow(() -> new SignInRefused(Reason.CERTIFICATE_UNKNOWN));
+        passwords.admit(identity, source);
         Optional<LocalAccount> local = accounts.find(identity);
         if (local.isPresent() && (local.get().certificateOnly() || required && current.authenticationSource().allowsLocal())) {
             return start(permitted(AdminPrincipal.local(local.get().id(), local.get().username())));
         }
         if (required && current.authenticationSource().allowsDirectory() && local.isEmpty()) {
-            LdapDirectory directory = directories.directory().orElseThrow(() -> new AdminSignInRefused(Reason.DIRECTORY_UNAVAILABLE));
+            LdapDirectory directory = passwords.directory();
             String attribute = mode == CertificateLoginMode.SUBJECT_ALT_NAME_UPN ? "userPrincipalName" : directory.settings().userNameAttribute();
             try {
                 Optional<DirectoryUser> user = directory.lookUp(attribute, identity);
@@ -99,54 +102,35 @@ public class AdminSignIn {
                     return start(permitted(directoryPrincipal(user.get())));
                 }
             } catch (DirectorySignInRefused unavailable) {
-                throw new AdminSignInRefused(Reason.DIRECTORY_UNAVAILABLE);
+                throw new SignInRefused(Reason.DIRECTORY_UNAVAILABLE);
             }
         }
-        guard.loginFailed(identity, source);
-        throw new AdminSignInRefused(Reason.CERTIFICATE_UNKNOWN);
+        throw passwords.failed(identity, source, Reason.CERTIFICATE_UNKNOWN);
     }
 
     /** A password change proves the current password, so it is guarded like a sign-in. */
-    public void admitPasswordChange(String username, InetAddress source) throws AdminSignInRefused {
-        admit(username, source);
+    public void admitPasswordChange(String username, InetAddress source) throws SignInRefused {
+        passwords.admit(username, source);
     }
 
     public void passwordFailed(String username, InetAddress source) {
-        guard.loginFailed(username, source);
-    }
-
-    private void admit(String username, InetAddress source) throws AdminSignInRefused {
-        if (guard.admitLogin(username, source) instanceof Verdict.Refused refused) {
-            throw new AdminSignInRefused(Reason.BLOCKED, refused.retryAfter());
-        }
+        passwords.failed(username, source, Reason.INVALID_CREDENTIALS);
     }
 
     private AdminPrincipal checkLocal(Optional<LocalAccount> account, String username, char[] password, InetAddress source)
-            throws AdminSignInRefused {
+            throws SignInRefused {
         if (!accounts.passwordMatches(account, password)) {
-            guard.loginFailed(username, source);
-            throw new AdminSignInRefused(Reason.INVALID_CREDENTIALS);
+            throw passwords.failed(username, source, Reason.INVALID_CREDENTIALS);
         }
-        guard.loginSucceeded(username);
+        passwords.succeeded(username);
         if (accounts.passwordChangeRequired(account.get())) {
-            throw new AdminSignInRefused(Reason.PASSWORD_EXPIRED);
+            throw new SignInRefused(Reason.PASSWORD_EXPIRED);
         }
         return permitted(AdminPrincipal.local(account.get().id(), account.get().username()));
     }
 
-    private AdminPrincipal checkDirectory(String username, char[] password, InetAddress source) throws AdminSignInRefused {
-        LdapDirectory directory = directories.directory().orElseThrow(() -> new AdminSignInRefused(Reason.DIRECTORY_UNAVAILABLE));
-        DirectoryUser user;
-        try {
-            user = directory.authenticate(username, password);
-        } catch (DirectorySignInRefused refused) {
-            if (refused.reason() == DirectorySignInRefused.Reason.INVALID_CREDENTIALS) {
-                guard.loginFailed(username, source);
-                throw new AdminSignInRefused(Reason.INVALID_CREDENTIALS);
-            }
-            throw new AdminSignInRefused(Reason.DIRECTORY_UNAVAILABLE);
-        }
-        guard.loginSucceeded(username);
+    private AdminPrincipal checkDirectory(String username, char[] password, InetAddress source) throws SignInRefused {
+        DirectoryUser user = passwords.inDirectory(passwords.directory(), username, password, source);
         return permitted(directoryPrincipal(user));
     }
 
@@ -155,18 +139,18 @@ public class AdminSignIn {
     }
 
     /** An account without any administrator role has nothing to do in the console. */
-    private AdminPrincipal permitted(AdminPrincipal principal) throws AdminSignInRefused {
+    private AdminPrincipal permitted(AdminPrincipal principal) throws SignInRefused {
         if (roles.of(principal).isEmpty()) {
-            throw new AdminSignInRefused(Reason.NOT_PERMITTED);
+            throw new SignInRefused(Reason.NOT_PERMITTED);
         }
         return principal;
     }
 
-    private SignedIn start(AdminPrincipal principal) throws AdminSignInRefused {
+    private SignedIn start(AdminPrincipal principal) throws SignInRefused {
         try {
             return new SignedIn(principal, roles.of(principal), sessions.start(principal.owner(), principal));
         } catch (SessionLimitReached full) {
-            throw new AdminSignInRefused(Reason.SESSION_LIMIT);
+            throw new SignInRefused(Reason.SESSION_LIMIT);
         }
     }
 }

@@ -48,21 +48,6 @@ import io.vestibule.platform.settings.SettingStore;
 public class DirectoryService {
     private static final Logger LOG = Logger.getLogger(DirectoryService.class.getName());
 
-    @Inject
-    Config config;
-
-    @Inject
-    MasterKeyStore masterKeyStore;
-
-    @Inject
-    CryptoPolicy policy;
-
-    @Inject
-    SecureRandom random;
-
-    @Inject
-    Clock clock;
-
     private static final String CREDENTIAL_PURPOSE = "directory-credential";
     private static final String URL = "ldap.url";
     private static final String TRANSPORT = "ldap.transport";
@@ -73,16 +58,33 @@ public class DirectoryService {
     private static final String USER_NAME_ATTRIBUTE = "ldap.user-name-attribute";
     private static final String USER_OBJECT_CLASS = "ldap.user-object-class";
 
-    @Inject
-    SettingStore store;
-
-    @Inject
-    DataKeyRing dataKeys;
-
+    private Config config;
+    private MasterKeyStore masterKeyStore;
+    private CryptoPolicy policy;
+    private SecureRandom random;
+    private Clock clock;
+    private SettingStore store;
+    private DataKeyRing dataKeys;
     private DemoDirectory demoDirectory;
     private volatile LdapDirectory directory;
     private Optional<DirectorySettings> baseline = Optional.empty();
     private String issuer;
+
+    @Inject
+    public DirectoryService(Config config, MasterKeyStore masterKeyStore, CryptoPolicy policy, SecureRandom random, Clock clock,
+                            SettingStore store, DataKeyRing dataKeys) {
+        this.config = config;
+        this.masterKeyStore = masterKeyStore;
+        this.policy = policy;
+        this.random = random;
+        this.clock = clock;
+        this.store = store;
+        this.dataKeys = dataKeys;
+    }
+
+    protected DirectoryService() {
+        // for CDI's client proxy only
+    }
 
     void startAtDeployment(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100) @Initialized(ApplicationScoped.class) Object started)
             throws LDAPException, IOException {

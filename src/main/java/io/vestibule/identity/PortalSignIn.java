@@ -10,9 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
 import io.vestibule.guard.BreakInGuard;
-import io.vestibule.guard.Verdict;
-import io.vestibule.identity.PortalSignInRefused.Reason;
-import io.vestibule.identity.ldap.DirectorySignInRefused;
+import io.vestibule.identity.SignInRefused.Reason;
 import io.vestibule.identity.ldap.DirectoryUser;
 import io.vestibule.identity.ldap.LdapDirectory;
 import io.vestibule.identity.session.SessionLimitReached;
@@ -25,20 +23,25 @@ import io.vestibule.identity.session.Sessions;
  */
 @ApplicationScoped
 public class PortalSignIn {
-    @Inject
-    DirectoryService directories;
+    private DirectoryService directories;
+    private UserAccountRepository accounts;
+    private Sessions<PortalPrincipal> sessions;
+    private Clock clock;
+    private PasswordCheck passwords;
 
     @Inject
-    UserAccountRepository accounts;
+    public PortalSignIn(DirectoryService directories, UserAccountRepository accounts, Sessions<PortalPrincipal> sessions,
+                        Clock clock, BreakInGuard guard) {
+        this.directories = directories;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.clock = clock;
+        this.passwords = new PasswordCheck(directories, guard);
+    }
 
-    @Inject
-    Sessions<PortalPrincipal> sessions;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    BreakInGuard guard;
+    protected PortalSignIn() {
+        // for CDI's client proxy only
+    }
 
     public record SignedIn(PortalUser user, Sessions.Started<PortalPrincipal> session) {
     }
@@ -48,25 +51,13 @@ public class PortalSignIn {
      * (R-BRUTE-4): once either is over its limit, sign-ins are refused until the block ends, even with the right
      * password, and the directory is not asked.
      */
-    public SignedIn signIn(String username, char[] password, InetAddress source) throws PortalSignInRefused {
-        if (guard.admitLogin(username, source) instanceof Verdict.Refused refused) {
-            throw new PortalSignInRefused(Reason.BLOCKED, refused.retryAfter());
-        }
-        LdapDirectory directory = directories.directory().orElseThrow(() -> new PortalSignInRefused(Reason.DIRECTORY_UNAVAILABLE));
-        DirectoryUser user;
-        try {
-            user = directory.authenticate(username, password);
-        } catch (DirectorySignInRefused refused) {
-            if (refused.reason() == DirectorySignInRefused.Reason.INVALID_CREDENTIALS) {
-                guard.loginFailed(username, source);
-                throw new PortalSignInRefused(Reason.INVALID_CREDENTIALS);
-            }
-            throw new PortalSignInRefused(Reason.DIRECTORY_UNAVAILABLE);
-        }
-        guard.loginSucceeded(username);
+    public SignedIn signIn(String username, char[] password, InetAddress source) throws SignInRefused {
+        passwords.admit(username, source);
+        LdapDirectory directory = passwords.directory();
+        DirectoryUser user = passwords.inDirectory(directory, username, password, source);
         Optional<String> portalGroup = directory.settings().portalGroupDn();
         if (portalGroup.isPresent() && !user.memberOf(portalGroup.get())) {
-            throw new PortalSignInRefused(Reason.NOT_PERMITTED);
+            throw new SignInRefused(Reason.NOT_PERMITTED);
         }
         UserAccount account = record(directories.issuer(), user.stableId(), user.username(), user.displayName(), user.email());
         try {
@@ -74,7 +65,7 @@ public class PortalSignIn {
                     sessions.start(account.id().toString(), new PortalPrincipal(account.id(), user.groupDns(), Optional.empty())));
         } catch (SessionLimitReached full) {
             // The portal ends a user's oldest session instead; only the service-wide bound refuses.
-            throw new PortalSignInRefused(Reason.BUSY);
+            throw new SignInRefused(Reason.SESSION_LIMIT);
         }
     }
 

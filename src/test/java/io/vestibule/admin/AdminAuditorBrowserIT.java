@@ -10,7 +10,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.json.JsonObject;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -26,6 +25,7 @@ import org.bouncycastle.cms.jcajce.JcePasswordAuthEnvelopedRecipient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.testing.Chromium;
@@ -50,20 +50,17 @@ class AdminAuditorBrowserIT {
     private static final String BOOTSTRAP_PASSWORD = "Bootstrap-" + HEX + "-Aa1";
 
     private static VestibuleServer server;
-    private static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = Chromium.perClass();
 
     @BeforeAll
     static void start() {
         // As AdminConsoleBrowserIT: with a bootstrap administrator the console offers sign-in, not first-start setup.
         server = VestibuleServer.start("admin-auditor", Map.of("VESTIBULE_BOOTSTRAP_ADMIN_PASSWORD", BOOTSTRAP_PASSWORD), () -> { });
-        chromium = Chromium.launch();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
         if (server != null) {
             server.close();
         }
@@ -78,8 +75,7 @@ class AdminAuditorBrowserIT {
     }
 
     private static BrowserContext newContext() {
-        return chromium.browser().newContext(new Browser.NewContextOptions()
-                .setIgnoreHTTPSErrors(true).setLocale("en-GB").setViewportSize(1280, 800).setAcceptDownloads(true));
+        return chromium.newContext(options -> options.setViewportSize(1280, 800).setAcceptDownloads(true));
     }
 
     private static void signIn(Page page, String username) {

@@ -10,7 +10,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.json.Json;
 
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -20,6 +19,7 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.vestibule.testing.Chromium;
 import io.vestibule.testing.VestibuleServer;
@@ -39,19 +39,16 @@ class AdminConsoleBrowserIT {
     private static final String AUDITORS_GROUP = "CN=vestibule-auditors,OU=Groups,DC=demo,DC=vestibule,DC=local";
 
     private static VestibuleServer server;
-    private static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = Chromium.perClass();
 
     @BeforeAll
     static void start() {
         server = VestibuleServer.start("admin-console", Map.of("VESTIBULE_BOOTSTRAP_ADMIN_PASSWORD", BOOTSTRAP_PASSWORD), () -> { });
-        chromium = Chromium.launch();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
         if (server != null) {
             server.close();
         }
@@ -78,8 +75,7 @@ class AdminConsoleBrowserIT {
 
     @Test
     void theBannerComesFirstADirectoryAdministratorSignsInAndOutTheBootstrapAdministratorChangesThePasswordAndMapsAGroup() {
-        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
-                .setIgnoreHTTPSErrors(true).setLocale("en-GB").setViewportSize(1280, 800))) {
+        try (BrowserContext context = chromium.newContext(options -> options.setViewportSize(1280, 800))) {
             Page page = context.newPage();
             List<String> requestedUrls = new CopyOnWriteArrayList<>();
             page.onRequest(request -> requestedUrls.add(request.url()));

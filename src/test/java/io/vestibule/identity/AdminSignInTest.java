@@ -20,7 +20,7 @@ import io.vestibule.guard.BreakInAlarms;
 import io.vestibule.guard.BreakInGuard;
 import io.vestibule.guard.BreakInPolicy;
 import io.vestibule.guard.InMemoryAttemptLedger;
-import io.vestibule.identity.AdminSignInRefused.Reason;
+import io.vestibule.identity.SignInRefused.Reason;
 import io.vestibule.identity.cert.CertificateLoginMode;
 import io.vestibule.identity.demo.DemoDirectory;
 import io.vestibule.identity.ldap.LdapDirectory;
@@ -79,8 +79,7 @@ class AdminSignInTest {
         admin = accounts.create("admin", Optional.of(LOCAL_PASSWORD.toCharArray()), Set.of(BuiltInRoles.READ_WRITE.id()), false, true);
         settings = new AdminSettings(AuthenticationSource.LDAP_AND_LOCAL, CertificateLoginMode.NOT_REQUIRED, "Authorised use only", 5);
 
-        signIn = new AdminSignIn();
-        signIn.directories = new DirectoryService() {
+        DirectoryService directories = new DirectoryService() {
             @Override
             public Optional<LdapDirectory> directory() {
                 return Optional.of(directory);
@@ -91,18 +90,17 @@ class AdminSignInTest {
                 return "ldap:test";
             }
         };
-        signIn.accounts = accounts;
-        signIn.settings = new AdminSettingsService() {
+        AdminSettingsService adminSettings = new AdminSettingsService() {
             @Override
             public AdminSettings current() {
                 return settings;
             }
         };
-        signIn.roles = AdministratorRolesFixture.create(roles, mappings, accountRepository);
-        signIn.guard = new BreakInGuard(new InMemoryAttemptLedger(), BreakInPolicy.defaults(), AddressRanges.none(), silentAlarms(), clock);
-        signIn.sessions = new Sessions<>(new InMemorySessionStore<>(),
-                () -> new SessionPolicy(Duration.ofMinutes(5), Duration.ofHours(12), 10, 100, SessionPolicy.WhenFull.REFUSE),
-                POLICY, RANDOM, clock);
+        signIn = new AdminSignIn(directories, accounts, adminSettings, AdministratorRolesFixture.create(roles, mappings, accountRepository),
+                new BreakInGuard(new InMemoryAttemptLedger(), BreakInPolicy.defaults(), AddressRanges.none(), silentAlarms(), clock),
+                new Sessions<>(new InMemorySessionStore<>(),
+                        () -> new SessionPolicy(Duration.ofMinutes(5), Duration.ofHours(12), 10, 100, SessionPolicy.WhenFull.REFUSE),
+                        POLICY, RANDOM, clock));
     }
 
     @AfterEach
@@ -250,7 +248,7 @@ class AdminSignInTest {
     }
 
     private static void assertRefused(Attempt attempt, Reason reason) {
-        assertThatExceptionOfType(AdminSignInRefused.class).isThrownBy(attempt::run)
+        assertThatExceptionOfType(SignInRefused.class).isThrownBy(attempt::run)
                 .satisfies(refused -> assertThat(refused.reason()).isEqualTo(reason));
     }
 

@@ -7,16 +7,14 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.vestibule.testing.Chromium;
 import io.vestibule.testing.ServerResolver;
@@ -28,27 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The portal in a real Chromium, driven by keyboard and mouse as a person would (R-UI-1). */
 @ExtendWith(ServerResolver.class)
 class BrowserBookingIT {
-    private static Chromium chromium;
-    private static Browser browser;
-
-    @BeforeAll
-    static void launchBrowser() {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium chromium = Chromium.perClass();
 
     @Test
     void aUserSignsInBooksAMeetingSeesItListedAndDownloadsTheInvitation(VestibuleServer server) throws Exception {
         // The certificate is self-signed for this run; TlsIT checks the listener itself.
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setIgnoreHTTPSErrors(true).setAcceptDownloads(true).setLocale("en-GB").setTimezoneId("Europe/Madrid"))) {
+        try (BrowserContext context = chromium.newContext(options -> options.setAcceptDownloads(true).setTimezoneId("Europe/Madrid"))) {
             Page page = context.newPage();
             page.navigate(server.baseUri().toString());
 
@@ -110,7 +94,7 @@ class BrowserBookingIT {
 
     @Test
     void aWrongPasswordIsExplainedAndTheFormStaysUsable(VestibuleServer server) {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true))) {
+        try (BrowserContext context = chromium.newContext()) {
             Page page = context.newPage();
             page.navigate(server.baseUri().resolve("/index.html").toString());
             page.getByLabel("User name").fill("alice");

@@ -7,17 +7,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.options.AriaRole;
 
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.vestibule.testing.Chromium;
 import io.vestibule.testing.Meetings;
@@ -30,22 +28,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /** The join page in Chromium: a guest waits, the host arrives in another browser, the guest moves on (R-JOIN-5). */
 @ExtendWith(ServerResolver.class)
 class JoinLobbyBrowserIT {
-    private static Chromium chromium;
-
-    @BeforeAll
-    static void launchBrowser() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium chromium = Chromium.perClass();
 
     private static BrowserContext context() {
-        return chromium.browser().newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true).setLocale("en-GB"));
+        return chromium.newContext();
     }
 
     private static void join(Page page, String name, String pin) {

@@ -1,15 +1,13 @@
 package io.vestibule.portal;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.vestibule.testing.Chromium;
 import io.vestibule.testing.Meetings;
@@ -62,19 +60,8 @@ class MeetingMediaBrowserIT {
             };
             """;
 
-    private static Chromium chromium;
-
-    @BeforeAll
-    static void launchBrowser() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium chromium = Chromium.perClass();
 
     @Test
     void twoParticipantsSeeEachOtherAnotherMeetingHearsNothingAndRemovalCutsTheMedia(VestibuleServer server) {
@@ -130,8 +117,7 @@ class MeetingMediaBrowserIT {
     }
 
     private static BrowserContext context() {
-        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
-                .setIgnoreHTTPSErrors(true).setLocale("en-GB").setViewportSize(1280, 900));
+        BrowserContext context = chromium.newContext(options -> options.setViewportSize(1280, 900));
         context.addInitScript(RECORD_PEER_CONNECTIONS);
         return context;
     }

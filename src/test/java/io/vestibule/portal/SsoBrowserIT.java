@@ -4,15 +4,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.vestibule.testing.Chromium;
 import io.vestibule.testing.SsoParts;
@@ -26,27 +24,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  */
 @ExtendWith(SsoResolver.class)
 class SsoBrowserIT {
-    private static Chromium chromium;
-    private static Browser browser;
-
-    @BeforeAll
-    static void launchBrowser() {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium chromium = Chromium.perClass();
 
     @Test
     void aliceSignsInAtKeycloakBooksAMeetingAndSigningOutEndsKeycloaksSessionToo(SsoParts sso) {
         // Both certificates (portal and Keycloak) are made for this run; TlsIT checks the portal's listener itself.
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true)
-                .setLocale("en-GB").setTimezoneId("Europe/Madrid"))) {
+        try (BrowserContext context = chromium.newContext(options -> options.setTimezoneId("Europe/Madrid"))) {
             Page page = context.newPage();
             page.navigate(sso.portal().baseUri().toString());
             assertThat(page.getByLabel("User name")).isVisible();
@@ -86,7 +70,7 @@ class SsoBrowserIT {
 
     @Test
     void someoneOutsideThePortalGroupIsToldSoOnTheSignInPage(SsoParts sso) {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true).setLocale("en-GB"))) {
+        try (BrowserContext context = chromium.newContext()) {
             Page page = context.newPage();
             page.navigate(sso.portal().baseUri().toString());
             sso.signInAtKeycloak(page, "carol");

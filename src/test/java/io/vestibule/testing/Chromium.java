@@ -1,57 +1,104 @@
 package io.vestibule.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
-/** Debian's Chromium driven by Playwright; the browser is never downloaded. */
-public final class Chromium implements AutoCloseable {
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Debian's Chromium driven by Playwright; the browser is never downloaded. A browser test class holds one in a static
+ * field, {@code @RegisterExtension static final Chromium chromium = Chromium.perClass();}, launched before its first
+ * test and closed after its last; a single test may {@link #launch()} its own.
+ */
+public final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     public static final Path EXECUTABLE = Path.of(System.getenv().getOrDefault("VESTIBULE_TEST_CHROMIUM", "/usr/bin/chromium"));
     public static final Path SCREENSHOTS = Path.of(System.getProperty("vestibule.target", "target"), "screenshots");
 
-    private final Playwright playwright;
-    private final Browser browser;
+    private Playwright playwright;
+    private Browser browser;
 
-    private Chromium(Playwright playwright, Browser browser) {
-        this.playwright = playwright;
-        this.browser = browser;
+    private Chromium() {
+    }
+
+    /** For {@code @RegisterExtension} on a static field: one browser for all the tests of the class. */
+    public static Chromium perClass() {
+        return new Chromium();
     }
 
     public static Chromium launch() {
+        Chromium chromium = new Chromium();
+        chromium.start();
+        return chromium;
+    }
+
+    private void start() {
         RequiredParts.require(Files.isExecutable(EXECUTABLE), "Chromium at " + EXECUTABLE,
                 "Install Debian's package: apt-get install chromium (browsers are never downloaded by the tests)");
-        Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(EXECUTABLE)
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run",
                         "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")));
-        return new Chromium(playwright, browser);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     public Browser browser() {
         return browser;
     }
 
+    /**
+     * A fresh browser profile in British English that accepts the listeners' certificates, which are made for each
+     * run (TlsIT checks the listeners themselves).
+     */
+    public BrowserContext newContext() {
+        return newContext(UnaryOperator.identity());
+    }
+
+    /** {@link #newContext()} with more options: a viewport, a time zone, downloads. */
+    public BrowserContext newContext(UnaryOperator<Browser.NewContextOptions> more) {
+        return browser.newContext(more.apply(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true).setLocale("en-GB")));
+    }
+
     public static void screenshot(Page page, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
     }
 
     @Override
     public void close() {
-        browser.close();
-        playwright.close();
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
     }
 }

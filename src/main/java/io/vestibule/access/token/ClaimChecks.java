@@ -10,6 +10,7 @@ import java.util.Optional;
 import com.nimbusds.jwt.JWTClaimsSet;
 
 import io.vestibule.access.ParticipantRole;
+import io.vestibule.platform.checks.Check;
 
 /** Checks of the claims, all after the signature has been verified. */
 final class ClaimChecks {
@@ -18,7 +19,7 @@ final class ClaimChecks {
     }
 
     /** {@code token_malformed} for a payload that is not a JSON object; {@code token_claims} for registered claims of the wrong type. */
-    static final class ReadablePayload implements TokenCheck {
+    static final class ReadablePayload implements Check<CandidateToken, TokenRejected> {
 
         @Override
         public void check(CandidateToken token) throws TokenRejected {
@@ -36,7 +37,7 @@ final class ClaimChecks {
      * {@code token_claims}: {@code iss, sub, room, role, jti} non-empty strings, exactly one {@code aud}, {@code iat,
      * nbf, exp} present, and {@code role} exactly {@code host} or {@code guest}.
      */
-    static final class RequiredClaims implements TokenCheck {
+    static final class RequiredClaims implements Check<CandidateToken, TokenRejected> {
 
         @Override
         public void check(CandidateToken token) throws TokenRejected {
@@ -68,7 +69,7 @@ final class ClaimChecks {
     }
 
     /** {@code token_issuer}: {@code iss} is this Vestibule's public base URL, compared exactly. */
-    static final class ExpectedIssuer implements TokenCheck {
+    static final class ExpectedIssuer implements Check<CandidateToken, TokenRejected> {
         private final String issuer;
 
         ExpectedIssuer(String issuer) {
@@ -84,7 +85,7 @@ final class ClaimChecks {
     }
 
     /** {@code token_audience}: {@code aud} is the conference audience. */
-    static final class ExpectedAudience implements TokenCheck {
+    static final class ExpectedAudience implements Check<CandidateToken, TokenRejected> {
         private final String audience;
 
         ExpectedAudience(String audience) {
@@ -103,7 +104,7 @@ final class ClaimChecks {
      * {@code token_claims}: {@code exp} after {@code iat} and {@code nbf}, and no longer after {@code iat} than the
      * kind's lifetime — a token made valid for longer was not made by our issuer's rules.
      */
-    static final class LifetimeWithinLimit implements TokenCheck {
+    static final class LifetimeWithinLimit implements Check<CandidateToken, TokenRejected> {
         private final TokenSettings settings;
 
         LifetimeWithinLimit(TokenSettings settings) {
@@ -122,7 +123,7 @@ final class ClaimChecks {
     }
 
     /** {@code token_expired}: now is after {@code exp} plus the allowed skew. */
-    static final class NotExpired implements TokenCheck {
+    static final class NotExpired implements Check<CandidateToken, TokenRejected> {
         private final Duration skew;
 
         NotExpired(Duration skew) {
@@ -138,7 +139,7 @@ final class ClaimChecks {
     }
 
     /** {@code token_not_yet_valid}: now is before {@code nbf}, or before {@code iat}, minus the allowed skew. */
-    static final class AlreadyValid implements TokenCheck {
+    static final class AlreadyValid implements Check<CandidateToken, TokenRejected> {
         private final Duration skew;
 
         AlreadyValid(Duration skew) {
@@ -155,7 +156,7 @@ final class ClaimChecks {
     }
 
     /** {@code token_room}: when the caller addresses a conference, the token's {@code room} is that conference. */
-    static final class ExpectedConference implements TokenCheck {
+    static final class ExpectedConference implements Check<CandidateToken, TokenRejected> {
 
         @Override
         public void check(CandidateToken token) throws TokenRejected {
@@ -167,7 +168,7 @@ final class ClaimChecks {
     }
 
     /** {@code token_revoked}: not released, its participant not removed, its conference not ended. */
-    static final class NotRevoked implements TokenCheck {
+    static final class NotRevoked implements Check<CandidateToken, TokenRejected> {
         private final TokenRevocations revocations;
 
         NotRevoked(TokenRevocations revocations) {
@@ -186,7 +187,7 @@ final class ClaimChecks {
      * {@code token_replayed}: a token presented to be used up (refresh) is used up only once. Last of all, so that a
      * token refused for any other reason is not used up. Remembered until it expires, skew included.
      */
-    static final class SingleUse implements TokenCheck {
+    static final class SingleUse implements Check<CandidateToken, TokenRejected> {
         private final TokenRevocations revocations;
         private final Duration skew;
 

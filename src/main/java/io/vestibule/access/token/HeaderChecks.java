@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import com.nimbusds.jose.JWSVerifier;
 
+import io.vestibule.platform.checks.Check;
+
 /**
  * Checks of the JOSE header, before the signature: they only refuse, they trust nothing. The header is read as
  * plain JSON here because nimbus refuses {@code alg: none} while parsing, and we want that named.
@@ -15,7 +17,7 @@ final class HeaderChecks {
     }
 
     /** {@code token_algorithm}: {@code alg} is exactly the policy's algorithm (ES256); not none, HMAC, RSA or another curve. */
-    static final class AlgorithmAllowed implements TokenCheck {
+    static final class AlgorithmAllowed implements Check<CandidateToken, TokenRejected> {
         private final String algorithm;
 
         AlgorithmAllowed(String algorithm) {
@@ -34,7 +36,7 @@ final class HeaderChecks {
      * {@code token_algorithm}: no {@code crit} (we understand no extension) and no key carried or pointed to by
      * the header ({@code jwk, jku, x5u, x5c}): the key is always ours, chosen by kid.
      */
-    static final class NoCriticalOrEmbeddedKey implements TokenCheck {
+    static final class NoCriticalOrEmbeddedKey implements Check<CandidateToken, TokenRejected> {
         private static final List<String> REFUSED = List.of("crit", "jwk", "jku", "x5u", "x5c");
 
         @Override
@@ -48,7 +50,7 @@ final class HeaderChecks {
     }
 
     /** {@code token_type}: {@code typ} is exactly the expected kind's media type (explicit typing, RFC 8725 §3.11). */
-    static final class ExplicitType implements TokenCheck {
+    static final class ExplicitType implements Check<CandidateToken, TokenRejected> {
 
         @Override
         public void check(CandidateToken token) throws TokenRejected {
@@ -59,7 +61,7 @@ final class HeaderChecks {
     }
 
     /** {@code token_unknown_key}: a {@code kid} that names a published signing key. */
-    static final class KnownKey implements TokenCheck {
+    static final class KnownKey implements Check<CandidateToken, TokenRejected> {
         private final SigningKeys keys;
 
         KnownKey(SigningKeys keys) {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.platform.checks.Verification;
 
 /**
  * Verifies join, lobby and invitation tokens (R-JOIN-3) as a list of small named checks, like Keycloak's
@@ -16,14 +17,14 @@ import io.vestibule.crypto.CryptoPolicy;
  * <p>Never logs a token; a rejection carries only its code.
  */
 public final class JoinTokenVerifier {
-    private final List<TokenCheck> checks;
+    private final Verification<CandidateToken, TokenRejected> verification;
     private final Clock clock;
 
     public JoinTokenVerifier(SigningKeys keys, TokenRevocations revocations, TokenSettings settings, CryptoPolicy policy,
                              Clock clock) {
         this.clock = clock;
         String algorithm = policy.joinTokenAlgorithm();
-        this.checks = List.of(
+        this.verification = new Verification<>(List.of(
                 new StructureChecks.NotTooLarge(settings.maxTokenBytes()),
                 new StructureChecks.CompactSerialization(),
                 new HeaderChecks.AlgorithmAllowed(algorithm),
@@ -42,7 +43,7 @@ public final class JoinTokenVerifier {
                 new ClaimChecks.AlreadyValid(settings.allowedClockSkew()),
                 new ClaimChecks.ExpectedConference(),
                 new ClaimChecks.NotRevoked(revocations),
-                new ClaimChecks.SingleUse(revocations, settings.allowedClockSkew()));
+                new ClaimChecks.SingleUse(revocations, settings.allowedClockSkew())));
     }
 
     /** The claims of a token that passes every check; otherwise the first check's rejection. */
@@ -51,11 +52,7 @@ public final class JoinTokenVerifier {
         if (compact == null || compact.isEmpty()) {
             throw new TokenRejected(TokenRejection.MALFORMED);
         }
-        CandidateToken token = new CandidateToken(compact, expectation, clock.instant());
-        for (TokenCheck check : checks) {
-            check.check(token);
-        }
-        return token.claims;
+        return verification.verify(new CandidateToken(compact, expectation, clock.instant())).claims;
     }
 
     /**
@@ -75,6 +72,6 @@ public final class JoinTokenVerifier {
 
     /** The checks' names in the order they run, for documentation and tests. */
     List<String> checkNames() {
-        return checks.stream().map(check -> check.getClass().getSimpleName()).toList();
+        return verification.names();
     }
 }

@@ -7,6 +7,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.impl.ECDSA;
 import com.nimbusds.jwt.SignedJWT;
 
+import io.vestibule.platform.checks.Check;
+
 /** The signature: complete, then verified with the key the kid named. Only after these is any claim read. */
 final class SignatureChecks {
 
@@ -14,7 +16,7 @@ final class SignatureChecks {
     }
 
     /** {@code token_malformed}: an ECDSA signature of the algorithm's exact length (64 bytes for ES256), not truncated. */
-    static final class CompleteSignature implements TokenCheck {
+    static final class CompleteSignature implements Check<CandidateToken, TokenRejected> {
         private final int signatureBytes;
 
         CompleteSignature(String algorithm) {
@@ -34,7 +36,7 @@ final class SignatureChecks {
     }
 
     /** {@code token_malformed}: a header nimbus accepts as a JWS header (for example a {@code kid} that is a string). */
-    static final class ReadableJws implements TokenCheck {
+    static final class ReadableJws implements Check<CandidateToken, TokenRejected> {
 
         @Override
         public void check(CandidateToken token) throws TokenRejected {
@@ -47,7 +49,7 @@ final class SignatureChecks {
     }
 
     /** {@code token_signature}: the signature verifies with the named key. */
-    static final class ValidSignature implements TokenCheck {
+    static final class ValidSignature implements Check<CandidateToken, TokenRejected> {
 
         @Override
         public void check(CandidateToken token) throws TokenRejected {

@@ -7,6 +7,8 @@ import java.util.Optional;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 
+import io.vestibule.platform.checks.Check;
+
 /** The first checks: size before anything is parsed, then the compact serialization and the header's JSON. */
 final class StructureChecks {
     /** Our headers ({@code alg, kid, typ}) take about 120 characters; a larger one is an attack or an error. */
@@ -36,7 +38,7 @@ final class StructureChecks {
      * {@code token_too_large}: longer than the token limit, or a header part longer than {@link #MAX_HEADER_CHARS}.
      * Counts characters, which equals bytes for the only characters later checks let through (base64url and dots).
      */
-    static final class NotTooLarge implements TokenCheck {
+    static final class NotTooLarge implements Check<CandidateToken, TokenRejected> {
         private final int maxTokenChars;
 
         NotTooLarge(int maxTokenChars) {
@@ -60,7 +62,7 @@ final class StructureChecks {
      * {@code token_malformed}: not exactly three dot-separated base64url parts without padding (the last may be
      * empty, as in an unsigned token, which the algorithm check then names), or a header that is not a JSON object.
      */
-    static final class CompactSerialization implements TokenCheck {
+    static final class CompactSerialization implements Check<CandidateToken, TokenRejected> {
 
         @Override
         public void check(CandidateToken token) throws TokenRejected {

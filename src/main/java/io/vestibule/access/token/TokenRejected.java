@@ -1,24 +1,19 @@
 package io.vestibule.access.token;
 
-/**
- * A token that did not pass verification. The message is the code only: nothing of the token, which is a bearer
- * credential or attacker input, goes into it. No stack trace is filled in, as refusals are routine.
- */
-public final class TokenRejected extends Exception {
+import io.vestibule.platform.checks.Rejected;
+
+/** A join, lobby or invitation token that did not pass verification; its code is documented for clients (R-JOIN-3). */
+public final class TokenRejected extends Rejected {
     private static final long serialVersionUID = 1L;
 
     private final TokenRejection rejection;
 
     public TokenRejected(TokenRejection rejection) {
-        super(rejection.code(), null, false, false);
+        super(rejection);
         this.rejection = rejection;
     }
 
     public TokenRejection rejection() {
         return rejection;
-    }
-
-    public String code() {
-        return rejection.code();
     }
 }

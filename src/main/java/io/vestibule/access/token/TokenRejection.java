@@ -1,10 +1,12 @@
 package io.vestibule.access.token;
 
+import io.vestibule.platform.checks.Rejection;
+
 /**
  * Why a token was refused; the code is stable and documented for clients (R-JOIN-3). Checks run in the order
  * of {@link JoinTokenVerifier}, so a token with several faults gets the code of the first.
  */
-public enum TokenRejection {
+public enum TokenRejection implements Rejection {
     /** Larger than the token limit, or its header larger than the header limit; nothing was parsed. */
     TOO_LARGE("token_too_large"),
     /** Not three base64url parts, a header or payload that is not a JSON object, a truncated signature. */

@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.Response;
 import io.vestibule.audit.AuditEvent;
 import io.vestibule.identity.AdminPrincipal;
 import io.vestibule.identity.AdminSignIn;
-import io.vestibule.identity.AdminSignInRefused;
+import io.vestibule.identity.SignInRefused;
 import io.vestibule.identity.cert.ClientCertificates;
 import io.vestibule.identity.local.AccountRefused;
 import io.vestibule.identity.local.LocalAccount;
@@ -74,7 +74,7 @@ public class AdminAuthResource {
         char[] password = request.requiredSecret("password", LONGEST_PASSWORD);
         try {
             return signedIn(signIn.signIn(username, password, current.source()), previousToken, "password");
-        } catch (AdminSignInRefused refused) {
+        } catch (SignInRefused refused) {
             throw refusal(refused, username, "password");
         } finally {
             Arrays.fill(password, '\0');
@@ -89,7 +89,7 @@ public class AdminAuthResource {
         String subject = certificate.map(presented -> presented.getSubjectX500Principal().getName()).orElse("no certificate");
         try {
             return signedIn(signIn.signInWithCertificate(certificate, current.source()), previousToken, "certificate " + subject);
-        } catch (AdminSignInRefused refused) {
+        } catch (SignInRefused refused) {
             throw refusal(refused, subject, "certificate");
         }
     }
@@ -152,7 +152,7 @@ public class AdminAuthResource {
             audit.record("admin.password.change", username, AuditEvent.Outcome.FAILURE,
                     refused.reason().name().toLowerCase(Locale.ROOT));
             throw problems.of(refused);
-        } catch (AdminSignInRefused blocked) {
+        } catch (SignInRefused blocked) {
             throw refusal(blocked, username, "password change");
         } finally {
             Arrays.fill(oldPassword, '\0');
@@ -186,7 +186,7 @@ public class AdminAuthResource {
                 .build();
     }
 
-    private ApiProblem refusal(AdminSignInRefused refused, String who, String how) {
+    private ApiProblem refusal(SignInRefused refused, String who, String how) {
         audit.record("admin.login", who, AuditEvent.Outcome.FAILURE,
                 how + ": " + refused.reason().name().toLowerCase(Locale.ROOT));
         return switch (refused.reason()) {

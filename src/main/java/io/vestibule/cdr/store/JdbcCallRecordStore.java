@@ -26,9 +26,11 @@ public final class JdbcCallRecordStore implements CallRecordStore {
     private static final String COLUMNS = "seq, occurred_at, key_id, ciphertext, room_index, participant_index, name_index, outcome_index, chain_hash";
 
     private final DataSource dataSource;
+    private final Transactions transactions;
 
     public JdbcCallRecordStore(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.transactions = new Transactions(dataSource);
     }
 
     @Override
@@ -45,8 +47,7 @@ public final class JdbcCallRecordStore implements CallRecordStore {
 
     @Override
     public void add(List<SealedRecord> records, Checkpoint checkpoint) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+        transactions.inOne(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO call_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (SealedRecord record : records) {
                     insert.setLong(1, record.sequence());
@@ -61,15 +62,10 @@ public final class JdbcCallRecordStore implements CallRecordStore {
                     insert.addBatch();
                 }
                 insert.executeBatch();
-                insertCheckpoint(connection, checkpoint);
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreUnavailable(e);
-        }
+            insertCheckpoint(connection, checkpoint);
+            return null;
+        });
     }
 
     @Override
@@ -140,8 +136,7 @@ public final class JdbcCallRecordStore implements CallRecordStore {
 
     @Override
     public int purgeBefore(Instant cutoff, Optional<Checkpoint> anchor) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+        return transactions.inOne(connection -> {
             try (PreparedStatement deleteRecords = connection.prepareStatement("DELETE FROM call_record WHERE occurred_at < ?");
                  PreparedStatement deleteCheckpoints = connection.prepareStatement(
                          "DELETE FROM cdr_checkpoint WHERE seq < ? OR (kind = 'ANCHOR' AND seq <= ?)")) {
@@ -153,15 +148,9 @@ public final class JdbcCallRecordStore implements CallRecordStore {
                     deleteCheckpoints.executeUpdate();
                     insertCheckpoint(connection, anchor.get());
                 }
-                connection.commit();
                 return purged;
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreUnavailable(e);
-        }
+        });
     }
 
     @Override

@@ -18,9 +18,11 @@ import io.vestibule.cdr.keys.StoredDayKey;
 
 public final class JdbcDayKeyStore implements DayKeyStore {
     private final DataSource dataSource;
+    private final Transactions transactions;
 
     public JdbcDayKeyStore(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.transactions = new Transactions(dataSource);
     }
 
     @Override
@@ -35,8 +37,7 @@ public final class JdbcDayKeyStore implements DayKeyStore {
 
     @Override
     public StoredDayKey add(LocalDate day, String kekAlias, byte[] wrapped, Instant now) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
+        return transactions.eachCommitted(connection -> {
             int id;
             try (PreparedStatement next = connection.prepareStatement("SELECT NEXT VALUE FOR cdr_day_key_id_seq");
                  ResultSet result = next.executeQuery()) {
@@ -61,9 +62,7 @@ public final class JdbcDayKeyStore implements DayKeyStore {
             } catch (SQLException anotherWriterWasFirst) {
                 return forDay(day).orElseThrow(() -> new JdbcCallRecordStore.StoreUnavailable(anotherWriterWasFirst));
             }
-        } catch (SQLException e) {
-            throw new JdbcCallRecordStore.StoreUnavailable(e);
-        }
+        });
     }
 
     @Override

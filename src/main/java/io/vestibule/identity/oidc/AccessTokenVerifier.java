@@ -6,6 +6,7 @@ import java.util.List;
 import com.nimbusds.jwt.JWTClaimsSet;
 
 import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.platform.checks.Verification;
 
 /**
  * Verifies an access token an API client presents as {@code Authorization: Bearer} (R-SSO-3): signed by the issuer's
@@ -14,10 +15,10 @@ import io.vestibule.crypto.CryptoPolicy;
  * lacks one (403 rather than 401).
  */
 public final class AccessTokenVerifier {
-    private final ProviderTokenVerifier verifier;
+    private final Verification<ProviderToken, ProviderTokenRejected> verifier;
 
     AccessTokenVerifier(OidcSettings settings, IssuerKeys keys, CryptoPolicy policy, Clock clock) {
-        this.verifier = new ProviderTokenVerifier(List.of(
+        this.verifier = new Verification<>(List.of(
                 new JwsChecks.NotTooLarge(IdTokenValidator.MAX_TOKEN_CHARS),
                 new JwsChecks.SignedJws(),
                 new JwsChecks.AlgorithmAllowed(policy.providerTokenAlgorithms()),
@@ -31,6 +32,6 @@ public final class AccessTokenVerifier {
     }
 
     public JWTClaimsSet verify(String accessToken) throws ProviderTokenRejected {
-        return verifier.verify(accessToken);
+        return verifier.verify(new ProviderToken(accessToken)).claims;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import com.nimbusds.jwt.JWTClaimsSet;
 
 import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.platform.checks.Verification;
 
 /**
  * Validates the ID token of a sign-in (OpenID Connect Core §3.1.3.7): signed by the issuer's published key with an
@@ -28,7 +29,7 @@ final class IdTokenValidator {
     }
 
     JWTClaimsSet validate(String idToken, String expectedNonce) throws ProviderTokenRejected {
-        return new ProviderTokenVerifier(List.of(
+        return new Verification<ProviderToken, ProviderTokenRejected>(List.of(
                 new JwsChecks.NotTooLarge(MAX_TOKEN_CHARS),
                 new JwsChecks.SignedJws(),
                 new JwsChecks.AlgorithmAllowed(policy.providerTokenAlgorithms()),
@@ -39,6 +40,6 @@ final class IdTokenValidator {
                 new ProviderClaimChecks.AuthorizedParty(settings.clientId()),
                 new ProviderClaimChecks.CurrentlyValid(clock, settings.clockSkew()),
                 new ProviderClaimChecks.HasSubject(),
-                new ProviderClaimChecks.NonceMatches(expectedNonce))).verify(idToken);
+                new ProviderClaimChecks.NonceMatches(expectedNonce))).verify(new ProviderToken(idToken)).claims;
     }
 }

@@ -10,6 +10,8 @@ import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 
+import io.vestibule.platform.checks.Check;
+
 /** Checks of the token as a JWS, up to and including its signature: nothing of the claims is read before they pass. */
 final class JwsChecks {
 
@@ -17,7 +19,7 @@ final class JwsChecks {
     }
 
     /** {@code too_large}: more characters than the limit; nothing is parsed. */
-    static final class NotTooLarge implements ProviderTokenCheck {
+    static final class NotTooLarge implements Check<ProviderToken, ProviderTokenRejected> {
         private final int maxChars;
 
         NotTooLarge(int maxChars) {
@@ -33,7 +35,7 @@ final class JwsChecks {
     }
 
     /** {@code malformed}, or {@code algorithm} for an unsigned or encrypted JWT: a compact JWS is required. */
-    static final class SignedJws implements ProviderTokenCheck {
+    static final class SignedJws implements Check<ProviderToken, ProviderTokenRejected> {
 
         @Override
         public void check(ProviderToken token) throws ProviderTokenRejected {
@@ -55,7 +57,7 @@ final class JwsChecks {
      * (we understand no extension) and no key carried or pointed to by the header: the key is always the
      * provider's, chosen by kid from its published set.
      */
-    static final class AlgorithmAllowed implements ProviderTokenCheck {
+    static final class AlgorithmAllowed implements Check<ProviderToken, ProviderTokenRejected> {
         private final Set<String> algorithms;
 
         AlgorithmAllowed(Set<String> algorithms) {
@@ -78,7 +80,7 @@ final class JwsChecks {
      * {@code unknown_key}: a {@code kid} naming a key the provider publishes and the policy accepts;
      * {@code algorithm} when that key is not for the header's algorithm (an RSA key named in an ES256 token).
      */
-    static final class KnownKey implements ProviderTokenCheck {
+    static final class KnownKey implements Check<ProviderToken, ProviderTokenRejected> {
         private final IssuerKeys keys;
 
         KnownKey(IssuerKeys keys) {
@@ -97,7 +99,7 @@ final class JwsChecks {
     }
 
     /** {@code signature}: the signature verifies with the named key; then the claims are read ({@code malformed} if they cannot be). */
-    static final class ValidSignature implements ProviderTokenCheck {
+    static final class ValidSignature implements Check<ProviderToken, ProviderTokenRejected> {
 
         @Override
         public void check(ProviderToken token) throws ProviderTokenRejected {

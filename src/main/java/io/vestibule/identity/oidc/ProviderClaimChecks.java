@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 
+import io.vestibule.platform.checks.Check;
+
 /** Checks of the claims of a token whose signature holds. */
 final class ProviderClaimChecks {
 
@@ -17,7 +19,7 @@ final class ProviderClaimChecks {
     }
 
     /** {@code issuer}: {@code iss} is exactly the configured issuer (no normalisation: the provider writes it one way). */
-    static final class IssuedBy implements ProviderTokenCheck {
+    static final class IssuedBy implements Check<ProviderToken, ProviderTokenRejected> {
         private final String issuer;
 
         IssuedBy(String issuer) {
@@ -33,7 +35,7 @@ final class ProviderClaimChecks {
     }
 
     /** {@code audience}: {@code aud} names this audience (among others, for access tokens that serve several APIs). */
-    static final class AudienceIncludes implements ProviderTokenCheck {
+    static final class AudienceIncludes implements Check<ProviderToken, ProviderTokenRejected> {
         private final String audience;
 
         AudienceIncludes(String audience) {
@@ -53,7 +55,7 @@ final class ProviderClaimChecks {
      * {@code authorized_party}: an ID token for several audiences must say which client it was issued to, and
      * {@code azp}, when present, must be the portal client (OpenID Connect Core §3.1.3.7, items 4 and 5).
      */
-    static final class AuthorizedParty implements ProviderTokenCheck {
+    static final class AuthorizedParty implements Check<ProviderToken, ProviderTokenRejected> {
         private final String clientId;
 
         AuthorizedParty(String clientId) {
@@ -71,7 +73,7 @@ final class ProviderClaimChecks {
     }
 
     /** {@code expired} and {@code not_yet_valid}: {@code exp} and {@code iat} present; now within them, give or take the skew; {@code nbf} respected. */
-    static final class CurrentlyValid implements ProviderTokenCheck {
+    static final class CurrentlyValid implements Check<ProviderToken, ProviderTokenRejected> {
         private final Clock clock;
         private final Duration skew;
 
@@ -97,7 +99,7 @@ final class ProviderClaimChecks {
     }
 
     /** {@code subject}: a {@code sub} that can key an account (with the issuer). */
-    static final class HasSubject implements ProviderTokenCheck {
+    static final class HasSubject implements Check<ProviderToken, ProviderTokenRejected> {
         static final int MAX_SUBJECT_LENGTH = 255;
 
         @Override
@@ -110,7 +112,7 @@ final class ProviderClaimChecks {
     }
 
     /** {@code nonce}: the ID token carries the nonce this browser's sign-in sent, compared in constant time. */
-    static final class NonceMatches implements ProviderTokenCheck {
+    static final class NonceMatches implements Check<ProviderToken, ProviderTokenRejected> {
         private final String expected;
 
         NonceMatches(String expected) {
@@ -127,7 +129,7 @@ final class ProviderClaimChecks {
     }
 
     /** {@code scope}: the space-separated {@code scope} claim holds the scope the API requires. */
-    static final class ScopeIncludes implements ProviderTokenCheck {
+    static final class ScopeIncludes implements Check<ProviderToken, ProviderTokenRejected> {
         private final String scope;
 
         ScopeIncludes(String scope) {

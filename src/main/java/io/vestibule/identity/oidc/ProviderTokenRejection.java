@@ -1,12 +1,14 @@
 package io.vestibule.identity.oidc;
 
+import io.vestibule.platform.checks.Rejection;
+
 /**
  * Why a token from the OpenID provider (an ID token at sign-in, an access token on the API) was refused. Checks run
- * in the order of {@link ProviderTokenVerifier}, so a token with several faults gets the reason of the first. The
- * reason is told to API clients ({@code {"error": "invalid_token", "reason": ...}}); it names the rule, never the
- * token's content.
+ * in the order of {@link IdTokenValidator} and {@link AccessTokenVerifier}, so a token with several faults gets the
+ * reason of the first. The reason is told to API clients ({@code {"error": "invalid_token", "reason": ...}}); it names
+ * the rule, never the token's content.
  */
-public enum ProviderTokenRejection {
+public enum ProviderTokenRejection implements Rejection {
     /** Longer than any token the provider issues; nothing was parsed. */
     TOO_LARGE("too_large"),
     /** Not a compact JWS, or claims that are not a JSON object of the registered types. */

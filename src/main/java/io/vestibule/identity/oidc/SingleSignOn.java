@@ -40,19 +40,23 @@ public class SingleSignOn {
     private static final Duration KEY_REFRESH_INTERVAL = Duration.ofSeconds(10);
     private static final Duration KEY_MAXIMUM_AGE = Duration.ofHours(1);
 
-    @Inject
-    Config config;
-
-    @Inject
-    CryptoPolicy policy;
-
-    @Inject
-    SecureRandom random;
-
-    @Inject
-    Clock clock;
-
+    private Config config;
+    private CryptoPolicy policy;
+    private SecureRandom random;
+    private Clock clock;
     private Wiring wiring;
+
+    @Inject
+    public SingleSignOn(Config config, CryptoPolicy policy, SecureRandom random, Clock clock) {
+        this.config = config;
+        this.policy = policy;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    protected SingleSignOn() {
+        // for CDI's client proxy only
+    }
 
     /** The parts of a configured sign-on, built once from the settings. */
     private record Wiring(OidcSettings settings, OpenIdProvider provider, PendingSignIns pending, IdTokenValidator idTokens,
@@ -85,8 +89,7 @@ public class SingleSignOn {
 
     /** A configured instance outside the container, for tests. */
     static SingleSignOn of(OidcSettings settings, CryptoPolicy policy, SecureRandom random, Clock clock) {
-        SingleSignOn sso = new SingleSignOn();
-        sso.policy = policy;
+        SingleSignOn sso = new SingleSignOn(null, policy, random, clock);
         sso.wiring = wire(settings, policy, random, clock);
         return sso;
     }

@@ -23,8 +23,8 @@ import jakarta.ws.rs.core.Response;
 import io.vestibule.identity.DirectoryService;
 import io.vestibule.identity.PortalPrincipal;
 import io.vestibule.identity.PortalSignIn;
-import io.vestibule.identity.PortalSignInRefused;
 import io.vestibule.identity.PortalUser;
+import io.vestibule.identity.SignInRefused;
 import io.vestibule.identity.oidc.SingleSignOn;
 import io.vestibule.identity.session.Sessions;
 import io.vestibule.platform.api.ApiProblem;
@@ -76,15 +76,17 @@ public class AuthResource {
                             .build().toString())
                     .cookie(SessionCookie.PORTAL.issue(signedIn.session().token()))
                     .build();
-        } catch (PortalSignInRefused refused) {
+        } catch (SignInRefused refused) {
             throw switch (refused.reason()) {
                 case INVALID_CREDENTIALS -> new ApiProblem(401, "invalid_credentials", "The user name or password is wrong.");
                 case NOT_PERMITTED -> new ApiProblem(403, "forbidden", "Your account is not allowed to use the portal.");
                 case DIRECTORY_UNAVAILABLE -> new ApiProblem(503, "directory_unavailable",
                         "The directory cannot be reached to check your password. Try again shortly.");
-                case BUSY -> new ApiProblem(503, "busy", "The portal has too many signed-in sessions; try again later.");
+                case SESSION_LIMIT -> new ApiProblem(503, "busy", "The portal has too many signed-in sessions; try again later.");
                 case BLOCKED -> new ApiProblem(429, "blocked", "Too many failed sign-ins; try again later.")
                         .withHeader("Retry-After", String.valueOf(refused.retryAfter().toSeconds()));
+                // Only the console's sign-in has passwords that expire and client certificates.
+                case PASSWORD_EXPIRED, CERTIFICATE_REQUIRED, CERTIFICATE_MISSING, CERTIFICATE_UNKNOWN -> new IllegalStateException(refused);
             };
         } finally {
             Arrays.fill(password, '\0');

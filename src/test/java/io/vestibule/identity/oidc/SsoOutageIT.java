@@ -2,7 +2,6 @@ package io.vestibule.identity.oidc;
 
 import jakarta.json.JsonObject;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -37,8 +36,8 @@ class SsoOutageIT {
         PortalClient addIn = portal.newClient().withBearer(sso.addInTokens("alice").accessToken());
         assertThat(addIn.get("/api/v1/me").status()).isEqualTo(200);
         try (Chromium chromium = Chromium.launch();
-             BrowserContext signedIn = chromium.browser().newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true).setLocale("en-GB"));
-             BrowserContext newcomer = chromium.browser().newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true).setLocale("en-GB"))) {
+             BrowserContext signedIn = chromium.newContext();
+             BrowserContext newcomer = chromium.newContext()) {
             Page alice = signedIn.newPage();
             alice.navigate(portal.baseUri().toString());
             sso.signInAtKeycloak(alice, "alice");

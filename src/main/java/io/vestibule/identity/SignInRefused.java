@@ -2,18 +2,21 @@ package io.vestibule.identity;
 
 import java.time.Duration;
 
-/** An administrator sign-in that did not succeed, with the reason the administrator may be told. */
-public final class AdminSignInRefused extends Exception {
+/** A sign-in to the portal or the admin console that did not succeed, with the reason the person may be told. */
+public final class SignInRefused extends Exception {
     private static final long serialVersionUID = 1L;
 
     public enum Reason {
         INVALID_CREDENTIALS,
-        /** The directory accepted the password, but no role mapping gives the account an administrator role. */
+        /** The password is right, but the account may not use the portal (group) or the console (no administrator role). */
         NOT_PERMITTED,
         DIRECTORY_UNAVAILABLE,
         /** Too many failed sign-ins for the account or from the address (R-BRUTE-4). */
         BLOCKED,
-        /** The account, or the console as a whole, already has the most sessions allowed (R-ADM-7). */
+        /**
+         * The account, or the service as a whole, already has the most sessions allowed (R-ADM-7); the portal ends a
+         * user's oldest session instead, so there only the service-wide bound refuses.
+         */
         SESSION_LIMIT,
         /** The password is right but has expired or was set by someone else: it may only be used to set a new one. */
         PASSWORD_EXPIRED,
@@ -27,11 +30,11 @@ public final class AdminSignInRefused extends Exception {
     private final Reason reason;
     private final Duration retryAfter;
 
-    public AdminSignInRefused(Reason reason) {
+    public SignInRefused(Reason reason) {
         this(reason, Duration.ZERO);
     }
 
-    public AdminSignInRefused(Reason reason, Duration retryAfter) {
+    public SignInRefused(Reason reason, Duration retryAfter) {
         super(reason.name(), null, false, false);
         this.reason = reason;
         this.retryAfter = retryAfter;
