@@ -78,15 +78,15 @@ public class AuthResource {
                     .build();
         } catch (SignInRefused refused) {
             throw switch (refused.reason()) {
-                case INVALID_CREDENTIALS -> new ApiProblem(401, "invalid_credentials", "The user name or password is wrong.");
+                // Expired passwords and client certificates are the console's; should one reach the portal, it says no alike.
+                case INVALID_CREDENTIALS, PASSWORD_EXPIRED, CERTIFICATE_REQUIRED, CERTIFICATE_MISSING, CERTIFICATE_UNKNOWN ->
+                        new ApiProblem(401, "invalid_credentials", "The user name or password is wrong.");
                 case NOT_PERMITTED -> new ApiProblem(403, "forbidden", "Your account is not allowed to use the portal.");
                 case DIRECTORY_UNAVAILABLE -> new ApiProblem(503, "directory_unavailable",
                         "The directory cannot be reached to check your password. Try again shortly.");
                 case SESSION_LIMIT -> new ApiProblem(503, "busy", "The portal has too many signed-in sessions; try again later.");
                 case BLOCKED -> new ApiProblem(429, "blocked", "Too many failed sign-ins; try again later.")
                         .withHeader("Retry-After", String.valueOf(refused.retryAfter().toSeconds()));
-                // Only the console's sign-in has passwords that expire and client certificates.
-                case PASSWORD_EXPIRED, CERTIFICATE_REQUIRED, CERTIFICATE_MISSING, CERTIFICATE_UNKNOWN -> new IllegalStateException(refused);
             };
         } finally {
             Arrays.fill(password, '\0');
