@@ -1,25 +1,15 @@
 package io.vestibule.access;
 
-/** No invitation link for a meeting that can no longer be joined; the reason is the API's error code. */
+import java.util.Locale;
+
+/** No invitation link for a meeting that can no longer be joined. */
 public final class InvitationRefused extends RuntimeException {
     public enum Reason {
-        MEETING_CANCELLED("meeting_cancelled", "The meeting is cancelled; there is nothing to invite to."),
-        MEETING_OVER("meeting_over", "The meeting is over; there is nothing to invite to.");
+        MEETING_CANCELLED, MEETING_OVER;
 
-        private final String code;
-        private final String message;
-
-        Reason(String code, String message) {
-            this.code = code;
-            this.message = message;
-        }
-
+        /** The API's error code. */
         public String code() {
-            return code;
-        }
-
-        public String message() {
-            return message;
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -108,7 +108,10 @@ public class MeetingResource {
         try {
             link = invitations.issue(booked);
         } catch (InvitationRefused refused) {
-            throw new ApiProblem(409, refused.reason().code(), refused.reason().message());
+            throw new ApiProblem(409, refused.reason().code(), switch (refused.reason()) {
+                case MEETING_CANCELLED -> "The meeting is cancelled; there is nothing to invite to.";
+                case MEETING_OVER -> "The meeting is over; there is nothing to invite to.";
+            });
         }
         return JsonBuilders.object()
                 .add("url", link.url())
