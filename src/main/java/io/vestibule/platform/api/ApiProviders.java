@@ -6,14 +6,15 @@ import java.util.Set;
 
 /**
  * What every JAX-RS application of Vestibule shares, the portal's and the admin console's: one error shape
- * (exception mappers) and bounded request bodies. Each application lists its own resources explicitly; with
+ * (exception mappers) and bounded request bodies, in size and in JSON shape. Each application lists its own resources explicitly; with
  * more than one application in the WAR, one that lists nothing would be given every resource of the WAR.
  */
 public final class ApiProviders {
     public static final Set<Class<?>> SHARED = Set.of(
             ApiExceptionMapper.class,
             TransactionFailureMapper.class,
-            RequestBodyLimit.class);
+            RequestBodyLimit.class,
+            JsonShapeLimit.class);
 
     /** The API is described once, by /openapi; Jersey's WADL would list every endpoint a second time. */
     public static final Map<String, Object> PROPERTIES = Map.of("jersey.config.server.wadl.disableWadl", true);

@@ -191,6 +191,8 @@ abstract class MeetingApiContract {
                 new Case("[1, 2, 3]", "body"),
                 new Case("", "body"),
                 new Case("\"just a string\"", "body"),
+                new Case("[".repeat(1000) + "]".repeat(1000), "body"),
+                new Case("{\"title\": " + "1".repeat(1100) + "}", "body"),
                 new Case(without(meeting("x"), "title"), "title"),
                 new Case(without(meeting("x"), "end"), "end"),
                 new Case(meeting("x").add("end", start).build().toString(), "end"),

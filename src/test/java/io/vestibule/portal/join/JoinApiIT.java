@@ -54,6 +54,14 @@ class JoinApiIT {
     }
 
     @Test
+    void aBodyNestedTooDeepIsRefusedAsInvalidNotAsAnInternalError() {
+        ApiResponse refused = participant().sendWithoutCsrf("POST", "/api/v1/join/12345678", "[".repeat(1000) + "]".repeat(1000));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.errorCode()).isEqualTo("invalid_request");
+        assertThat(refused.json().getString("field")).isEqualTo("body");
+    }
+
+    @Test
     void aRoomWithTwoPinsAsksForOneWhenNoneIsGiven() {
         String alias = Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false));
 
