@@ -1,7 +1,7 @@
 package io.vestibule.platform.api;
 
+import java.time.Clock;
 import java.util.Map;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import io.vestibule.platform.logging.RepeatedFailures;
+
 /**
  * Every failure of the API becomes the one error shape with a stable code. Bad input is a 4xx naming what was
  * wrong; anything unexpected is a 500 with an incident id, its details only in the server log, never a stack
@@ -24,6 +26,8 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
+    /** One for the process: both applications' mappers answer the same floods. */
+    private static final RepeatedFailures REPEATED = new RepeatedFailures(Clock.systemUTC());
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -55,10 +59,14 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             int status = web.getResponse().getStatus();
             return simple(status, status == 400 ? "invalid_request" : "http_" + status, "The request was refused.");
         }
-        String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);
+        RepeatedFailures.Verdict verdict = REPEATED.failed(failure);
+        if (verdict.log()) {
+            String repeats = verdict.repeatsNotLogged() == 0 ? "" : "; the same failure as incident "
+                    + verdict.previousIncident().orElseThrow() + " came " + verdict.repeatsNotLogged() + " more times, not logged";
+            LOG.log(Level.SEVERE, "Unexpected failure, incident " + verdict.incident() + repeats, failure);
+        }
         return ErrorBodies.response(500, "internal_error", "Something went wrong on our side.",
-                Map.of("incident", incident), Map.of());
+                Map.of("incident", verdict.incident()), Map.of());
     }
 
     private static Response bodyProblem(String message) {
