@@ -35,13 +35,13 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             return ErrorBodies.response(problem.status(), problem.code(), problem.getMessage(), problem.details(), problem.headers());
         }
         if (causedBy(failure, RequestBodyLimit.BodyTooLarge.class)) {
-            return bodyProblem(RequestBodyLimit.TOO_LARGE_MESSAGE);
+            return ErrorBodies.invalidBody(RequestBodyLimit.TOO_LARGE_MESSAGE);
         }
         if (causedBy(failure, JsonException.class)) {
-            return bodyProblem("The request body is not well-formed JSON.");
+            return ErrorBodies.invalidBody("The request body is not well-formed JSON.");
         }
         if (causedBy(failure, NoContentException.class)) {
-            return bodyProblem("A JSON body is required.");
+            return ErrorBodies.invalidBody("A JSON body is required.");
         }
         if (failure instanceof NotFoundException) {
             return simple(404, "not_found", "Nothing was found at this address.");
@@ -67,10 +67,6 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         }
         return ErrorBodies.response(500, "internal_error", "Something went wrong on our side.",
                 Map.of("incident", verdict.incident()), Map.of());
-    }
-
-    private static Response bodyProblem(String message) {
-        return ErrorBodies.response(400, "invalid_request", message, Map.of("field", "body"), Map.of());
     }
 
     private static Response simple(int status, String code, String message) {

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * What every JAX-RS application of Vestibule shares, the portal's and the admin console's: one error shape
- * (exception mappers) and bounded request bodies, in size and in JSON shape. Each application lists its own resources explicitly; with
- * more than one application in the WAR, one that lists nothing would be given every resource of the WAR.
+ * (exception mappers) and bounded request bodies, in size and in JSON shape. Each application lists its own resources
+ * explicitly; with more than one application in the WAR, one that lists nothing would be given every resource of the WAR.
  */
 public final class ApiProviders {
     public static final Set<Class<?>> SHARED = Set.of(

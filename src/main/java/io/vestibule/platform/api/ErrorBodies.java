@@ -24,6 +24,16 @@ public final class ErrorBodies {
         return builder.build();
     }
 
+    /** A 400 about the request body as a whole ({@code "field": "body"}). */
+    public static Response invalidBody(String message) {
+        return response(400, "invalid_request", message, Map.of("field", "body"), Map.of());
+    }
+
+    /** The same, ending the connection: what is left of the body was not read, and must not be taken for a request. */
+    public static Response invalidBodyThenClose(String message) {
+        return response(400, "invalid_request", message, Map.of("field", "body"), Map.of("Connection", "close"));
+    }
+
     public static JsonObject body(String code, String message, Map<String, ?> details) {
         JsonObjectBuilder body = JsonBuilders.object().add("error", code).add("message", message);
         details.forEach((name, value) -> add(body, name, value));

@@ -3,7 +3,6 @@ package io.vestibule.platform.api;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.Priority;
@@ -33,17 +32,15 @@ public class JsonShapeLimit implements ContainerRequestFilter {
         try {
             body = request.getEntityStream().readAllBytes();
         } catch (RequestBodyLimit.BodyTooLarge tooLarge) {
-            request.abortWith(ErrorBodies.response(400, "invalid_request", RequestBodyLimit.TOO_LARGE_MESSAGE,
-                    Map.of("field", "body"), Map.of("Connection", "close")));
+            request.abortWith(ErrorBodies.invalidBodyThenClose(RequestBodyLimit.TOO_LARGE_MESSAGE));
             return;
         } catch (IOException unreadable) {
-            request.abortWith(ErrorBodies.response(400, "invalid_request", "The request body could not be read.",
-                    Map.of("field", "body"), Map.of("Connection", "close")));
+            request.abortWith(ErrorBodies.invalidBodyThenClose("The request body could not be read."));
             return;
         }
         Optional<String> refusal = JsonShape.refusal(body);
         if (refusal.isPresent()) {
-            request.abortWith(ErrorBodies.response(400, "invalid_request", refusal.get(), Map.of("field", "body"), Map.of()));
+            request.abortWith(ErrorBodies.invalidBody(refusal.get()));
             return;
         }
         request.setEntityStream(new ByteArrayInputStream(body));

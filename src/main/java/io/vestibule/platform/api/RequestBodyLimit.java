@@ -38,8 +38,7 @@ public class RequestBodyLimit implements ContainerRequestFilter {
                     if (length <= DRAIN_LIMIT) {
                         drain(request.getEntityStream());
                     }
-                    request.abortWith(ErrorBodies.response(400, "invalid_request", TOO_LARGE_MESSAGE,
-                            Map.of("field", "body"), Map.of("Connection", "close")));
+                    request.abortWith(ErrorBodies.invalidBodyThenClose(TOO_LARGE_MESSAGE));
                     return;
                 }
             } catch (NumberFormatException e) {
