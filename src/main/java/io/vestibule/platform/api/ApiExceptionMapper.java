@@ -61,8 +61,8 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         }
         RepeatedFailures.Verdict verdict = REPEATED.failed(failure);
         if (verdict.log()) {
-            String repeats = verdict.repeatsNotLogged() == 0 ? "" : "; the same failure as incident "
-                    + verdict.previousIncident().orElseThrow() + " came " + verdict.repeatsNotLogged() + " more times, not logged";
+            String repeats = verdict.unlogged().map(unlogged -> "; the same failure as incident " + unlogged.incident()
+                    + " came " + unlogged.count() + " more times, not logged").orElse("");
             LOG.log(Level.SEVERE, "Unexpected failure, incident " + verdict.incident() + repeats, failure);
         }
         return ErrorBodies.response(500, "internal_error", "Something went wrong on our side.",

@@ -19,8 +19,12 @@ public final class RepeatedFailures {
     /** Kinds remembered at once; beyond it the memory is dropped, and the next of each kind is logged again. */
     static final int KINDS = 256;
 
-    /** What to do with one failure: the incident to tell the client, and whether to log it with the repeats before it. */
-    public record Verdict(String incident, boolean log, long repeatsNotLogged, Optional<String> previousIncident) {
+    /** What to do with one failure: the incident to tell the client, whether to log it, and the repeats not logged before it. */
+    public record Verdict(String incident, boolean log, Optional<Unlogged> unlogged) {
+    }
+
+    /** The same failure came {@code count} more times after {@code incident}, which was logged. */
+    public record Unlogged(String incident, long count) {
     }
 
     private record Kind(String incident, Instant since, long repeats) {
@@ -39,16 +43,15 @@ public final class RepeatedFailures {
         Kind known = kinds.get(kind);
         if (known != null && Duration.between(known.since(), now).compareTo(WINDOW) < 0) {
             kinds.put(kind, new Kind(known.incident(), known.since(), known.repeats() + 1));
-            return new Verdict(known.incident(), false, 0, Optional.empty());
+            return new Verdict(known.incident(), false, Optional.empty());
         }
         if (kinds.size() >= KINDS) {
             kinds.clear();
         }
         String incident = UUID.randomUUID().toString();
         kinds.put(kind, new Kind(incident, now, 0));
-        return known == null
-                ? new Verdict(incident, true, 0, Optional.empty())
-                : new Verdict(incident, true, known.repeats(), Optional.of(known.incident()));
+        return new Verdict(incident, true, Optional.ofNullable(known).filter(previous -> previous.repeats() > 0)
+                .map(previous -> new Unlogged(previous.incident(), previous.repeats())));
     }
 
     /** The innermost cause's type and the place it was thrown: not its message, which may carry request data. */

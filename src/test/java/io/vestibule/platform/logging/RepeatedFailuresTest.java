@@ -37,13 +37,14 @@ class RepeatedFailuresTest {
         RepeatedFailures.Verdict afterWindow = failures.failed(deepInput("again"));
         assertThat(afterWindow.log()).isTrue();
         assertThat(afterWindow.incident()).isNotEqualTo(first.incident());
-        assertThat(afterWindow.repeatsNotLogged()).isEqualTo(49);
-        assertThat(afterWindow.previousIncident()).contains(first.incident());
+        assertThat(afterWindow.unlogged()).contains(new RepeatedFailures.Unlogged(first.incident(), 49));
     }
 
     @Test
     void anotherKindOfFailureIsLoggedAtOnce() {
-        assertThat(failures.failed(deepInput("a")).log()).isTrue();
+        RepeatedFailures.Verdict first = failures.failed(deepInput("a"));
+        assertThat(first.log()).isTrue();
+        assertThat(first.unlogged()).isEmpty();
         assertThat(failures.failed(elsewhere()).log()).isTrue();
         assertThat(failures.failed(deepInput("b")).log()).isFalse();
     }
