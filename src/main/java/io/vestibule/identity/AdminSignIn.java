@@ -52,8 +52,8 @@ public class AdminSignIn {
         this.sessions = sessions;
     }
 
+    /** For CDI's client proxy only. */
     protected AdminSignIn() {
-        // for CDI's client proxy only
     }
 
     public record SignedIn(AdminPrincipal principal, List<Role> roles, Sessions.Started<AdminPrincipal> session) {

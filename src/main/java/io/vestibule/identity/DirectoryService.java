@@ -82,8 +82,8 @@ public class DirectoryService {
         this.dataKeys = dataKeys;
     }
 
+    /** For CDI's client proxy only. */
     protected DirectoryService() {
-        // for CDI's client proxy only
     }
 
     void startAtDeployment(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100) @Initialized(ApplicationScoped.class) Object started)

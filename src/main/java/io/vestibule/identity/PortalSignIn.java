@@ -39,8 +39,8 @@ public class PortalSignIn {
         this.passwords = new PasswordCheck(directories, guard);
     }
 
+    /** For CDI's client proxy only. */
     protected PortalSignIn() {
-        // for CDI's client proxy only
     }
 
     public record SignedIn(PortalUser user, Sessions.Started<PortalPrincipal> session) {

@@ -54,8 +54,8 @@ public class SingleSignOn {
         this.clock = clock;
     }
 
+    /** For CDI's client proxy only. */
     protected SingleSignOn() {
-        // for CDI's client proxy only
     }
 
     /** The parts of a configured sign-on, built once from the settings. */
