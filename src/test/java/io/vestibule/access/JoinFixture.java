@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -39,10 +38,10 @@ import io.vestibule.booking.MeetingRepository;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.guard.AttemptLedger;
 import io.vestibule.guard.AttemptLimit;
-import io.vestibule.guard.BreakInAlarms;
 import io.vestibule.guard.BreakInGuard;
 import io.vestibule.guard.BreakInPolicy;
 import io.vestibule.guard.InMemoryAttemptLedger;
+import io.vestibule.guard.RecordingAlarms;
 import io.vestibule.platform.net.AddressRanges;
 import io.vestibule.platform.net.IpLiteral;
 import io.vestibule.rooms.Pin;
@@ -83,7 +82,7 @@ final class JoinFixture {
     final JoinTokenVerifier verifier = new JoinTokenVerifier(keys, revocations, tokenSettings, policy, clock);
 
     final RecordedAttempts attempts = new RecordedAttempts();
-    final RecordedAlarms alarms = new RecordedAlarms();
+    final RecordingAlarms alarms = new RecordingAlarms();
     final BreakInPolicy breakInPolicy = BreakInPolicy.defaults();
     final BreakInGuard guard = new BreakInGuard(attempts, breakInPolicy, AddressRanges.parse(ALLOW_LIST), alarms, clock);
     final CountedMetrics counted = new CountedMetrics();
@@ -239,25 +238,6 @@ final class JoinFixture {
         @Override
         public void forgetIdle(Instant now) {
             ledger.forgetIdle(now);
-        }
-    }
-
-    static final class RecordedAlarms implements BreakInAlarms {
-        final List<String> raised = new ArrayList<>();
-
-        @Override
-        public void roomBlocked(String roomId, Set<InetAddress> sources, Instant until) {
-            raised.add("room " + roomId);
-        }
-
-        @Override
-        public void addressBlocked(InetAddress address, Instant until) {
-            raised.add("address " + IpLiteral.text(address));
-        }
-
-        @Override
-        public void accountBlocked(String account, Set<InetAddress> sources, Instant until) {
-            raised.add("account " + account);
         }
     }
 

@@ -7,11 +7,11 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Remembers every alarm raised, in order. */
-final class RecordingAlarms implements BreakInAlarms {
-    record Alarm(String kind, String subject, Set<InetAddress> sources, Instant until) {
+public final class RecordingAlarms implements BreakInAlarms {
+    public record Alarm(String kind, String subject, Set<InetAddress> sources, Instant until) {
     }
 
-    final List<Alarm> raised = new CopyOnWriteArrayList<>();
+    public final List<Alarm> raised = new CopyOnWriteArrayList<>();
 
     @Override
     public void roomBlocked(String roomId, Set<InetAddress> sources, Instant until) {
