@@ -1,10 +1,10 @@
 import { api, rememberCsrfToken } from './api.js';
 import { startPage, startPasswordSignIn, showError, markInvalidField, query } from './page.js';
+import { nextPage as allowedNextPage } from './next-page.js';
 
-/** Only paths of this site are followed after sign-in, never another origin (no open redirect). */
+/** Only the portal's own pages are followed after sign-in, never another origin (no open redirect). */
 function nextPage() {
-  const next = query('next');
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/meetings.html';
+  return allowedNextPage(query('next'));
 }
 
 /** Codes the single sign-on sends back to this page in ?error=; anything else is ignored. */

@@ -107,6 +107,28 @@ class BrowserBookingIT {
         }
     }
 
+    @Test
+    void afterSignInOnlyThePortalsOwnPagesAreFollowed(VestibuleServer server) throws Exception {
+        String table;
+        try (var cases = BrowserBookingIT.class.getResourceAsStream("/next-page-cases.json")) {
+            table = new String(cases.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (BrowserContext context = chromium.newContext()) {
+            Page page = context.newPage();
+            page.navigate(server.baseUri().resolve("/index.html?next=" + java.net.URLEncoder.encode("/\\evil.example/x", StandardCharsets.UTF_8)).toString());
+            Object wrong = page.evaluate("async (table) => { const rule = await import('/js/next-page.js');"
+                    + " return JSON.parse(table).filter(c => rule.nextPage(c.next) !== c.page)"
+                    + ".map(c => JSON.stringify(c.next) + ' -> ' + rule.nextPage(c.next)); }", table);
+            assertThat((List<?>) wrong).as("the page's rule against the table NextPageTest checks the server's with").isEmpty();
+
+            page.getByLabel("User name").fill("alice");
+            page.getByLabel("Password").fill(server.demoPassword());
+            page.getByLabel("Password").press("Enter");
+            page.waitForURL("**/meetings.html");
+            assertThat(page.url()).startsWith(server.baseUri().resolve("/meetings.html").toString());
+        }
+    }
+
     private static void screenshot(Page page, String name) {
         Chromium.screenshot(page, name);
     }

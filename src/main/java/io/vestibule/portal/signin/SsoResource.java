@@ -2,7 +2,6 @@ package io.vestibule.portal.signin;
 
 import java.net.URI;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
@@ -28,10 +27,7 @@ import io.vestibule.platform.http.SessionCookie;
 @Path("/auth/sso")
 public class SsoResource {
     private static final Logger LOG = Logger.getLogger(SsoResource.class.getName());
-    static final String DEFAULT_NEXT = "/meetings.html";
     static final String SIGN_IN_PAGE = "/index.html";
-    /** A path of this site: one slash, then path and query characters only (no scheme, host, backslash or second slash). */
-    private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[A-Za-z0-9/._~%?=&+-]{0,500}");
     private static final int MAX_PARAMETER = 4096;
 
     @Inject
@@ -48,7 +44,7 @@ public class SsoResource {
     public Response start(@QueryParam("next") String next) {
         requireEnabled();
         try {
-            SingleSignOn.Redirect redirect = sso.begin(localPath(next));
+            SingleSignOn.Redirect redirect = sso.begin(NextPage.of(next));
             return Response.seeOther(redirect.authorizationUri())
                     .cookie(SessionCookie.SSO.issue(redirect.handle(), redirect.lifetime()))
                     .build();
@@ -93,11 +89,6 @@ public class SsoResource {
         if (!sso.enabled()) {
             throw ApiProblem.notFound();
         }
-    }
-
-    /** The page to show after sign-in: a path of this site only, never another origin (no open redirect). */
-    static String localPath(String next) {
-        return next != null && LOCAL_PATH.matcher(next).matches() ? next : DEFAULT_NEXT;
     }
 
     /** A query parameter as sent, or nothing when it is absurdly long (the checks that follow then refuse). */
