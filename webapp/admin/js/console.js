@@ -22,9 +22,13 @@ export const PASSWORD_PAGE = '/admin/password.html';
 
 const holds = (user, ...permissions) => permissions.some((permission) => (user.permissions || []).includes(permission));
 export const canManageAccounts = (user) => holds(user, 'manage_accounts');
-export const canViewAccounts = (user) => holds(user, 'manage_accounts', 'view_configuration');
+// Auditors manage Auditor accounts and mappings (manage_auditors); the service refuses whatever reaches beyond them.
+export const canManageUsers = (user) => holds(user, 'manage_accounts', 'manage_auditors');
+export const canViewAccounts = (user) => holds(user, 'manage_accounts', 'view_configuration', 'manage_auditors');
 export const canChangeConfiguration = (user) => holds(user, 'change_configuration');
 export const canViewConfiguration = (user) => holds(user, 'change_configuration', 'view_configuration');
+export const canChangeMappings = (user) => holds(user, 'change_configuration', 'manage_auditors');
+export const canViewMappings = (user) => holds(user, 'change_configuration', 'view_configuration', 'manage_auditors');
 export const canViewCallRecords = (user) => holds(user, 'view_cdrs');
 export const canViewLogs = (user) => holds(user, 'view_logs');
 
@@ -34,7 +38,7 @@ export const PAGES = [
   { id: 'users', href: '/admin/users.html', key: 'admin.nav.users', allowed: canViewAccounts },
   { id: 'roles', href: '/admin/roles.html', key: 'admin.nav.roles', allowed: canViewAccounts },
   { id: 'ldap', href: '/admin/ldap.html', key: 'admin.nav.ldap', allowed: canViewConfiguration },
-  { id: 'role-mappings', href: '/admin/role-mappings.html', key: 'admin.nav.roleMappings', allowed: canViewConfiguration },
+  { id: 'role-mappings', href: '/admin/role-mappings.html', key: 'admin.nav.roleMappings', allowed: canViewMappings },
   { id: 'settings', href: '/admin/settings.html', key: 'admin.nav.settings', allowed: canViewConfiguration },
   { id: 'call-records', href: '/admin/call-records.html', key: 'admin.nav.callRecords', allowed: canViewCallRecords },
   { id: 'audit', href: '/admin/audit.html', key: 'admin.nav.audit', allowed: canViewLogs },

@@ -45,12 +45,24 @@ async function loadBanner() {
 function showWaysToSignIn() {
   if (!offer) return;
   const certificateRequired = Boolean(offer.certificateLogin) && offer.certificateLogin !== 'not_required';
-  setupForm.hidden = !offer.setupRequired;
+  setupForm.hidden = !offer.setupRequired && !offer.auditorSetupRequired;
+  // Once the administrator exists, the same form creates the first Auditor, beside the sign-in.
+  labelSetupFor(offer.setupRequired ? 'admin.setup' : 'admin.auditorSetup');
   signInForm.hidden = offer.setupRequired || !offer.passwordLogin;
   certificateSection.hidden = offer.setupRequired;
   certificateButton.classList.toggle('secondary', !certificateRequired);
   document.getElementById('certificate-hint').textContent =
     t(certificateRequired ? 'admin.login.certificateRequiredHint' : 'admin.login.certificateOptionalHint');
+}
+
+function labelSetupFor(prefix) {
+  for (const [id, key] of [['setup-title', 'title'], ['setup-intro', 'intro'], ['setup-username-label', 'username'],
+    ['setup-password-label', 'password'], ['setup-submit', 'submit']]) {
+    const element = document.getElementById(id);
+    element.dataset.i18n = `${prefix}.${key}`;
+    element.textContent = t(element.dataset.i18n);
+  }
+  if (prefix === 'admin.auditorSetup' && setupForm.username.value === 'admin') setupForm.username.value = 'auditor';
 }
 
 function passwordChangeRequired(login) {
@@ -104,7 +116,7 @@ setupForm.addEventListener('submit', async (event) => {
   try {
     const created = await publicApi('/setup', { method: 'POST', body: { setupCode, username, password } });
     setupForm.reset();
-    offer = { ...offer, setupRequired: false };
+    offer = created.role === 'Auditor' ? { ...offer, auditorSetupRequired: false } : { ...offer, setupRequired: false };
     showWaysToSignIn();
     signInForm.username.value = created.username || username;
     showStatus(t('admin.setup.done', { username: created.username || username }), 'success');

@@ -2,12 +2,12 @@
 // and deleted by those who may change it.
 
 import {
-  adminApi, startConsole, canChangeConfiguration, showStatus, t, h, cell, rowHeader, renderChoices, chosen,
+  adminApi, startConsole, canChangeMappings, showStatus, t, h, cell, rowHeader, renderChoices, chosen,
 } from './console.js';
 import { startEditableList } from './editable-list.js';
 
 const me = await startConsole('role-mappings');
-const editable = Boolean(me) && canChangeConfiguration(me);
+const editable = Boolean(me) && canChangeMappings(me);
 const form = document.getElementById('mapping-form');
 let roles = [];
 

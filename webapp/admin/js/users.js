@@ -2,13 +2,13 @@
 // and deleted by those who manage accounts.
 
 import {
-  adminApi, startConsole, canManageAccounts, explain, showStatus, t, h, cell, rowHeader, renderChoices, chosen,
+  adminApi, startConsole, canManageUsers, explain, showStatus, t, h, cell, rowHeader, renderChoices, chosen,
   formatInstant, confirmationDiffers,
 } from './console.js';
 import { startEditableList } from './editable-list.js';
 
 const me = await startConsole('users');
-const manage = Boolean(me) && canManageAccounts(me);
+const manage = Boolean(me) && canManageUsers(me);
 const userForm = document.getElementById('user-form');
 const resetForm = document.getElementById('reset-form');
 let roles = [];

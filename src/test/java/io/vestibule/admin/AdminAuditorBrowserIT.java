@@ -115,7 +115,9 @@ class AdminAuditorBrowserIT {
             Locator nav = page.locator("#console-nav");
             assertThat(nav.getByRole(AriaRole.LINK, namedIn("Call records"))).isVisible();
             assertThat(nav.getByRole(AriaRole.LINK, namedIn("Audit log"))).isVisible();
-            assertThat(nav.getByRole(AriaRole.LINK, namedIn("Users"))).hasCount(0);
+            // She manages Auditor accounts (manage_auditors), and nothing of the configuration.
+            assertThat(nav.getByRole(AriaRole.LINK, namedIn("Users"))).isVisible();
+            assertThat(nav.getByRole(AriaRole.LINK, namedIn("Settings"))).hasCount(0);
 
             // The join's records are written off the join path; wait until the room's join record can be found.
             page.waitForFunction("async ([room, name]) => {"

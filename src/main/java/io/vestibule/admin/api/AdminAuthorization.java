@@ -1,6 +1,7 @@
 package io.vestibule.admin.api;
 
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -86,10 +87,10 @@ public class AdminAuthorization implements ContainerRequestFilter {
         if (required == null && method.isAnnotationPresent(AnyAdministrator.class)) {
             return;
         }
-        if (required == null || !permissions.contains(required.value())) {
+        if (required == null || Arrays.stream(required.value()).noneMatch(permissions::contains)) {
             audit.record("access.refused", current.actor(), AuditEvent.Outcome.REFUSED,
                     request.getMethod() + " " + request.getUriInfo().getPath()
-                            + (required == null ? "" : " needs " + required.value().apiName()));
+                            + (required == null ? "" : " needs " + String.join(" or ", Arrays.stream(required.value()).map(Permission::apiName).toList())));
             throw new ApiProblem(403, "forbidden", "Your roles do not allow this.");
         }
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.vestibule.identity.local.AccountRefused;
 import io.vestibule.identity.local.PasswordRule;
+import io.vestibule.identity.roles.DutyRefused;
 import io.vestibule.identity.roles.RoleRefused;
 import io.vestibule.platform.api.ApiProblem;
 
@@ -35,6 +36,13 @@ public class AdminProblems {
             case BUILT_IN -> new ApiProblem(409, "built_in", refused.getMessage());
             case NAME_TAKEN -> new ApiProblem(409, "name_taken", refused.getMessage());
             case IN_USE -> new ApiProblem(409, "role_in_use", refused.getMessage());
+        };
+    }
+
+    ApiProblem of(DutyRefused refused) {
+        return switch (refused.reason()) {
+            case OWN_GRANTS -> new ApiProblem(403, "own_grants", refused.getMessage());
+            case PERMISSION_NOT_HELD -> new ApiProblem(403, "permission_not_held", refused.getMessage());
         };
     }
 }

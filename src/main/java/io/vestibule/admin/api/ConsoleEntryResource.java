@@ -20,6 +20,7 @@ import io.vestibule.identity.local.AccountRefused;
 import io.vestibule.identity.local.FirstAdministrator;
 import io.vestibule.identity.local.LocalAccount;
 import io.vestibule.identity.local.SetupRefused;
+import io.vestibule.identity.roles.BuiltInRoles;
 import io.vestibule.identity.settings.AdminSettings;
 import io.vestibule.identity.settings.AdminSettingsService;
 import io.vestibule.platform.api.ApiProblem;
@@ -61,6 +62,7 @@ public class ConsoleEntryResource {
                 .add("passwordLogin", now.passwordLogin())
                 .add("certificateLogin", now.clientCertificate().apiName())
                 .add("setupRequired", firstAdministrator.setupPending())
+                .add("auditorSetupRequired", firstAdministrator.auditorSetupPending())
                 .build().toString();
     }
 
@@ -79,12 +81,13 @@ public class ConsoleEntryResource {
                         .withHeader("Retry-After", String.valueOf(Math.max(1, refused.retryAfter().toSeconds())));
             }
             LocalAccount created = firstAdministrator.complete(code, username, password);
-            audit.record("admin.setup", created.username(), AuditEvent.Outcome.SUCCESS, "first administrator created");
-            return Response.status(201).entity(JsonBuilders.object().add("username", created.username()).build().toString()).build();
+            String role = created.roleIds().contains(BuiltInRoles.AUDITOR.id()) ? BuiltInRoles.AUDITOR.name() : BuiltInRoles.READ_WRITE.name();
+            audit.record("admin.setup", created.username(), AuditEvent.Outcome.SUCCESS, "first account holding " + role + " created");
+            return Response.status(201).entity(JsonBuilders.object().add("username", created.username()).add("role", role).build().toString()).build();
         } catch (SetupRefused refused) {
             audit.record("admin.setup", username, AuditEvent.Outcome.FAILURE, refused.reason().name());
             if (refused.reason() == SetupRefused.Reason.CLOSED) {
-                throw new ApiProblem(403, "setup_closed", "The first administrator exists already; sign in instead.");
+                throw new ApiProblem(403, "setup_closed", "The first administrator and the first Auditor exist already; sign in instead.");
             }
             guard.loginFailed(SETUP_ACCOUNT, current.source());
             throw new ApiProblem(403, "invalid_setup_code", "That is not the setup code printed at start.");

@@ -107,7 +107,7 @@ public class DirectoryResource {
         try {
             DirectorySettings.Transport transport = request.optionalText("transport", 20).map(DirectorySettings.Transport::parse)
                     .orElseGet(() -> "ldaps".equalsIgnoreCase(uri.getScheme()) ? DirectorySettings.Transport.LDAPS : DirectorySettings.Transport.START_TLS);
-            return new DirectorySettings(uri, transport,
+            DirectorySettings parsed = new DirectorySettings(uri, transport,
                     request.optionalFlag("allowInsecureTransport").orElse(false),
                     text(request, "bindDn", inForce.map(DirectorySettings::bindDn)),
                     Arrays.copyOf(password, password.length),
@@ -118,6 +118,12 @@ public class DirectoryResource {
                     baseline.flatMap(DirectorySettings::portalGroupDn),
                     baseline.map(DirectorySettings::connectTimeoutMillis).orElse(3000),
                     baseline.map(DirectorySettings::responseTimeoutMillis).orElse(5000));
+            if (newPassword.isEmpty() && !parsed.mayBeSentBindPasswordOf(inForce.orElseThrow())) {
+                Arrays.fill(parsed.bindPassword(), '\0');
+                throw new ApiProblem(400, "password_required", "The saved bind password goes only to the server it was saved with,"
+                        + " over the same transport; type it again to use another server, port or transport.").with("field", "bindPassword");
+            }
+            return parsed;
         } catch (IllegalArgumentException e) {
             throw new ApiProblem(400, "invalid_request", e.getMessage()).with("field", e.getMessage().contains("ransport") || e.getMessage().contains("laintext") ? "transport" : "url");
         } finally {

@@ -7,9 +7,9 @@ import java.lang.annotation.Target;
 
 import io.vestibule.identity.roles.Permission;
 
-/** The permission an admin endpoint needs (R-ADM-4); {@link AdminAuthorization} enforces it. */
+/** The permission an admin endpoint needs, or one of them when it names several (R-ADM-4); {@link AdminAuthorization} enforces it. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface RequiresPermission {
-    Permission value();
+    Permission[] value();
 }

@@ -44,10 +44,13 @@ public class RoleMappingsResource {
     AdminAudit audit;
 
     @Inject
+    DutyGate duties;
+
+    @Inject
     AdminProblems problems;
 
     @GET
-    @RequiresPermission(Permission.VIEW_CONFIGURATION)
+    @RequiresPermission({Permission.VIEW_CONFIGURATION, Permission.MANAGE_AUDITORS})
     public String list() {
         var array = JsonBuilders.array();
         mappings.all().forEach(mapping -> array.add(json(mapping)));
@@ -56,16 +59,18 @@ public class RoleMappingsResource {
 
     @GET
     @Path("{id}")
-    @RequiresPermission(Permission.VIEW_CONFIGURATION)
+    @RequiresPermission({Permission.VIEW_CONFIGURATION, Permission.MANAGE_AUDITORS})
     public String get(@PathParam("id") String id) {
         return json(existing(id)).toString();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresPermission(Permission.CHANGE_CONFIGURATION)
+    @RequiresPermission({Permission.CHANGE_CONFIGURATION, Permission.MANAGE_AUDITORS})
     public Response create(JsonValue body) {
         RoleMapping mapping = parse(UUID.randomUUID(), body);
+        duties.require("admin.role-mapping.create", describe(mapping),
+                rule -> rule.checkMapping(Optional.empty(), List.of(), Optional.of(mapping), rolesOf(mapping)));
         mappings.save(mapping);
         audit.changed("admin.role-mapping.create", describe(mapping));
         return Response.status(201).entity(json(mapping).toString()).build();
@@ -74,10 +79,12 @@ public class RoleMappingsResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresPermission(Permission.CHANGE_CONFIGURATION)
+    @RequiresPermission({Permission.CHANGE_CONFIGURATION, Permission.MANAGE_AUDITORS})
     public String update(@PathParam("id") String id, JsonValue body) {
         RoleMapping before = existing(id);
         RoleMapping after = parse(before.id(), body);
+        duties.require("admin.role-mapping.update", describe(before),
+                rule -> rule.checkMapping(Optional.of(before), rolesOf(before), Optional.of(after), rolesOf(after)));
         mappings.save(after);
         audit.changed("admin.role-mapping.update", describe(before) + " -> " + describe(after));
         return json(after).toString();
@@ -85,9 +92,11 @@ public class RoleMappingsResource {
 
     @DELETE
     @Path("{id}")
-    @RequiresPermission(Permission.CHANGE_CONFIGURATION)
+    @RequiresPermission({Permission.CHANGE_CONFIGURATION, Permission.MANAGE_AUDITORS})
     public Response delete(@PathParam("id") String id) {
         RoleMapping mapping = existing(id);
+        duties.require("admin.role-mapping.delete", describe(mapping),
+                rule -> rule.checkMapping(Optional.of(mapping), rolesOf(mapping), Optional.empty(), List.of()));
         mappings.delete(mapping.id());
         audit.changed("admin.role-mapping.delete", describe(mapping));
         return Response.noContent().build();

@@ -2,6 +2,7 @@ package io.vestibule.admin.api;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -38,11 +39,14 @@ public class RolesResource {
     AdminAudit audit;
 
     @Inject
+    DutyGate duties;
+
+    @Inject
     AdminProblems problems;
 
     @GET
     @Path("permissions")
-    @RequiresPermission(Permission.VIEW_CONFIGURATION)
+    @RequiresPermission({Permission.VIEW_CONFIGURATION, Permission.MANAGE_AUDITORS})
     public String permissions() {
         var array = JsonBuilders.array();
         for (Permission permission : Permission.values()) {
@@ -54,7 +58,7 @@ public class RolesResource {
 
     @GET
     @Path("roles")
-    @RequiresPermission(Permission.VIEW_CONFIGURATION)
+    @RequiresPermission({Permission.VIEW_CONFIGURATION, Permission.MANAGE_AUDITORS})
     public String list() {
         var array = JsonBuilders.array();
         roles.all().forEach(role -> array.add(AdminJson.role(role)));
@@ -63,7 +67,7 @@ public class RolesResource {
 
     @GET
     @Path("roles/{id}")
-    @RequiresPermission(Permission.VIEW_CONFIGURATION)
+    @RequiresPermission({Permission.VIEW_CONFIGURATION, Permission.MANAGE_AUDITORS})
     public String get(@PathParam("id") String id) {
         return AdminJson.role(existing(id)).toString();
     }
@@ -73,7 +77,9 @@ public class RolesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(Permission.MANAGE_ACCOUNTS)
     public Response create(JsonValue body) {
-        Role role = save(UUID.randomUUID(), body);
+        Role role = parse(UUID.randomUUID(), body);
+        duties.require("admin.role.create", role.name(), rule -> rule.checkRole(Optional.empty(), Optional.of(role)));
+        save(role);
         audit.changed("admin.role.create", role.name() + " " + names(role.permissions()));
         return Response.status(201).entity(AdminJson.role(role).toString()).build();
     }
@@ -87,7 +93,9 @@ public class RolesResource {
         if (before.builtIn()) {
             throw problems.of(new RoleRefused(RoleRefused.Reason.BUILT_IN, "Built-in roles cannot be changed."));
         }
-        Role after = save(before.id(), body);
+        Role after = parse(before.id(), body);
+        duties.require("admin.role.update", before.name(), rule -> rule.checkRole(Optional.of(before), Optional.of(after)));
+        save(after);
         audit.changed("admin.role.update", before.name() + " " + names(before.permissions()) + " -> " + after.name() + " " + names(after.permissions()));
         return AdminJson.role(after).toString();
     }
@@ -97,6 +105,7 @@ public class RolesResource {
     @RequiresPermission(Permission.MANAGE_ACCOUNTS)
     public Response delete(@PathParam("id") String id) {
         Role role = existing(id);
+        duties.require("admin.role.delete", role.name(), rule -> rule.checkRole(Optional.of(role), Optional.empty()));
         try {
             roles.delete(role.id());
         } catch (RoleRefused refused) {
@@ -106,16 +115,22 @@ public class RolesResource {
         return Response.noContent().build();
     }
 
-    private Role save(UUID id, JsonValue body) {
+    private Role parse(UUID id, JsonValue body) {
         JsonRequest request = JsonRequest.of(body, Set.of("name", "permissions"));
         Set<Permission> granted = EnumSet.noneOf(Permission.class);
         for (String name : request.optionalTextList("permissions", Permission.values().length, 60).orElse(List.of())) {
             granted.add(Permission.fromApiName(name).orElseThrow(() -> ApiProblem.invalidField("permissions", "No permission is called '" + name + "'.")));
         }
         try {
-            Role role = Role.custom(id, request.requiredText("name", Role.LONGEST_NAME), granted);
+            return Role.custom(id, request.requiredText("name", Role.LONGEST_NAME), granted);
+        } catch (RoleRefused refused) {
+            throw problems.of(refused);
+        }
+    }
+
+    private void save(Role role) {
+        try {
             roles.save(role);
-            return role;
         } catch (RoleRefused refused) {
             throw problems.of(refused);
         }

@@ -57,10 +57,13 @@ public class UsersResource {
     AdminAudit audit;
 
     @Inject
+    DutyGate duties;
+
+    @Inject
     AdminProblems problems;
 
     @GET
-    @RequiresPermission(Permission.VIEW_CONFIGURATION)
+    @RequiresPermission({Permission.VIEW_CONFIGURATION, Permission.MANAGE_AUDITORS})
     public String list() {
         var array = JsonBuilders.array();
         accounts.all().forEach(account -> array.add(json(account)));
@@ -69,14 +72,14 @@ public class UsersResource {
 
     @GET
     @Path("{id}")
-    @RequiresPermission(Permission.VIEW_CONFIGURATION)
+    @RequiresPermission({Permission.VIEW_CONFIGURATION, Permission.MANAGE_AUDITORS})
     public String get(@PathParam("id") String id) {
         return json(existing(id)).toString();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresPermission(Permission.MANAGE_ACCOUNTS)
+    @RequiresPermission({Permission.MANAGE_ACCOUNTS, Permission.MANAGE_AUDITORS})
     public Response create(JsonValue body) {
         JsonRequest request = JsonRequest.of(body, FIELDS);
         String username = request.requiredText("username", LocalAccount.LONGEST_USERNAME);
@@ -86,6 +89,7 @@ public class UsersResource {
             throw ApiProblem.invalidField("password", "A certificate-only account has no password.");
         }
         Set<UUID> roleIds = roleIds(request.optionalTextList("roles", 20, 100).orElse(List.of()));
+        duties.require("admin.account.create", username, rule -> rule.checkAccount(Optional.empty(), List.of(), rolesOf(roleIds)));
         try {
             LocalAccount created = accounts.create(username, password, roleIds, certificateOnly, false);
             audit.changed("admin.account.create", created.username() + " roles=" + roleNames(roleIds) + (certificateOnly ? " certificate-only" : ""));
@@ -100,7 +104,7 @@ public class UsersResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresPermission(Permission.MANAGE_ACCOUNTS)
+    @RequiresPermission({Permission.MANAGE_ACCOUNTS, Permission.MANAGE_AUDITORS})
     public String update(@PathParam("id") String id, JsonValue body) {
         LocalAccount account = existing(id);
         JsonRequest request = JsonRequest.of(body, FIELDS);
@@ -111,6 +115,8 @@ public class UsersResource {
         List<String> changes = new ArrayList<>();
         try {
             Optional<Set<UUID>> roleIds = request.optionalTextList("roles", 20, 100).map(this::roleIds);
+            duties.require("admin.account.update", account.username(), rule -> rule.checkAccount(Optional.of(account.id()),
+                    rolesOf(account.roleIds()), rolesOf(roleIds.orElse(account.roleIds()))));
             boolean makeCertificateOnly = request.optionalFlag("certificateOnly").orElse(false) && !account.certificateOnly();
             if (makeCertificateOnly && password.isPresent()) {
                 throw ApiProblem.invalidField("password", "A certificate-only account has no password.");
@@ -138,9 +144,11 @@ public class UsersResource {
 
     @DELETE
     @Path("{id}")
-    @RequiresPermission(Permission.MANAGE_ACCOUNTS)
+    @RequiresPermission({Permission.MANAGE_ACCOUNTS, Permission.MANAGE_AUDITORS})
     public Response delete(@PathParam("id") String id) {
         LocalAccount account = existing(id);
+        duties.require("admin.account.delete", account.username(),
+                rule -> rule.checkAccount(Optional.of(account.id()), rolesOf(account.roleIds()), List.of()));
         try {
             accounts.delete(account.id());
         } catch (AccountRefused refused) {
@@ -164,8 +172,12 @@ public class UsersResource {
         return ids;
     }
 
+    private List<Role> rolesOf(Set<UUID> ids) {
+        return ids.stream().map(roles::find).flatMap(Optional::stream).toList();
+    }
+
     private List<String> roleNames(Set<UUID> ids) {
-        return ids.stream().map(roles::find).flatMap(Optional::stream).map(Role::name).sorted().toList();
+        return rolesOf(ids).stream().map(Role::name).sorted().toList();
     }
 
     private jakarta.json.JsonObject json(LocalAccount account) {

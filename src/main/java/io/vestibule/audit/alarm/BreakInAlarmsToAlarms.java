@@ -14,6 +14,7 @@ import io.vestibule.access.JoinMetrics;
 import io.vestibule.access.events.CallEvent;
 import io.vestibule.access.events.CallRecorder;
 import io.vestibule.guard.BreakInAlarms;
+import io.vestibule.identity.AccountNames;
 import io.vestibule.platform.net.IpLiteral;
 
 /**
@@ -27,13 +28,15 @@ public final class BreakInAlarmsToAlarms implements BreakInAlarms {
     private final JoinMetrics metrics;
     private final CallRecorder calls;
     private final Clock clock;
+    private final AccountNames accountNames;
 
     @Inject
-    public BreakInAlarmsToAlarms(Alarms alarms, JoinMetrics metrics, CallRecorder calls, Clock clock) {
+    public BreakInAlarmsToAlarms(Alarms alarms, JoinMetrics metrics, CallRecorder calls, Clock clock, AccountNames accountNames) {
         this.alarms = alarms;
         this.metrics = metrics;
         this.calls = calls;
         this.clock = clock;
+        this.accountNames = accountNames;
     }
 
     @Override
@@ -57,8 +60,8 @@ public final class BreakInAlarmsToAlarms implements BreakInAlarms {
     @Override
     public void accountBlocked(String account, Set<InetAddress> sources, Instant until) {
         metrics.blocked("account");
-        alarms.raise("break_in_account", "account " + account, "too many failed sign-ins; sources " + list(sources),
-                Optional.of(until));
+        alarms.raise("break_in_account", accountNames.exists(account) ? "account " + account : "an unknown account",
+                "too many failed sign-ins; sources " + list(sources), Optional.of(until));
     }
 
     private static String list(Set<InetAddress> sources) {

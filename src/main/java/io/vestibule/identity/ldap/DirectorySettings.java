@@ -62,6 +62,15 @@ public record DirectorySettings(
         return url.getPort() > 0 ? url.getPort() : transport == Transport.LDAPS ? 636 : 389;
     }
 
+    /**
+     * Whether these settings may carry the bind password saved with {@code saved}: the same host, port and transport,
+     * and plaintext allowed only if it was then. Anything else could send the stored password to another server.
+     */
+    public boolean mayBeSentBindPasswordOf(DirectorySettings saved) {
+        return host() != null && host().equalsIgnoreCase(saved.host()) && port() == saved.port() && transport == saved.transport
+                && (!allowInsecureTransport || saved.allowInsecureTransport);
+    }
+
     @Override
     public String toString() {
         return "DirectorySettings[" + url + ", " + transport + ", bindDn=" + bindDn + "]";

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.Config;
 
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.identity.roles.BuiltInRoles;
+import io.vestibule.identity.roles.RoleMappingRepository;
 import io.vestibule.platform.ConsoleNotice;
 
 /**
@@ -26,6 +27,10 @@ import io.vestibule.platform.ConsoleNotice;
  * {@code VESTIBULE_BOOTSTRAP_ADMIN_PASSWORD} (to be changed at first sign-in, since it sat in the environment),
  * or through a one-time setup code printed on the console, which the first administrator is created with and
  * which is void afterwards. The code lives only in this process: a restart prints a new one.
+ *
+ * <p>The first Auditor comes the same way. Separation of duties lets only an Auditor create an Auditor, so while no
+ * local account holds the Auditor role and no role mapping gives it, each start prints a second code that creates
+ * an account holding Auditor alone.
  */
 @ApplicationScoped
 public class FirstAdministrator {
@@ -45,13 +50,24 @@ public class FirstAdministrator {
     @Inject
     CryptoPolicy policy;
 
-    /** The setup code's hash while one is pending. */
+    @Inject
+    RoleMappingRepository mappings;
+
+    /** The setup codes' hashes while they are pending. */
     private byte[] pendingCodeHash;
+    private byte[] pendingAuditorCodeHash;
 
     void atDeployment(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 200) @Initialized(ApplicationScoped.class) Object started) {
-        if (accounts.any()) {
-            return;
+        if (!accounts.any()) {
+            offerFirstAdministrator();
         }
+        if (!anAuditorPathExists()) {
+            ConsoleNotice.print("\nNo Auditor exists yet. The first Auditor creates their account in the admin console's setup form with"
+                    + " this one-time code:\n  " + issueAuditorSetupCode() + "\n");
+        }
+    }
+
+    private void offerFirstAdministrator() {
         String username = config.getOptionalValue("vestibule.bootstrap.admin.user", String.class).orElse("admin");
         Optional<String> password = config.getOptionalValue("vestibule.bootstrap.admin.password", String.class);
         if (password.isPresent()) {
@@ -75,27 +91,66 @@ public class FirstAdministrator {
         return pendingCodeHash != null;
     }
 
-    /** Creates the first administrator if the code is the pending one; the code is void from then on. */
-    public synchronized LocalAccount complete(char[] code, String username, char[] password) throws SetupRefused, AccountRefused {
-        if (pendingCodeHash == null || accounts.any()) {
-            pendingCodeHash = null;
-            throw new SetupRefused(SetupRefused.Reason.CLOSED);
-        }
-        if (!MessageDigest.isEqual(pendingCodeHash, hash(normalised(code)))) {
-            throw new SetupRefused(SetupRefused.Reason.INVALID_CODE);
-        }
-        LocalAccount created = accounts.create(username, Optional.of(password), Set.of(BuiltInRoles.READ_WRITE.id()), false, true);
-        pendingCodeHash = null;
-        return created;
+    public synchronized boolean auditorSetupPending() {
+        return pendingAuditorCodeHash != null;
     }
 
-    /** A new setup code, which voids any earlier one; printed once, kept only as a hash. */
+    /**
+     * Creates the first administrator or the first Auditor, whichever the code was printed for, if no such account
+     * exists yet; that code is void from then on.
+     */
+    public synchronized LocalAccount complete(char[] code, String username, char[] password) throws SetupRefused, AccountRefused {
+        if (pendingCodeHash != null && accounts.any()) {
+            pendingCodeHash = null;
+        }
+        if (pendingAuditorCodeHash != null && anAuditorPathExists()) {
+            pendingAuditorCodeHash = null;
+        }
+        if (pendingCodeHash == null && pendingAuditorCodeHash == null) {
+            throw new SetupRefused(SetupRefused.Reason.CLOSED);
+        }
+        byte[] typed = hash(normalised(code));
+        if (pendingCodeHash != null && MessageDigest.isEqual(pendingCodeHash, typed)) {
+            LocalAccount created = accounts.create(username, Optional.of(password), Set.of(BuiltInRoles.READ_WRITE.id()), false, true);
+            pendingCodeHash = null;
+            return created;
+        }
+        if (pendingAuditorCodeHash != null && MessageDigest.isEqual(pendingAuditorCodeHash, typed)) {
+            LocalAccount created = accounts.create(username, Optional.of(password), Set.of(BuiltInRoles.AUDITOR.id()), false, true);
+            pendingAuditorCodeHash = null;
+            return created;
+        }
+        throw new SetupRefused(SetupRefused.Reason.INVALID_CODE);
+    }
+
+    /** A new setup code for the first administrator, which voids any earlier one; printed once, kept only as a hash. */
     synchronized String issueSetupCode() {
+        char[] code = newCode();
+        pendingCodeHash = hash(code);
+        return grouped(code);
+    }
+
+    /** The same for the first Auditor. */
+    synchronized String issueAuditorSetupCode() {
+        char[] code = newCode();
+        pendingAuditorCodeHash = hash(code);
+        return grouped(code);
+    }
+
+    private boolean anAuditorPathExists() {
+        return accounts.all().stream().anyMatch(account -> account.roleIds().contains(BuiltInRoles.AUDITOR.id()))
+                || mappings.all().stream().anyMatch(mapping -> mapping.roleIds().contains(BuiltInRoles.AUDITOR.id()));
+    }
+
+    private char[] newCode() {
         char[] code = new char[CODE_LENGTH];
         for (int i = 0; i < code.length; i++) {
             code[i] = CODE_ALPHABET[random.nextInt(CODE_ALPHABET.length)];
         }
-        pendingCodeHash = hash(code);
+        return code;
+    }
+
+    private static String grouped(char[] code) {
         StringBuilder grouped = new StringBuilder();
         for (int i = 0; i < code.length; i++) {
             grouped.append(i > 0 && i % 5 == 0 ? "-" : "").append(code[i]);

@@ -7,7 +7,8 @@ import java.util.Optional;
  * What an administrator may do. Every admin endpoint names the permission it needs (R-ADM-4); roles are sets of
  * permissions. Those marked {@code auditorOnly} are the seed's separation of duties (seed 003, "Administrator
  * roles"): only the built-in Auditor role holds them, so no custom role can give an operator the logs, the call
- * records or the backups.
+ * records or the backups. Auditors manage Auditor accounts and mappings ({@code manage_auditors}) because no
+ * operator may ({@link SeparationOfDuties}).
  */
 public enum Permission {
     VIEW_CONFIGURATION("view_configuration", "View settings, accounts, roles, the directory and role mappings", false),
@@ -18,7 +19,8 @@ public enum Permission {
     VIEW_CDRS("view_cdrs", "Search, view and export call detail records", true),
     MANAGE_BACKUPS("manage_backups", "Create, delete and download backups", true),
     CREATE_SNAPSHOTS("create_snapshots", "Generate system snapshots", true),
-    MANAGE_PACKET_CAPTURES("manage_packet_captures", "Create, delete and download packet captures", true);
+    MANAGE_PACKET_CAPTURES("manage_packet_captures", "Create, delete and download packet captures", true),
+    MANAGE_AUDITORS("manage_auditors", "Create, change and delete Auditor accounts and the role mappings that give Auditor", true);
 
     private final String apiName;
     private final String description;

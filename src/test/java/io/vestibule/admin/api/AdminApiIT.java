@@ -116,7 +116,9 @@ class AdminApiIT {
         ApiResponse change = carol.put("/settings", Json.createObjectBuilder().add("banner", "Changed by an auditor").build());
         assertThat(change.status()).isEqualTo(403);
         assertThat(change.errorCode()).isEqualTo("forbidden");
-        assertThat(carol.post("/users", Json.createObjectBuilder().add("username", "x").build()).errorCode()).isEqualTo("forbidden");
+        assertThat(carol.post("/users", Json.createObjectBuilder().add("username", "x").add("password", "Given-x-Pass-12345")
+                .add("roles", Json.createArrayBuilder().add("Read-only")).build()).errorCode())
+                .as("an Auditor manages Auditors only").isEqualTo("permission_not_held");
         assertThat(carol.get("/settings").errorCode()).as("the Auditor does not read the configuration either").isEqualTo("forbidden");
         assertThat(server.newAdminClient().get("/banner").json().getString("banner")).doesNotContain("Changed by an auditor");
 
@@ -203,7 +205,9 @@ class AdminApiIT {
 
         String adminId = account("admin").getString("id");
         assertThat(admin.put("/users/" + adminId, Json.createObjectBuilder().add("roles", Json.createArrayBuilder().add("Read-only")).build())
-                .errorCode()).isEqualTo("last_administrator");
+                .errorCode()).as("nobody changes their own roles").isEqualTo("own_grants");
+        assertThat(directoryAdministrator("dave").put("/users/" + adminId, Json.createObjectBuilder()
+                .add("roles", Json.createArrayBuilder().add("Read-only")).build()).errorCode()).isEqualTo("last_administrator");
     }
 
     @Test

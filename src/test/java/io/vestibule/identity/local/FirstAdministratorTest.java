@@ -3,12 +3,14 @@ package io.vestibule.identity.local;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.identity.InMemoryAdministration;
 import io.vestibule.identity.roles.BuiltInRoles;
+import io.vestibule.identity.roles.RoleMapping;
 import io.vestibule.testing.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class FirstAdministratorTest {
     private final InMemoryAdministration.Accounts repository = new InMemoryAdministration.Accounts();
+    private final InMemoryAdministration.Mappings mappings = new InMemoryAdministration.Mappings();
     private final FirstAdministrator first = firstAdministrator();
 
     private FirstAdministrator firstAdministrator() {
@@ -24,6 +27,7 @@ class FirstAdministratorTest {
                 new TestClock(Instant.parse("2026-12-01T09:00:00Z")));
         created.random = CryptoPolicy.standard().newSecureRandom();
         created.policy = CryptoPolicy.standard();
+        created.mappings = mappings;
         return created;
     }
 
@@ -76,5 +80,30 @@ class FirstAdministratorTest {
         assertThatExceptionOfType(SetupRefused.class)
                 .isThrownBy(() -> first.complete(code.toCharArray(), "root", "Chosen-Root-Pass-1".toCharArray()))
                 .satisfies(refused -> assertThat(refused.reason()).isEqualTo(SetupRefused.Reason.CLOSED));
+    }
+
+    @Test
+    void theAuditorCodeCreatesAnAccountHoldingAuditorAloneOnce() throws Exception {
+        String adminCode = first.issueSetupCode();
+        String auditorCode = first.issueAuditorSetupCode();
+        first.complete(adminCode.toCharArray(), "root", "Chosen-Root-Pass-1".toCharArray());
+        assertThat(first.auditorSetupPending()).as("the administrator's code leaves the Auditor's pending").isTrue();
+
+        LocalAccount auditor = first.complete(auditorCode.toCharArray(), "audrey", "Chosen-Audit-Pass-1".toCharArray());
+        assertThat(auditor.roleIds()).containsExactly(BuiltInRoles.AUDITOR.id());
+        assertThat(first.auditorSetupPending()).isFalse();
+        assertThatExceptionOfType(SetupRefused.class)
+                .isThrownBy(() -> first.complete(auditorCode.toCharArray(), "second", "Chosen-Audit-Pass-1".toCharArray()))
+                .satisfies(refused -> assertThat(refused.reason()).isEqualTo(SetupRefused.Reason.CLOSED));
+    }
+
+    @Test
+    void theAuditorCodeIsVoidOnceAMappingGivesAuditor() throws Exception {
+        String auditorCode = first.issueAuditorSetupCode();
+        mappings.save(new RoleMapping(UUID.randomUUID(), "Auditors", "CN=auditors,DC=example,DC=org", Set.of(BuiltInRoles.AUDITOR.id())));
+        assertThatExceptionOfType(SetupRefused.class)
+                .isThrownBy(() -> first.complete(auditorCode.toCharArray(), "audrey", "Chosen-Audit-Pass-1".toCharArray()))
+                .satisfies(refused -> assertThat(refused.reason()).isEqualTo(SetupRefused.Reason.CLOSED));
+        assertThat(repository.all()).isEmpty();
     }
 }
