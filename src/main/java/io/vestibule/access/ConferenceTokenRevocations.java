@@ -49,6 +49,11 @@ public final class ConferenceTokenRevocations implements TokenRevocations {
     }
 
     @Override
+    public boolean isConsumed(String tokenId) {
+        return explicit.isConsumed(tokenId);
+    }
+
+    @Override
     public void release(TokenClaims claims) {
         explicit.release(claims);
     }

@@ -184,8 +184,9 @@ final class ClaimChecks {
     }
 
     /**
-     * {@code token_replayed}: a token presented to be used up (refresh) is used up only once. Last of all, so that a
-     * token refused for any other reason is not used up. Remembered until it expires, skew included.
+     * {@code token_replayed}: a token presented to be used up (refresh) is used up only once, and once used up it is
+     * void everywhere, for conference control and sockets too (R-JOIN-3). Last of all, so that a token refused for
+     * any other reason is not used up. Remembered until it expires, skew included.
      */
     static final class SingleUse implements Check<CandidateToken, TokenRejected> {
         private final TokenRevocations revocations;
@@ -198,8 +199,10 @@ final class ClaimChecks {
 
         @Override
         public void check(CandidateToken token) throws TokenRejected {
-            if (token.expectation.consumeOnce()
-                    && !revocations.consumeOnce(token.claims.tokenId(), token.claims.expiresAt().plus(skew))) {
+            boolean spent = token.expectation.consumeOnce()
+                    ? !revocations.consumeOnce(token.claims.tokenId(), token.claims.expiresAt().plus(skew))
+                    : revocations.isConsumed(token.claims.tokenId());
+            if (spent) {
                 throw new TokenRejected(TokenRejection.REPLAYED);
             }
         }

@@ -59,6 +59,12 @@ public final class InMemoryTokenRevocations implements TokenRevocations {
     }
 
     @Override
+    public synchronized boolean isConsumed(String tokenId) {
+        forgetExpired();
+        return consumed.get(tokenId) != null;
+    }
+
+    @Override
     public synchronized void release(TokenClaims claims) {
         forgetExpired();
         Instant expired = claims.expiresAt().plus(skew);

@@ -30,6 +30,7 @@ public final class JoinTokenVerifier {
                 new HeaderChecks.AlgorithmAllowed(algorithm),
                 new HeaderChecks.NoCriticalOrEmbeddedKey(),
                 new SignatureChecks.CompleteSignature(algorithm),
+                new SignatureChecks.CanonicalSignature(algorithm),
                 new HeaderChecks.ExplicitType(),
                 new HeaderChecks.KnownKey(keys),
                 new SignatureChecks.ReadableJws(),

@@ -1,5 +1,6 @@
 package io.vestibule.access.token;
 
+import java.math.BigInteger;
 import java.text.ParseException;
 
 import com.nimbusds.jose.JOSEException;
@@ -31,6 +32,22 @@ final class SignatureChecks {
         public void check(CandidateToken token) throws TokenRejected {
             if (token.parts[2].decode().length != signatureBytes) {
                 throw new TokenRejected(TokenRejection.MALFORMED);
+            }
+        }
+    }
+
+    /** {@code token_signature}: the signature in ECDSA's canonical form, s ≤ n/2 ({@link LowS}); the other form is refused. */
+    static final class CanonicalSignature implements Check<CandidateToken, TokenRejected> {
+        private final BigInteger order;
+
+        CanonicalSignature(String algorithm) {
+            this.order = LowS.orderFor(algorithm);
+        }
+
+        @Override
+        public void check(CandidateToken token) throws TokenRejected {
+            if (!LowS.holds(token.parts[2].decode(), order)) {
+                throw new TokenRejected(TokenRejection.SIGNATURE);
             }
         }
     }

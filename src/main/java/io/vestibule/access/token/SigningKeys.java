@@ -241,7 +241,7 @@ public final class SigningKeys {
         ECDSASigner signer = new ECDSASigner(privateKey);
         signer.getJCAContext().setProvider(CryptoPolicy.bouncyCastle());
         signer.getJCAContext().setSecureRandom(random);
-        return signer;
+        return new LowS.Signer(signer, privateKey.getParams().getOrder());
     }
 
     private static JWSVerifier verifier(ECPublicKey publicKey) throws JOSEException {

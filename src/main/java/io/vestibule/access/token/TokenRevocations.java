@@ -18,6 +18,9 @@ public interface TokenRevocations {
      */
     boolean consumeOnce(String tokenId, Instant keepUntil);
 
+    /** Whether the token was used up by {@link #consumeOnce}. */
+    boolean isConsumed(String tokenId);
+
     /** The token is void (the client released it on leaving). */
     void release(TokenClaims claims);
 

@@ -265,6 +265,17 @@ class JoinTokenVerifierClaimsTest {
     }
 
     @Test
+    void aTokenUsedForARefreshIsVoidForEverythingElseToo() {
+        String token = fixture.join().compact();
+        Expectation control = JOIN.inConference("conference-a");
+        assertAccepted(token, control);
+
+        assertAccepted(token, control.consumedOnce());
+
+        assertRejected(token, control, TokenRejection.REPLAYED);
+    }
+
+    @Test
     void tokenRefusedForAnotherReasonIsNotUsedUp() {
         String token = fixture.join().compact();
 

@@ -1,5 +1,6 @@
 package io.vestibule.access.token;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -71,6 +72,30 @@ class JoinTokenVerifierTest {
         assertThat(Arrays.stream(TokenRejection.values()).map(TokenRejection::code).distinct())
                 .hasSize(TokenRejection.values().length)
                 .allMatch(code -> code.startsWith("token_"));
+    }
+
+    // ---- signature form ----------------------------------------------------------------------------------
+
+    @Test
+    void everyTokenWeIssueCarriesTheCanonicalLowSSignature() {
+        BigInteger half = Curve.P_256.toECParameterSpec().getOrder().shiftRight(1);
+        for (int i = 0; i < 64; i++) {
+            byte[] signature = Base64URL.from(fixture.join().compact().split("\\.")[2]).decode();
+            assertThat(new BigInteger(1, Arrays.copyOfRange(signature, 32, 64))).as("s of token " + i).isLessThanOrEqualTo(half);
+        }
+    }
+
+    @Test
+    void theOtherFormOfAValidSignatureIsRefused() {
+        String[] parts = fixture.join().compact().split("\\.");
+        byte[] signature = Base64URL.from(parts[2]).decode();
+        BigInteger highS = Curve.P_256.toECParameterSpec().getOrder().subtract(new BigInteger(1, Arrays.copyOfRange(signature, 32, 64)));
+        byte[] s = highS.toByteArray();
+        byte[] malleated = Arrays.copyOf(signature, 64);
+        Arrays.fill(malleated, 32, 64, (byte) 0);
+        System.arraycopy(s, Math.max(0, s.length - 32), malleated, 64 - Math.min(32, s.length), Math.min(32, s.length));
+
+        assertRejected(parts[0] + "." + parts[1] + "." + Base64URL.encode(malleated), TokenRejection.SIGNATURE);
     }
 
     // ---- algorithm ---------------------------------------------------------------------------------------

@@ -208,7 +208,7 @@ class SigningKeysTest {
     }
 
     private ECPrivateKey activePrivateKey() {
-        return (ECPrivateKey) ((ECDSASigner) fixture.keys.active().signer()).getPrivateKey();
+        return (ECPrivateKey) ((ECDSASigner) ((LowS.Signer) fixture.keys.active().signer()).wrapped()).getPrivateKey();
     }
 
     private TokenRejection rejection(IssuedToken token) {

@@ -286,6 +286,20 @@ class JoinApiIT {
     }
 
     @Test
+    void aTokenUsedForARefreshNoLongerControlsTheConference() {
+        String alias = Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false));
+        JsonObject host = join(participant(), alias, "Host", HOST_PIN).json();
+        String conference = "/api/v1/conferences/" + host.getString("conferenceId");
+        String fresh = post(server.newClient(), "/api/v1/join/refresh", host.getString("token")).json().getString("token");
+
+        ApiResponse stale = post(server.newClient(), conference + "/lock", host.getString("token"));
+
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(401);
+        assertThat(stale.errorCode()).isEqualTo("token_replayed");
+        assertThat(post(server.newClient(), conference + "/lock", fresh).status()).isEqualTo(204);
+    }
+
+    @Test
     void aRemovedParticipantLosesTheConferenceAndAnEndedConferenceVoidsEveryToken() {
         String alias = Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false));
         JsonObject host = join(participant(), alias, "Host", HOST_PIN).json();
