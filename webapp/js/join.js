@@ -228,7 +228,14 @@ async function control(action, participantId) {
 
 // ---- the conference's WebSocket ----------------------------------------------------------------------------
 
+// The service closes a socket that says nothing for two minutes; a ping every 30 s keeps a quiet meeting's open.
+const KEEPALIVE_MS = 30000;
+// The service's close code when the same participant opened a newer socket (another tab): that one wins.
+const REPLACED = 4001;
+let keepalive = null;
+
 function closeSocket() {
+  clearInterval(keepalive);
   if (socket) {
     socket.onclose = null;
     socket.close();
@@ -242,10 +249,17 @@ function connect() {
   socket.onopen = () => {
     reconnectDelay = 1000;
     socket.send(JSON.stringify({ type: 'auth', token: place.token }));
+    clearInterval(keepalive);
+    keepalive = setInterval(() => socket?.readyState === WebSocket.OPEN && socket.send('{"type":"ping"}'), KEEPALIVE_MS);
   };
   socket.onmessage = (event) => handle(JSON.parse(event.data));
-  socket.onclose = () => {
+  socket.onclose = (event) => {
+    clearInterval(keepalive);
     if (!place) return;
+    if (event.code === REPLACED) {
+      status(t('join.replaced'), 'error');
+      return;
+    }
     setTimeout(() => place && connect(), reconnectDelay);
     reconnectDelay = Math.min(reconnectDelay * 2, 15000);
   };

@@ -21,7 +21,7 @@ public class ConferenceSocket {
 
     @OnOpen
     public void open(Session session, @PathParam("conferenceId") String conferenceId) {
-        session.setMaxIdleTimeout(0);
+        session.setMaxIdleTimeout(SocketLifecycle.IDLE_TIMEOUT.toMillis());
         lifecycle.opened(session, conferenceId);
     }
 
@@ -41,8 +41,9 @@ public class ConferenceSocket {
         lifecycle.closed(session);
     }
 
+    /** A frame too large or undecodable, or a broken connection: the socket is closed, never left open untracked. */
     @OnError
     public void error(Session session, Throwable failure) {
-        lifecycle.closed(session);
+        lifecycle.failed(session);
     }
 }

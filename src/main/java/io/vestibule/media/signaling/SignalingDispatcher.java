@@ -1,6 +1,7 @@
 package io.vestibule.media.signaling;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -9,6 +10,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import io.vestibule.platform.api.JsonShape;
 import io.vestibule.platform.json.JsonBuilders;
 
 /**
@@ -69,6 +71,9 @@ final class SignalingDispatcher {
     }
 
     private static Optional<JsonObject> parse(String text) {
+        if (JsonShape.refusal(text.getBytes(StandardCharsets.UTF_8)).isPresent()) {
+            return Optional.empty();
+        }
         try (var reader = JsonBuilders.reader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             return value instanceof JsonObject object ? Optional.of(object) : Optional.empty();

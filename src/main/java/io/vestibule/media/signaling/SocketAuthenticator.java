@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 
 import io.vestibule.access.JoinService;
@@ -22,10 +23,14 @@ import io.vestibule.access.token.TokenRejection;
 /**
  * Authenticates a socket by the token of its first message ({@code {"type":"auth","token":...}}): a join token makes
  * it a participant's and answers {@code ready}; a lobby token makes it a waiting participant's and answers
- * {@code waiting}, or {@code admitted} if they were let in meanwhile. Any other token closes the socket (1008).
+ * {@code waiting}, or {@code admitted} if they were let in meanwhile. Any other token closes the socket (1008). A
+ * participant has one live socket: a newer one (another tab, a reconnection) replaces the older, which is closed
+ * with {@link #REPLACED}.
  */
 final class SocketAuthenticator {
     private static final int MAX_TOKEN_CHARS = 8192;
+    /** Close code of a socket whose participant opened a newer one (4000-4999: the application's own). */
+    static final CloseReason.CloseCode REPLACED = CloseReason.CloseCodes.getCloseCode(4001);
 
     private final JoinTokenVerifier verifier;
     private final JoinService joins;
@@ -50,6 +55,7 @@ final class SocketAuthenticator {
             Conference conference = joins.conferenceOf(claims);
             Participant participant = conference.participant(UUID.fromString(claims.participantId()))
                     .orElseThrow(() -> new TokenRejected(TokenRejection.REVOKED));
+            replaceOlderSocketsOf(client, participant);
             if (claims.kind() == TokenKind.LOBBY) {
                 client.authenticated(SocketClient.Stage.LOBBY, participant.id(), participant.role());
                 if (participant.state() == ParticipantState.ADMITTED) {
@@ -63,6 +69,15 @@ final class SocketAuthenticator {
             client.send(SignalingMessages.ready(conference, participant));
         } catch (TokenRejected rejected) {
             refuse(client, rejected.code());
+        }
+    }
+
+    private void replaceOlderSocketsOf(SocketClient client, Participant participant) {
+        for (SocketClient older : sockets.inConference(client.conferenceId())) {
+            if (older != client && participant.id().equals(older.participantId())) {
+                older.send(SignalingMessages.bare("replaced"));
+                older.close(REPLACED, "replaced");
+            }
         }
     }
 

@@ -35,6 +35,8 @@ import io.vestibule.platform.Uuids;
 public class SocketLifecycle {
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
     private static final Duration AUTHENTICATION_DEADLINE = Duration.ofSeconds(10);
+    /** A socket that says nothing for this long is closed; the meeting page pings every 30 s. */
+    static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
 
     @Inject
     ConnectedSockets sockets;
@@ -97,5 +99,10 @@ public class SocketLifecycle {
 
     void closed(Session session) {
         sockets.remove(session.getId());
+    }
+
+    void failed(Session session) {
+        sockets.remove(session.getId());
+        new SessionTransport(session).close(new CloseReason(CloseCodes.PROTOCOL_ERROR, "bad_message"));
     }
 }

@@ -157,6 +157,35 @@ class ConferenceSocketIT {
     }
 
     @Test
+    void framesNestedTooDeepOrWithEndlessNumbersAreAnsweredAndTheSocketGoesOn() {
+        JsonObject host = join(Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false)), "Host", HOST_PIN);
+        try (SocketProbe socket = SocketProbe.open(server, host.getString("conferenceId"))) {
+            socket.authenticate(host.getString("token")).next("ready");
+            String deep = "{\"type\":\"ping\",\"x\":" + "[".repeat(1000) + "]".repeat(1000) + "}";
+            String longNumber = "{\"type\":\"ping\",\"x\":" + "9".repeat(1100) + "}";
+            for (String bad : new String[] {deep, longNumber}) {
+                assertThat(socket.send(bad).next("error").getString("error")).isEqualTo("bad_message");
+            }
+            assertThat(socket.send("{\"type\":\"ping\"}").next("pong")).as("the socket is still served").isNotNull();
+        }
+    }
+
+    @Test
+    void aNewerSocketOfTheSameParticipantReplacesTheOlder() {
+        JsonObject host = join(Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false)), "Host", HOST_PIN);
+        try (SocketProbe first = SocketProbe.open(server, host.getString("conferenceId"));
+             SocketProbe second = SocketProbe.open(server, host.getString("conferenceId"))) {
+            first.authenticate(host.getString("token")).next("ready");
+
+            second.authenticate(host.getString("token")).next("ready");
+
+            assertThat(first.next("replaced")).isNotNull();
+            assertThat(first.awaitClosed()).isEqualTo(4001);
+            assertThat(second.send("{\"type\":\"ping\"}").next("pong")).isNotNull();
+        }
+    }
+
+    @Test
     void malformedMessagesAreAnsweredNotFatalAndHugeOnesCloseTheSocket() {
         JsonObject host = join(Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false)), "Host", HOST_PIN);
         try (SocketProbe socket = SocketProbe.open(server, host.getString("conferenceId"))) {
