@@ -58,7 +58,8 @@ public final class Recurrence {
         try {
             recur = new Recur<>(rule);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("The recurrence rule is not valid RFC 5545: " + e.getMessage());
+            // The parser's own message names its classes and internals; the person needs only the rule's form.
+            throw new IllegalArgumentException("The recurrence rule is not valid RFC 5545; write it as FREQ=WEEKLY;COUNT=4 or FREQ=DAILY;UNTIL=20270131T000000Z");
         }
         if (recur.getFrequency() != Frequency.DAILY && recur.getFrequency() != Frequency.WEEKLY) {
             throw new IllegalArgumentException("Only daily and weekly recurrences are supported");

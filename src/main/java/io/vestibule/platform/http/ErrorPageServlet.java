@@ -21,7 +21,8 @@ public class ErrorPageServlet extends HttpServlet {
 
     private static final Map<Integer, String> CODES = Map.of(
             400, "invalid_request", 401, "unauthenticated", 403, "forbidden", 404, "not_found",
-            405, "method_not_allowed", 413, "invalid_request", 415, "unsupported_media_type", 503, "unavailable");
+            405, "method_not_allowed", 413, "invalid_request", 415, "unsupported_media_type", 501, "method_not_allowed",
+            503, "unavailable");
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -29,10 +30,11 @@ public class ErrorPageServlet extends HttpServlet {
         int status = statusAttribute instanceof Integer code ? code : 500;
         String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         response.setStatus(status);
+        boolean ourFault = status >= 500 && !CODES.containsKey(status);
         if (ListenerRouting.isApi(uri)) {
             response.setContentType("application/json;charset=utf-8");
-            response.getWriter().write(ErrorBodies.body(CODES.getOrDefault(status, status >= 500 ? "internal_error" : "http_" + status),
-                    status >= 500 ? "Something went wrong on our side." : "The request was refused.", Map.of()).toString());
+            response.getWriter().write(ErrorBodies.body(CODES.getOrDefault(status, ourFault ? "internal_error" : "http_" + status),
+                    ourFault ? "Something went wrong on our side." : "The request was refused.", Map.of()).toString());
         } else {
             response.setContentType("text/html;charset=utf-8");
             response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Vestibule</title>"

@@ -106,6 +106,10 @@ public final class VestibuleLauncher {
         }
         Optional<Path> adminTrustStore = listeners.adminClientCaFile().map(file -> publishAdminClientAuthorities(file, data));
         JvmTlsHardening.apply(policy, system);
+        // No WADL anywhere, Payara's own JAX-RS endpoints (/openapi) included: it names Jersey's version. Jersey
+        // reads its settings from system properties only when told to.
+        system.setProperty("jersey.config.allowSystemPropertiesProvider", "true");
+        system.setProperty("jersey.config.server.wadl.disableWadl", "true");
         settings.entriesForTheApplication().forEach(system::setProperty);
         system.setProperty("vestibule.data.dir", data.root().toString());
         system.setProperty("vestibule.https.port", String.valueOf(listeners.portalPort()));

@@ -217,6 +217,16 @@ abstract class MeetingApiContract {
     }
 
     @Test
+    void aRecurrenceTheParserRefusesIsExplainedInOurWordsNotTheParsers() {
+        ApiResponse response = alice().sendRaw("POST", "/api/v1/meetings",
+                meeting("x").add("recurrence", "FREQ=WEEKLY;BYDAY=XX").build().toString());
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().getString("field")).isEqualTo("recurrence");
+        assertThat(response.json().getString("message")).contains("FREQ=WEEKLY;COUNT=4").doesNotContainIgnoringCase("XX");
+    }
+
+    @Test
     void aTenMegabyteBodyIsRefusedWithoutBeingKept() throws Exception {
         PortalClient alice = alice();
         String huge = "{\"title\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}";
