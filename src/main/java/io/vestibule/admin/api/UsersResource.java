@@ -85,12 +85,12 @@ public class UsersResource {
         String username = request.requiredText("username", LocalAccount.LONGEST_USERNAME);
         boolean certificateOnly = request.optionalFlag("certificateOnly").orElse(false);
         Optional<char[]> password = request.optionalSecret("password", 1024);
-        if (certificateOnly && password.isPresent()) {
-            throw ApiProblem.invalidField("password", "A certificate-only account has no password.");
-        }
-        Set<UUID> roleIds = roleIds(request.optionalTextList("roles", 20, 100).orElse(List.of()));
-        duties.require("admin.account.create", username, rule -> rule.checkAccount(Optional.empty(), List.of(), rolesOf(roleIds)));
         try {
+            if (certificateOnly && password.isPresent()) {
+                throw ApiProblem.invalidField("password", "A certificate-only account has no password.");
+            }
+            Set<UUID> roleIds = roleIds(request.optionalTextList("roles", 20, 100).orElse(List.of()));
+            duties.require("admin.account.create", username, rule -> rule.checkAccount(Optional.empty(), List.of(), rolesOf(roleIds)));
             LocalAccount created = accounts.create(username, password, roleIds, certificateOnly, false);
             audit.changed("admin.account.create", created.username() + " roles=" + roleNames(roleIds) + (certificateOnly ? " certificate-only" : ""));
             return Response.status(201).entity(json(created).toString()).build();
