@@ -307,18 +307,21 @@ class SeparationOfDutiesIT {
     }
 
     private static String accountId(String username) {
-        return admin.get("/users").jsonArray().getValuesAs(JsonObject.class).stream()
-                .filter(user -> user.getString("username").equals(username)).findFirst().orElseThrow().getString("id");
+        return idOf("/users", "username", username);
     }
 
     private static String roleId(String name) {
-        return admin.get("/roles").jsonArray().getValuesAs(JsonObject.class).stream()
-                .filter(role -> role.getString("name").equals(name)).findFirst().orElseThrow().getString("id");
+        return idOf("/roles", "name", name);
     }
 
     private static String mappingId(String name) {
-        return admin.get("/role-mappings").jsonArray().getValuesAs(JsonObject.class).stream()
-                .filter(mapping -> mapping.getString("name").equals(name)).findFirst().orElseThrow().getString("id");
+        return idOf("/role-mappings", "name", name);
+    }
+
+    /** The id of the entry of an admin list whose {@code field} is {@code value}. */
+    private static String idOf(String list, String field, String value) {
+        return admin.get(list).jsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(entry -> entry.getString(field).equals(value)).findFirst().orElseThrow().getString("id");
     }
 
     private static List<JsonObject> refusals(String type) {

@@ -62,4 +62,17 @@ class DirectorySettingsTest {
     void toStringDoesNotShowTheBindPassword() {
         assertThat(settings("ldap://dc1.example.org", Transport.START_TLS, false).toString()).doesNotContain("secret");
     }
+
+    @Test
+    void theStoredPasswordGoesOnlyToTheServerItWasSavedWithOverTheSameTransport() {
+        DirectorySettings saved = settings("ldap://dc1.example.org:389", Transport.START_TLS, false);
+
+        assertThat(settings("ldap://DC1.example.org", Transport.START_TLS, false).mayBeSentBindPasswordOf(saved))
+                .as("the same server, the default port written out or not").isTrue();
+        assertThat(settings("ldap://rogue.example.org:389", Transport.START_TLS, false).mayBeSentBindPasswordOf(saved)).isFalse();
+        assertThat(settings("ldap://dc1.example.org:3389", Transport.START_TLS, false).mayBeSentBindPasswordOf(saved)).isFalse();
+        assertThat(settings("ldaps://dc1.example.org:636", Transport.LDAPS, false).mayBeSentBindPasswordOf(saved)).isFalse();
+        assertThat(settings("ldap://dc1.example.org:389", Transport.PLAINTEXT, true).mayBeSentBindPasswordOf(saved))
+                .as("plaintext where the saved settings did not allow it").isFalse();
+    }
 }
