@@ -39,6 +39,8 @@ public record OidcSettings(
 
     /** The issuer is a column of the user's identity (issuer, subject), which holds 255 characters. */
     static final int MAX_ISSUER_LENGTH = 255;
+    /** More tolerance than this would let a token live minutes beyond its expiry. */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(120);
 
     public OidcSettings {
         scopes = List.copyOf(scopes);
@@ -49,6 +51,9 @@ public record OidcSettings(
         }
         if (issuer.toString().length() > MAX_ISSUER_LENGTH) {
             throw new IllegalArgumentException("The issuer is longer than " + MAX_ISSUER_LENGTH + " characters");
+        }
+        if (clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
+            throw new IllegalArgumentException("VESTIBULE_OIDC_CLOCK_SKEW_SECONDS must be between 0 and " + MAX_CLOCK_SKEW.toSeconds());
         }
         if (clientId.isBlank() || apiAudience.isBlank() || apiScope.isBlank()) {
             throw new IllegalArgumentException("The client id, the API audience and the API scope must not be empty");

@@ -34,24 +34,39 @@ record ProviderMetadata(
         if (document.get("code_challenge_methods_supported") instanceof List<?> methods && !methods.contains(pkceMethod)) {
             throw new ProviderUnavailable("The provider does not support PKCE with " + pkceMethod);
         }
+        URI issuer = settings.issuer();
         return new ProviderMetadata(settings.issuerId(),
-                endpoint(document, "authorization_endpoint").orElseThrow(() -> missing("authorization_endpoint")),
-                endpoint(document, "token_endpoint").orElseThrow(() -> missing("token_endpoint")),
-                endpoint(document, "jwks_uri").orElseThrow(() -> missing("jwks_uri")),
-                endpoint(document, "end_session_endpoint"));
+                endpoint(document, "authorization_endpoint", issuer).orElseThrow(() -> missing("authorization_endpoint")),
+                endpoint(document, "token_endpoint", issuer).orElseThrow(() -> missing("token_endpoint")),
+                endpoint(document, "jwks_uri", issuer).orElseThrow(() -> missing("jwks_uri")),
+                endpoint(document, "end_session_endpoint", issuer));
     }
 
-    private static Optional<URI> endpoint(Map<String, Object> document, String name) throws ProviderUnavailable {
+    /** A secure address on the issuer's own origin: a discovery document cannot send tokens or keys elsewhere. */
+    private static Optional<URI> endpoint(Map<String, Object> document, String name, URI issuer) throws ProviderUnavailable {
         if (!(document.get(name) instanceof String text)) {
             return Optional.empty();
         }
         try {
             URI uri = new URI(text);
             OidcSettings.requireSecureEndpoint(uri, name);
+            if (!sameOrigin(uri, issuer)) {
+                throw new ProviderUnavailable("The provider's " + name + " is not on the issuer's origin (" + issuer.getScheme() + "://"
+                        + issuer.getAuthority() + ")");
+            }
             return Optional.of(uri);
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw new ProviderUnavailable("The provider's " + name + " is not a secure address");
         }
+    }
+
+    private static boolean sameOrigin(URI endpoint, URI issuer) {
+        return endpoint.getScheme().equalsIgnoreCase(issuer.getScheme()) && endpoint.getHost().equalsIgnoreCase(issuer.getHost())
+                && port(endpoint) == port(issuer);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private static ProviderUnavailable missing(String name) {

@@ -25,7 +25,9 @@ public record SsoIdentity(String subject, String username, String displayName, O
         String subject = claims.getSubject();
         String username = text(claims, "preferred_username", MAX_NAME_LENGTH).orElse(subject);
         String displayName = text(claims, "name", MAX_NAME_LENGTH).orElse(username);
-        Optional<String> email = text(claims, "email", MAX_EMAIL_LENGTH).filter(address -> address.contains("@"));
+        // An address the provider has not verified could be anyone's, and an invitee's address lets them skip the guest PIN.
+        Optional<String> email = text(claims, "email", MAX_EMAIL_LENGTH).filter(address -> address.contains("@"))
+                .filter(address -> verified(claims));
         List<String> groups = groupsOf(claims);
         return new SsoIdentity(subject, username, displayName, email, groups);
     }
@@ -40,6 +42,14 @@ public record SsoIdentity(String subject, String username, String displayName, O
                     .filter(value -> !value.isEmpty() && value.length() <= maxLength && clean(value));
         } catch (ParseException e) {
             return Optional.empty();
+        }
+    }
+
+    private static boolean verified(JWTClaimsSet claims) {
+        try {
+            return Boolean.TRUE.equals(claims.getBooleanClaim("email_verified"));
+        } catch (ParseException notABoolean) {
+            return false;
         }
     }
 

@@ -38,6 +38,16 @@ class OidcSettingsTest {
     }
 
     @Test
+    void theClockSkewIsBetweenZeroAndTwoMinutes() {
+        OidcSettings settings = settings("https://sso.example.org/realms/vestibule");
+        for (Duration skew : List.of(Duration.ofSeconds(-1), Duration.ofSeconds(121), Duration.ofDays(1))) {
+            assertThatIllegalArgumentException().as(skew.toString()).isThrownBy(() -> new OidcSettings(settings.issuer(), "portal",
+                    settings.clientSecret(), settings.redirectUri(), settings.postLogoutRedirectUri(), List.of("openid"), "api", "vestibule",
+                    Optional.empty(), List.of(), skew, Duration.ofSeconds(3), Duration.ofSeconds(5)));
+        }
+    }
+
+    @Test
     void aTrailingSlashOfTheIssuerIsKeptInItsIdentityButNotDoubledInDiscovery() {
         OidcSettings settings = settings("https://sso.example.org/realms/vestibule/");
         assertThat(settings.issuerId()).isEqualTo("https://sso.example.org/realms/vestibule/");

@@ -30,6 +30,13 @@ class ProviderMetadataTest {
     }
 
     @Test
+    void anEndpointOffTheIssuersOriginIsRefused() {
+        assertUnusable(document(ISSUER, "https://elsewhere.example.org/token", "[\"S256\"]"));
+        assertUnusable(document(ISSUER, "https://sso.example.org:8443/realms/vestibule/token", "[\"S256\"]"));
+        assertUnusable(document(ISSUER, ISSUER + "/token", "[\"S256\"]").replace(ISSUER + "/certs", "https://keys.example.net/certs"));
+    }
+
+    @Test
     void aProviderListingPkceMethodsWithoutS256IsRefused() {
         assertUnusable(document(ISSUER, ISSUER + "/token", "[\"plain\"]"));
     }

@@ -25,6 +25,16 @@ class SsoIdentityTest {
     }
 
     @Test
+    void onlyAnAddressTheProviderVerifiedIsKept() {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject("sub-1").claim("email", "alice@example.org");
+
+        assertThat(SsoIdentity.of(claims.build()).email()).as("no email_verified").isEmpty();
+        assertThat(SsoIdentity.of(claims.claim("email_verified", false).build()).email()).isEmpty();
+        assertThat(SsoIdentity.of(claims.claim("email_verified", "true").build()).email()).as("a string is not a boolean").isEmpty();
+        assertThat(SsoIdentity.of(claims.claim("email_verified", true).build()).email()).contains("alice@example.org");
+    }
+
+    @Test
     void groupsAreBounded() {
         SsoIdentity identity = SsoIdentity.of(new JWTClaimsSet.Builder().subject("sub-1")
                 .claim("groups", Collections.nCopies(500, "g")).claim("name", "  Alice Martin  ").build());

@@ -131,6 +131,7 @@ final class TestOpenIdProvider implements AutoCloseable {
                 .claim("preferred_username", "alice")
                 .claim("name", "Alice Martin")
                 .claim("email", "alice@demo.vestibule.local")
+                .claim("email_verified", true)
                 .claim("groups", List.of("vestibule-users"))
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(300)));
