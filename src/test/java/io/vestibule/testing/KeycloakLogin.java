@@ -35,7 +35,7 @@ public final class KeycloakLogin {
     private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
 
     /** The tokens of a sign-in. */
-    public record Tokens(String accessToken, String idToken) {
+    public record Tokens(String accessToken, String idToken, String refreshToken) {
     }
 
     private KeycloakLogin() {
@@ -86,7 +86,7 @@ public final class KeycloakLogin {
         }
         try (var reader = Json.createReader(new StringReader(tokens.body()))) {
             JsonObject body = reader.readObject();
-            return new Tokens(body.getString("access_token"), body.getString("id_token"));
+            return new Tokens(body.getString("access_token"), body.getString("id_token"), body.getString("refresh_token"));
         }
     }
 

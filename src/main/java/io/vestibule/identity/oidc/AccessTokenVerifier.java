@@ -9,7 +9,8 @@ import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.platform.checks.Verification;
 
 /**
- * Verifies an access token an API client presents as {@code Authorization: Bearer} (R-SSO-3): signed by the issuer's
+ * Verifies an access token an API client presents as {@code Authorization: Bearer} (R-SSO-3): typed as an access
+ * token (never an ID or refresh token), signed by the issuer's
  * published key with an algorithm of the crypto policy, from the issuer, for the API's audience, current, about a
  * subject, and granting the API's scope. The scope comes last, so that only an otherwise valid token is told it
  * lacks one (403 rather than 401).
@@ -21,6 +22,7 @@ public final class AccessTokenVerifier {
         this.verifier = new Verification<>(List.of(
                 new JwsChecks.NotTooLarge(IdTokenValidator.MAX_TOKEN_CHARS),
                 new JwsChecks.SignedJws(),
+                new JwsChecks.TypedAsAccessToken(),
                 new JwsChecks.AlgorithmAllowed(policy.providerTokenAlgorithms()),
                 new JwsChecks.KnownKey(keys),
                 new JwsChecks.ValidSignature(),

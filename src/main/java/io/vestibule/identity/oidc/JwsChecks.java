@@ -1,10 +1,13 @@
 package io.vestibule.identity.oidc;
 
 import java.text.ParseException;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
@@ -49,6 +52,27 @@ final class JwsChecks {
                 throw new ProviderTokenRejected(ProviderTokenRejection.ALGORITHM);
             }
             token.jws = signed;
+        }
+    }
+
+    /**
+     * {@code token_type}: an access token says so, by the header type {@code at+jwt} (RFC 9068) or Keycloak's
+     * {@code typ} claim {@code Bearer}; an ID or refresh token is refused for what it is before anything else is
+     * read. The claim is read before the signature is checked, so it can only refuse a token, never admit one.
+     */
+    static final class TypedAsAccessToken implements Check<ProviderToken, ProviderTokenRejected> {
+        private static final Set<String> HEADER_TYPES = Set.of("at+jwt", "application/at+jwt");
+
+        @Override
+        public void check(ProviderToken token) throws ProviderTokenRejected {
+            JOSEObjectType header = token.jws.getHeader().getType();
+            if (header != null && HEADER_TYPES.contains(header.toString().toLowerCase(Locale.ROOT))) {
+                return;
+            }
+            Map<String, Object> claims = token.jws.getPayload().toJSONObject();
+            if (claims == null || !"Bearer".equals(claims.get("typ"))) {
+                throw new ProviderTokenRejected(ProviderTokenRejection.TOKEN_TYPE);
+            }
         }
     }
 

@@ -19,6 +19,11 @@ public enum ProviderTokenRejection implements Rejection {
     UNKNOWN_KEY("unknown_key"),
     /** The signature does not verify with the provider's key: altered, or signed by someone else. */
     SIGNATURE("signature"),
+    /**
+     * Not typed as an access token (RFC 9068 §4, RFC 8725 §3.11): neither the header type {@code at+jwt} nor
+     * Keycloak's {@code typ} claim {@code Bearer}; an ID or refresh token presented on the API.
+     */
+    TOKEN_TYPE("token_type"),
     /** {@code iss} is not exactly the configured issuer. */
     ISSUER("issuer"),
     /** {@code aud} does not name the portal client (ID token) or the API (access token). */

@@ -60,7 +60,17 @@ class AccessTokenVerifierTest {
         assertRefused(TestOpenIdProvider.sign(provider.accessTokenClaims().build(), TestOpenIdProvider.ecKey("k1", Curve.P_256)),
                 ProviderTokenRejection.SIGNATURE);
         // An ID token (audience: the portal client) is no access token.
-        assertRefused(provider.sign(provider.idTokenClaims("n").build()), ProviderTokenRejection.AUDIENCE);
+        assertRefused(provider.sign(provider.idTokenClaims("n").build()), ProviderTokenRejection.TOKEN_TYPE);
+    }
+
+    @Test
+    void onlyATokenTypedAsAnAccessTokenIsOne() throws Exception {
+        assertRefused(provider.sign(provider.accessTokenClaims().claim("typ", "Refresh").build()), ProviderTokenRejection.TOKEN_TYPE);
+        assertRefused(provider.sign(provider.accessTokenClaims().claim("typ", "ID").build()), ProviderTokenRejection.TOKEN_TYPE);
+        assertRefused(provider.sign(provider.accessTokenClaims().claim("typ", null).build()), ProviderTokenRejection.TOKEN_TYPE);
+
+        assertThat(verifier.verify(provider.signTyped(provider.accessTokenClaims().claim("typ", null).build())).getSubject())
+                .as("RFC 9068's header type alone").isEqualTo("97b3b688-a9b8-4323-843a-06b6b31ab194");
     }
 
     @Test

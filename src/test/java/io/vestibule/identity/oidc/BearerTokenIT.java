@@ -76,8 +76,10 @@ class BearerTokenIT {
     }
 
     @Test
-    void keycloaksIdTokenIsNoAccessTokenForTheApi() {
-        assertRefused(sso.addInTokens("alice").idToken(), "audience");
+    void keycloaksIdAndRefreshTokensAreRefusedForWhatTheyAre() {
+        KeycloakLogin.Tokens tokens = sso.addInTokens("alice");
+        assertRefused(tokens.idToken(), "token_type");
+        assertRefused(tokens.refreshToken(), "token_type");
     }
 
     @Test
@@ -125,7 +127,7 @@ class BearerTokenIT {
 
         ApiResponse refreshed = portal.newClient().withBearer(joinToken).sendWithoutCsrf("POST", "/api/v1/join/refresh", null);
         assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
-        assertRefused(refreshed.json().getString("token"), "unknown_key");
+        assertRefused(refreshed.json().getString("token"), "token_type");
         ApiResponse keycloakTokenOnJoin = portal.newClient().withBearer(sso.addInTokens("alice").accessToken())
                 .sendWithoutCsrf("POST", "/api/v1/join/refresh", null);
         assertThat(keycloakTokenOnJoin.status()).isEqualTo(401);

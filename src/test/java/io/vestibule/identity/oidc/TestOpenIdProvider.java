@@ -158,7 +158,16 @@ final class TestOpenIdProvider implements AutoCloseable {
         return sign(claims, signingKey);
     }
 
+    /** Signed with the provider's key under the header type RFC 9068 gives access tokens. */
+    String signTyped(JWTClaimsSet claims) {
+        return sign(claims, signingKey, new JOSEObjectType("at+jwt"));
+    }
+
     static String sign(JWTClaimsSet claims, JWK key) {
+        return sign(claims, key, JOSEObjectType.JWT);
+    }
+
+    private static String sign(JWTClaimsSet claims, JWK key, JOSEObjectType type) {
         try {
             JWSSigner signer;
             JWSAlgorithm algorithm;
@@ -170,7 +179,7 @@ final class TestOpenIdProvider implements AutoCloseable {
                 signer = new RSASSASigner((RSAKey) key);
                 algorithm = JWSAlgorithm.RS256;
             }
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(type).build(), claims);
             jwt.sign(signer);
             return jwt.serialize();
         } catch (JOSEException e) {
