@@ -28,6 +28,7 @@ public final class AccessTokenVerifier {
                 new JwsChecks.ValidSignature(),
                 new ProviderClaimChecks.IssuedBy(settings.issuerId()),
                 new ProviderClaimChecks.AudienceIncludes(settings.apiAudience()),
+                new ProviderClaimChecks.AuthorizedPartyAmong(settings.apiClients()),
                 new ProviderClaimChecks.CurrentlyValid(clock, settings.clockSkew()),
                 new ProviderClaimChecks.HasSubject(),
                 new ProviderClaimChecks.ScopeIncludes(settings.apiScope())));

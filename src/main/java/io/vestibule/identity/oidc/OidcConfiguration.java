@@ -42,6 +42,8 @@ public final class OidcConfiguration {
                         .trim().split("[\\s,]+")),
                 config.getOptionalValue("vestibule.oidc.api-audience", String.class).orElse("vestibule-api"),
                 config.getOptionalValue("vestibule.oidc.api-scope", String.class).orElse("vestibule"),
+                Arrays.stream(config.getOptionalValue("vestibule.oidc.api-clients", String.class).orElse("vestibule-outlook")
+                        .trim().split("[\\s,]+")).filter(client -> !client.isBlank()).toList(),
                 config.getOptionalValue("vestibule.oidc.portal-group", String.class).filter(group -> !group.isBlank()),
                 trustAnchors(config.getOptionalValue("vestibule.oidc.trust-file", String.class)),
                 Duration.ofSeconds(config.getOptionalValue("vestibule.oidc.clock-skew-seconds", Integer.class).orElse(30)),

@@ -31,6 +31,7 @@ public record OidcSettings(
         List<String> scopes,
         String apiAudience,
         String apiScope,
+        List<String> apiClients,
         Optional<String> portalGroup,
         List<X509Certificate> trustAnchors,
         Duration clockSkew,
@@ -44,6 +45,10 @@ public record OidcSettings(
 
     public OidcSettings {
         scopes = List.copyOf(scopes);
+        apiClients = List.copyOf(apiClients);
+        if (apiClients.isEmpty()) {
+            throw new IllegalArgumentException("VESTIBULE_OIDC_API_CLIENTS must name at least one client");
+        }
         trustAnchors = List.copyOf(trustAnchors);
         requireSecureEndpoint(issuer, "The issuer");
         if (issuer.getQuery() != null || issuer.getFragment() != null) {

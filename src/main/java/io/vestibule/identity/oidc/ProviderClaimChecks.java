@@ -72,6 +72,22 @@ final class ProviderClaimChecks {
         }
     }
 
+    /** {@code authorized_party}: an access token's {@code azp} is one of the clients allowed to call the API. */
+    static final class AuthorizedPartyAmong implements Check<ProviderToken, ProviderTokenRejected> {
+        private final List<String> clients;
+
+        AuthorizedPartyAmong(List<String> clients) {
+            this.clients = List.copyOf(clients);
+        }
+
+        @Override
+        public void check(ProviderToken token) throws ProviderTokenRejected {
+            if (!(token.claims.getClaim("azp") instanceof String azp) || !clients.contains(azp)) {
+                throw new ProviderTokenRejected(ProviderTokenRejection.AUTHORIZED_PARTY);
+            }
+        }
+    }
+
     /** {@code expired} and {@code not_yet_valid}: {@code exp} and {@code iat} present; now within them, give or take the skew; {@code nbf} respected. */
     static final class CurrentlyValid implements Check<ProviderToken, ProviderTokenRejected> {
         private final Clock clock;

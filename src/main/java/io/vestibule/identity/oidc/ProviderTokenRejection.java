@@ -28,7 +28,10 @@ public enum ProviderTokenRejection implements Rejection {
     ISSUER("issuer"),
     /** {@code aud} does not name the portal client (ID token) or the API (access token). */
     AUDIENCE("audience"),
-    /** An ID token for several audiences without {@code azp}, or whose {@code azp} is another client. */
+    /**
+     * An ID token for several audiences without {@code azp}, or whose {@code azp} is another client; an access token
+     * whose {@code azp} is not among {@code VESTIBULE_OIDC_API_CLIENTS}.
+     */
     AUTHORIZED_PARTY("authorized_party"),
     /** No {@code exp}, or past it by more than the allowed skew. */
     EXPIRED("expired"),

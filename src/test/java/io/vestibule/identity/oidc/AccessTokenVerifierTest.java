@@ -64,6 +64,13 @@ class AccessTokenVerifierTest {
     }
 
     @Test
+    void onlyTheClientsAllowedToCallTheApiMayHaveObtainedTheToken() {
+        assertRefused(provider.sign(provider.accessTokenClaims().claim("azp", "some-other-client").build()),
+                ProviderTokenRejection.AUTHORIZED_PARTY);
+        assertRefused(provider.sign(provider.accessTokenClaims().claim("azp", null).build()), ProviderTokenRejection.AUTHORIZED_PARTY);
+    }
+
+    @Test
     void onlyATokenTypedAsAnAccessTokenIsOne() throws Exception {
         assertRefused(provider.sign(provider.accessTokenClaims().claim("typ", "Refresh").build()), ProviderTokenRejection.TOKEN_TYPE);
         assertRefused(provider.sign(provider.accessTokenClaims().claim("typ", "ID").build()), ProviderTokenRejection.TOKEN_TYPE);

@@ -33,8 +33,16 @@ class OidcSettingsTest {
         OidcSettings settings = settings("https://sso.example.org/realms/vestibule");
         assertThat(settings.toString()).doesNotContain("s3cret-value");
         assertThatIllegalArgumentException().isThrownBy(() -> new OidcSettings(settings.issuer(), "portal", settings.clientSecret(),
-                settings.redirectUri(), settings.postLogoutRedirectUri(), List.of("profile"), "api", "vestibule", Optional.empty(), List.of(),
+                settings.redirectUri(), settings.postLogoutRedirectUri(), List.of("profile"), "api", "vestibule", List.of("vestibule-outlook"), Optional.empty(), List.of(),
                 Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void atLeastOneClientMayCallTheApi() {
+        OidcSettings settings = settings("https://sso.example.org/realms/vestibule");
+        assertThatIllegalArgumentException().isThrownBy(() -> new OidcSettings(settings.issuer(), "portal", settings.clientSecret(),
+                settings.redirectUri(), settings.postLogoutRedirectUri(), List.of("openid"), "api", "vestibule", List.of(), Optional.empty(),
+                List.of(), Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofSeconds(5)));
     }
 
     @Test
@@ -42,7 +50,7 @@ class OidcSettingsTest {
         OidcSettings settings = settings("https://sso.example.org/realms/vestibule");
         for (Duration skew : List.of(Duration.ofSeconds(-1), Duration.ofSeconds(121), Duration.ofDays(1))) {
             assertThatIllegalArgumentException().as(skew.toString()).isThrownBy(() -> new OidcSettings(settings.issuer(), "portal",
-                    settings.clientSecret(), settings.redirectUri(), settings.postLogoutRedirectUri(), List.of("openid"), "api", "vestibule",
+                    settings.clientSecret(), settings.redirectUri(), settings.postLogoutRedirectUri(), List.of("openid"), "api", "vestibule", List.of("vestibule-outlook"),
                     Optional.empty(), List.of(), skew, Duration.ofSeconds(3), Duration.ofSeconds(5)));
         }
     }
@@ -57,7 +65,7 @@ class OidcSettingsTest {
     static OidcSettings settings(String issuer) {
         return new OidcSettings(URI.create(issuer), "vestibule-portal", new OidcSettings.ClientSecret("s3cret-value".toCharArray()),
                 URI.create("https://portal.example.org/api/v1/auth/sso/callback"), URI.create("https://portal.example.org/index.html"),
-                List.of("openid", "profile"), "vestibule-api", "vestibule", Optional.empty(), List.of(),
+                List.of("openid", "profile"), "vestibule-api", "vestibule", List.of("vestibule-outlook"), Optional.empty(), List.of(),
                 Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofSeconds(5));
     }
 }

@@ -92,7 +92,7 @@ final class TestOpenIdProvider implements AutoCloseable {
     OidcSettings settings(Optional<String> portalGroup) {
         return new OidcSettings(URI.create(issuer()), CLIENT_ID, new OidcSettings.ClientSecret(CLIENT_SECRET.toCharArray()),
                 URI.create(REDIRECT_URI), URI.create("https://portal.test/index.html"), List.of("openid", "profile", "email", "vestibule"),
-                "vestibule-api", "vestibule", portalGroup, List.of(), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(3));
+                "vestibule-api", "vestibule", List.of("vestibule-outlook"), portalGroup, List.of(), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(3));
     }
 
     /** Replaces the published key set (public parts only are served). */
