@@ -1,7 +1,6 @@
 package io.vestibule.identity.oidc;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,6 +11,10 @@ import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
@@ -71,20 +74,27 @@ class ProviderConnection {
         }
     }
 
+    /**
+     * One exchange within {@code requestTimeout} in all, the body included: {@code HttpRequest.timeout} alone does not
+     * cover reading the body, and a provider that stalls in the middle of one would hold the caller without bound.
+     */
     private Answer send(HttpRequest.Builder request) throws ProviderUnavailable {
         HttpRequest built = request.timeout(settings.requestTimeout()).build();
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(built, BoundedBody.handler(MAX_ANSWER_BYTES));
         try {
-            HttpResponse<InputStream> response = http.send(built, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                byte[] bytes = body.readNBytes(MAX_ANSWER_BYTES + 1);
-                if (bytes.length > MAX_ANSWER_BYTES) {
-                    throw new ProviderUnavailable("The provider's answer from " + path(built) + " is larger than " + MAX_ANSWER_BYTES + " bytes");
-                }
-                return new Answer(response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
+            HttpResponse<byte[]> response = exchange.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return new Answer(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new ProviderUnavailable("The provider did not answer within " + settings.requestTimeout().toMillis() + " ms at " + path(built));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof BoundedBody.TooLarge) {
+                throw new ProviderUnavailable("The provider's answer from " + path(built) + " is larger than " + MAX_ANSWER_BYTES + " bytes");
             }
-        } catch (IOException e) {
-            throw new ProviderUnavailable("The provider cannot be reached at " + path(built) + " (" + e.getClass().getSimpleName() + ")");
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new ProviderUnavailable("The provider cannot be reached at " + path(built) + " (" + cause.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new ProviderUnavailable("Interrupted while waiting for the provider");
         }
