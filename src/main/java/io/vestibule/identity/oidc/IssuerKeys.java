@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -33,11 +38,17 @@ import io.vestibule.crypto.CryptoPolicyViolation;
  * once older than {@code maximumAge}, so that a key the provider withdrew stops being accepted. While the provider
  * cannot be reached, the keys already known keep working.
  *
+ * <p>One fetch runs at a time, and never under a lock: while it runs, a token whose key is known is verified with the
+ * cached key at once, and only a token naming an unknown key waits for the fetch (itself bounded by the provider
+ * connection's deadline).
+ *
  * <p>Keys the crypto policy refuses (RSA under 3072 bits, other curves than P-256/384/521), keys for encryption,
  * and keys of other types are left out, with one warning per fetch: a token they signed names an unknown key.
  */
 final class IssuerKeys {
     private static final Logger LOG = Logger.getLogger(IssuerKeys.class.getName());
+    /** A token naming an unknown key waits at most this long for another thread's fetch (which has its own deadline). */
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
 
     /** Where the JSON of the key set comes from: the provider's {@code jwks_uri}. */
     interface Source {
@@ -52,6 +63,8 @@ final class IssuerKeys {
     private volatile Map<String, VerificationKey> keys = Map.of();
     private volatile Instant fetchedAt;
     private volatile Instant attemptedAt;
+    /** The fetch under way, if any. */
+    private final AtomicReference<CompletableFuture<Void>> fetching = new AtomicReference<>();
 
     IssuerKeys(Source source, CryptoPolicy policy, Clock clock, Duration minimumRefreshInterval, Duration maximumAge) {
         this.source = source;
@@ -69,20 +82,49 @@ final class IssuerKeys {
         if (known != null && !old) {
             return Optional.of(known);
         }
-        refreshIfAllowed(now);
+        Optional<CompletableFuture<Void>> anotherFetch = fetchUnlessRecent(now);
+        if (anotherFetch.isPresent() && known == null) {
+            awaitBriefly(anotherFetch.get());
+        }
         return Optional.ofNullable(keys.get(kid));
     }
 
-    private synchronized void refreshIfAllowed(Instant now) {
-        if (attemptedAt != null && now.isBefore(attemptedAt.plus(minimumRefreshInterval))) {
-            return;
+    /**
+     * Fetches the set on this thread unless one was attempted within {@code minimumRefreshInterval}; when another
+     * thread is fetching, returns that fetch instead of starting one.
+     */
+    private Optional<CompletableFuture<Void>> fetchUnlessRecent(Instant now) {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        synchronized (this) {
+            CompletableFuture<Void> running = fetching.get();
+            if (running != null) {
+                return Optional.of(running);
+            }
+            if (attemptedAt != null && now.isBefore(attemptedAt.plus(minimumRefreshInterval))) {
+                return Optional.empty();
+            }
+            attemptedAt = now;
+            fetching.set(mine);
         }
-        attemptedAt = now;
         try {
             keys = usableKeys(source.fetch());
             fetchedAt = now;
         } catch (ProviderUnavailable e) {
             LOG.warning(() -> "The provider's signing keys could not be fetched; the " + keys.size() + " known keys stay in use: " + e.getMessage());
+        } finally {
+            fetching.set(null);
+            mine.complete(null);
+        }
+        return Optional.empty();
+    }
+
+    private static void awaitBriefly(CompletableFuture<Void> fetch) {
+        try {
+            fetch.get(LONGEST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // The keys known so far are all there is.
         }
     }
 
