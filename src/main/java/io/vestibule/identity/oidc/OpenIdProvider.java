@@ -7,6 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 
@@ -22,6 +27,8 @@ import io.vestibule.crypto.CryptoPolicy;
 final class OpenIdProvider {
     static final Duration FRESH = Duration.ofSeconds(5);
     static final Duration USABLE = Duration.ofHours(1);
+    /** How long a thread waits for another's read (which has its own deadline). */
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
 
     private final OidcSettings settings;
     private final ProviderConnection connection;
@@ -29,6 +36,8 @@ final class OpenIdProvider {
     private final Clock clock;
     private volatile Read lastSuccess;
     private volatile Read lastAttempt;
+    /** The read under way, if any. */
+    private final AtomicReference<CompletableFuture<Read>> reading = new AtomicReference<>();
 
     /** The outcome of reading the discovery document: the metadata, or why it could not be had. */
     private record Read(Instant at, ProviderMetadata metadata, ProviderUnavailable failure) {
@@ -139,23 +148,53 @@ final class OpenIdProvider {
         }
     }
 
-    /** Reads the document, unless another thread did within {@code reuse} (or failed to, within {@link #FRESH}). */
-    private synchronized Read read(Instant now, Duration reuse) {
+    /**
+     * Reads the document, unless another thread did within {@code reuse} (or failed to, within {@link #FRESH}). One
+     * read runs at a time and under no lock: a thread that arrives while one runs shares its outcome.
+     */
+    private Read read(Instant now, Duration reuse) {
         Read attempt = lastAttempt;
         if (attempt != null && now.isBefore(attempt.at().plus(attempt.failure() != null ? FRESH : reuse))) {
             return attempt;
         }
+        CompletableFuture<Read> mine = new CompletableFuture<>();
+        CompletableFuture<Read> running = reading.compareAndExchange(null, mine);
+        if (running != null) {
+            return shared(running, now);
+        }
+        Read outcome = null;
+        try {
+            outcome = readNow(now);
+            lastAttempt = outcome;
+            return outcome;
+        } finally {
+            reading.set(null);
+            mine.complete(outcome != null ? outcome : new Read(now, null, new ProviderUnavailable("The provider's discovery document could not be read")));
+        }
+    }
+
+    private Read readNow(Instant now) {
         try {
             ProviderConnection.Answer answer = connection.get(settings.discoveryUri());
             if (!answer.ok()) {
                 throw new ProviderUnavailable("The provider's discovery document answered HTTP " + answer.status());
             }
-            attempt = new Read(now, ProviderMetadata.parse(answer.body(), settings, pkceMethod), null);
-            lastSuccess = attempt;
+            Read read = new Read(now, ProviderMetadata.parse(answer.body(), settings, pkceMethod), null);
+            lastSuccess = read;
+            return read;
         } catch (ProviderUnavailable e) {
-            attempt = new Read(now, null, e);
+            return new Read(now, null, e);
         }
-        lastAttempt = attempt;
-        return attempt;
+    }
+
+    private static Read shared(CompletableFuture<Read> running, Instant now) {
+        try {
+            return running.get(LONGEST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Read(now, null, new ProviderUnavailable("Interrupted while waiting for the provider"));
+        } catch (ExecutionException | TimeoutException e) {
+            return new Read(now, null, new ProviderUnavailable("The provider's discovery document could not be read in time"));
+        }
     }
 }
