@@ -2,7 +2,6 @@ package io.vestibule.admin.api;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -63,7 +62,7 @@ public class AdminAuthorization implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        current.from(proxies.clientOf(http.getRemoteAddr(), Collections.list(http.getHeaders("X-Forwarded-For"))));
+        current.from(proxies.clientOf(http));
         Method method = resource.getResourceMethod();
         if (method == null || method.isAnnotationPresent(BeforeSignIn.class)) {
             return;

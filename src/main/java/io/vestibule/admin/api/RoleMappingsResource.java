@@ -122,7 +122,7 @@ public class RoleMappingsResource {
     }
 
     private List<Role> rolesOf(RoleMapping mapping) {
-        return mapping.roleIds().stream().map(roles::find).flatMap(Optional::stream).toList();
+        return roles.findAll(mapping.roleIds());
     }
 
     private jakarta.json.JsonObject json(RoleMapping mapping) {

@@ -90,7 +90,8 @@ public class UsersResource {
                 throw ApiProblem.invalidField("password", "A certificate-only account has no password.");
             }
             Set<UUID> roleIds = roleIds(request.optionalTextList("roles", 20, 100).orElse(List.of()));
-            duties.require("admin.account.create", username, rule -> rule.checkAccount(Optional.empty(), List.of(), rolesOf(roleIds)));
+            duties.require("admin.account.create", username,
+                    rule -> rule.checkAccount(Optional.empty(), List.of(), roles.findAll(roleIds)));
             LocalAccount created = accounts.create(username, password, roleIds, certificateOnly, false);
             audit.changed("admin.account.create", created.username() + " roles=" + roleNames(roleIds) + (certificateOnly ? " certificate-only" : ""));
             return Response.status(201).entity(json(created).toString()).build();
@@ -116,7 +117,7 @@ public class UsersResource {
         try {
             Optional<Set<UUID>> roleIds = request.optionalTextList("roles", 20, 100).map(this::roleIds);
             duties.require("admin.account.update", account.username(), rule -> rule.checkAccount(Optional.of(account.id()),
-                    rolesOf(account.roleIds()), rolesOf(roleIds.orElse(account.roleIds()))));
+                    roles.findAll(account.roleIds()), roles.findAll(roleIds.orElse(account.roleIds()))));
             boolean makeCertificateOnly = request.optionalFlag("certificateOnly").orElse(false) && !account.certificateOnly();
             if (makeCertificateOnly && password.isPresent()) {
                 throw ApiProblem.invalidField("password", "A certificate-only account has no password.");
@@ -148,7 +149,7 @@ public class UsersResource {
     public Response delete(@PathParam("id") String id) {
         LocalAccount account = existing(id);
         duties.require("admin.account.delete", account.username(),
-                rule -> rule.checkAccount(Optional.of(account.id()), rolesOf(account.roleIds()), List.of()));
+                rule -> rule.checkAccount(Optional.of(account.id()), roles.findAll(account.roleIds()), List.of()));
         try {
             accounts.delete(account.id());
         } catch (AccountRefused refused) {
@@ -172,12 +173,8 @@ public class UsersResource {
         return ids;
     }
 
-    private List<Role> rolesOf(Set<UUID> ids) {
-        return ids.stream().map(roles::find).flatMap(Optional::stream).toList();
-    }
-
     private List<String> roleNames(Set<UUID> ids) {
-        return rolesOf(ids).stream().map(Role::name).sorted().toList();
+        return roles.findAll(ids).stream().map(Role::name).sorted().toList();
     }
 
     private jakarta.json.JsonObject json(LocalAccount account) {

@@ -189,7 +189,7 @@ public class LocalAccounts {
     }
 
     private boolean managesAccounts(Set<UUID> roleIds) {
-        return roleIds.stream().map(roles::find).flatMap(Optional::stream).map(Role::permissions)
+        return roles.findAll(roleIds).stream().map(Role::permissions)
                 .anyMatch(permissions -> permissions.contains(Permission.MANAGE_ACCOUNTS));
     }
 

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -38,7 +37,7 @@ public class AdministratorRoles {
     }
 
     public List<Role> of(LocalAccount account) {
-        return resolve(account.roleIds());
+        return roles.findAll(account.roleIds());
     }
 
     public List<Role> ofGroups(Collection<String> groupDns) {
@@ -48,16 +47,12 @@ public class AdministratorRoles {
                 granted.addAll(mapping.roleIds());
             }
         }
-        return resolve(granted);
+        return roles.findAll(granted);
     }
 
     public static Set<Permission> permissionsOf(Collection<Role> held) {
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         held.forEach(role -> permissions.addAll(role.permissions()));
         return permissions;
-    }
-
-    private List<Role> resolve(Collection<UUID> ids) {
-        return ids.stream().map(roles::find).flatMap(Optional::stream).toList();
     }
 }

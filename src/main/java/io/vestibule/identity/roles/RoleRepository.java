@@ -1,5 +1,6 @@
 package io.vestibule.identity.roles;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,6 +10,11 @@ public interface RoleRepository {
     List<Role> all();
 
     Optional<Role> find(UUID id);
+
+    /** The roles these ids name, in their order; an id whose role no longer exists names none. */
+    default List<Role> findAll(Collection<UUID> ids) {
+        return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
 
     Optional<Role> findByName(String name);
 

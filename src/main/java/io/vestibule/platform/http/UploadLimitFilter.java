@@ -2,7 +2,6 @@ package io.vestibule.platform.http;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.util.Collections;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -46,7 +45,7 @@ public class UploadLimitFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        InetAddress client = proxies.clientOf(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
+        InetAddress client = proxies.clientOf(request);
         if (!uploads.begin(client)) {
             response.setStatus(503);
             response.setHeader("Connection", "close");

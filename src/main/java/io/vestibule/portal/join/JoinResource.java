@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -127,7 +126,7 @@ public class JoinResource {
     }
 
     private InetAddress source() {
-        return proxies.clientOf(http.getRemoteAddr(), Collections.list(http.getHeaders("X-Forwarded-For")));
+        return proxies.clientOf(http);
     }
 
     private Response answer(JoinAnswer answer) {

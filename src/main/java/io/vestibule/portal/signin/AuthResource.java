@@ -2,7 +2,6 @@ package io.vestibule.portal.signin;
 
 import java.net.URI;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,7 +66,7 @@ public class AuthResource {
         char[] password = request.requiredSecret("password", 1024);
         try {
             PortalSignIn.SignedIn signedIn = signIn.signIn(username, password,
-                    proxies.clientOf(http.getRemoteAddr(), Collections.list(http.getHeaders("X-Forwarded-For"))));
+                    proxies.clientOf(http));
             // Whatever session the browser held before is ended, not reused (no fixation).
             sessions.end(previousToken);
             return Response.ok(JsonBuilders.object()
