@@ -63,9 +63,14 @@ class OidcSettingsTest {
     }
 
     static OidcSettings settings(String issuer) {
+        return settings(issuer, Duration.ofSeconds(3), Duration.ofSeconds(5));
+    }
+
+    /** The same, with other time limits for reaching the provider. */
+    static OidcSettings settings(String issuer, Duration connectTimeout, Duration requestTimeout) {
         return new OidcSettings(URI.create(issuer), "vestibule-portal", new OidcSettings.ClientSecret("s3cret-value".toCharArray()),
                 URI.create("https://portal.example.org/api/v1/auth/sso/callback"), URI.create("https://portal.example.org/index.html"),
                 List.of("openid", "profile"), "vestibule-api", "vestibule", List.of("vestibule-outlook"), Optional.empty(), List.of(),
-                Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofSeconds(5));
+                Duration.ofSeconds(30), connectTimeout, requestTimeout);
     }
 }

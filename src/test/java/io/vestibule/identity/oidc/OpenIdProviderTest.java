@@ -1,7 +1,6 @@
 package io.vestibule.identity.oidc;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -10,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,10 +40,7 @@ class OpenIdProviderTest {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         String issuer = "http://127.0.0.1:" + server.getLocalPort() + "/realms/test";
         serveDiscovery(issuer);
-        OidcSettings base = OidcSettingsTest.settings(issuer);
-        OidcSettings settings = new OidcSettings(base.issuer(), base.clientId(), base.clientSecret(), base.redirectUri(),
-                base.postLogoutRedirectUri(), base.scopes(), base.apiAudience(), base.apiScope(), base.apiClients(), Optional.empty(),
-                List.of(), base.clockSkew(), Duration.ofSeconds(2), Duration.ofSeconds(5));
+        OidcSettings settings = OidcSettingsTest.settings(issuer, Duration.ofSeconds(2), Duration.ofSeconds(5));
         OpenIdProvider provider = new OpenIdProvider(settings, new ProviderConnection(settings, CryptoPolicy.standard()),
                 CryptoPolicy.standard(), new TestClock(Instant.parse("2026-12-05T09:00:00Z")));
         ConcurrentLinkedQueue<Object> outcomes = new ConcurrentLinkedQueue<>();
@@ -110,14 +105,8 @@ class OpenIdProviderTest {
 
     private void answer(Socket client, String document, boolean first) {
         try (client) {
-            InputStream in = client.getInputStream();
-            StringBuilder head = new StringBuilder();
-            while (head.indexOf("\r\n\r\n") < 0) {
-                int next = in.read();
-                if (next < 0) {
-                    return;
-                }
-                head.append((char) next);
+            if (!RequestHead.readFrom(client.getInputStream())) {
+                return;
             }
             if (first) {
                 firstRequestArrived.countDown();

@@ -1,7 +1,6 @@
 package io.vestibule.identity.oidc;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -9,8 +8,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.AfterEach;
@@ -76,24 +73,15 @@ class ProviderConnectionTest {
     }
 
     private OidcSettings settings() {
-        OidcSettings base = OidcSettingsTest.settings("http://127.0.0.1:" + provider.getLocalPort() + "/realms/test");
-        return new OidcSettings(base.issuer(), base.clientId(), base.clientSecret(), base.redirectUri(), base.postLogoutRedirectUri(),
-                base.scopes(), base.apiAudience(), base.apiScope(), base.apiClients(), Optional.empty(), List.of(), base.clockSkew(),
-                Duration.ofSeconds(1), DEADLINE);
+        return OidcSettingsTest.settings("http://127.0.0.1:" + provider.getLocalPort() + "/realms/test", Duration.ofSeconds(1), DEADLINE);
     }
 
     /** Serves one connection: reads the request's head, writes {@code answer}, then holds the connection if asked. */
     private void answerWith(String answer, boolean stall) {
         Thread server = new Thread(() -> {
             try (Socket client = provider.accept()) {
-                InputStream in = client.getInputStream();
-                StringBuilder head = new StringBuilder();
-                while (head.indexOf("\r\n\r\n") < 0) {
-                    int next = in.read();
-                    if (next < 0) {
-                        return;
-                    }
-                    head.append((char) next);
+                if (!RequestHead.readFrom(client.getInputStream())) {
+                    return;
                 }
                 OutputStream out = client.getOutputStream();
                 out.write(answer.getBytes(StandardCharsets.US_ASCII));
