@@ -8,7 +8,7 @@ function nextPage() {
 }
 
 /** Codes the single sign-on sends back to this page in ?error=; anything else is ignored. */
-const SSO_ERRORS = ['sso_unavailable', 'sso_expired', 'sso_denied', 'sso_failed', 'forbidden', 'busy'];
+const SSO_ERRORS = ['sso_unavailable', 'sso_expired', 'sso_denied', 'sso_failed', 'forbidden', 'busy', 'blocked'];
 
 const user = await startPage({ requireSignIn: false });
 if (user) location.replace(nextPage());
@@ -30,7 +30,8 @@ document.getElementById('directory-hint').hidden = !methods.directory;
 document.getElementById('sign-in-or').hidden = !(methods.sso && methods.directory);
 
 const ssoError = query('error');
-if (SSO_ERRORS.includes(ssoError)) showError({ code: ssoError });
+const retry = query('retry');
+if (SSO_ERRORS.includes(ssoError)) showError({ code: ssoError, retryAfter: /^\d{1,6}$/.test(retry ?? '') ? retry : '' });
 
 startPasswordSignIn(form, {
   signIn: async (username, password) => {

@@ -57,6 +57,20 @@ public class BreakInGuard {
 
     /** Counts a join attempt from the address, successful or not, and refuses it if the address is or becomes blocked. */
     public Verdict admitJoinAttempt(InetAddress source) {
+        return admitAttempt(source);
+    }
+
+    // ---- single sign-on starts (R-BRUTE-2) --------------------------------------------------------------
+
+    /**
+     * Counts the start of a single sign-on from the address, as a join attempt: a start is unauthenticated and sends
+     * a browser to the provider, so a scanner's starts draw on the address's one budget too.
+     */
+    public Verdict admitSignInStart(InetAddress source) {
+        return admitAttempt(source);
+    }
+
+    private Verdict admitAttempt(InetAddress source) {
         Objects.requireNonNull(source, "source");
         if (allowList.contains(source)) {
             return Verdict.admitted();

@@ -9,9 +9,9 @@ import java.util.Objects;
  * <ul>
  * <li>{@code room}: failed PIN attempts on one room (R-BRUTE-1). Default: more than 20 within 10 minutes block
  * the room for 10 minutes.</li>
- * <li>{@code address}: attempts from one source address (R-BRUTE-2, "VoIP scanner"). Every join attempt counts,
- * successful or not, and so does every failed password login: one budget per address for the whole service, so
- * a scanner cannot spend 20 attempts on joins and another 20 on logins. A blocked address is refused joins and
+ * <li>{@code address}: attempts from one source address (R-BRUTE-2, "VoIP scanner"). Every join attempt and every
+ * single sign-on start counts, successful or not, and so does every failed password login: one budget per address
+ * for the whole service, so a scanner cannot spend 20 attempts on joins and another 20 on logins. A blocked address is refused joins and
  * logins alike. Default: more than 20 within 10 minutes block the address for 10 minutes.</li>
  * <li>{@code account}: failed password logins for one account (R-BRUTE-4, as Keycloak's permanent-lockout-off
  * mode). Default: more than 10 within 15 minutes lock the account for 15 minutes; a successful login clears

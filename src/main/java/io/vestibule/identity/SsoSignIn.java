@@ -1,11 +1,14 @@
 package io.vestibule.identity;
 
+import java.net.InetAddress;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.vestibule.guard.BreakInGuard;
+import io.vestibule.guard.Verdict;
 import io.vestibule.identity.oidc.ProviderTokenRejected;
 import io.vestibule.identity.oidc.SingleSignOn;
 import io.vestibule.identity.oidc.SsoIdentity;
@@ -32,13 +35,24 @@ public class SsoSignIn {
     @Inject
     Sessions<PortalPrincipal> sessions;
 
+    @Inject
+    BreakInGuard guard;
+
     /** A signed-in browser and the page it asked for before signing in. */
     public record SignedIn(PortalUser user, Sessions.Started<PortalPrincipal> session, String next) {
     }
 
+    /** Starts a browser's sign-in, unless its address made too many attempts of any kind (counted here too). */
+    public SingleSignOn.Redirect start(String next, InetAddress source) throws SsoRefused {
+        if (guard.admitSignInStart(source) instanceof Verdict.Refused refused) {
+            throw new SsoRefused(SsoRefused.Reason.BLOCKED, "the address is blocked", refused.retryAfter());
+        }
+        return sso.begin(next);
+    }
+
     /** Completes the browser's sign-in, records the account with the name and e-mail of the ID token, and starts a session. */
-    public SignedIn complete(String handle, SingleSignOn.Callback callback) throws SsoRefused {
-        SingleSignOn.Completed completed = sso.complete(handle, callback);
+    public SignedIn complete(String cookie, SingleSignOn.Callback callback) throws SsoRefused {
+        SingleSignOn.Completed completed = sso.complete(cookie, callback);
         SsoIdentity identity = completed.identity();
         UserAccount account = portal.record(issuer(), identity.subject(), identity.username(), identity.displayName(),
                 identity.email().orElse(null));

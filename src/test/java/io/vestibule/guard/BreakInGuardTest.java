@@ -256,6 +256,19 @@ class BreakInGuardTest {
     }
 
     @Test
+    void singleSignOnStartsDrawOnTheAddressBudgetOfJoins() {
+        attempts(scanner, 10);
+        for (int i = 0; i < 10; i++) {
+            assertThat(guard.admitSignInStart(scanner).isAdmitted()).as("start %d", i).isTrue();
+        }
+
+        assertThat(guard.admitSignInStart(scanner)).isEqualTo(new Refused(Reason.ADDRESS_BLOCKED, Duration.ofMinutes(10)));
+        assertThat(guard.admitJoinAttempt(scanner).isAdmitted()).isFalse();
+        assertThat(guard.admitSignInStart(other).isAdmitted()).isTrue();
+        assertThat(guard.admitSignInStart(ip("192.0.2.10")).isAdmitted()).as("allow-listed").isTrue();
+    }
+
+    @Test
     void failedLoginsFromAnAllowListedAddressStillLockTheAccountButNotTheAddress() {
         InetAddress office = ip("10.20.30.40");
         loginFailures("alice", office, 11);

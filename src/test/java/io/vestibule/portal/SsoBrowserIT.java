@@ -1,13 +1,22 @@
 package io.vestibule.portal;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -66,6 +75,50 @@ class SsoBrowserIT {
             assertThat(page.locator("#password")).isVisible();
             Chromium.screenshot(page, "sso-keycloak-login-after-sign-out.png");
         }
+    }
+
+    /**
+     * 12,100 sign-in starts from 605 addresses, each address stopping at its allowance of 20: the store of sign-ins in
+     * flight that this replaced held 10,000 and then answered everyone "busy". Now nothing is stored per start.
+     */
+    @Test
+    void aFloodOfSignInStartsFromManyAddressesLeavesARealSignInWorking(SsoParts sso) throws Exception {
+        int addresses = 605;
+        Semaphore inFlight = new Semaphore(32);
+        List<CompletableFuture<HttpResponse<Void>>> starts = new ArrayList<>();
+        for (int i = 0; i < addresses * 20; i++) {
+            inFlight.acquire();
+            CompletableFuture<HttpResponse<Void>> start = sso.portal().http().sendAsync(signInStart(sso, floodAddress(i % addresses)),
+                    HttpResponse.BodyHandlers.discarding());
+            start.whenComplete((answer, failure) -> inFlight.release());
+            starts.add(start);
+        }
+        CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+        Assertions.assertThat(starts).allSatisfy(start -> Assertions.assertThat(start.join().headers().firstValue("Location").orElseThrow())
+                .startsWith(sso.keycloak().issuer().toString()));
+        HttpResponse<Void> blocked = sso.portal().http().send(signInStart(sso, floodAddress(0)), HttpResponse.BodyHandlers.discarding());
+        String blockedPage = blocked.headers().firstValue("Location").orElseThrow();
+        Assertions.assertThat(blockedPage).as("the 21st start from one address").endsWith("/index.html?error=blocked&retry=600");
+
+        try (BrowserContext context = chromium.newContext()) {
+            Page page = context.newPage();
+            page.navigate(blockedPage);
+            assertThat(page.locator("#status")).hasText("Too many attempts. Try again in 600 seconds.");
+            page.navigate(sso.portal().baseUri().toString());
+            sso.signInAtKeycloak(page, "alice");
+            page.waitForURL("**/meetings.html");
+            assertThat(page.locator("#user-name")).hasText("Alice Martin");
+        }
+    }
+
+    private static HttpRequest signInStart(SsoParts sso, String source) {
+        return HttpRequest.newBuilder(sso.portal().baseUri().resolve("/api/v1/auth/sso/start?next=%2Fmeetings.html"))
+                .header("X-Forwarded-For", source).timeout(Duration.ofSeconds(30)).build();
+    }
+
+    /** Documentation and benchmarking ranges (RFC 5737, RFC 2544), named in X-Forwarded-For; no packet goes there. */
+    private static String floodAddress(int index) {
+        return "198.18." + (index / 250) + "." + (1 + index % 250);
     }
 
     @Test

@@ -44,11 +44,20 @@ public final class OidcConfiguration {
                 config.getOptionalValue("vestibule.oidc.api-scope", String.class).orElse("vestibule"),
                 Arrays.stream(config.getOptionalValue("vestibule.oidc.api-clients", String.class).orElse("vestibule-outlook")
                         .trim().split("[\\s,]+")).filter(client -> !client.isBlank()).toList(),
-                config.getOptionalValue("vestibule.oidc.portal-group", String.class).filter(group -> !group.isBlank()),
+                config.getOptionalValue("vestibule.oidc.portal-group", String.class).filter(group -> !group.isBlank()).map(OidcConfiguration::groupPath),
                 trustAnchors(config.getOptionalValue("vestibule.oidc.trust-file", String.class)),
                 Duration.ofSeconds(config.getOptionalValue("vestibule.oidc.clock-skew-seconds", Integer.class).orElse(30)),
                 Duration.ofMillis(config.getOptionalValue("vestibule.oidc.connect-timeout-millis", Integer.class).orElse(3000)),
                 Duration.ofMillis(config.getOptionalValue("vestibule.oidc.response-timeout-millis", Integer.class).orElse(5000))));
+    }
+
+    /**
+     * A group as the provider's full path, the only form that names one group: {@code vestibule-users} alone would
+     * match a group of that name under any parent. A name without a leading slash is a top-level group.
+     */
+    static String groupPath(String group) {
+        String path = group.strip();
+        return path.startsWith("/") ? path : "/" + path;
     }
 
     private static String required(Config config, String key, String variable) {

@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param scopes requested at sign-in; {@code openid} first
  * @param apiAudience the {@code aud} an access token must name to be accepted by the API
  * @param apiScope the scope an access token must hold to be accepted by the API
- * @param portalGroup when present, only members of this group (the token's {@code groups} claim) may use the portal
+ * @param portalGroup when present, only members of this group may use the portal: its full path (such as
+ *     {@code /vestibule-users}), compared exactly with the full paths of the token's {@code groups} claim
  * @param trustAnchors certificates the provider's HTTPS chain must lead to; empty means the JVM's trust store
  */
 public record OidcSettings(

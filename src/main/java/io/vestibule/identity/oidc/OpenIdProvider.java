@@ -18,14 +18,16 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import io.vestibule.crypto.CryptoPolicy;
 
 /**
- * The provider as the portal talks to it: its discovery document and the token endpoint. The document is read
- * afresh when a sign-in starts, so that an unreachable provider is said so on the sign-in page rather than by the
- * browser's error page; a failure is remembered for a few seconds, so that a provider that is down costs the
- * requests of that time one timeout in all. Readiness probes reuse a reading of the last few seconds. Later steps
- * of a sign-in use the last document read, for up to an hour.
+ * The provider as the portal talks to it: its discovery document and the token endpoint. A sign-in start reuses a
+ * reading of the last few minutes, so that a flood of starts costs the provider nothing; readiness probes read it
+ * again when their last reading is a few seconds old. A failed reading is what every caller sees for the next few
+ * seconds: a provider that went down is said so on the sign-in page (not by the browser's error page) as soon as a
+ * probe or a start noticed, and one that is down costs the requests of that time one timeout in all. Later steps of
+ * a sign-in use the last document read, for up to an hour.
  */
 final class OpenIdProvider {
     static final Duration FRESH = Duration.ofSeconds(5);
+    static final Duration REUSED_BY_SIGN_INS = Duration.ofMinutes(5);
     static final Duration USABLE = Duration.ofHours(1);
     /** How long a thread waits for another's read (which has its own deadline). */
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
@@ -52,26 +54,12 @@ final class OpenIdProvider {
 
     /** The metadata read within the last few seconds, reading it now if need be; fails while the provider is unreachable. */
     ProviderMetadata current() throws ProviderUnavailable {
-        Instant now = clock.instant();
-        Read attempt = lastAttempt;
-        if (attempt == null || !now.isBefore(attempt.at().plus(FRESH))) {
-            attempt = read(now, FRESH);
-        }
-        return outcome(attempt);
+        return outcome(read(clock.instant(), FRESH));
     }
 
-    /**
-     * The metadata read now, when a browser is about to be sent to the provider: only a failure within the last few
-     * seconds is reused, so that a provider that just went down is said so at once and one that is down is not asked
-     * by every sign-in.
-     */
+    /** The metadata for a browser about to be sent to the provider: a reading of the last few minutes, unless one failed since. */
     ProviderMetadata checked() throws ProviderUnavailable {
-        Instant now = clock.instant();
-        Read attempt = lastAttempt;
-        if (attempt == null || attempt.failure() == null || !now.isBefore(attempt.at().plus(FRESH))) {
-            attempt = read(now, Duration.ZERO);
-        }
-        return outcome(attempt);
+        return outcome(read(clock.instant(), REUSED_BY_SIGN_INS));
     }
 
     private static ProviderMetadata outcome(Read attempt) throws ProviderUnavailable {

@@ -5,9 +5,9 @@ import java.security.MessageDigest;
 import java.time.Instant;
 
 /**
- * An authorization request in flight, kept on the server and found through the random handle in the browser's
- * short-lived cookie: the state and nonce sent to the provider, the PKCE verifier that never leaves the server,
- * and the page to go to afterwards.
+ * An authorization request in flight, sealed into the browser's short-lived cookie ({@link SealedSignIns}): the
+ * state and nonce sent to the provider, the PKCE verifier that only this service can read, and the page to go to
+ * afterwards.
  */
 record PendingSignIn(String state, String nonce, String codeVerifier, String next, Instant createdAt) {
 

@@ -34,9 +34,8 @@ import io.vestibule.identity.oidc.SsoRefused.Reason;
 @ApplicationScoped
 public class SingleSignOn {
     private static final Logger LOG = Logger.getLogger(SingleSignOn.class.getName());
-    /** Long enough to type a password and answer a second factor; the handle's cookie lives as long. */
+    /** Long enough to type a password and answer a second factor; the sign-in cookie lives as long. */
     static final Duration SIGN_IN_LIFETIME = Duration.ofMinutes(10);
-    private static final int MAX_PENDING_SIGN_INS = 10_000;
     private static final Duration KEY_REFRESH_INTERVAL = Duration.ofSeconds(10);
     private static final Duration KEY_MAXIMUM_AGE = Duration.ofHours(1);
 
@@ -59,12 +58,12 @@ public class SingleSignOn {
     }
 
     /** The parts of a configured sign-on, built once from the settings. */
-    private record Wiring(OidcSettings settings, OpenIdProvider provider, PendingSignIns pending, IdTokenValidator idTokens,
+    private record Wiring(OidcSettings settings, OpenIdProvider provider, SealedSignIns signIns, IdTokenValidator idTokens,
                           AccessTokenVerifier accessTokens) {
     }
 
-    /** Where to send the browser to sign in, and the handle for its cookie. */
-    public record Redirect(URI authorizationUri, String handle, Duration lifetime) {
+    /** Where to send the browser to sign in, and the sealed request for its cookie. */
+    public record Redirect(URI authorizationUri, String cookie, Duration lifetime) {
         @Override
         public String toString() {
             return "Redirect[" + lifetime + "]";
@@ -97,7 +96,7 @@ public class SingleSignOn {
     static Wiring wire(OidcSettings settings, CryptoPolicy policy, SecureRandom random, Clock clock) {
         OpenIdProvider provider = new OpenIdProvider(settings, new ProviderConnection(settings, policy), policy, clock);
         IssuerKeys keys = new IssuerKeys(provider::keySet, policy, clock, KEY_REFRESH_INTERVAL, KEY_MAXIMUM_AGE);
-        return new Wiring(settings, provider, new PendingSignIns(policy, random, clock, SIGN_IN_LIFETIME, MAX_PENDING_SIGN_INS),
+        return new Wiring(settings, provider, new SealedSignIns(policy, random, clock, SIGN_IN_LIFETIME),
                 new IdTokenValidator(settings, keys, policy, clock), new AccessTokenVerifier(settings, keys, policy, clock));
     }
 
@@ -110,9 +109,9 @@ public class SingleSignOn {
     }
 
     /**
-     * Starts a sign-in: a pending request with fresh state, nonce and PKCE verifier, and the provider's authorization
-     * address for the browser. Only state, nonce and the code challenge go into that address (OpenID Connect Core
-     * §3.1.2.1); the verifier stays here.
+     * Starts a sign-in: a request with fresh state, nonce and PKCE verifier, sealed for the browser's cookie, and the
+     * provider's authorization address for the browser. Only state, nonce and the code challenge go into that address
+     * (OpenID Connect Core §3.1.2.1); the verifier travels sealed, readable by this service alone.
      */
     public Redirect begin(String next) throws SsoRefused {
         Wiring on = require();
@@ -123,7 +122,7 @@ public class SingleSignOn {
             LOG.warning(() -> "Single sign-on is unavailable: " + e.getMessage());
             throw new SsoRefused(Reason.UNAVAILABLE, e.getMessage());
         }
-        PendingSignIns.Begun begun = on.pending().begin(next);
+        SealedSignIns.Begun begun = on.signIns().begin(next);
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
         query.put("client_id", on.settings().clientId());
@@ -133,18 +132,18 @@ public class SingleSignOn {
         query.put("nonce", begun.request().nonce());
         query.put("code_challenge", Pkce.challenge(begun.request().codeVerifier(), policy));
         query.put("code_challenge_method", policy.pkceChallengeMethod());
-        return new Redirect(withQuery(metadata.authorizationEndpoint(), query), begun.handle(), on.pending().lifetime());
+        return new Redirect(withQuery(metadata.authorizationEndpoint(), query), begun.cookie(), on.signIns().lifetime());
     }
 
     /**
-     * Completes a sign-in from the provider's redirect: the browser's pending request (by its cookie's handle, once),
+     * Completes a sign-in from the provider's redirect: the request sealed in the browser's cookie (once),
      * the state, the issuer of the answer when the provider names it (RFC 9207), the provider's error, the code
      * exchanged with the PKCE verifier, the ID token's checks with the request's nonce, and the portal group.
      */
-    public Completed complete(String handle, Callback callback) throws SsoRefused {
+    public Completed complete(String cookie, Callback callback) throws SsoRefused {
         Wiring on = require();
-        PendingSignIn request = on.pending().take(handle)
-                .orElseThrow(() -> new SsoRefused(Reason.EXPIRED, "no pending sign-in for this browser"));
+        PendingSignIn request = on.signIns().open(cookie)
+                .orElseThrow(() -> new SsoRefused(Reason.EXPIRED, "no live sign-in for this browser"));
         if (!request.stateMatches(callback.state())) {
             throw new SsoRefused(Reason.FAILED, "the state does not match this browser's sign-in");
         }
@@ -163,6 +162,9 @@ public class SingleSignOn {
             claims = on.idTokens().validate(idToken, request.nonce());
         } catch (ProviderTokenRejected rejected) {
             throw new SsoRefused(Reason.FAILED, "the ID token was refused (" + rejected.rejection().code() + ")");
+        }
+        if (!on.signIns().spend(request)) {
+            throw new SsoRefused(Reason.EXPIRED, "this browser's sign-in was already completed");
         }
         SsoIdentity identity = permitted(on, SsoIdentity.of(claims));
         return new Completed(identity, new IdTokenHint(idToken), request.next());

@@ -4,10 +4,12 @@ import java.net.URI;
 import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 import io.vestibule.identity.PortalPrincipal;
@@ -17,12 +19,13 @@ import io.vestibule.identity.oidc.SsoRefused;
 import io.vestibule.identity.session.Sessions;
 import io.vestibule.platform.api.ApiProblem;
 import io.vestibule.platform.http.SessionCookie;
+import io.vestibule.platform.net.TrustedProxies;
 
 /**
  * Single sign-on for the browser (R-SSO-1): {@code start} sends it to the provider, {@code callback} is where the
  * provider sends it back. Both are top-level navigations, so both answer with redirects: to the provider, to the page
  * asked for, or to the sign-in page with {@code ?error=<code>} (sso_unavailable, sso_expired, sso_denied, sso_failed,
- * forbidden, busy), which the page explains. 404 {@code not_found} when single sign-on is not configured.
+ * forbidden, busy, and blocked with {@code &retry=<seconds>}), which the page explains. 404 {@code not_found} when single sign-on is not configured.
  */
 @Path("/auth/sso")
 public class SsoResource {
@@ -39,14 +42,20 @@ public class SsoResource {
     @Inject
     Sessions<PortalPrincipal> sessions;
 
+    @Inject
+    TrustedProxies proxies;
+
+    @Context
+    HttpServletRequest http;
+
     @GET
     @Path("/start")
     public Response start(@QueryParam("next") String next) {
         requireEnabled();
         try {
-            SingleSignOn.Redirect redirect = sso.begin(NextPage.of(next));
+            SingleSignOn.Redirect redirect = signIn.start(NextPage.of(next), proxies.clientOf(http));
             return Response.seeOther(redirect.authorizationUri())
-                    .cookie(SessionCookie.SSO.issue(redirect.handle(), redirect.lifetime()))
+                    .cookie(SessionCookie.SSO.issue(redirect.cookie(), redirect.lifetime()))
                     .build();
         } catch (SsoRefused refused) {
             return toSignInPage(refused);
@@ -55,13 +64,13 @@ public class SsoResource {
 
     @GET
     @Path("/callback")
-    public Response callback(@CookieParam(SessionCookie.SSO_NAME) String handle,
+    public Response callback(@CookieParam(SessionCookie.SSO_NAME) String sealedRequest,
                              @CookieParam(SessionCookie.PORTAL_NAME) String previousSession,
                              @QueryParam("code") String code, @QueryParam("state") String state,
                              @QueryParam("iss") String issuer, @QueryParam("error") String error) {
         requireEnabled();
         try {
-            SsoSignIn.SignedIn signedIn = signIn.complete(handle,
+            SsoSignIn.SignedIn signedIn = signIn.complete(sealedRequest,
                     new SingleSignOn.Callback(bounded(code), bounded(state), bounded(issuer), bounded(error)));
             // Whatever session the browser held before is ended, not reused (no fixation).
             sessions.end(previousSession);
@@ -75,7 +84,8 @@ public class SsoResource {
 
     private Response toSignInPage(SsoRefused refused) {
         LOG.info(() -> "Single sign-on refused: " + refused.getMessage());
-        return Response.seeOther(portalAddress(SIGN_IN_PAGE + "?error=" + refused.reason().code()))
+        String retry = refused.reason() == SsoRefused.Reason.BLOCKED ? "&retry=" + refused.retryAfter().toSeconds() : "";
+        return Response.seeOther(portalAddress(SIGN_IN_PAGE + "?error=" + refused.reason().code() + retry))
                 .cookie(SessionCookie.SSO.expire())
                 .build();
     }

@@ -56,7 +56,7 @@ class IdTokenValidatorTest {
 
         assertThat(claims.getSubject()).isEqualTo("97b3b688-a9b8-4323-843a-06b6b31ab194");
         assertThat(SsoIdentity.of(claims)).isEqualTo(new SsoIdentity("97b3b688-a9b8-4323-843a-06b6b31ab194", "alice", "Alice Martin",
-                Optional.of("alice@demo.vestibule.local"), List.of("vestibule-users")));
+                Optional.of("alice@demo.vestibule.local"), List.of("/vestibule-users")));
     }
 
     @Test

@@ -160,9 +160,9 @@ class KeycloakRealmIT {
         assertThat(List.of(alice.getString("scope").split(" "))).contains("vestibule");
         assertThat(alice.getString("name")).isEqualTo("Alice Martin");
         assertThat(alice.getString("preferred_username")).isEqualTo("alice");
-        assertThat(strings(alice.getJsonArray("groups"))).containsExactly("vestibule-users");
+        assertThat(strings(alice.getJsonArray("groups"))).containsExactly("/vestibule-users");
         assertThat(strings(alice.getJsonObject("realm_access").getJsonArray("roles"))).contains("vestibule-user");
-        assertThat(strings(carol.getJsonArray("groups"))).containsExactly("vestibule-auditors");
+        assertThat(strings(carol.getJsonArray("groups"))).containsExactly("/vestibule-auditors");
     }
 
     @Test

@@ -62,6 +62,13 @@ class OidcSettingsTest {
         assertThat(settings.discoveryUri()).hasToString("https://sso.example.org/realms/vestibule/.well-known/openid-configuration");
     }
 
+    @Test
+    void thePortalGroupIsAFullPathAndAPlainNameIsATopLevelGroup() {
+        assertThat(OidcConfiguration.groupPath("vestibule-users")).isEqualTo("/vestibule-users");
+        assertThat(OidcConfiguration.groupPath(" /vestibule-users ")).isEqualTo("/vestibule-users");
+        assertThat(OidcConfiguration.groupPath("/staff/vestibule-users")).isEqualTo("/staff/vestibule-users");
+    }
+
     static OidcSettings settings(String issuer) {
         return settings(issuer, Duration.ofSeconds(3), Duration.ofSeconds(5));
     }

@@ -38,7 +38,7 @@ class SingleSignOnTest {
     @BeforeEach
     void startProvider() throws Exception {
         provider = new TestOpenIdProvider(clock);
-        sso = SingleSignOn.of(provider.settings(Optional.of("vestibule-users")), POLICY, random, clock);
+        sso = SingleSignOn.of(provider.settings(Optional.of("/vestibule-users")), POLICY, random, clock);
     }
 
     @AfterEach
@@ -56,9 +56,9 @@ class SingleSignOnTest {
                 .containsEntry("redirect_uri", TestOpenIdProvider.REDIRECT_URI).containsEntry("scope", "openid profile email vestibule")
                 .containsEntry("code_challenge_method", "S256")
                 .containsOnlyKeys("response_type", "client_id", "redirect_uri", "scope", "state", "nonce", "code_challenge", "code_challenge_method");
-        assertThat(query.get("state")).hasSize(43).isNotEqualTo(query.get("nonce")).isNotEqualTo(redirect.handle());
+        assertThat(query.get("state")).hasSize(43).isNotEqualTo(query.get("nonce")).isNotEqualTo(redirect.cookie());
         assertThat(query.get("code_challenge")).hasSize(43);
-        assertThat(redirect.authorizationUri().toString()).doesNotContain(redirect.handle());
+        assertThat(redirect.authorizationUri().toString()).doesNotContain(redirect.cookie());
         assertThat(redirect.lifetime()).isEqualTo(Duration.ofMinutes(10));
     }
 
@@ -66,12 +66,12 @@ class SingleSignOnTest {
     void aCompleteSignInNamesThePersonAndKeepsTheIdTokenForSignOut() throws Exception {
         SingleSignOn.Redirect redirect = sso.begin("/book.html");
 
-        SingleSignOn.Completed completed = sso.complete(redirect.handle(), answer(redirect, query(redirect.authorizationUri()).get("nonce")));
+        SingleSignOn.Completed completed = sso.complete(redirect.cookie(), answer(redirect, query(redirect.authorizationUri()).get("nonce")));
 
         assertThat(completed.identity().username()).isEqualTo("alice");
         assertThat(completed.identity().displayName()).isEqualTo("Alice Martin");
         assertThat(completed.identity().email()).contains("alice@demo.vestibule.local");
-        assertThat(completed.identity().groups()).containsExactly("vestibule-users");
+        assertThat(completed.identity().groups()).containsExactly("/vestibule-users");
         assertThat(completed.next()).isEqualTo("/book.html");
         URI endSession = sso.endSessionUri(completed.idToken()).orElseThrow();
         assertThat(query(endSession)).containsEntry("id_token_hint", completed.idToken().value())
@@ -81,15 +81,15 @@ class SingleSignOnTest {
     }
 
     @Test
-    void aHandleServesOnceAndForTenMinutes() throws Exception {
+    void aSignInCookieServesOnceAndForTenMinutes() throws Exception {
         SingleSignOn.Redirect redirect = sso.begin("/meetings.html");
         String nonce = query(redirect.authorizationUri()).get("nonce");
-        sso.complete(redirect.handle(), answer(redirect, nonce));
+        sso.complete(redirect.cookie(), answer(redirect, nonce));
 
-        assertRefused(redirect.handle(), answer(redirect, nonce), Reason.EXPIRED);
+        assertRefused(redirect.cookie(), answer(redirect, nonce), Reason.EXPIRED);
         SingleSignOn.Redirect slow = sso.begin("/meetings.html");
         clock.advance(Duration.ofMinutes(10));
-        assertRefused(slow.handle(), answer(slow, query(slow.authorizationUri()).get("nonce")), Reason.EXPIRED);
+        assertRefused(slow.cookie(), answer(slow, query(slow.authorizationUri()).get("nonce")), Reason.EXPIRED);
         assertRefused(null, answer(slow, "n"), Reason.EXPIRED);
     }
 
@@ -99,7 +99,7 @@ class SingleSignOnTest {
         SingleSignOn.Redirect theirs = sso.begin("/meetings.html");
 
         // The attacker's answer (their state and code) arriving in my browser, with my cookie.
-        assertRefused(mine.handle(), answer(theirs, query(theirs.authorizationUri()).get("nonce")), Reason.FAILED);
+        assertRefused(mine.cookie(), answer(theirs, query(theirs.authorizationUri()).get("nonce")), Reason.FAILED);
     }
 
     @Test
@@ -107,7 +107,7 @@ class SingleSignOnTest {
         SingleSignOn.Redirect redirect = sso.begin("/meetings.html");
         SingleSignOn.Callback answer = answer(redirect, query(redirect.authorizationUri()).get("nonce"));
 
-        assertRefused(redirect.handle(), new SingleSignOn.Callback(answer.code(), answer.state(), "https://evil.example/realms/test", null),
+        assertRefused(redirect.cookie(), new SingleSignOn.Callback(answer.code(), answer.state(), "https://evil.example/realms/test", null),
                 Reason.FAILED);
     }
 
@@ -115,7 +115,7 @@ class SingleSignOnTest {
     void theProvidersErrorIsDenied() throws Exception {
         SingleSignOn.Redirect redirect = sso.begin("/meetings.html");
 
-        assertRefused(redirect.handle(), new SingleSignOn.Callback(null, query(redirect.authorizationUri()).get("state"), provider.issuer(),
+        assertRefused(redirect.cookie(), new SingleSignOn.Callback(null, query(redirect.authorizationUri()).get("state"), provider.issuer(),
                 "access_denied"), Reason.DENIED);
     }
 
@@ -126,14 +126,14 @@ class SingleSignOnTest {
         String code = provider.issueCode(Pkce.challenge("another-verifier-of-43-characters-xxxxxxxxxx", POLICY),
                 provider.sign(provider.idTokenClaims(query.get("nonce")).build()));
 
-        assertRefused(redirect.handle(), new SingleSignOn.Callback(code, query.get("state"), provider.issuer(), null), Reason.FAILED);
+        assertRefused(redirect.cookie(), new SingleSignOn.Callback(code, query.get("state"), provider.issuer(), null), Reason.FAILED);
     }
 
     @Test
     void anIdTokenWithAnotherNonceIsRefused() throws Exception {
         SingleSignOn.Redirect redirect = sso.begin("/meetings.html");
 
-        assertRefused(redirect.handle(), answer(redirect, "nonce-of-another-sign-in"), Reason.FAILED);
+        assertRefused(redirect.cookie(), answer(redirect, "nonce-of-another-sign-in"), Reason.FAILED);
     }
 
     @Test
@@ -141,22 +141,68 @@ class SingleSignOnTest {
         SingleSignOn.Redirect redirect = sso.begin("/meetings.html");
         Map<String, String> query = query(redirect.authorizationUri());
         String code = provider.issueCode(query.get("code_challenge"),
-                provider.sign(provider.idTokenClaims(query.get("nonce")).claim("groups", List.of("vestibule-auditors")).build()));
+                provider.sign(provider.idTokenClaims(query.get("nonce")).claim("groups", List.of("/vestibule-auditors")).build()));
 
-        assertRefused(redirect.handle(), new SingleSignOn.Callback(code, query.get("state"), null, null), Reason.NOT_PERMITTED);
+        assertRefused(redirect.cookie(), new SingleSignOn.Callback(code, query.get("state"), null, null), Reason.NOT_PERMITTED);
     }
 
     @Test
-    void aProviderThatJustWentDownIsUnavailableAtOnce() throws Exception {
+    void aGroupOfThePortalGroupsNameUnderAnotherParentIsNotPermitted() throws Exception {
+        SingleSignOn.Redirect redirect = sso.begin("/meetings.html");
+        Map<String, String> query = query(redirect.authorizationUri());
+        String code = provider.issueCode(query.get("code_challenge"), provider.sign(provider.idTokenClaims(query.get("nonce"))
+                .claim("groups", List.of("/contractors/vestibule-users", "vestibule-users")).build()));
+
+        assertRefused(redirect.cookie(), new SingleSignOn.Callback(code, query.get("state"), null, null), Reason.NOT_PERMITTED);
+    }
+
+    @Test
+    void aProviderThatWentDownIsUnavailableAsSoonAsAReadinessProbeNoticed() throws Exception {
         SingleSignOn.Redirect before = sso.begin("/meetings.html");
         assertThat(sso.reachable()).isTrue();
         provider.close();
+        clock.advance(OpenIdProvider.FRESH);
 
+        assertThat(sso.reachable()).isFalse();
         assertThatExceptionOfType(SsoRefused.class).isThrownBy(() -> sso.begin("/meetings.html"))
                 .satisfies(refused -> assertThat(refused.reason()).isEqualTo(Reason.UNAVAILABLE));
-        assertThat(sso.reachable()).isFalse();
         assertThat(sso.endSessionUri(new IdTokenHint("x"))).as("no sign-out through a provider that is down").isEmpty();
-        assertThat(before.handle()).isNotBlank();
+        assertThat(before.cookie()).isNotBlank();
+    }
+
+    @Test
+    void aFloodOfStartsStoresNothingReadsTheProviderOnceAndLeavesARealSignInWorking() throws Exception {
+        SingleSignOn.Redirect mine = sso.begin("/book.html?id=r1");
+        for (int i = 0; i < 20_000; i++) {
+            sso.begin("/meetings.html");
+        }
+        SingleSignOn.Redirect late = sso.begin("/meetings.html");
+
+        assertThat(sso.complete(mine.cookie(), answer(mine, query(mine.authorizationUri()).get("nonce"))).next()).isEqualTo("/book.html?id=r1");
+        assertThat(sso.complete(late.cookie(), answer(late, query(late.authorizationUri()).get("nonce"))).identity().subject()).isNotBlank();
+        assertThat(provider.discoveryReads()).as("starts within minutes reuse one reading of the discovery document").isEqualTo(1);
+        clock.advance(OpenIdProvider.REUSED_BY_SIGN_INS);
+        sso.begin("/meetings.html");
+        assertThat(provider.discoveryReads()).isEqualTo(2);
+    }
+
+    @Test
+    void aSignInCookieThatWasAlteredCutOrSealedByAnotherServiceIsExpired() throws Exception {
+        SingleSignOn.Redirect redirect = sso.begin("/meetings.html");
+        SingleSignOn.Callback answer = answer(redirect, query(redirect.authorizationUri()).get("nonce"));
+        String cookie = redirect.cookie();
+        char flipped = cookie.charAt(20) == 'A' ? 'B' : 'A';
+        SingleSignOn other = SingleSignOn.of(provider.settings(Optional.of("/vestibule-users")), POLICY, random, clock);
+
+        assertRefused(cookie.substring(0, 20) + flipped + cookie.substring(21), answer, Reason.EXPIRED);
+        assertRefused(cookie.substring(0, cookie.length() - 1), answer, Reason.EXPIRED);
+        assertRefused("not base64 at all!", answer, Reason.EXPIRED);
+        assertRefused("A".repeat(5000), answer, Reason.EXPIRED);
+        assertThatExceptionOfType(SsoRefused.class).isThrownBy(() -> other.complete(cookie, answer))
+                .satisfies(refused -> assertThat(refused.reason()).isEqualTo(Reason.EXPIRED));
+        assertThat(cookie).as("the cookie reveals neither the page nor the verifier").doesNotContain("meetings")
+                .hasSizeLessThan(SealedSignIns.LONGEST_COOKIE);
+        assertThat(sso.complete(cookie, answer).next()).isEqualTo("/meetings.html");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.vestibule.identity.oidc;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import jakarta.json.JsonObject;
 
 import com.microsoft.playwright.BrowserContext;
@@ -31,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SsoOutageIT {
 
     @Test
-    void withKeycloakDownSignInSaysSoAndSessionsTokensAndPinJoinsKeepWorking(SsoParts sso) {
+    void withKeycloakDownSignInSaysSoAndSessionsTokensAndPinJoinsKeepWorking(SsoParts sso) throws Exception {
         VestibuleServer portal = sso.portal();
         PortalClient addIn = portal.newClient().withBearer(sso.addInTokens("alice").accessToken());
         assertThat(addIn.get("/api/v1/me").status()).isEqualTo(200);
@@ -44,6 +47,8 @@ class SsoOutageIT {
             alice.waitForURL("**/meetings.html");
 
             sso.stopKeycloak();
+            // Sign-in starts reuse the provider's discovery document for minutes; the readiness probe is what notices.
+            awaitNotReady(portal);
 
             Page page = newcomer.newPage();
             page.navigate(portal.baseUri().toString());
@@ -66,5 +71,13 @@ class SsoOutageIT {
         JsonObject guest = Meetings.join(portal, "198.51.100.41", Meetings.alias(meeting), "Guest", Meetings.GUEST_PIN);
         assertThat(guest.getString("role")).isEqualTo("guest");
         assertThat(guest.getString("token")).isNotBlank();
+    }
+
+    private static void awaitNotReady(VestibuleServer portal) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (portal.newClient().get("/health/ready").status() != 503) {
+            assertThat(Instant.now()).as("the portal still says it is ready with Keycloak stopped").isBefore(deadline);
+            Thread.sleep(200);
+        }
     }
 }

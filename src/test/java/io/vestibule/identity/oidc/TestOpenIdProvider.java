@@ -57,6 +57,7 @@ final class TestOpenIdProvider implements AutoCloseable {
     private final HttpServer server;
     private final Clock clock;
     private final AtomicInteger keySetFetches = new AtomicInteger();
+    private final AtomicInteger discoveryReads = new AtomicInteger();
     private final Map<String, IssuedCode> codes = new ConcurrentHashMap<>();
     private volatile List<JWK> published = new ArrayList<>();
     private volatile boolean pkceInDiscovery = true;
@@ -112,6 +113,10 @@ final class TestOpenIdProvider implements AutoCloseable {
         return keySetFetches.get();
     }
 
+    int discoveryReads() {
+        return discoveryReads.get();
+    }
+
     /** Issues a code for a sign-in whose authorization request carried this challenge; the exchange returns the token. */
     String issueCode(String challenge, String idToken) {
         String code = "code-" + codes.size() + "-" + System.nanoTime();
@@ -132,7 +137,7 @@ final class TestOpenIdProvider implements AutoCloseable {
                 .claim("name", "Alice Martin")
                 .claim("email", "alice@demo.vestibule.local")
                 .claim("email_verified", true)
-                .claim("groups", List.of("vestibule-users"))
+                .claim("groups", List.of("/vestibule-users"))
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(300)));
     }
@@ -149,7 +154,7 @@ final class TestOpenIdProvider implements AutoCloseable {
                 .claim("scope", "openid email profile vestibule")
                 .claim("preferred_username", "alice")
                 .claim("name", "Alice Martin")
-                .claim("groups", List.of("vestibule-users"))
+                .claim("groups", List.of("/vestibule-users"))
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(300)));
     }
@@ -194,6 +199,7 @@ final class TestOpenIdProvider implements AutoCloseable {
     }
 
     private void discovery(HttpExchange exchange) throws IOException {
+        discoveryReads.incrementAndGet();
         Map<String, Object> document = new HashMap<>();
         document.put("issuer", issuer());
         document.put("authorization_endpoint", issuer() + "/auth");
