@@ -17,6 +17,7 @@ import io.vestibule.access.conference.LiveConferences;
 import io.vestibule.access.conference.Participant;
 import io.vestibule.access.conference.ParticipantState;
 import io.vestibule.access.events.CallRecorder;
+import io.vestibule.access.events.RecordNotDurable;
 import io.vestibule.access.token.Expectation;
 import io.vestibule.access.token.IssuedToken;
 import io.vestibule.access.token.JoinTokenIssuer;
@@ -89,13 +90,33 @@ public class JoinService {
     protected JoinService() {
     }
 
+    /**
+     * Answers a join. A token (to join, or to wait in the lobby) is handed out only once its call record is in the
+     * fsynced journal, so that every answered join has its record after a crash (R-CDR-2); when the journal cannot
+     * take it, the participant is withdrawn again and {@link RecordNotDurable} says why.
+     */
     public JoinAnswer join(JoinRequest request) {
         JoinAnswer answer = decide(request);
         metrics.joinAnswered(answer.outcome());
-        if (!(answer instanceof JoinAnswer.InvalidPin)) {
+        if (answer instanceof JoinAnswer.Joined || answer instanceof JoinAnswer.Waiting) {
+            try {
+                calls.recordDurably(JoinCallEvents.answered(request, answer, clock.instant()));
+            } catch (RecordNotDurable notDurable) {
+                withdraw(answer);
+                throw notDurable;
+            }
+        } else if (!(answer instanceof JoinAnswer.InvalidPin)) {
             calls.record(JoinCallEvents.answered(request, answer, clock.instant()));
         }
         return answer;
+    }
+
+    private void withdraw(JoinAnswer answer) {
+        if (answer instanceof JoinAnswer.Joined joined) {
+            leave(joined.conference(), joined.participant().id(), false);
+        } else if (answer instanceof JoinAnswer.Waiting waiting) {
+            leave(waiting.conference(), waiting.participant().id(), true);
+        }
     }
 
     /** A waiting participant asks whether they are in yet; once admitted, the lobby token buys their join token. */
@@ -124,12 +145,15 @@ public class JoinService {
     /** The participant leaves the conference or its lobby; every token they hold is void. */
     public void release(String token) throws TokenRejected {
         TokenClaims claims = verifier.verifyJoinOrLobby(token, Optional.empty());
-        Conference conference = conferenceOf(claims);
-        Optional<Participant> left = conference.leave(UUID.fromString(claims.participantId()));
-        revocations.removeParticipant(claims.conferenceId(), claims.participantId());
+        leave(conferenceOf(claims), UUID.fromString(claims.participantId()), claims.kind() == TokenKind.LOBBY);
+    }
+
+    private void leave(Conference conference, UUID participantId, boolean fromLobby) {
+        Optional<Participant> left = conference.leave(participantId);
+        revocations.removeParticipant(conference.id().toString(), participantId.toString());
         left.ifPresent(participant -> {
             notifier.departed(conference, participant);
-            if (claims.kind() == TokenKind.LOBBY) {
+            if (fromLobby) {
                 notifier.lobbyChanged(conference);
             }
         });

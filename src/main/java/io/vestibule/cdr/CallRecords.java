@@ -124,6 +124,11 @@ public class CallRecords implements CallRecorder {
         pipeline.record(event);
     }
 
+    @Override
+    public void recordDurably(CallEvent event) {
+        pipeline.recordDurably(event);
+    }
+
     public List<CallRecordSearch.Found> search(CallRecordSearch.Query query, int limit) {
         return new CallRecordSearch(store, keys, index, sealer).search(query, limit);
     }

@@ -24,6 +24,7 @@ import io.vestibule.access.conference.LiveConferences;
 import io.vestibule.access.conference.RecordedLiveConferences;
 import io.vestibule.access.events.CallEvent;
 import io.vestibule.access.events.CallRecorder;
+import io.vestibule.access.events.RecordNotDurable;
 import io.vestibule.access.token.InMemorySigningKeyStore;
 import io.vestibule.access.token.InMemoryTokenRevocations;
 import io.vestibule.access.token.JoinTokenIssuer;
@@ -94,6 +95,7 @@ final class JoinFixture {
     /** Forgets what was recorded so far: what follows is what the next request leaves. */
     void startWatching() {
         calls.events.clear();
+        calls.durable.clear();
         attempts.keys.clear();
         alarms.raised.clear();
         counted.names.clear();
@@ -202,10 +204,21 @@ final class JoinFixture {
 
     static final class RecordedCalls implements CallRecorder {
         final List<CallEvent> events = new ArrayList<>();
+        final List<CallEvent> durable = new ArrayList<>();
+        boolean journalFails;
 
         @Override
         public void record(CallEvent event) {
             events.add(event);
+        }
+
+        @Override
+        public void recordDurably(CallEvent event) {
+            if (journalFails) {
+                throw new RecordNotDurable("the journal's disk is full");
+            }
+            events.add(event);
+            durable.add(event);
         }
     }
 

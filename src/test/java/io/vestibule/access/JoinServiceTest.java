@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.vestibule.access.conference.WaitingReason;
 import io.vestibule.access.events.CallEvent;
+import io.vestibule.access.events.RecordNotDurable;
 import io.vestibule.booking.BookedMeeting;
 import io.vestibule.booking.BookingRequest;
 import io.vestibule.booking.MeetingChanges;
@@ -27,9 +28,11 @@ import static io.vestibule.access.JoinFixture.START;
 import static io.vestibule.access.JoinFixture.ip;
 import static io.vestibule.access.JoinFixture.request;
 import static io.vestibule.access.events.CallEvent.Type.JOIN_REFUSED;
+import static io.vestibule.access.events.CallEvent.Type.PARTICIPANT_JOIN;
 import static io.vestibule.access.events.CallEvent.Type.PARTICIPANT_WAIT;
 import static io.vestibule.access.events.CallEvent.Type.PIN_FAILURE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -271,6 +274,46 @@ class JoinServiceTest {
 
         assertThat(answer).isEqualTo(new JoinAnswer.Full());
         assertRecorded(tuple(JOIN_REFUSED, "full"));
+    }
+
+    // ---- 7. the record before the token (penetration test, finding 7) -----------------------------------------
+
+    @Test
+    void joinsAndLobbyEntriesAreAnsweredOnlyOnceTheirRecordIsDurableAndRefusalsAreNotHeldUp() {
+        String quiet = anotherMeetingsAlias();
+        fixture.startWatching();
+        JoinAnswer waiting = fixture.joins.join(request(quiet, NEWCOMER, Optional.of(GUEST_PIN), Optional.empty()));
+        JoinAnswer joined = fixture.joins.join(request(quiet, ip("192.0.2.2"), Optional.of(HOST_PIN), Optional.empty()));
+        fixture.joins.join(request(quiet, ip("192.0.2.3"), Optional.of(GUEST_PIN), Optional.of(NOT_A_TOKEN)));
+
+        assertThat(waiting).isInstanceOf(JoinAnswer.Waiting.class);
+        assertThat(joined).isInstanceOf(JoinAnswer.Joined.class);
+        assertThat(fixture.calls.durable).extracting(CallEvent::type).containsExactly(PARTICIPANT_WAIT, PARTICIPANT_JOIN);
+        assertThat(fixture.calls.events).extracting(CallEvent::type).endsWith(PARTICIPANT_WAIT, PARTICIPANT_JOIN, JOIN_REFUSED);
+    }
+
+    @Test
+    void whenTheJournalCannotTakeTheRecordTheJoinFailsAndThePersonIsWithdrawn() {
+        String quiet = anotherMeetingsAlias();
+        fixture.calls.journalFails = true;
+
+        assertThatExceptionOfType(RecordNotDurable.class)
+                .isThrownBy(() -> join(request(quiet, NEWCOMER, Optional.of(GUEST_PIN), Optional.empty())));
+        assertThatExceptionOfType(RecordNotDurable.class)
+                .isThrownBy(() -> join(request(quiet, ip("192.0.2.2"), Optional.of(HOST_PIN), Optional.empty())));
+        fixture.calls.journalFails = false;
+        JoinAnswer.Joined afterwards = (JoinAnswer.Joined) join(request(quiet, ip("192.0.2.2"), Optional.of(HOST_PIN), Optional.empty()));
+
+        assertThat(afterwards.conference().presentCount()).as("only the host who joined afterwards").isEqualTo(1);
+        assertThat(afterwards.conference().lobby()).isEmpty();
+    }
+
+    /** A meeting of its own, open now, where guests wait for the host; no one has joined it yet. */
+    private String anotherMeetingsAlias() {
+        BookedMeeting other = fixture.bookings.book(owner, new BookingRequest("Quiet", fixture.clock.instant().minus(Duration.ofMinutes(5)),
+                fixture.clock.instant().plus(Duration.ofHours(1)), ZoneOffset.UTC, Optional.empty(), List.of(),
+                new RoomSettings(RoomType.HOST_AND_GUEST_PINS, true, Optional.of(HOST_PIN), Optional.of(GUEST_PIN)), false));
+        return other.room().alias(RoomAlias.Kind.NAME).orElseThrow().value();
     }
 
     // ---- conditions, each holding from the moment it is made -------------------------------------------------

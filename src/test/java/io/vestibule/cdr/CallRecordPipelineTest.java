@@ -202,6 +202,18 @@ class CallRecordPipelineTest {
     }
 
     @Test
+    void aDurableRecordIsInTheJournalWhenTheCallReturns() throws Exception {
+        CallRecordsFixture fixture = new CallRecordsFixture(directory, clock);
+        try (CallRecordPipeline pipeline = fixture.pipeline()) {
+            pipeline.start();
+            for (int i = 1; i <= 20; i++) {
+                pipeline.recordDurably(join(START.plusSeconds(i), "room", "Joiner " + i));
+                assertThat(pipeline.acknowledged()).isEqualTo(i);
+            }
+        }
+    }
+
+    @Test
     void aRestartContinuesTheChainFromTheJournal() throws Exception {
         CallRecordsFixture fixture = recordAll(List.of(join(START, "room", "First")));
         try (CallRecordPipeline again = fixture.pipeline()) {

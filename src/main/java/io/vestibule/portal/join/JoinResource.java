@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import io.vestibule.access.JoinAnswer;
 import io.vestibule.access.JoinRequest;
 import io.vestibule.access.JoinService;
+import io.vestibule.access.events.RecordNotDurable;
 import io.vestibule.access.token.TokenRejected;
 import io.vestibule.identity.PortalPrincipal;
 import io.vestibule.identity.PortalSignIn;
@@ -79,9 +80,14 @@ public class JoinResource {
         }
         Optional<PortalUser> signedIn = Optional.ofNullable(portalSession).flatMap(sessions::resume)
                 .flatMap(session -> signIn.user(session.principal().accountId()));
-        JoinAnswer answer = joins.join(new JoinRequest(alias, displayName, request.optionalText("pin", 64),
-                request.optionalText("invitation", 8192), source(), http.getRemotePort(), userAgent(), signedIn));
-        return answer(answer);
+        try {
+            return answer(joins.join(new JoinRequest(alias, displayName, request.optionalText("pin", 64),
+                    request.optionalText("invitation", 8192), source(), http.getRemotePort(), userAgent(), signedIn)));
+        } catch (RecordNotDurable notDurable) {
+            // The journal's writer logs the failure itself, once per retry rather than once per join.
+            throw new ApiProblem(503, "records_unavailable", "Joins are paused while call records cannot be written. Try again shortly.")
+                    .withHeader("Retry-After", "10");
+        }
     }
 
     /** The browser's own description, bounded and without control characters: it goes into the call record. */
