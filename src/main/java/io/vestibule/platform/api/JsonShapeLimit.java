@@ -3,6 +3,7 @@ package io.vestibule.platform.api;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.Priority;
@@ -33,6 +34,10 @@ public class JsonShapeLimit implements ContainerRequestFilter {
             body = request.getEntityStream().readAllBytes();
         } catch (RequestBodyLimit.BodyTooLarge tooLarge) {
             request.abortWith(ErrorBodies.invalidBodyThenClose(RequestBodyLimit.TOO_LARGE_MESSAGE));
+            return;
+        } catch (RequestBodyLimit.BodyNotReceived notReceived) {
+            request.abortWith(ErrorBodies.response(408, "request_timeout", RequestBodyLimit.TOO_SLOW_MESSAGE, Map.of(),
+                    Map.of("Connection", "close")));
             return;
         } catch (IOException unreadable) {
             request.abortWith(ErrorBodies.invalidBodyThenClose("The request body could not be read."));

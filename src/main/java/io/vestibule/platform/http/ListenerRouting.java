@@ -1,7 +1,8 @@
 package io.vestibule.platform.http;
 
 /**
- * Which listener serves what (R-ADM-1): the admin console and admin API only on the admin port, everything else
+ * Which listener serves what (R-ADM-1): the admin console, the admin API and the metrics (Payara's {@code /metrics},
+ * which count PIN failures, blocks and alarms: penetration test, finding 8) only on the admin port, everything else
  * only on the portal's. A request is told apart by the local port it arrived on, never by a header the client
  * chooses. Any other port serves nothing.
  */
@@ -17,6 +18,7 @@ public final class ListenerRouting {
     }
 
     static final String CONSOLE = "/admin";
+    static final String METRICS = "/metrics";
 
     private final int portalPort;
     private final int adminPort;
@@ -28,14 +30,18 @@ public final class ListenerRouting {
 
     /** @param path the request's path inside the application, decoded and normalised by the container */
     public Route route(int localPort, String path) {
-        boolean console = path.equals(CONSOLE) || path.startsWith(CONSOLE + "/");
-        if (localPort == adminPort && console) {
+        boolean adminSide = under(CONSOLE, path) || under(METRICS, path);
+        if (localPort == adminPort && adminSide) {
             return path.equals(CONSOLE) ? Route.REDIRECT_TO_CONSOLE : Route.SERVE;
         }
-        if (localPort == portalPort && !console) {
+        if (localPort == portalPort && !adminSide) {
             return Route.SERVE;
         }
         return isApi(path) ? Route.NOT_FOUND_API : Route.NOT_FOUND_PAGE;
+    }
+
+    private static boolean under(String root, String path) {
+        return path.equals(root) || path.startsWith(root + "/");
     }
 
     static boolean isApi(String path) {

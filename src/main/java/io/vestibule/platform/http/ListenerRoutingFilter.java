@@ -45,7 +45,11 @@ public class ListenerRoutingFilter extends HttpFilter {
         String path = request.getServletPath() + Objects.toString(request.getPathInfo(), "");
         switch (routing.route(request.getLocalPort(), path)) {
             case SERVE -> chain.doFilter(request, response);
-            case REDIRECT_TO_CONSOLE -> response.sendRedirect(ListenerRouting.CONSOLE + "/");
+            case REDIRECT_TO_CONSOLE -> {
+                // A relative Location (RFC 9110 §10.2.2): sendRedirect would make it absolute from the Host header.
+                response.setStatus(HttpServletResponse.SC_FOUND);
+                response.setHeader("Location", ListenerRouting.CONSOLE + "/");
+            }
             case NOT_FOUND_API -> {
                 ApiProblem notFound = ApiProblem.notFound();
                 response.setStatus(notFound.status());

@@ -27,6 +27,9 @@ final class PayaraConfiguration {
     static final String ADMIN_LISTENER = "http-listener";
 
     private static final String NETWORK = "configs.config.server-config.network-config.";
+    static final int READ_TIMEOUT_MILLIS = 10_000;
+    static final int WRITE_TIMEOUT_MILLIS = 20_000;
+    static final int KEEP_ALIVE_SECONDS = 30;
     private static final String POOL = "vestibule-pool";
 
     private final CryptoPolicy policy;
@@ -48,7 +51,24 @@ final class PayaraConfiguration {
         commands.add(AdminCommand.set("configs.config.server-config.hazelcast-config-specific-configuration.enabled", cluster));
         commands.addAll(portalListener(listeners.portalAddress(), keyStoreFile));
         commands.addAll(adminListener(listeners.adminPort(), listeners.adminAddress(), keyStoreFile, adminTrustStoreFile));
+        commands.addAll(timeouts());
         commands.addAll(connectionPool(database));
+        return commands;
+    }
+
+    /**
+     * Time limits of both listeners' one TCP transport and HTTP protocol (penetration test, finding 1): a blocking
+     * read or write that makes no progress for this long fails, and an idle kept-alive connection is closed. Request
+     * bodies are not read by blocking reads at all ({@code RequestBodyFilter} has a deadline of its own).
+     */
+    private static List<AdminCommand> timeouts() {
+        String transport = NETWORK + "transports.transport.tcp.";
+        List<AdminCommand> commands = new ArrayList<>(List.of(
+                AdminCommand.set(transport + "read-timeout-millis", READ_TIMEOUT_MILLIS),
+                AdminCommand.set(transport + "write-timeout-millis", WRITE_TIMEOUT_MILLIS)));
+        for (String listener : List.of(PORTAL_LISTENER, ADMIN_LISTENER)) {
+            commands.add(AdminCommand.set(NETWORK + "protocols.protocol." + listener + ".http.timeout-seconds", KEEP_ALIVE_SECONDS));
+        }
         return commands;
     }
 

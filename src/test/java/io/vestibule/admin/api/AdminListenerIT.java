@@ -87,6 +87,46 @@ class AdminListenerIT {
         assertThat(URI.create(server.adminBaseUri() + "admin").resolve(bare.header("location")).getPath()).isEqualTo("/admin/");
     }
 
+    @Test
+    void theMetricsAreServedOnTheAdminPortOnly(VestibuleServer server) throws Exception {
+        HttpResponse<String> admin = raw(server, server.adminBaseUri(), "/metrics");
+        HttpResponse<String> portal = raw(server, server.baseUri(), "/metrics");
+
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).contains("vestibule_participants_active");
+        assertThat(portal.statusCode()).isEqualTo(404);
+        assertThat(portal.body()).contains("This page does not exist.").doesNotContain("vestibule_");
+    }
+
+    /** Penetration test, finding 8: the container's own folder redirects skipped the filters and echoed the Host header. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/admin", "/admin/js", "/js", "/css"})
+    void aFolderNamedWithoutItsSlashIsAnsweredByUsWithTheSecurityHeadersAndNoForeignHost(String folder, VestibuleServer server)
+            throws Exception {
+        for (int port : new int[] {server.httpsPort(), server.adminPort()}) {
+            String answer = rawWithHost(server, port, folder, "evil.example");
+
+            assertThat(answer).as(folder + " on " + port).containsIgnoringCase("\r\nContent-Security-Policy: ")
+                    .containsIgnoringCase("\r\nStrict-Transport-Security: ").doesNotContain("evil.example");
+            if (folder.equals("/admin") && port == server.adminPort()) {
+                assertThat(answer).startsWith("HTTP/1.1 302").containsIgnoringCase("\r\nLocation: /admin/\r\n");
+            } else {
+                assertThat(answer).startsWith("HTTP/1.1 404");
+            }
+        }
+    }
+
+    /** A request with the Host header of the caller's choice, which the JDK's client does not let one set. */
+    private static String rawWithHost(VestibuleServer server, int port, String path, String host) throws Exception {
+        try (SSLSocket socket = (SSLSocket) server.trustingServer().getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/admin/api/v1/banner", "/admin/api/v1/nothing", "/%61dmin/api/v1/banner", "/x/../admin/api/v1/banner",
             "//admin/api/v1/banner"})
@@ -109,7 +149,7 @@ class AdminListenerIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/index.html", "/meetings.html", "/join/some-room", "/css/vestibule.css", "/health/ready",
-            "/health/live", "/metrics", "/openapi", "/openapi/application.wadl", "/error"})
+            "/health/live", "/openapi", "/openapi/application.wadl", "/error"})
     void portalPagesAndPayarasEndpointsAnswerNotFoundOnTheAdminPort(String path, VestibuleServer server) throws Exception {
         HttpResponse<String> response = raw(server, server.adminBaseUri(), path);
 

@@ -15,8 +15,9 @@ class ListenerRoutingTest {
     private final ListenerRouting routing = new ListenerRouting(PORTAL, ADMIN);
 
     @ParameterizedTest
-    @ValueSource(strings = {"/admin/", "/admin/index.html", "/admin/banner.js", "/admin/api/v1/banner", "/admin/api/v1/users/7"})
-    void theAdminPortServesTheConsoleAndItsApi(String path) {
+    @ValueSource(strings = {"/admin/", "/admin/index.html", "/admin/banner.js", "/admin/api/v1/banner", "/admin/api/v1/users/7",
+            "/metrics", "/metrics/base"})
+    void theAdminPortServesTheConsoleItsApiAndTheMetrics(String path) {
         assertThat(routing.route(ADMIN, path)).isEqualTo(Route.SERVE);
     }
 
@@ -27,7 +28,7 @@ class ListenerRoutingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/index.html", "/join/abc", "/css/vestibule.css", "/ws/v1/conferences/x", "/health/ready",
-            "/metrics", "/openapi", "/error", "/administrator", "/admin.html", "/ADMIN/"})
+            "/metricsx", "/openapi", "/error", "/administrator", "/admin.html", "/ADMIN/"})
     void theAdminPortServesNothingElse(String path) {
         assertThat(routing.route(ADMIN, path)).isEqualTo(Route.NOT_FOUND_PAGE);
     }
@@ -43,6 +44,12 @@ class ListenerRoutingTest {
             "/administrator", "/admin.html", "/ADMIN/"})
     void thePortalPortServesThePortal(String path) {
         assertThat(routing.route(PORTAL, path)).isEqualTo(Route.SERVE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/metrics", "/metrics/", "/metrics/application", "/metrics/base"})
+    void theMetricsAreNotOnThePortalPort(String path) {
+        assertThat(routing.route(PORTAL, path)).isEqualTo(Route.NOT_FOUND_PAGE);
     }
 
     @Test

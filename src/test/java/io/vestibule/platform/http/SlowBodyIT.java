@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Bodies sent a byte at a time do not take the portal down (penetration test, finding 1): 300 connections from one
  * address that each announce 60,000 bytes and send one hold at most VESTIBULE_HTTP_MAX_UPLOADS_PER_ADDRESS worker
- * threads; the rest are refused before their body is read, and everyone else is served.
+ * threads, and those only until the body's time is up; the rest are refused before their body is read, and everyone
+ * else is served.
  */
 @ExtendWith(ServerResolver.class)
 class SlowBodyIT {
@@ -56,9 +57,27 @@ class SlowBodyIT {
         }
     }
 
+    /**
+     * A body that stops arriving is given up on: the listener's read time-out (10 s without a byte) or the body's
+     * deadline (VESTIBULE_HTTP_BODY_TIMEOUT_SECONDS, 20 s) ends the read, the request is answered 408 and the
+     * connection closed, so the worker thread it held is free again.
+     */
+    @Test
+    void aBodyThatStopsArrivingIsAnsweredRequestTimeoutAndItsConnectionClosed(VestibuleServer server) throws Exception {
+        String alias = Meetings.alias(Meetings.openNow(server.newClient().signIn("alice", server.demoPassword()), "host_pin_only", false));
+        try (Socket stalled = startTrickling(server, alias, "127.0.0.3")) {
+            stalled.setSoTimeout(40_000);
+
+            assertThat(answerOf(stalled)).startsWith("HTTP/1.1 408").contains("\"request_timeout\"");
+            assertThat(stalled.getInputStream().read()).as("the connection is closed after the 408").isEqualTo(-1);
+        }
+    }
+
     /** The answer's head and JSON body; the connection may stay open while the server skips the announced body. */
     private static String answerOf(Socket socket) throws IOException {
-        socket.setSoTimeout(5000);
+        if (socket.getSoTimeout() == 0) {
+            socket.setSoTimeout(5000);
+        }
         StringBuilder answer = new StringBuilder();
         byte[] chunk = new byte[4096];
         for (int read = socket.getInputStream().read(chunk); read > 0; read = socket.getInputStream().read(chunk)) {
@@ -71,8 +90,12 @@ class SlowBodyIT {
     }
 
     private static Socket startTrickling(VestibuleServer server, String alias) throws IOException {
+        return startTrickling(server, alias, SLOW_CLIENT);
+    }
+
+    private static Socket startTrickling(VestibuleServer server, String alias, String from) throws IOException {
         SSLSocket socket = (SSLSocket) server.trustingServer().getSocketFactory()
-                .createSocket(InetAddress.getLoopbackAddress(), server.httpsPort(), InetAddress.getByName(SLOW_CLIENT), 0);
+                .createSocket(InetAddress.getLoopbackAddress(), server.httpsPort(), InetAddress.getByName(from), 0);
         socket.startHandshake();
         OutputStream out = socket.getOutputStream();
         out.write(("POST /api/v1/join/" + alias + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.httpsPort()

@@ -227,4 +227,13 @@ class PayaraConfigurationTest {
         assertThat(commands).anySatisfy(command -> assertThat(command.arguments())
                 .contains("--datasourceclassname=org.h2.jdbcx.JdbcDataSource"));
     }
+
+    @Test
+    void bothListenersFailStalledReadsAndWritesAndCloseIdleConnections() {
+        List<AdminCommand> commands = commands(embedded());
+
+        assertThat(settingsUnder(commands, "configs.config.server-config.network-config.transports.transport.tcp."))
+                .containsExactlyInAnyOrder("read-timeout-millis=10000", "write-timeout-millis=20000");
+        assertThat(settingsUnder(commands, PROTOCOLS)).contains("https-listener.http.timeout-seconds=30", "http-listener.http.timeout-seconds=30");
+    }
 }

@@ -1,0 +1,67 @@
+package io.vestibule.platform.api;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/** The bounds of a request body as the API reads it: its size, and the time it may take (penetration test, finding 1). */
+class RequestBodyLimitTest {
+
+    @Test
+    void aBodyWithinItsSizeAndTimeIsReadWhole() throws IOException {
+        RequestBodyLimit.Limited body = new RequestBodyLimit.Limited(new ByteArrayInputStream("{\"a\":1}".getBytes()), 64,
+                System.nanoTime() + Duration.ofSeconds(10).toNanos());
+
+        assertThat(new String(body.readAllBytes())).isEqualTo("{\"a\":1}");
+    }
+
+    @Test
+    void aBodyStillArrivingAtItsDeadlineIsNotReceived() throws IOException {
+        RequestBodyLimit.Limited body = new RequestBodyLimit.Limited(new ByteArrayInputStream("{\"a\":1}".getBytes()), 64,
+                System.nanoTime() - 1);
+
+        assertThatExceptionOfType(RequestBodyLimit.BodyNotReceived.class).isThrownBy(body::read);
+    }
+
+    @Test
+    void aReadThatTimedOutOrBrokeIsNotReceivedEither() {
+        InputStream stalled = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new SocketTimeoutException("no byte for 10 s");
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                return read();
+            }
+        };
+        RequestBodyLimit.Limited body = new RequestBodyLimit.Limited(stalled, 64, System.nanoTime() + Duration.ofSeconds(10).toNanos());
+
+        assertThatExceptionOfType(RequestBodyLimit.BodyNotReceived.class).isThrownBy(() -> body.read(new byte[8], 0, 8))
+                .withCauseInstanceOf(SocketTimeoutException.class);
+    }
+
+    @Test
+    void aBodyOverItsSizeIsTooLarge() {
+        RequestBodyLimit.Limited body = new RequestBodyLimit.Limited(new ByteArrayInputStream(new byte[100]), 64,
+                System.nanoTime() + Duration.ofSeconds(10).toNanos());
+
+        assertThatExceptionOfType(RequestBodyLimit.BodyTooLarge.class).isThrownBy(body::readAllBytes);
+    }
+
+    @Test
+    void theBodyTimeoutIsBetweenOneSecondAndFiveMinutes() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new RequestBodyLimit(Duration.ZERO));
+        assertThatIllegalArgumentException().isThrownBy(() -> new RequestBodyLimit(Duration.ofSeconds(301)));
+        assertThat(new RequestBodyLimit(Duration.ofSeconds(20))).isNotNull();
+    }
+}
