@@ -1,5 +1,6 @@
 package io.vestibule.cdr;
 
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -23,6 +24,7 @@ import io.vestibule.access.events.CallEvent;
 import io.vestibule.access.events.CallRecorder;
 import io.vestibule.access.events.RecordNotDurable;
 import io.vestibule.cdr.journal.CallJournal;
+import io.vestibule.cdr.journal.JournalBroken;
 import io.vestibule.cdr.store.CallRecordStore;
 
 /**
@@ -81,6 +83,12 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
     private final AtomicLong unwritten = new AtomicLong();
     private final Object shipSignal = new Object();
     private volatile boolean running;
+    /** Why no more records can be written (the journal broke, or it disagrees with the database); the service must restart. */
+    private volatile RuntimeException broken;
+    /** Whether the sequence and chain head were checked against the database's newest record. */
+    private boolean reconciled;
+    /** Events handed over after the journal broke, which have no record. */
+    private final AtomicLong lost = new AtomicLong();
     private Thread writer;
     private Thread shipper;
     private long nextSequence;
@@ -98,7 +106,12 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
     }
 
-    /** Reads the journal back (records the database may lack are shipped first) and starts the two threads. */
+    /**
+     * Reads the journal back (records the database may lack are shipped first), reconciles it with the database when
+     * that answers (otherwise the first write does), and starts the two threads.
+     *
+     * @throws RecordsDisagree when the journal and the database hold different versions of one record
+     */
     public synchronized void start() {
         List<SealedRecord> journaled = journal.open();
         if (!journaled.isEmpty()) {
@@ -107,6 +120,14 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
             head = last.chainHash();
             acknowledged.set(last.sequence());
             unshipped.addAll(journaled);
+        }
+        try {
+            reconcile();
+        } catch (RecordsDisagree disagreement) {
+            throw disagreement;
+        } catch (RuntimeException databaseDown) {
+            LOG.warning(() -> "The database does not answer; the call-record journal is checked against it at the first write: "
+                    + databaseDown.getMessage());
         }
         running = true;
         writer = threads.newThread(this::writeLoop);
@@ -120,6 +141,10 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
     @Override
     public void record(CallEvent event) {
         requireRunning();
+        if (broken != null) {
+            lostAfterBreak();
+            return;
+        }
         unwritten.incrementAndGet();
         Queued queued = new Queued(event, null);
         if (!queue.offer(queued)) {
@@ -136,6 +161,10 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
     @Override
     public void recordDurably(CallEvent event) {
         requireRunning();
+        if (broken != null) {
+            lostAfterBreak();
+            throw new RecordNotDurable("The call-record journal is broken: " + broken.getMessage());
+        }
         long deadline = System.nanoTime() + DURABLE_WAIT.toNanos();
         Queued queued = new Queued(event, new CompletableFuture<>());
         unwritten.incrementAndGet();
@@ -152,6 +181,23 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RecordNotDurable("Interrupted while waiting for the journal");
+        }
+    }
+
+    /** The journal broke and no record can be made; empty while it works. */
+    public Optional<String> brokenBecause() {
+        return Optional.ofNullable(broken).map(RuntimeException::getMessage);
+    }
+
+    /** How many events found the journal broken (joins refused among them). */
+    public long lost() {
+        return lost.get();
+    }
+
+    private void lostAfterBreak() {
+        if (lost.incrementAndGet() == 1) {
+            LOG.severe("A call event came after the call-record journal broke; it has no record. Events without a record are "
+                    + "counted in vestibule_cdr_lost until the service is restarted");
         }
     }
 
@@ -233,6 +279,9 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
             } catch (InterruptedException e) {
                 // close(): finish what is queued, then stop.
                 running = false;
+            } catch (JournalBroken | RecordsDisagree e) {
+                broke(e, batch);
+                return;
             } catch (RuntimeException e) {
                 // The batch stays and is written again: nothing was acknowledged.
                 LOG.log(Level.WARNING, "Writing call records failed; retrying in " + pause.toMillis() + " ms", e);
@@ -241,9 +290,25 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
         }
     }
 
+    /** The journal takes nothing more: whoever waits is told, and nothing queued is written (no sequence twice). */
+    private void broke(RuntimeException failure, List<Queued> batch) {
+        broken = failure;
+        LOG.log(Level.SEVERE, "Call records can no longer be written, so joins are refused (503 records_unavailable) until the "
+                + "service is restarted; see docs/admin-guide.md, \"Call records\"", failure);
+        List<Queued> abandoned = new ArrayList<>(batch);
+        queue.drainTo(abandoned);
+        for (Queued queued : abandoned) {
+            unwritten.decrementAndGet();
+            lost.incrementAndGet();
+            if (queued.written() != null) {
+                queued.written().completeExceptionally(failure);
+            }
+        }
+    }
+
     private void write(List<Queued> batch) {
-        if (head == null) {
-            initialiseHeadFromStore();
+        if (!reconciled) {
+            reconcile();
         }
         List<SealedRecord> sealed = new ArrayList<>(batch.size());
         byte[] previous = head;
@@ -263,12 +328,45 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
         }
     }
 
-    /** An empty journal continues the database's chain (its newest record), or starts a new one. */
-    private void initialiseHeadFromStore() {
-        long last = store.lastSequence();
-        Optional<SealedRecord> newest = last == 0 ? Optional.empty() : store.bySequence(last);
-        nextSequence = last + 1;
-        head = newest.map(SealedRecord::chainHash).orElse(HashChain.GENESIS);
+    /**
+     * Continues from whichever of journal and database is further ahead: an empty journal, or one behind the database
+     * (its newest segments lost, a restored backup), continues the database's chain; new records would otherwise reuse
+     * sequence numbers the database holds, and be dropped as already stored. A record both hold must be the same
+     * record (the same chain hash), or nothing more is written.
+     */
+    private void reconcile() {
+        long stored = store.lastSequence();
+        if (stored > 0) {
+            SealedRecord newestStored = store.bySequence(stored)
+                    .orElseThrow(() -> new IllegalStateException("The database names record " + stored + " as its newest but lacks it"));
+            if (head == null || stored >= nextSequence) {
+                if (head != null) {
+                    long journaledLast = nextSequence - 1;
+                    requireSame(journaledLast, head, store.bySequence(journaledLast).map(SealedRecord::chainHash));
+                    LOG.warning(() -> "The call-record journal ends at record " + journaledLast + ", the database at " + stored
+                            + ": new records continue the database's chain");
+                }
+                nextSequence = stored + 1;
+                head = newestStored.chainHash();
+                acknowledged.set(Math.max(acknowledged.get(), stored));
+            } else {
+                requireSame(stored, newestStored.chainHash(), journaledHash(stored));
+            }
+        } else if (head == null) {
+            nextSequence = 1;
+            head = HashChain.GENESIS;
+        }
+        reconciled = true;
+    }
+
+    private Optional<byte[]> journaledHash(long sequence) {
+        return unshipped.stream().filter(record -> record.sequence() == sequence).findFirst().map(SealedRecord::chainHash);
+    }
+
+    private static void requireSame(long sequence, byte[] expected, Optional<byte[]> other) {
+        if (other.isPresent() && !MessageDigest.isEqual(expected, other.get())) {
+            throw new RecordsDisagree(sequence);
+        }
     }
 
     private void shipLoop() {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -115,6 +116,7 @@ public class CallRecords implements CallRecorder {
         pipeline.start();
         metrics.gauge("vestibule_cdr_backlog", (Supplier<Long>) pipeline::backlog, Supplier::get);
         metrics.gauge("vestibule_cdr_acknowledged", (Supplier<Long>) pipeline::acknowledged, Supplier::get);
+        metrics.gauge("vestibule_cdr_lost", (Supplier<Long>) pipeline::lost, Supplier::get);
         daily = scheduler.scheduleWithFixedDelay(this::housekeeping, 0, 6, TimeUnit.HOURS);
         LOG.info(() -> "Call records: key-encryption keys in " + keks.describe() + "; journal in " + dataDirectory().resolve("cdr-journal"));
     }
@@ -144,6 +146,11 @@ public class CallRecords implements CallRecorder {
     /** The highest sequence in the fsynced journal: every record up to it survives a crash. */
     public long acknowledged() {
         return pipeline.acknowledged();
+    }
+
+    /** Why call records cannot be written any more (the journal broke); empty while they can. */
+    public Optional<String> brokenBecause() {
+        return pipeline == null ? Optional.empty() : pipeline.brokenBecause();
     }
 
     public long backlog() {

@@ -1,8 +1,10 @@
 package io.vestibule.cdr;
 
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -17,6 +19,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.vestibule.access.events.CallEvent;
+import io.vestibule.access.events.RecordNotDurable;
+import io.vestibule.cdr.journal.CallJournal;
+import io.vestibule.cdr.journal.FaultyChannel;
 import io.vestibule.crypto.Aead;
 import io.vestibule.testing.TestClock;
 
@@ -211,6 +216,81 @@ class CallRecordPipelineTest {
                 assertThat(pipeline.acknowledged()).isEqualTo(i);
             }
         }
+    }
+
+    @Test
+    void onceTheJournalBreaksJoinsAreRefusedAtOnceOtherEventsAreCountedAndNothingWaitsForever() throws Exception {
+        CallRecordsFixture fixture = new CallRecordsFixture(directory, clock);
+        FaultyChannel.Faults disk = new FaultyChannel.Faults();
+        CallJournal journal = new CallJournal(fixture.journalDirectory, 1 << 20, file -> new FaultyChannel(
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND), disk));
+        try (CallRecordPipeline pipeline = fixture.pipeline(journal)) {
+            pipeline.start();
+            pipeline.recordDurably(join(START, "room", "Before"));
+            disk.forceFails = true;
+
+            assertThatExceptionOfType(RecordNotDurable.class).isThrownBy(() -> pipeline.recordDurably(join(START.plusSeconds(1), "room", "During")));
+            long started = System.nanoTime();
+            assertThatExceptionOfType(RecordNotDurable.class).isThrownBy(() -> pipeline.recordDurably(join(START.plusSeconds(2), "room", "After")));
+            pipeline.record(join(START.plusSeconds(3), "room", "Departure"));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("refused at once, not after the wait").isLessThan(Duration.ofSeconds(1));
+            assertThat(pipeline.brokenBecause()).isPresent();
+            assertThat(pipeline.lost()).isEqualTo(3);
+            assertThat(pipeline.acknowledged()).isEqualTo(1);
+        }
+    }
+
+    /** Issue 20, fault 1: new records reused the sequences of a journal behind the database and were dropped as stored. */
+    @Test
+    void aJournalBehindTheDatabaseContinuesTheDatabasesChainAndLosesNothing() throws Exception {
+        CallRecordsFixture fixture = recordAll(List.of(join(START, "room", "One"), join(START.plusSeconds(1), "room", "Two"),
+                join(START.plusSeconds(2), "room", "Three")));
+        Path olderJournal = directory.resolve("journal-copy");
+        copyJournal(fixture.journalDirectory, olderJournal);
+        try (CallRecordPipeline later = fixture.pipeline()) {
+            later.start();
+            later.record(join(START.plusSeconds(3), "room", "Four"));
+            later.record(join(START.plusSeconds(4), "room", "Five"));
+            assertThat(later.awaitShipped(Duration.ofSeconds(10))).isTrue();
+        }
+        replaceJournal(fixture.journalDirectory, olderJournal);
+
+        try (CallRecordPipeline restarted = fixture.pipeline()) {
+            restarted.start();
+            restarted.recordDurably(join(START.plusSeconds(5), "room", "Six"));
+            assertThat(restarted.awaitShipped(Duration.ofSeconds(10))).isTrue();
+        }
+        assertThat(fixture.store.lastSequence()).isEqualTo(6);
+        assertThat(fixture.verifier().verify(fixture.store, fixture.checkpointKey.publicKey()).intact()).isTrue();
+    }
+
+    @Test
+    void aJournalAndADatabaseHoldingDifferentVersionsOfARecordStopTheStart() throws Exception {
+        CallRecordsFixture fixture = recordAll(List.of(join(START, "room", "One"), join(START.plusSeconds(1), "room", "Two")));
+        execute(fixture, "UPDATE call_record SET chain_hash = X'" + "00".repeat(32) + "' WHERE seq = 2");
+
+        try (CallRecordPipeline restarted = fixture.pipeline()) {
+            assertThatExceptionOfType(RecordsDisagree.class).isThrownBy(restarted::start).withMessageContaining("record 2");
+        }
+    }
+
+    private static void copyJournal(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+    }
+
+    private static void replaceJournal(Path journal, Path copy) throws Exception {
+        try (Stream<Path> files = Files.list(journal)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        copyJournal(copy, journal);
     }
 
     @Test

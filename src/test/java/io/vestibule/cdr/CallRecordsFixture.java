@@ -61,8 +61,11 @@ public final class CallRecordsFixture {
     }
 
     public CallRecordPipeline pipeline() {
-        return new CallRecordPipeline(sealer, new CallJournal(journalDirectory, 1 << 20), store, signatures, checkpointKey, clock,
-                Executors.defaultThreadFactory(), 10_000);
+        return pipeline(new CallJournal(journalDirectory, 1 << 20));
+    }
+
+    public CallRecordPipeline pipeline(CallJournal journal) {
+        return new CallRecordPipeline(sealer, journal, store, signatures, checkpointKey, clock, Executors.defaultThreadFactory(), 10_000);
     }
 
     public ChainVerifier verifier() {

@@ -27,6 +27,11 @@ import io.vestibule.crypto.PrivateFiles;
  * <p>A frame is {@code length (4) || body || CRC-32C (4)}; a crash can leave a torn last frame, which recovery
  * cuts off (it was never acknowledged). Segments roll over at a size; a segment whose records are all in the
  * database is deleted, except the newest, which keeps the chain's head for the next start.
+ *
+ * <p>I/O errors follow one rule, so that no sequence is ever written twice: a write that fails (a full disk, a short
+ * write) is undone by cutting the segment back to where the batch began, and the batch may be written again; a
+ * failed {@code force}, or a write that cannot be undone, breaks the journal ({@link JournalBroken}) until a restart,
+ * since what reached the disk is then unknown.
  */
 public final class CallJournal implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CallJournal.class.getName());
@@ -36,20 +41,34 @@ public final class CallJournal implements AutoCloseable {
 
     private final Path directory;
     private final long segmentBytes;
+    private final SegmentFiles files;
+    private IOException broken;
     /** First sequence of each segment, and its file. */
     private final TreeMap<Long, Path> segments = new TreeMap<>();
     private FileChannel current;
     /** Reused for every batch; grows to the largest batch written. */
     private ByteBuffer batch;
 
+    /** How a segment is opened for appending; tests hand in channels that fail as a full or failing disk does. */
+    @FunctionalInterface
+    public interface SegmentFiles {
+        FileChannel openForAppending(Path file) throws IOException;
+    }
+
     public CallJournal(Path directory, long segmentBytes) {
+        this(directory, segmentBytes, file -> FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND));
+    }
+
+    public CallJournal(Path directory, long segmentBytes, SegmentFiles files) {
         this.directory = directory;
         this.segmentBytes = segmentBytes;
+        this.files = files;
     }
 
     /**
-     * Opens the journal and returns every intact record in it, in order. A torn or corrupt tail is cut off; a corrupt
-     * frame anywhere else stops the start, since acknowledged records would be lost.
+     * Opens the journal and returns every intact record in it, in order. A torn tail is cut off; a bad frame anywhere
+     * else stops the start, since acknowledged records would be lost.
      */
     public synchronized List<SealedRecord> open() {
         try {
@@ -71,23 +90,58 @@ public final class CallJournal implements AutoCloseable {
         }
     }
 
-    /** Appends records and forces them to disk: when this returns, they are acknowledged. */
+    /**
+     * Appends records and forces them to disk: when this returns, they are acknowledged. Throws
+     * {@link UncheckedIOException} when nothing of the batch was kept (it may be appended again), and
+     * {@link JournalBroken} when the journal takes nothing more.
+     */
     public synchronized void append(List<SealedRecord> records) {
         if (records.isEmpty()) {
             return;
         }
+        if (broken != null) {
+            throw new JournalBroken("The call-record journal is broken since an earlier failure; restart the service", broken);
+        }
+        long before = -1;
         try {
             if (current == null || current.size() >= segmentBytes) {
                 roll(records.get(0).sequence());
             }
+            before = current.size();
             ByteBuffer frames = frames(records);
             while (frames.hasRemaining()) {
                 current.write(frames);
             }
-            current.force(false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the call-record journal", e);
+        } catch (IOException writeFailed) {
+            undo(before, writeFailed);
+            throw new UncheckedIOException("Cannot write the call-record journal; nothing of the batch was kept", writeFailed);
         }
+        try {
+            current.force(false);
+        } catch (IOException forceFailed) {
+            throw breaks("Forcing the call-record journal to disk failed", forceFailed);
+        }
+    }
+
+    /** Cuts the segment back to where the failed batch began, durably; breaks the journal if even that fails. */
+    private void undo(long before, IOException writeFailed) {
+        if (before < 0) {
+            return;
+        }
+        try {
+            current.truncate(before);
+            current.force(false);
+        } catch (IOException undoFailed) {
+            undoFailed.addSuppressed(writeFailed);
+            throw breaks("A failed write to the call-record journal could not be undone", undoFailed);
+        }
+    }
+
+    private JournalBroken breaks(String what, IOException cause) {
+        broken = cause;
+        close();
+        return new JournalBroken(what + " (" + cause.getMessage() + "); no more records are written until the service restarts",
+                cause);
     }
 
     /** Deletes segments whose every record is in the database, keeping the newest. */
@@ -121,10 +175,13 @@ public final class CallJournal implements AutoCloseable {
 
     private void roll(long firstSequence) throws IOException {
         if (current != null) {
-            current.close();
+            FileChannel full = current;
+            current = null;
+            full.close();
         }
         Path file = directory.resolve(PREFIX + String.format("%019d", firstSequence) + SUFFIX);
-        current = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        // Until it is open, there is no current segment: a failed roll is tried again by the next batch.
+        current = files.openForAppending(file);
         PrivateFiles.restrictToOwner(file);
         // The directory entry of a new segment must be durable too, or a crash could lose the whole file.
         try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
@@ -184,43 +241,75 @@ public final class CallJournal implements AutoCloseable {
         return buffer;
     }
 
+    /**
+     * The segment's records. A bad frame in the newest segment is a torn write, cut off, only when nothing follows it:
+     * it runs past the end of the file, or it is the file's last frame, or only zeros follow (space the file system
+     * had allocated when the crash came). Anything else would cut off acknowledged records, so it stops the start.
+     */
     private List<SealedRecord> read(Path file, boolean last) throws IOException {
         List<SealedRecord> records = new ArrayList<>();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long position = 0;
             long size = channel.size();
             while (position < size) {
-                try {
-                    ByteBuffer length = readFully(channel, position, 4);
-                    int bodyLength = length.getInt();
+                String fault = null;
+                long frameEnd = size + 1;
+                if (size - position >= 4) {
+                    int bodyLength = readFully(channel, position, 4).getInt();
+                    frameEnd = position + 4 + (long) bodyLength + 4;
                     if (bodyLength <= 0 || bodyLength > LONGEST_FRAME) {
-                        throw new EOFException("impossible frame length");
+                        fault = "impossible frame length " + bodyLength;
+                    } else if (frameEnd <= size) {
+                        ByteBuffer frame = readFully(channel, position + 4, bodyLength + 4);
+                        byte[] body = new byte[bodyLength];
+                        frame.get(body);
+                        CRC32C crc = new CRC32C();
+                        crc.update(body);
+                        if ((int) crc.getValue() == frame.getInt()) {
+                            records.add(parse(ByteBuffer.wrap(body)));
+                            position = frameEnd;
+                            continue;
+                        }
+                        fault = "checksum mismatch";
                     }
-                    ByteBuffer frame = readFully(channel, position + 4, bodyLength + 4);
-                    byte[] body = new byte[bodyLength];
-                    frame.get(body);
-                    CRC32C crc = new CRC32C();
-                    crc.update(body);
-                    if ((int) crc.getValue() != frame.getInt()) {
-                        throw new EOFException("checksum mismatch");
-                    }
-                    records.add(parse(ByteBuffer.wrap(body)));
-                    position += 4 + bodyLength + 4;
-                } catch (EOFException torn) {
-                    if (!last) {
-                        throw new IOException("The call-record journal segment " + file + " is damaged at byte " + position
-                                + " (" + torn.getMessage() + "); it is not the newest, so acknowledged records would be lost");
-                    }
-                    long cut = position;
-                    LOG.warning(() -> "Cutting a torn frame off the call-record journal at byte " + cut + " of " + file
-                            + " (" + torn.getMessage() + "); it was never acknowledged");
-                    channel.truncate(position);
-                    channel.force(false);
-                    break;
                 }
+                if (fault == null) {
+                    fault = "the frame ends early";
+                }
+                boolean torn = last && (frameEnd >= size || zerosFrom(channel, position, size));
+                if (!torn) {
+                    throw new IOException("The call-record journal segment " + file + " is damaged at byte " + position + " (" + fault
+                            + ") and records follow it, so cutting it off would lose acknowledged records. The service does not "
+                            + "start; keep a copy of the segment, then see docs/admin-guide.md, \"Call records\", for how to proceed");
+                }
+                long cut = position;
+                String why = fault;
+                LOG.warning(() -> "Cutting a torn frame off the call-record journal at byte " + cut + " of " + file
+                        + " (" + why + "); it was never acknowledged");
+                channel.truncate(position);
+                channel.force(false);
+                break;
             }
         }
         return records;
+    }
+
+    private static boolean zerosFrom(FileChannel channel, long position, long size) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate(8192);
+        for (long at = position; at < size; ) {
+            chunk.clear();
+            int read = channel.read(chunk, at);
+            if (read <= 0) {
+                return true;
+            }
+            for (int i = 0; i < read; i++) {
+                if (chunk.get(i) != 0) {
+                    return false;
+                }
+            }
+            at += read;
+        }
+        return true;
     }
 
     private static ByteBuffer readFully(FileChannel channel, long position, int bytes) throws IOException {

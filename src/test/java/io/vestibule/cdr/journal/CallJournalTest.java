@@ -1,5 +1,8 @@
 package io.vestibule.cdr.journal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.vestibule.cdr.SealedRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The journal's frames as written in batches and read back at start-up. */
 class CallJournalTest {
@@ -64,6 +68,118 @@ class CallJournalTest {
         }
         try (CallJournal reopened = new CallJournal(directory, 1 << 20)) {
             assertThat(reopened.open()).isEqualTo(records(1, 4));
+        }
+    }
+
+    // ---- faults of the disk (issue 20) ----------------------------------------------------------------------
+
+    private final FaultyChannel.Faults disk = new FaultyChannel.Faults();
+
+    private CallJournal onFaultyDisk(long segmentBytes) {
+        return new CallJournal(directory, segmentBytes, file -> {
+            if (disk.openFails) {
+                throw new IOException("No space left on device");
+            }
+            return new FaultyChannel(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND), disk);
+        });
+    }
+
+    @Test
+    void aShortWriteOnAFullDiskIsUndoneSoTheBatchWrittenAgainLeavesEachSequenceOnce() throws Exception {
+        try (CallJournal journal = onFaultyDisk(1 << 20)) {
+            journal.open();
+            journal.append(records(1, 10));
+            disk.spaceLeft = 700;
+
+            assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> journal.append(records(11, 20)));
+            disk.spaceLeft = -1;
+            journal.append(records(11, 20));
+        }
+        try (CallJournal reopened = new CallJournal(directory, 1 << 20)) {
+            assertThat(reopened.open()).as("no partial frame before the retried batch, no sequence twice").isEqualTo(records(1, 20));
+        }
+    }
+
+    @Test
+    void aFailedForceBreaksTheJournalForGoodSoNoSequenceIsWrittenTwice() throws Exception {
+        try (CallJournal journal = onFaultyDisk(1 << 20)) {
+            journal.open();
+            journal.append(records(1, 5));
+            disk.forceFails = true;
+
+            assertThatExceptionOfType(JournalBroken.class).isThrownBy(() -> journal.append(records(6, 8)));
+            disk.forceFails = false;
+            assertThatExceptionOfType(JournalBroken.class).as("not retried on the same file")
+                    .isThrownBy(() -> journal.append(records(6, 8)));
+        }
+        try (CallJournal reopened = new CallJournal(directory, 1 << 20)) {
+            assertThat(reopened.open()).extracting(SealedRecord::sequence).doesNotHaveDuplicates().startsWith(1L, 2L, 3L, 4L, 5L);
+        }
+    }
+
+    @Test
+    void aWriteThatCannotBeUndoneBreaksTheJournal() {
+        try (CallJournal journal = onFaultyDisk(1 << 20)) {
+            journal.open();
+            journal.append(records(1, 5));
+            disk.spaceLeft = 100;
+            disk.truncateFails = true;
+
+            assertThatExceptionOfType(JournalBroken.class).isThrownBy(() -> journal.append(records(6, 8)));
+        }
+    }
+
+    @Test
+    void aRollThatFailedIsTriedAgainOnceSpaceReturns() {
+        try (CallJournal journal = onFaultyDisk(2000)) {
+            journal.open();
+            journal.append(records(1, 10));
+            disk.openFails = true;
+
+            assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> journal.append(records(11, 12)));
+            assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> journal.append(records(11, 12)));
+            disk.openFails = false;
+            journal.append(records(11, 12));
+        }
+        try (CallJournal reopened = new CallJournal(directory, 2000)) {
+            assertThat(reopened.open()).isEqualTo(records(1, 12));
+        }
+    }
+
+    @Test
+    void aBadFrameWithRecordsAfterItStopsTheStartNamingTheFileAndOffset() throws Exception {
+        try (CallJournal journal = new CallJournal(directory, 1 << 20)) {
+            journal.open();
+            journal.append(records(1, 3));
+        }
+        Path segment = onlySegment();
+        long size = Files.size(segment);
+        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {42}), 20);
+        }
+
+        try (CallJournal reopened = new CallJournal(directory, 1 << 20)) {
+            assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(reopened::open)
+                    .havingCause().withMessageContaining(segment.toString()).withMessageContaining("at byte 0")
+                    .withMessageContaining("checksum mismatch");
+        }
+        assertThat(Files.size(segment)).as("nothing was cut").isEqualTo(size);
+    }
+
+    @Test
+    void zerosAfterTheLastFrameAreATornTailAndCutOff() throws Exception {
+        try (CallJournal journal = new CallJournal(directory, 1 << 20)) {
+            journal.open();
+            journal.append(records(1, 3));
+        }
+        Path segment = onlySegment();
+        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            channel.write(ByteBuffer.allocate(4096));
+        }
+
+        try (CallJournal reopened = new CallJournal(directory, 1 << 20)) {
+            assertThat(reopened.open()).isEqualTo(records(1, 3));
         }
     }
 
