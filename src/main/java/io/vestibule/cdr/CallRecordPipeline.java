@@ -148,8 +148,12 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
         unwritten.incrementAndGet();
         Queued queued = new Queued(event, null);
         if (!queue.offer(queued)) {
+            // The disk stalls: wait a while, but never for good (callers may hold locks).
             try {
-                queue.put(queued);
+                if (!queue.offer(queued, DURABLE_WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
+                    unwritten.decrementAndGet();
+                    lostWhileFull();
+                }
             } catch (InterruptedException e) {
                 unwritten.decrementAndGet();
                 Thread.currentThread().interrupt();
@@ -192,6 +196,15 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
     /** How many events found the journal broken (joins refused among them). */
     public long lost() {
         return lost.get();
+    }
+
+    private void lostWhileFull() {
+        long count = lost.incrementAndGet();
+        if (Long.bitCount(count) != 1) {
+            return; // logged at the 1st, 2nd, 4th, 8th... loss: a stalled disk must not also fill the log
+        }
+        LOG.severe(() -> "The call-record queue stayed full for " + DURABLE_WAIT.toSeconds() + " s (the journal's disk stalls); an event "
+                + "has no record (" + count + " so far, vestibule_cdr_lost)");
     }
 
     private void lostAfterBreak() {
@@ -286,6 +299,10 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
                 // The batch stays and is written again: nothing was acknowledged.
                 LOG.log(Level.WARNING, "Writing call records failed; retrying in " + pause.toMillis() + " ms", e);
                 pause = sleep(pause);
+            } catch (Error e) {
+                // Out of memory, for one: the writer would otherwise die in silence while joins wait for it.
+                broke(new IllegalStateException("The call-record writer failed: " + e, e), batch);
+                return;
             }
         }
     }
@@ -413,13 +430,13 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 if (!running) {
                     return;
                 }
                 storedUpTo = -1;
-                LOG.log(Level.WARNING, "Storing call records failed; they stay in the journal, next try in " + pause.toMillis() + " ms: "
-                        + e.getMessage());
+                LOG.log(e instanceof Error ? Level.SEVERE : Level.WARNING, "Storing call records failed; they stay in the journal, next try in "
+                        + pause.toMillis() + " ms: " + e);
                 pause = sleep(pause);
             }
         }
