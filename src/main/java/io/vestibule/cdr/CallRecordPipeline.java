@@ -87,7 +87,7 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
     private volatile RuntimeException broken;
     /** Whether the sequence and chain head were checked against the database's newest record. */
     private boolean reconciled;
-    /** Events handed over after the journal broke, which have no record. */
+    /** Events that have no record: handed over after the journal broke, or while the queue stayed full. */
     private final AtomicLong lost = new AtomicLong();
     private Thread writer;
     private Thread shipper;
@@ -193,7 +193,7 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
         return Optional.ofNullable(broken).map(RuntimeException::getMessage);
     }
 
-    /** How many events found the journal broken (joins refused among them). */
+    /** How many events have no record (joins refused among them): the journal broke, or its queue stayed full. */
     public long lost() {
         return lost.get();
     }
