@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no DNS and no revocation lookups.
  */
 @ExtendWith(ServerResolver.class)
-class TestsslIT {
+class TlsScanIT {
     /** What a self-signed certificate is blamed for; an administrator's CA-signed certificate clears them. */
     private static final Set<String> SELF_SIGNED = Set.of("cert_chain_of_trust", "cert_trust", "cert_revocation", "cert_ocspURL",
             "cert_crlDistributionPoints", "OCSP_stapling", "cert_caIssuers");
