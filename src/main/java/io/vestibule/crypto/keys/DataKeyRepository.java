@@ -1,5 +1,6 @@
 package io.vestibule.crypto.keys;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Where wrapped data keys are kept. */
@@ -11,4 +12,7 @@ public interface DataKeyRepository {
 
     /** Stores a new data key and commits it at once, whatever the caller's transaction does afterwards. */
     DataKey addCommitted(DataKey key);
+
+    /** For each key-encryption key that wrapped a data key, its first data key: what proves the key is the right one. */
+    List<DataKey> firstOfEachKeyEncryptionKey();
 }

@@ -10,8 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import io.vestibule.crypto.Aead;
 import io.vestibule.crypto.CryptoPolicy;
@@ -52,6 +56,28 @@ public class DataKeyRing {
     /** For CDI's client proxy only. */
     protected DataKeyRing() {
         this(null, null, null, null, null);
+    }
+
+    /**
+     * At deployment, before anything is sealed or opened: every key-encryption key that wrapped a data key is in the
+     * master key store and unwraps that data key. A lost store replaced by a new one (with a new {@code kek-1}) would
+     * otherwise make every PIN, signing key and record unreadable while the service says it is ready (issue 21).
+     */
+    void checkAtDeployment(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 10) @Initialized(ApplicationScoped.class) Object started) {
+        requireKeyEncryptionKeys();
+    }
+
+    /** @throws IllegalStateException naming the missing key and how to restore it */
+    public void requireKeyEncryptionKeys() {
+        for (DataKey stored : repository.firstOfEachKeyEncryptionKey()) {
+            try {
+                masterKeyStore.keyEncryptionKey(stored.kekAlias()).unwrap(stored.wrappedKey(), "AES");
+            } catch (IllegalArgumentException | Aead.SealBroken wrongOrMissing) {
+                throw new IllegalStateException("The master key store (" + masterKeyStore.describe() + ") does not hold the key-encryption key "
+                        + stored.kekAlias() + " that wrapped the database's data keys: the store was lost or replaced. Restore "
+                        + "keys/master.p12 and keys/master.pass from this installation's backup; nothing was changed");
+            }
+        }
     }
 
     public byte[] seal(String purpose, byte[] plaintext, String context) {

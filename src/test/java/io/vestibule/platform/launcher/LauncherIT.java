@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.vestibule.crypto.pki.PemFiles;
+import io.vestibule.testing.FreePorts;
+import io.vestibule.testing.Meetings;
 import io.vestibule.testing.ServerResolver;
 import io.vestibule.testing.TestCertificates;
 import io.vestibule.testing.VestibuleServer;
@@ -72,6 +75,29 @@ class LauncherIT {
                 .doesNotContain("Payara Micro");
     }
 
+    /**
+     * Issue 21, fault 1: a deleted master key store was replaced by a new one with a new kek-1, and the service said
+     * it was ready while every PIN, signing key and record had become unreadable.
+     */
+    @Test
+    void aLostMasterKeyStoreStopsTheStartInsteadOfBeingReplacedSilently(@TempDir Path data) throws Exception {
+        VestibuleServer first = VestibuleServer.start("keys-lost", Map.of(), VestibuleServer.README_JVM_OPTIONS, data, () -> { });
+        try {
+            Meetings.openNow(first.newClient().signIn("alice", first.demoPassword()), "host_and_guest_pins", false);
+        } finally {
+            first.stop();
+        }
+        Path dataDirectory = first.dataDirectory();
+        Files.delete(dataDirectory.resolve("keys").resolve("master.p12"));
+
+        Result result = launch(Map.of("VESTIBULE_DATA_DIR", dataDirectory.toString(), "VESTIBULE_HTTPS_PORT", String.valueOf(FreePorts.next()),
+                "VESTIBULE_ADMIN_PORT", String.valueOf(FreePorts.next()), "VESTIBULE_BIND_ADDRESS", "127.0.0.1"));
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("does not hold the key-encryption key kek-1").contains("Restore keys/master.p12")
+                .doesNotContain("Vestibule is ready");
+    }
+
     private record Result(int exitCode, String output) {
     }
 
@@ -83,8 +109,18 @@ class LauncherIT {
         builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), output);
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "(output unreadable: " + e.getMessage() + ")";
+            }
+        });
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            // A service that started when it should have refused: stop it, and fail.
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("The service did not end within 90 s:\n" + output.getNow(""));
+        }
+        return new Result(process.exitValue(), output.join());
     }
 }

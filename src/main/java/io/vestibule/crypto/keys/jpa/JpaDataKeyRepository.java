@@ -1,5 +1,6 @@
 package io.vestibule.crypto.keys.jpa;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,5 +39,13 @@ public class JpaDataKeyRepository implements DataKeyRepository {
         entityManager.persist(key);
         entityManager.flush();
         return key;
+    }
+
+    @Override
+    @Transactional
+    public List<DataKey> firstOfEachKeyEncryptionKey() {
+        return entityManager.createQuery(
+                        "select k from DataKey k where k.id in (select min(o.id) from DataKey o group by o.kekAlias) order by k.id", DataKey.class)
+                .getResultList();
     }
 }
