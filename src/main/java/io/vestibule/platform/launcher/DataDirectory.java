@@ -3,8 +3,11 @@ package io.vestibule.platform.launcher;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import io.vestibule.crypto.PrivateFiles;
 
@@ -36,6 +39,23 @@ public record DataDirectory(Path root) {
 
     public Path runtime() {
         return root.resolve("runtime");
+    }
+
+    /**
+     * What shows that the service ran here before: its TLS certificate, the embedded database or the call-record
+     * journal. Empty for a first start.
+     */
+    public Optional<Path> traceOfEarlierRuns() {
+        for (Path trace : new Path[] {tls().resolve("https-certificate.pem"), root.resolve("cdr-journal"), database()}) {
+            try (Stream<Path> entries = Files.isDirectory(trace) ? Files.list(trace) : Stream.of(trace)) {
+                if (entries.anyMatch(Files::exists)) {
+                    return Optional.of(trace);
+                }
+            } catch (IOException unreadable) {
+                return Optional.of(trace);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Creates the directories with owner-only permissions and takes the directory's lock for this process. */

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -79,6 +80,7 @@ public final class VestibuleLauncher {
         URI publicUrl = publicUrl(listeners.portalPort());
         URI adminUrl = adminUrl(publicUrl, listeners);
 
+        requireKeysOfEarlierRuns(data);
         MasterPassphrase passphrase = MasterPassphrase.resolve(
                 settings.find("vestibule.keystore.password"), data.masterPassphrase(), random);
         if (passphrase.storedBesideKeys()) {
@@ -196,6 +198,21 @@ public final class VestibuleLauncher {
      * The admin console's address: the public host on the admin port, or the admin listener's own address when it
      * listens on one interface only (a management network).
      */
+    /**
+     * A data directory the service used before without its master key store: a new store would open nothing the
+     * old one protected (issue 21), so nothing is created and the start ends here.
+     */
+    private static void requireKeysOfEarlierRuns(DataDirectory data) {
+        if (Files.exists(data.masterKeyStore())) {
+            return;
+        }
+        data.traceOfEarlierRuns().ifPresent(trace -> {
+            throw new LaunchFailure("The master key store " + data.masterKeyStore() + " is missing, but the service ran with this data "
+                    + "directory before (" + trace + "). Restore keys/master.p12 (and keys/master.pass, if used) from this "
+                    + "installation's backup; nothing was created");
+        });
+    }
+
     private static URI adminUrl(URI publicUrl, ListenerSettings listeners) {
         String address = listeners.adminAddress();
         String host = address;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.crypto.MasterKeyStore;
+import io.vestibule.crypto.MasterPassphrase;
 import io.vestibule.crypto.pki.PemFiles;
 import io.vestibule.testing.FreePorts;
 import io.vestibule.testing.Meetings;
@@ -80,22 +84,49 @@ class LauncherIT {
      * it was ready while every PIN, signing key and record had become unreadable.
      */
     @Test
-    void aLostMasterKeyStoreStopsTheStartInsteadOfBeingReplacedSilently(@TempDir Path data) throws Exception {
+    void aLostMasterKeyStoreStopsTheStartAndNothingIsCreated(@TempDir Path data) throws Exception {
+        Path dataDirectory = usedOnce(data);
+        Path store = dataDirectory.resolve("keys").resolve("master.p12");
+        Files.delete(store);
+
+        Result result = launch(startOn(dataDirectory));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output()).contains("master key store").contains("is missing").contains("Restore keys/master.p12")
+                .doesNotContain("Exception");
+        assertThat(store).as("no new store in its place").doesNotExist();
+    }
+
+    @Test
+    void aMasterKeyStoreReplacedByAnotherOneStopsTheStart(@TempDir Path data) throws Exception {
+        Path dataDirectory = usedOnce(data);
+        Path keys = dataDirectory.resolve("keys");
+        Files.delete(keys.resolve("master.p12"));
+        // Another store under the same passphrase: it opens, and its kek-1 is not the one that wrapped the data keys.
+        MasterKeyStore.openOrCreate(keys.resolve("master.p12"), MasterPassphrase.resolve(Optional.empty(), keys.resolve("master.pass"),
+                CryptoPolicy.standard().newSecureRandom()), CryptoPolicy.standard()).close();
+
+        Result result = launch(startOn(dataDirectory));
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("does not hold the key-encryption key kek-1").contains("Restore keys/master.p12")
+                .doesNotContain("Vestibule is ready");
+    }
+
+    /** A data directory the service ran with once: a meeting was booked (its PINs sealed), then the service stopped. */
+    private static Path usedOnce(Path data) {
         VestibuleServer first = VestibuleServer.start("keys-lost", Map.of(), VestibuleServer.README_JVM_OPTIONS, data, () -> { });
         try {
             Meetings.openNow(first.newClient().signIn("alice", first.demoPassword()), "host_and_guest_pins", false);
         } finally {
             first.stop();
         }
-        Path dataDirectory = first.dataDirectory();
-        Files.delete(dataDirectory.resolve("keys").resolve("master.p12"));
+        return first.dataDirectory();
+    }
 
-        Result result = launch(Map.of("VESTIBULE_DATA_DIR", dataDirectory.toString(), "VESTIBULE_HTTPS_PORT", String.valueOf(FreePorts.next()),
-                "VESTIBULE_ADMIN_PORT", String.valueOf(FreePorts.next()), "VESTIBULE_BIND_ADDRESS", "127.0.0.1"));
-
-        assertThat(result.exitCode()).isNotZero();
-        assertThat(result.output()).contains("does not hold the key-encryption key kek-1").contains("Restore keys/master.p12")
-                .doesNotContain("Vestibule is ready");
+    private static Map<String, String> startOn(Path dataDirectory) {
+        return Map.of("VESTIBULE_DATA_DIR", dataDirectory.toString(), "VESTIBULE_HTTPS_PORT", String.valueOf(FreePorts.next()),
+                "VESTIBULE_ADMIN_PORT", String.valueOf(FreePorts.next()), "VESTIBULE_BIND_ADDRESS", "127.0.0.1");
     }
 
     private record Result(int exitCode, String output) {
