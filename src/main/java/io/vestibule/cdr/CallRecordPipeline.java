@@ -142,23 +142,16 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
     public void record(CallEvent event) {
         requireRunning();
         if (broken != null) {
-            lostAfterBreak();
+            countLost("the call-record journal broke");
             return;
         }
-        unwritten.incrementAndGet();
-        Queued queued = new Queued(event, null);
-        if (!queue.offer(queued)) {
-            // The disk stalls: wait a while, but never for good (callers may hold locks).
-            try {
-                if (!queue.offer(queued, DURABLE_WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
-                    unwritten.decrementAndGet();
-                    lostWhileFull();
-                }
-            } catch (InterruptedException e) {
-                unwritten.decrementAndGet();
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while recording a call event", e);
+        try {
+            if (!enqueued(new Queued(event, null))) {
+                countLost("the call-record queue stayed full for " + DURABLE_WAIT.toSeconds() + " s (the journal's disk stalls)");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while recording a call event", e);
         }
     }
 
@@ -166,15 +159,14 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
     public void recordDurably(CallEvent event) {
         requireRunning();
         if (broken != null) {
-            lostAfterBreak();
+            countLost("the call-record journal broke");
             throw new RecordNotDurable("The call-record journal is broken: " + broken.getMessage());
         }
         long deadline = System.nanoTime() + DURABLE_WAIT.toNanos();
         Queued queued = new Queued(event, new CompletableFuture<>());
-        unwritten.incrementAndGet();
         try {
-            if (!queue.offer(queued, DURABLE_WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
-                unwritten.decrementAndGet();
+            if (!enqueued(queued)) {
+                countLost("the call-record queue stayed full for " + DURABLE_WAIT.toSeconds() + " s (the journal's disk stalls)");
                 throw new RecordNotDurable("The call-record queue stayed full for " + DURABLE_WAIT.toSeconds() + " s");
             }
             queued.written().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -188,6 +180,23 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
         }
     }
 
+    /**
+     * Queues an event, waiting at most {@link #DURABLE_WAIT} while the queue is full (the journal's disk stalls), never
+     * for good: callers may hold locks. False when it stayed full.
+     */
+    private boolean enqueued(Queued queued) throws InterruptedException {
+        unwritten.incrementAndGet();
+        boolean queuedNow = false;
+        try {
+            queuedNow = queue.offer(queued) || queue.offer(queued, DURABLE_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+            return queuedNow;
+        } finally {
+            if (!queuedNow) {
+                unwritten.decrementAndGet();
+            }
+        }
+    }
+
     /** The journal broke and no record can be made; empty while it works. */
     public Optional<String> brokenBecause() {
         return Optional.ofNullable(broken).map(RuntimeException::getMessage);
@@ -198,19 +207,11 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
         return lost.get();
     }
 
-    private void lostWhileFull() {
+    /** Counts an event without a record; logged at the 1st, 2nd, 4th, 8th... one, so a stalled disk does not also fill the log. */
+    private void countLost(String why) {
         long count = lost.incrementAndGet();
-        if (Long.bitCount(count) != 1) {
-            return; // logged at the 1st, 2nd, 4th, 8th... loss: a stalled disk must not also fill the log
-        }
-        LOG.severe(() -> "The call-record queue stayed full for " + DURABLE_WAIT.toSeconds() + " s (the journal's disk stalls); an event "
-                + "has no record (" + count + " so far, vestibule_cdr_lost)");
-    }
-
-    private void lostAfterBreak() {
-        if (lost.incrementAndGet() == 1) {
-            LOG.severe("A call event came after the call-record journal broke; it has no record. Events without a record are "
-                    + "counted in vestibule_cdr_lost until the service is restarted");
+        if (Long.bitCount(count) == 1) {
+            LOG.severe(() -> "A call event has no record: " + why + " (" + count + " so far, vestibule_cdr_lost)");
         }
     }
 

@@ -38,7 +38,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             return ErrorBodies.invalidBody(RequestBodyLimit.TOO_LARGE_MESSAGE);
         }
         if (causedBy(failure, RequestBodyLimit.BodyNotReceived.class)) {
-            return ErrorBodies.response(408, "request_timeout", RequestBodyLimit.TOO_SLOW_MESSAGE, Map.of(), Map.of("Connection", "close"));
+            return ErrorBodies.bodyNotReceived();
         }
         if (causedBy(failure, JsonException.class)) {
             return ErrorBodies.invalidBody("The request body is not well-formed JSON.");

@@ -34,6 +34,11 @@ public final class ErrorBodies {
         return response(400, "invalid_request", message, Map.of("field", "body"), Map.of("Connection", "close"));
     }
 
+    /** A 408 for a body that did not arrive in time, ending the connection: the rest of the body must not be taken for a request. */
+    public static Response bodyNotReceived() {
+        return response(408, "request_timeout", RequestBodyLimit.TOO_SLOW_MESSAGE, Map.of(), Map.of("Connection", "close"));
+    }
+
     public static JsonObject body(String code, String message, Map<String, ?> details) {
         JsonObjectBuilder body = JsonBuilders.object().add("error", code).add("message", message);
         details.forEach((name, value) -> add(body, name, value));

@@ -3,7 +3,6 @@ package io.vestibule.platform.api;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.Priority;
@@ -36,8 +35,7 @@ public class JsonShapeLimit implements ContainerRequestFilter {
             request.abortWith(ErrorBodies.invalidBodyThenClose(RequestBodyLimit.TOO_LARGE_MESSAGE));
             return;
         } catch (RequestBodyLimit.BodyNotReceived notReceived) {
-            request.abortWith(ErrorBodies.response(408, "request_timeout", RequestBodyLimit.TOO_SLOW_MESSAGE, Map.of(),
-                    Map.of("Connection", "close")));
+            request.abortWith(ErrorBodies.bodyNotReceived());
             return;
         } catch (IOException unreadable) {
             request.abortWith(ErrorBodies.invalidBodyThenClose("The request body could not be read."));

@@ -58,8 +58,8 @@ final class PayaraConfiguration {
 
     /**
      * Time limits of both listeners' one TCP transport and HTTP protocol (penetration test, finding 1): a blocking
-     * read or write that makes no progress for this long fails, and an idle kept-alive connection is closed. Request
-     * bodies are not read by blocking reads at all ({@code RequestBodyFilter} has a deadline of its own).
+     * read or write that makes no progress for this long fails, and an idle kept-alive connection is closed. A request
+     * body also has a deadline as a whole ({@code RequestBodyLimit}).
      */
     private static List<AdminCommand> timeouts() {
         String transport = NETWORK + "transports.transport.tcp.";

@@ -195,10 +195,6 @@ public final class VestibuleLauncher {
     }
 
     /**
-     * The admin console's address: the public host on the admin port, or the admin listener's own address when it
-     * listens on one interface only (a management network).
-     */
-    /**
      * A data directory the service used before without its master key store: a new store would open nothing the
      * old one protected (issue 21), so nothing is created and the start ends here.
      */
@@ -213,6 +209,10 @@ public final class VestibuleLauncher {
         });
     }
 
+    /**
+     * The admin console's address: the public host on the admin port, or the admin listener's own address when it
+     * listens on one interface only (a management network).
+     */
     private static URI adminUrl(URI publicUrl, ListenerSettings listeners) {
         String address = listeners.adminAddress();
         String host = address;

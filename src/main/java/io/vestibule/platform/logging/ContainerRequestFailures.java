@@ -1,11 +1,8 @@
 package io.vestibule.platform.logging;
 
-import java.time.Clock;
 import java.util.logging.Filter;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /**
  * Payara logs a request it could not process itself (message AS-WEB-CORE-00037, for instance a malformed escape
@@ -24,16 +21,6 @@ public final class ContainerRequestFailures implements Filter {
     ContainerRequestFailures(Filter previous, RepeatedFailures repeated) {
         this.previous = previous;
         this.repeated = repeated;
-    }
-
-    /** Puts the filter in front of every handler of the root logger (once). */
-    public static void install() {
-        RepeatedFailures repeated = new RepeatedFailures(Clock.systemUTC());
-        for (Handler handler : Logger.getLogger("").getHandlers()) {
-            if (!(handler.getFilter() instanceof ContainerRequestFailures)) {
-                handler.setFilter(new ContainerRequestFailures(handler.getFilter(), repeated));
-            }
-        }
     }
 
     @Override

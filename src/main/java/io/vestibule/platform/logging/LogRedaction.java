@@ -1,5 +1,7 @@
 package io.vestibule.platform.logging;
 
+import java.time.Clock;
+
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -13,7 +15,7 @@ import jakarta.interceptor.Interceptor;
 @ApplicationScoped
 public class LogRedaction {
     void installAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 100) @Initialized(ApplicationScoped.class) Object started) {
-        ContainerRequestFailures.install();
-        RedactingLogFilter.install();
+        RepeatedFailures repeated = new RepeatedFailures(Clock.systemUTC());
+        RedactingLogFilter.install(handlersFilter -> new ContainerRequestFailures(handlersFilter, repeated));
     }
 }

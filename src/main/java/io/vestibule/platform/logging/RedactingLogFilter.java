@@ -2,6 +2,7 @@ package io.vestibule.platform.logging;
 
 import java.text.MessageFormat;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.logging.Filter;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -20,9 +21,17 @@ public final class RedactingLogFilter implements Filter {
 
     /** Puts the filter in front of every handler of the root logger (once). */
     public static void install() {
+        install(UnaryOperator.identity());
+    }
+
+    /**
+     * Puts the filter in front of every handler of the root logger (once), with {@code beneath} between it and the
+     * handler's own filter: a filter installed there is installed once too.
+     */
+    static void install(UnaryOperator<Filter> beneath) {
         for (Handler handler : Logger.getLogger("").getHandlers()) {
             if (!(handler.getFilter() instanceof RedactingLogFilter)) {
-                handler.setFilter(new RedactingLogFilter(handler.getFilter()));
+                handler.setFilter(new RedactingLogFilter(beneath.apply(handler.getFilter())));
             }
         }
     }
