@@ -17,6 +17,7 @@ import io.vestibule.access.conference.LiveConferences;
 import io.vestibule.access.conference.RecordedLiveConferences;
 import io.vestibule.access.events.CallRecorder;
 import io.vestibule.access.token.DataKeySealer;
+import io.vestibule.access.token.DurablyAddedSigningKeys;
 import io.vestibule.access.token.InMemoryTokenRevocations;
 import io.vestibule.access.token.JoinTokenIssuer;
 import io.vestibule.access.token.JoinTokenVerifier;
@@ -27,6 +28,7 @@ import io.vestibule.access.token.jpa.JpaSigningKeyStore;
 import io.vestibule.booking.BookingService;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.keys.DataKeyRing;
+import io.vestibule.crypto.keys.DurableCommits;
 
 /**
  * Assembles the join flow's parts from configuration (see docs/admin-guide.md, "Joining and break-in resistance").
@@ -66,9 +68,9 @@ public class AccessResources {
 
     @Produces
     @Singleton
-    SigningKeys signingKeys(JpaSigningKeyStore store, DataKeyRing dataKeys, CryptoPolicy policy, TokenSettings settings,
-                            Clock clock, SecureRandom random) {
-        return new SigningKeys(store, new DataKeySealer(dataKeys), policy, settings, clock, random);
+    SigningKeys signingKeys(JpaSigningKeyStore store, DurableCommits durable, DataKeyRing dataKeys, CryptoPolicy policy,
+                            TokenSettings settings, Clock clock, SecureRandom random) {
+        return new SigningKeys(new DurablyAddedSigningKeys(store, durable), new DataKeySealer(dataKeys), policy, settings, clock, random);
     }
 
     @Produces

@@ -56,7 +56,7 @@ final class InContainerDeployment {
     static WebArchive onH2(Class<?>... testClasses) {
         Path data = dataDirectory("h2");
         String url = "jdbc:h2:file:" + data.resolve("database").resolve("vestibule")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         Properties settings = new Properties();
         prepare(data, "org.h2.jdbcx.JdbcDataSource", url, "vestibule", null, settings);
         return archive(testClasses);

@@ -8,21 +8,26 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
 import io.vestibule.cdr.keys.DayKeyStore;
 import io.vestibule.cdr.keys.StoredDayKey;
+import io.vestibule.crypto.keys.DurableCommits;
 
 public final class JdbcDayKeyStore implements DayKeyStore {
     private final DataSource dataSource;
     private final Transactions transactions;
+    private final DurableCommits durable;
 
     public JdbcDayKeyStore(DataSource dataSource) {
         this.dataSource = dataSource;
         this.transactions = new Transactions(dataSource);
+        this.durable = new DurableCommits(dataSource);
     }
 
     @Override
@@ -35,8 +40,19 @@ public final class JdbcDayKeyStore implements DayKeyStore {
         return one("SELECT id, key_day, kek_alias, wrapped_key FROM cdr_day_key WHERE id = ?", id);
     }
 
+    /** The key is on stable storage when this returns: records sealed with it are journaled and fsynced at once. */
     @Override
     public StoredDayKey add(LocalDate day, String kekAlias, byte[] wrapped, Instant now) {
+        StoredDayKey added = inserted(day, kekAlias, wrapped, now);
+        try {
+            durable.forceToDisk();
+        } catch (DurableCommits.KeyNotDurable e) {
+            throw new JdbcCallRecordStore.StoreUnavailable((SQLException) e.getCause());
+        }
+        return added;
+    }
+
+    private StoredDayKey inserted(LocalDate day, String kekAlias, byte[] wrapped, Instant now) {
         return transactions.eachCommitted(connection -> {
             int id;
             try (PreparedStatement next = connection.prepareStatement("SELECT NEXT VALUE FOR cdr_day_key_id_seq");
@@ -63,6 +79,21 @@ public final class JdbcDayKeyStore implements DayKeyStore {
                 return forDay(day).orElseThrow(() -> new JdbcCallRecordStore.StoreUnavailable(anotherWriterWasFirst));
             }
         });
+    }
+
+    @Override
+    public Set<Integer> ids() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT id FROM cdr_day_key");
+             ResultSet result = query.executeQuery()) {
+            Set<Integer> ids = new HashSet<>();
+            while (result.next()) {
+                ids.add(result.getInt(1));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new JdbcCallRecordStore.StoreUnavailable(e);
+        }
     }
 
     @Override

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -31,6 +34,9 @@ public class CryptoResources {
     @ConfigProperty(name = "vestibule.keystore.password")
     Optional<String> keyStorePassword;
 
+    @Resource(lookup = "jdbc/vestibule")
+    DataSource dataSource;
+
     @Produces
     @Singleton
     CryptoPolicy policy() {
@@ -52,9 +58,15 @@ public class CryptoResources {
 
     @Produces
     @Singleton
+    DurableCommits durableCommits() {
+        return new DurableCommits(dataSource);
+    }
+
+    @Produces
+    @Singleton
     MasterKeyStore masterKeyStore(CryptoPolicy policy, SecureRandom random) {
         Path keys = Path.of(dataDirectory).resolve("keys");
-        MasterPassphrase passphrase = MasterPassphrase.resolve(keyStorePassword, keys.resolve("master.pass"), random);
+        MasterPassphrase passphrase = MasterPassphrase.resolve(keyStorePassword, keys.resolve("master.pass"), keys.resolve("master.p12"), random);
         return MasterKeyStore.openOrCreate(keys.resolve("master.p12"), passphrase, policy);
     }
 

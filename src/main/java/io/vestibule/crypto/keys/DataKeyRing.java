@@ -43,10 +43,13 @@ public class DataKeyRing {
     private final CryptoPolicy policy;
     private final Aead aead;
     private final Clock clock;
+    private final DurableCommits durable;
 
     @Inject
-    public DataKeyRing(DataKeyRepository repository, MasterKeyStore masterKeyStore, CryptoPolicy policy, Aead aead, Clock clock) {
+    public DataKeyRing(DataKeyRepository repository, MasterKeyStore masterKeyStore, CryptoPolicy policy, Aead aead, Clock clock,
+                       DurableCommits durable) {
         this.repository = repository;
+        this.durable = durable;
         this.masterKeyStore = masterKeyStore;
         this.policy = policy;
         this.aead = aead;
@@ -55,7 +58,7 @@ public class DataKeyRing {
 
     /** For CDI's client proxy only. */
     protected DataKeyRing() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     /**
@@ -123,6 +126,7 @@ public class DataKeyRing {
             SecretKey key = generator.generateKey();
             KeyEncryptionKey kek = masterKeyStore.currentKeyEncryptionKey();
             DataKey stored = repository.addCommitted(new DataKey(purpose, kek.alias(), kek.wrap(key), clock.instant()));
+            durable.forceToDisk();
             unwrapped.put(stored.id(), key);
             return stored;
         } catch (NoSuchAlgorithmException e) {
