@@ -108,7 +108,7 @@ public class CallRecords implements CallRecorder {
         sealer = new CallRecordSealer(keys, new Aead(policy, random), index, chain);
         CheckpointSignatures signatures = new CheckpointSignatures(policy);
         checkpointKey = checkpointKey();
-        verifier = new ChainVerifier(chain, signatures);
+        verifier = new ChainVerifier(chain, signatures, keys);
         retention = new CallRecordRetention(keys, store, signatures, checkpointKey, clock,
                 config.getOptionalValue("vestibule.cdr.retention-days", Integer.class).orElse(365));
         pipeline = new CallRecordPipeline(sealer, new CallJournal(dataDirectory().resolve("cdr-journal"), 64L << 20), store, signatures,

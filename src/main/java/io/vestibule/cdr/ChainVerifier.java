@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import io.vestibule.cdr.keys.CallRecordKeys;
 import io.vestibule.cdr.store.CallRecordStore;
 
 /**
@@ -16,6 +19,8 @@ import io.vestibule.cdr.store.CallRecordStore;
  * sequence number is a deletion, a record whose hash does not follow from its predecessor was altered or moved, a
  * checkpoint that disagrees with the stored chain means the chain was rewritten, and a checkpoint beyond the last
  * record means records at the end were deleted. Retention's purge leaves a signed anchor, where the check starts.
+ * A record sealed under a day key the database never held, or no longer holds at all, is reported too: retention
+ * destroys a key's value but keeps its row, so such a record's key was lost, not purged (issue 21).
  */
 public final class ChainVerifier {
     public record Finding(long sequence, String problem) {
@@ -30,10 +35,12 @@ public final class ChainVerifier {
 
     private final HashChain chain;
     private final CheckpointSignatures signatures;
+    private final CallRecordKeys keys;
 
-    public ChainVerifier(HashChain chain, CheckpointSignatures signatures) {
+    public ChainVerifier(HashChain chain, CheckpointSignatures signatures, CallRecordKeys keys) {
         this.chain = chain;
         this.signatures = signatures;
+        this.keys = keys;
     }
 
     public Report verify(CallRecordStore store, PublicKey checkpointKey) {
@@ -51,7 +58,7 @@ public final class ChainVerifier {
         checkpoints.stream().filter(c -> c.kind() == Checkpoint.Kind.CHECKPOINT).forEach(c -> signedAt.put(c.sequence(), c));
 
         long start = anchor.map(Checkpoint::sequence).orElse(1L);
-        Walk walk = new Walk(start, anchor.map(Checkpoint::chainHash).orElse(HashChain.GENESIS));
+        Walk walk = new Walk(start, anchor.map(Checkpoint::chainHash).orElse(HashChain.GENESIS), keys.everMade());
         store.forEachFrom(0, record -> walk.visit(record, signedAt, findings));
         long lastCheckpoint = signedAt.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
         if (lastCheckpoint > walk.last) {
@@ -69,11 +76,14 @@ public final class ChainVerifier {
         private long checked;
         private long first;
         private long last;
+        private final Set<Integer> keyIds;
+        private final Set<Integer> lostKeysReported = new HashSet<>();
 
-        Walk(long expected, byte[] previous) {
+        Walk(long expected, byte[] previous, Set<Integer> keyIds) {
             this.expected = expected;
             this.previous = previous;
             this.last = expected - 1;
+            this.keyIds = keyIds;
         }
 
         void visit(SealedRecord record, Map<Long, Checkpoint> signedAt, List<Finding> findings) {
@@ -91,6 +101,11 @@ public final class ChainVerifier {
             } else if (!Arrays.equals(chain.of(previous, record), record.chainHash())) {
                 findings.add(new Finding(record.sequence(), "record " + record.sequence()
                         + " was altered or moved: its hash does not follow from the record before it"));
+            }
+            if (!keyIds.contains(record.keyId()) && lostKeysReported.add(record.keyId())) {
+                findings.add(new Finding(record.sequence(), "record " + record.sequence() + " and those after it sealed under day key "
+                        + record.keyId() + " cannot be read: the database has no such key, so it was lost, not destroyed by retention;"
+                        + " restore the database from a backup"));
             }
             Checkpoint checkpoint = signedAt.get(record.sequence());
             if (checkpoint != null && !Arrays.equals(checkpoint.chainHash(), record.chainHash())) {

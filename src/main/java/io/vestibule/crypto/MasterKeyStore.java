@@ -30,8 +30,9 @@ import io.vestibule.crypto.pki.TlsIdentity;
  *
  * <p>Everything else that is secret at rest (PINs, join-token signing keys, records) is sealed under data keys,
  * which are stored wrapped by a key-encryption key; the newest KEK wraps new data keys, older ones stay to unwrap
- * what they wrapped. Changes are written to a temporary file and moved into place, so a crash never leaves a
- * half-written store.
+ * what they wrapped. Changes are made on a copy that is used only once it is on disk (forced, with the previous
+ * version kept as {@code master.p12.previous}), so neither a crash nor a failed write leaves a half-written store
+ * or a key in use that the file does not hold.
  */
 public final class MasterKeyStore implements KeyEncryptionKeys {
     private static final String KEK_PREFIX = "kek-";
@@ -41,7 +42,8 @@ public final class MasterKeyStore implements KeyEncryptionKeys {
     private final Path file;
     private final char[] passphrase;
     private final CryptoPolicy policy;
-    private final KeyStore store;
+    /** Replaced, never changed in place: a change is made on a copy, which becomes the store once it is saved. */
+    private KeyStore store;
 
     private MasterKeyStore(Path file, char[] passphrase, CryptoPolicy policy, KeyStore store) {
         this.file = file;
@@ -50,9 +52,16 @@ public final class MasterKeyStore implements KeyEncryptionKeys {
         this.store = store;
     }
 
-    /** Opens the store, creating it with a first key-encryption key when the file does not exist yet. */
+    /**
+     * Opens the store, creating it with a first key-encryption key when the file does not exist yet (a first install:
+     * the launcher refuses a data directory that ran before and has lost its store).
+     *
+     * @throws KeyStoreRefused when the passphrase does not open it
+     */
     public static MasterKeyStore openOrCreate(Path file, MasterPassphrase passphrase, CryptoPolicy policy) {
         try {
+            PrivateFiles.removeStaleTemporaries(file);
+            PrivateFiles.removeStaleTemporaries(PrivateFiles.previousVersion(file));
             KeyStore store = KeyStore.getInstance(policy.keyStoreType());
             if (Files.exists(file)) {
                 store.load(new ByteArrayInputStream(Files.readAllBytes(file)), passphrase.value());
@@ -66,9 +75,12 @@ public final class MasterKeyStore implements KeyEncryptionKeys {
             return master;
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException) {
-                throw new IllegalStateException("The master key store " + file + " does not open with the configured passphrase (VESTIBULE_KEYSTORE_PASSWORD)");
+                throw new KeyStoreRefused("The master key store " + file + " does not open with its passphrase ("
+                        + (passphrase.storedBesideKeys() ? "the file master.pass beside it" : "VESTIBULE_KEYSTORE_PASSWORD")
+                        + "); set the passphrase it was made with; nothing was changed");
             }
-            throw new IllegalStateException("Cannot read the master key store " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot read the master key store " + file + " (" + e.getMessage() + "); restore it from "
+                    + "this installation's backup or from " + PrivateFiles.previousVersion(file).getFileName() + " beside it", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot open the master key store " + file + ": " + e.getMessage(), e);
         }
@@ -99,8 +111,9 @@ public final class MasterKeyStore implements KeyEncryptionKeys {
         try {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
             generator.init(policy.aeadKeyBits(), policy.newSecureRandom());
-            store.setEntry(alias, new KeyStore.SecretKeyEntry(generator.generateKey()), protection());
-            save();
+            KeyStore changed = copy();
+            changed.setEntry(alias, new KeyStore.SecretKeyEntry(generator.generateKey()), protection());
+            save(changed);
             return keyEncryptionKey(alias);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot create key-encryption key " + alias, e);
@@ -150,10 +163,11 @@ public final class MasterKeyStore implements KeyEncryptionKeys {
 
     public synchronized void storeTlsIdentity(String name, TlsIdentity identity) {
         try {
-            store.setEntry(TLS_PREFIX + name,
+            KeyStore changed = copy();
+            changed.setEntry(TLS_PREFIX + name,
                     new KeyStore.PrivateKeyEntry(identity.privateKey(), identity.chain().toArray(new Certificate[0])),
                     protection());
-            save();
+            save(changed);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot store TLS identity " + name, e);
         }
@@ -179,14 +193,31 @@ public final class MasterKeyStore implements KeyEncryptionKeys {
         return new KeyStore.PasswordProtection(passphrase);
     }
 
-    private void save() {
+    private KeyStore copy() throws GeneralSecurityException {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            store.store(bytes, passphrase);
-            PrivateFiles.writeAtomically(file, bytes.toByteArray());
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot write the master key store " + file, e);
+            KeyStore copy = KeyStore.getInstance(policy.keyStoreType());
+            copy.load(new ByteArrayInputStream(serialized(store)), passphrase);
+            return copy;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot copy the master key store in memory", e);
         }
+    }
+
+    /** Writes the changed store; only once it is on disk does it replace the one in use. */
+    private void save(KeyStore changed) {
+        try {
+            PrivateFiles.replaceKeepingPrevious(file, serialized(changed));
+            store = changed;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot write the master key store " + file + " (" + e.getMessage() + "); the store in use "
+                    + "and on disk is unchanged", e);
+        }
+    }
+
+    private byte[] serialized(KeyStore keyStore) throws IOException, GeneralSecurityException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        keyStore.store(bytes, passphrase);
+        return bytes.toByteArray();
     }
 
     /** Overwrites the passphrase held in memory; the store cannot be used afterwards. */

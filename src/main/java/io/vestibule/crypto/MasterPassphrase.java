@@ -15,13 +15,33 @@ import java.util.Optional;
  */
 public record MasterPassphrase(char[] value, boolean storedBesideKeys) {
 
-    public static MasterPassphrase resolve(Optional<String> configured, Path passphraseFile, SecureRandom random) {
-        if (configured.isPresent() && !configured.get().isEmpty()) {
+    /**
+     * The configured passphrase, else the one in {@code passphraseFile}; a new random one is made and written only on a
+     * first install, when neither the file nor the store exists.
+     *
+     * @throws KeyStoreRefused when the passphrase is empty, or its file is missing beside an existing store
+     */
+    public static MasterPassphrase resolve(Optional<String> configured, Path passphraseFile, Path storeFile, SecureRandom random) {
+        if (configured.isPresent()) {
+            if (configured.get().isBlank()) {
+                throw new KeyStoreRefused("VESTIBULE_KEYSTORE_PASSWORD is set but empty; set the master key store's passphrase, "
+                        + "or unset it to use the one in " + passphraseFile);
+            }
             return new MasterPassphrase(configured.get().toCharArray(), false);
         }
         try {
+            PrivateFiles.removeStaleTemporaries(passphraseFile);
             if (Files.exists(passphraseFile)) {
-                return new MasterPassphrase(Files.readString(passphraseFile, StandardCharsets.US_ASCII).strip().toCharArray(), true);
+                char[] stored = Files.readString(passphraseFile, StandardCharsets.US_ASCII).strip().toCharArray();
+                if (stored.length == 0) {
+                    throw new KeyStoreRefused("The passphrase file " + passphraseFile + " is empty; restore it from this installation's "
+                            + "backup, or set VESTIBULE_KEYSTORE_PASSWORD");
+                }
+                return new MasterPassphrase(stored, true);
+            }
+            if (Files.exists(storeFile)) {
+                throw new KeyStoreRefused("The passphrase file " + passphraseFile + " is missing beside the existing master key store "
+                        + storeFile + "; restore it from this installation's backup, or set VESTIBULE_KEYSTORE_PASSWORD; nothing was changed");
             }
             byte[] bytes = new byte[32];
             random.nextBytes(bytes);
@@ -29,7 +49,7 @@ public record MasterPassphrase(char[] value, boolean storedBesideKeys) {
             PrivateFiles.writeAtomically(passphraseFile, generated.getBytes(StandardCharsets.US_ASCII));
             return new MasterPassphrase(generated.toCharArray(), true);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read or create the key store passphrase file " + passphraseFile, e);
+            throw new IllegalStateException("Cannot read or create the key store passphrase file " + passphraseFile + ": " + e.getMessage(), e);
         }
     }
 

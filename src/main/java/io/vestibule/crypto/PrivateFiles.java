@@ -1,10 +1,14 @@
 package io.vestibule.crypto;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -14,6 +18,7 @@ public final class PrivateFiles {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final String TEMPORARY_SUFFIX = ".tmp";
 
     private PrivateFiles() {
     }
@@ -33,18 +38,95 @@ public final class PrivateFiles {
         }
     }
 
-    /** Writes to a private temporary file beside the target, then moves it into place in one step. */
+    /**
+     * Replaces a file so that a crash or a power cut leaves either the old content or the new, never neither: the new
+     * content is written to a private temporary file beside the target and forced to disk, moved into place in one
+     * step, and the directory forced, so that the rename itself survives. A failure anywhere leaves the target as it was.
+     */
     public static void writeAtomically(Path target, byte[] content) throws IOException {
-        directory(target.toAbsolutePath().getParent());
-        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+        replace(target, content, false);
+    }
+
+    /** As {@link #writeAtomically}, keeping the old content as {@code NAME.previous} (forced too) for a restore. */
+    public static void replaceKeepingPrevious(Path target, byte[] content) throws IOException {
+        replace(target, content, true);
+    }
+
+    private static void replace(Path target, byte[] content, boolean keepPrevious) throws IOException {
+        Path directory = directory(target.toAbsolutePath().getParent());
+        Path temporary = Files.createTempFile(directory, temporaryPrefix(target), TEMPORARY_SUFFIX);
         try {
             if (POSIX) {
                 Files.setPosixFilePermissions(temporary, OWNER_FILE);
             }
-            Files.write(temporary, content);
+            writeAndForce(temporary, content);
+            if (keepPrevious && Files.exists(target)) {
+                keepPrevious(target, directory);
+            }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(directory);
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /** The copy {@link #replaceKeepingPrevious} keeps of a file's content before its last replacement. */
+    public static Path previousVersion(Path target) {
+        return target.resolveSibling(target.getFileName() + ".previous");
+    }
+
+    /**
+     * Deletes what an interrupted {@link #writeAtomically} of this target left behind; returns how many files. The
+     * target and its previous version are never touched.
+     */
+    public static int removeStaleTemporaries(Path target) throws IOException {
+        Path directory = target.toAbsolutePath().getParent();
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        int removed = 0;
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(directory, temporaryPrefix(target) + "*" + TEMPORARY_SUFFIX)) {
+            for (Path file : stale) {
+                Files.deleteIfExists(file);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private static void keepPrevious(Path target, Path directory) throws IOException {
+        Path copy = Files.createTempFile(directory, temporaryPrefix(previousVersion(target)), TEMPORARY_SUFFIX);
+        try {
+            if (POSIX) {
+                Files.setPosixFilePermissions(copy, OWNER_FILE);
+            }
+            writeAndForce(copy, Files.readAllBytes(target));
+            Files.move(copy, previousVersion(target), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    private static void writeAndForce(Path file, byte[] content) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+    }
+
+    /** A rename is durable only once its directory is; Linux lets a directory be opened for reading and forced. */
+    private static void forceDirectory(Path directory) throws IOException {
+        if (POSIX) {
+            try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+                channel.force(true);
+            }
+        }
+    }
+
+    private static String temporaryPrefix(Path target) {
+        return "." + target.getFileName() + ".";
     }
 }

@@ -53,7 +53,7 @@ final class CallRecordRig {
         this.directory = directory;
         this.encrypted = encrypted;
         MasterKeyStore masterKeys = MasterKeyStore.openOrCreate(directory.resolve("master.p12"),
-                MasterPassphrase.resolve(Optional.of("benchmark-passphrase"), directory.resolve("passphrase"), random), POLICY);
+                MasterPassphrase.resolve(Optional.of("benchmark-passphrase"), directory.resolve("passphrase"), directory.resolve("master.p12"), random), POLICY);
         this.keys = new CallRecordKeys(new JdbcDayKeyStore(dataSource), masterKeys, POLICY, random, clock);
         this.store = new JdbcCallRecordStore(dataSource);
         this.sealer = encrypted

@@ -180,6 +180,26 @@ class CallRecordPipelineTest {
         assertThat(report.firstSequence()).isEqualTo(2);
     }
 
+    /** Issue 21: a record whose day key was lost (not destroyed by retention) was silently treated as purged. */
+    @Test
+    void verifyReportsRecordsWhoseDayKeyWasLostOnceEach() throws Exception {
+        CallRecordsFixture fixture = recordAll(List.of(join(START, "room", "Kept"), join(START.plus(Duration.ofDays(1)), "room", "Lost 1"),
+                join(START.plus(Duration.ofDays(1)).plusSeconds(1), "room", "Lost 2")));
+        int lostKey = fixture.store.bySequence(2).orElseThrow().keyId();
+        try (var connection = fixture.dataSource.getConnection(); var delete = connection.prepareStatement("DELETE FROM cdr_day_key WHERE id = ?")) {
+            delete.setInt(1, lostKey);
+            assertThat(delete.executeUpdate()).isEqualTo(1);
+        }
+        CallRecordsFixture restarted = new CallRecordsFixture(directory.resolve("restarted"), clock, fixture.dataSource, fixture.keks);
+
+        ChainVerifier.Report report = restarted.verifier().verify(fixture.store, fixture.checkpointKey.publicKey());
+
+        assertThat(report.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.sequence()).isEqualTo(2);
+            assertThat(finding.problem()).contains("day key " + lostKey).contains("lost, not destroyed by retention");
+        });
+    }
+
     @Test
     void recordsWrittenWhileTheDatabaseIsDownAreShippedWhenItReturns() throws Exception {
         CallRecordsFixture fixture = new CallRecordsFixture(directory, clock);

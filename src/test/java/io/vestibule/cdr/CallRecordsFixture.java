@@ -46,7 +46,7 @@ public final class CallRecordsFixture {
 
     public CallRecordsFixture(Path directory, Clock clock) {
         this(directory, clock, database(), MasterKeyStore.openOrCreate(directory.resolve("master.p12"),
-                MasterPassphrase.resolve(java.util.Optional.of("fixture-passphrase"), directory.resolve("passphrase"), RANDOM), POLICY));
+                MasterPassphrase.resolve(java.util.Optional.of("fixture-passphrase"), directory.resolve("passphrase"), directory.resolve("master.p12"), RANDOM), POLICY));
     }
 
     public CallRecordsFixture(Path directory, Clock clock, DataSource dataSource, KeyEncryptionKeys keks) {
@@ -69,7 +69,7 @@ public final class CallRecordsFixture {
     }
 
     public ChainVerifier verifier() {
-        return new ChainVerifier(chain, signatures);
+        return new ChainVerifier(chain, signatures, keys);
     }
 
     public CallRecordSearch search() {

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MasterKeyStoreTest {
     private static final MasterPassphrase PASSPHRASE = new MasterPassphrase("correct horse battery staple".toCharArray(), false);
@@ -75,10 +76,55 @@ class MasterKeyStoreTest {
     void aWrongPassphraseIsRefusedWithAMessageSayingSo() {
         MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
         MasterPassphrase wrong = new MasterPassphrase("not the passphrase".toCharArray(), false);
-        assertThatIllegalStateException().isThrownBy(() -> MasterKeyStore.openOrCreate(file(), wrong, policy))
-                .withMessageContaining("passphrase")
-                .withMessageNotContaining("not the passphrase")
-                .withMessageNotContaining("correct horse");
+        assertThatThrownBy(() -> MasterKeyStore.openOrCreate(file(), wrong, policy)).isInstanceOf(KeyStoreRefused.class)
+                .hasMessageContaining("does not open with its passphrase")
+                .hasMessageContaining("nothing was changed")
+                .hasMessageNotContaining("not the passphrase")
+                .hasMessageNotContaining("correct horse");
+    }
+
+    /** Issue 21, fault 5: the key was added to the store in use before the save, so a failed save left it in use. */
+    @Test
+    void aFailedSaveLeavesTheStoreInUseAndOnDiskAsTheyWere() throws Exception {
+        MasterKeyStore store = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
+        byte[] onDisk = Files.readAllBytes(file());
+        Files.move(file(), file().resolveSibling("moved-away.p12"));
+        Files.createDirectories(file().resolve("in-the-way"));
+
+        assertThatIllegalStateException().isThrownBy(store::rotateKeyEncryptionKey)
+                .withMessageContaining("Cannot write the master key store").withMessageContaining("unchanged");
+
+        assertThat(store.currentKeyEncryptionKey().alias()).isEqualTo("kek-1");
+        assertThatIllegalArgumentException().isThrownBy(() -> store.keyEncryptionKey("kek-2"));
+        assertThat(Files.readAllBytes(file().resolveSibling("moved-away.p12"))).isEqualTo(onDisk);
+    }
+
+    /** Issue 21, fault 3: the store was rewritten whole with no previous version kept and no fsync. */
+    @Test
+    void aSaveKeepsThePreviousVersionWhichStillOpens() throws Exception {
+        MasterKeyStore store = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
+        byte[] wrapped = store.currentKeyEncryptionKey().wrap(dataKey());
+        store.rotateKeyEncryptionKey();
+
+        Path previous = file().resolveSibling("master.p12.previous");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(previous))).isEqualTo("rw-------");
+        MasterKeyStore restored = MasterKeyStore.openOrCreate(previous, PASSPHRASE, policy);
+        assertThat(restored.currentKeyEncryptionKey().alias()).isEqualTo("kek-1");
+        assertThat(restored.keyEncryptionKey("kek-1").unwrap(wrapped, "AES")).isNotNull();
+        assertThat(MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy).currentKeyEncryptionKey().alias()).isEqualTo("kek-2");
+    }
+
+    @Test
+    void temporaryFilesOfAnInterruptedSaveAreRemovedAtOpen() throws Exception {
+        MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
+        Files.write(file().resolveSibling(".master.p12.12345.tmp"), new byte[] {1});
+        Files.write(file().resolveSibling(".master.p12.previous.678.tmp"), new byte[] {2});
+
+        MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
+
+        try (var left = Files.list(file().getParent())) {
+            assertThat(left.map(path -> path.getFileName().toString())).containsExactly("master.p12");
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MasterPassphraseTest {
     private final SecureRandom random = CryptoPolicy.standard().newSecureRandom();
@@ -21,9 +22,13 @@ class MasterPassphraseTest {
         return directory.resolve("keys").resolve("master.pass");
     }
 
+    private Path store() {
+        return directory.resolve("keys").resolve("master.p12");
+    }
+
     @Test
     void aConfiguredPassphraseIsUsedAndNoFileIsWritten() {
-        MasterPassphrase passphrase = MasterPassphrase.resolve(Optional.of("configured-Pass-1"), file(), random);
+        MasterPassphrase passphrase = MasterPassphrase.resolve(Optional.of("configured-Pass-1"), file(), store(), random);
         assertThat(passphrase.value()).isEqualTo("configured-Pass-1".toCharArray());
         assertThat(passphrase.storedBesideKeys()).isFalse();
         assertThat(Files.exists(file())).isFalse();
@@ -32,7 +37,7 @@ class MasterPassphraseTest {
 
     @Test
     void withoutOneAPrivateFileIsCreated() throws Exception {
-        MasterPassphrase passphrase = MasterPassphrase.resolve(Optional.empty(), file(), random);
+        MasterPassphrase passphrase = MasterPassphrase.resolve(Optional.empty(), file(), store(), random);
         assertThat(passphrase.storedBesideKeys()).isTrue();
         assertThat(Files.exists(file())).isTrue();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file()))).isEqualTo("rw-------");
@@ -43,31 +48,49 @@ class MasterPassphraseTest {
     }
 
     @Test
-    void anEmptyConfiguredValueCountsAsNone() {
-        MasterPassphrase passphrase = MasterPassphrase.resolve(Optional.of(""), file(), random);
-        assertThat(passphrase.storedBesideKeys()).isTrue();
-        assertThat(passphrase.value()).isNotEmpty();
-        assertThat(Files.exists(file())).isTrue();
+    void anEmptyConfiguredValueIsRefused() {
+        assertThatThrownBy(() -> MasterPassphrase.resolve(Optional.of(" "), file(), store(), random))
+                .isInstanceOf(KeyStoreRefused.class).hasMessageContaining("VESTIBULE_KEYSTORE_PASSWORD is set but empty");
+        assertThat(Files.exists(file())).isFalse();
+    }
+
+    /** Issue 21, fault 4: a deleted passphrase file was replaced by a new passphrase that opens nothing. */
+    @Test
+    void aMissingFileBesideAnExistingStoreIsRefusedAndNothingIsWritten() throws Exception {
+        Files.createDirectories(store().getParent());
+        Files.write(store(), new byte[] {1, 2, 3});
+        assertThatThrownBy(() -> MasterPassphrase.resolve(Optional.empty(), file(), store(), random))
+                .isInstanceOf(KeyStoreRefused.class).hasMessageContaining("is missing beside the existing master key store")
+                .hasMessageContaining("restore it from this installation's backup");
+        assertThat(Files.exists(file())).isFalse();
+    }
+
+    @Test
+    void anEmptyFileIsRefusedNotReadAsAnEmptyPassphrase() throws Exception {
+        Files.createDirectories(file().getParent());
+        Files.writeString(file(), " \n");
+        assertThatThrownBy(() -> MasterPassphrase.resolve(Optional.empty(), file(), store(), random))
+                .isInstanceOf(KeyStoreRefused.class).hasMessageContaining("is empty");
     }
 
     @Test
     void theSecondCallReturnsTheSameGeneratedValue() {
-        MasterPassphrase first = MasterPassphrase.resolve(Optional.empty(), file(), random);
-        MasterPassphrase second = MasterPassphrase.resolve(Optional.empty(), file(), random);
+        MasterPassphrase first = MasterPassphrase.resolve(Optional.empty(), file(), store(), random);
+        MasterPassphrase second = MasterPassphrase.resolve(Optional.empty(), file(), store(), random);
         assertThat(second.value()).isEqualTo(first.value());
         assertThat(second.storedBesideKeys()).isTrue();
     }
 
     @Test
     void twoInstallationsGetDifferentPassphrases() {
-        MasterPassphrase one = MasterPassphrase.resolve(Optional.empty(), directory.resolve("a/master.pass"), random);
-        MasterPassphrase two = MasterPassphrase.resolve(Optional.empty(), directory.resolve("b/master.pass"), random);
+        MasterPassphrase one = MasterPassphrase.resolve(Optional.empty(), directory.resolve("a/master.pass"), directory.resolve("a/master.p12"), random);
+        MasterPassphrase two = MasterPassphrase.resolve(Optional.empty(), directory.resolve("b/master.pass"), directory.resolve("b/master.p12"), random);
         assertThat(one.value()).isNotEqualTo(two.value());
     }
 
     @Test
     void toStringNeverShowsThePassphrase() {
-        MasterPassphrase passphrase = MasterPassphrase.resolve(Optional.of("configured-Pass-1"), file(), random);
+        MasterPassphrase passphrase = MasterPassphrase.resolve(Optional.of("configured-Pass-1"), file(), store(), random);
         assertThat(passphrase.toString()).doesNotContain("configured-Pass-1");
     }
 }

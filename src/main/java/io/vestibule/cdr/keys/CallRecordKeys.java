@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.KeyGenerator;
@@ -87,6 +88,14 @@ public final class CallRecordKeys {
             return Optional.of(cached);
         }
         return store.byId(id).filter(stored -> !stored.destroyed()).map(this::cachedOrUnwrapped);
+    }
+
+    /**
+     * The id of every day key the database holds, destroyed ones included: a record sealed under any other id lost its
+     * key to something else than retention.
+     */
+    public Set<Integer> everMade() {
+        return store.ids();
     }
 
     /** Destroys the keys of every day before {@code cutoff}; returns how many days' keys went. */

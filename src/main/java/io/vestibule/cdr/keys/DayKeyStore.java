@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where the days' wrapped data keys are kept. */
 public interface DayKeyStore {
@@ -13,6 +14,9 @@ public interface DayKeyStore {
 
     /** Adds the day's key; when another writer added one first, returns that one instead. */
     StoredDayKey add(LocalDate day, String kekAlias, byte[] wrapped, Instant now);
+
+    /** The id of every key ever added, destroyed ones included. */
+    Set<Integer> ids();
 
     /** Keys of days before {@code day} that are not destroyed yet. */
     List<StoredDayKey> liveBefore(LocalDate day);

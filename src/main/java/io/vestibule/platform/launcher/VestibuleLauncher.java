@@ -1,6 +1,9 @@
 package io.vestibule.platform.launcher;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -22,6 +25,7 @@ import fish.payara.micro.ClusterCommandResult;
 import fish.payara.micro.PayaraMicroRuntime;
 import fish.payara.micro.boot.PayaraMicroBoot;
 import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.crypto.KeyStoreRefused;
 import io.vestibule.crypto.MasterKeyStore;
 import io.vestibule.crypto.MasterPassphrase;
 import io.vestibule.crypto.pki.TlsIdentity;
@@ -36,6 +40,9 @@ public final class VestibuleLauncher {
 
     /** Held for the life of the process: the data directory belongs to this service. */
     private static FileLock dataDirectoryLock;
+
+    /** Where a failed start writes its trace, once the data directory is known. */
+    private static Path traceFile;
 
     private final LauncherSettings settings;
     private final PrintStream console;
@@ -58,9 +65,36 @@ public final class VestibuleLauncher {
                     throw new LaunchFailure("Unknown command: " + command);
                 }
             }
-        } catch (LaunchFailure failure) {
+        } catch (LaunchFailure | KeyStoreRefused failure) {
             System.err.println("vestibule: " + failure.getMessage());
             System.exit(2);
+        } catch (RuntimeException failure) {
+            // Uncaught, Payara's loader would log "SEVERE: null" with a trace and exit with status 0.
+            System.err.println("vestibule: the service did not start: " + failure.getMessage() + traceWrittenTo(failure));
+            System.exit(1);
+        }
+    }
+
+    private static void deleteEarlierTrace() {
+        try {
+            Files.deleteIfExists(traceFile);
+        } catch (IOException e) {
+            throw new LaunchFailure("Cannot write in the data directory " + traceFile.getParent() + " (VESTIBULE_DATA_DIR): " + e.getMessage());
+        }
+    }
+
+    /** The trace goes to a file in the data directory, when there is one, so the console keeps one line. */
+    private static String traceWrittenTo(RuntimeException failure) {
+        if (traceFile == null) {
+            return "";
+        }
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        try {
+            Files.writeString(traceFile, trace.toString());
+            return " (details in " + traceFile + ")";
+        } catch (IOException | RuntimeException unwritable) {
+            return "";
         }
     }
 
@@ -75,6 +109,8 @@ public final class VestibuleLauncher {
         CryptoPolicy.bouncyCastle();
         DataDirectory data = new DataDirectory(settings.path("vestibule.data.dir", "vestibule-data"));
         dataDirectoryLock = data.prepareAndLock();
+        traceFile = data.root().resolve("start-failure.log");
+        deleteEarlierTrace();
 
         ListenerSettings listeners = ListenerSettings.from(settings);
         URI publicUrl = publicUrl(listeners.portalPort());
@@ -82,7 +118,7 @@ public final class VestibuleLauncher {
 
         requireKeysOfEarlierRuns(data);
         MasterPassphrase passphrase = MasterPassphrase.resolve(
-                settings.find("vestibule.keystore.password"), data.masterPassphrase(), random);
+                settings.find("vestibule.keystore.password"), data.masterPassphrase(), data.masterKeyStore(), random);
         if (passphrase.storedBesideKeys()) {
             console.println("WARNING: no VESTIBULE_KEYSTORE_PASSWORD is set; the master key store's passphrase is kept in "
                     + data.masterPassphrase() + ". Set VESTIBULE_KEYSTORE_PASSWORD in production.");

@@ -104,7 +104,7 @@ class LauncherIT {
         Files.delete(keys.resolve("master.p12"));
         // Another store under the same passphrase: it opens, and its kek-1 is not the one that wrapped the data keys.
         MasterKeyStore.openOrCreate(keys.resolve("master.p12"), MasterPassphrase.resolve(Optional.empty(), keys.resolve("master.pass"),
-                CryptoPolicy.standard().newSecureRandom()), CryptoPolicy.standard()).close();
+                keys.resolve("master.p12"), CryptoPolicy.standard().newSecureRandom()), CryptoPolicy.standard()).close();
 
         Result result = launch(startOn(dataDirectory));
 
@@ -124,15 +124,15 @@ class LauncherIT {
         return first.dataDirectory();
     }
 
-    private static Map<String, String> startOn(Path dataDirectory) {
+    static Map<String, String> startOn(Path dataDirectory) {
         return Map.of("VESTIBULE_DATA_DIR", dataDirectory.toString(), "VESTIBULE_HTTPS_PORT", String.valueOf(FreePorts.next()),
                 "VESTIBULE_ADMIN_PORT", String.valueOf(FreePorts.next()), "VESTIBULE_BIND_ADDRESS", "127.0.0.1");
     }
 
-    private record Result(int exitCode, String output) {
+    record Result(int exitCode, String output) {
     }
 
-    private static Result launch(Map<String, String> environment) throws IOException, InterruptedException {
+    static Result launch(Map<String, String> environment) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("vestibule.jar", "target/vestibule.jar")).toAbsolutePath();
         ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString())).redirectErrorStream(true);
