@@ -102,6 +102,7 @@ public class CallRecords implements CallRecorder {
         KeyEncryptionKeys keks = keyEncryptionKeys();
         keyEncryptionKeysDescription = keks.describe();
         keys = new CallRecordKeys(new JdbcDayKeyStore(dataSource), keks, policy, random, clock);
+        keys.requireKeyEncryptionKeys();
         store = new JdbcCallRecordStore(dataSource);
         HashChain chain = new HashChain(policy);
         index = new BlindIndex(policy);

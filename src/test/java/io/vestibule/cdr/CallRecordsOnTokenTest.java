@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.vestibule.access.events.CallEvent;
+import io.vestibule.cdr.keys.CallRecordKeys;
+import io.vestibule.cdr.store.JdbcDayKeyStore;
 import io.vestibule.crypto.Aead;
 import io.vestibule.crypto.Pkcs11KeyEncryptionKeys;
 import io.vestibule.testing.SoftHsmToken;
@@ -16,6 +18,7 @@ import io.vestibule.testing.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** Call records with their key-encryption keys in a real SoftHSM2 token: round trip, rotation, tampering. */
 class CallRecordsOnTokenTest {
@@ -50,6 +53,36 @@ class CallRecordsOnTokenTest {
             assertThatExceptionOfType(Aead.SealBroken.class).isThrownBy(() -> reopened.sealer.open(
                     new SealedRecord(2, stored.occurredAt(), stored.keyId(), tampered, stored.indexes(), stored.chainHash())));
             assertThat(reopened.verifier().verify(reopened.store, fixture.checkpointKey.publicKey()).intact()).isTrue();
+        }
+    }
+
+    /** Issue 21, fault 1: an emptied or replaced token was given a new first key, and the old records became unreadable. */
+    @Test
+    void aTokenWithoutTheKeysThatWrappedTheDayKeysIsRefusedAndGetsNoNewKey() throws Exception {
+        TestClock clock = new TestClock(START);
+        String prefix = "cdr" + UUID.randomUUID().toString().substring(0, 8);
+        CallRecordsFixture fixture;
+        try (Pkcs11KeyEncryptionKeys token = Pkcs11KeyEncryptionKeys.open(SoftHsmToken.primary().settings(prefix),
+                CallRecordsFixture.POLICY, CallRecordsFixture.RANDOM)) {
+            fixture = new CallRecordsFixture(directory, clock, CallRecordsFixture.database(), token);
+            try (CallRecordPipeline pipeline = fixture.pipeline()) {
+                pipeline.start();
+                pipeline.record(CallEvent.of(CallEvent.Type.PARTICIPANT_JOIN, START, "guest").participant("p-1", "guest", "Sealed").build());
+                assertThat(pipeline.awaitShipped(Duration.ofSeconds(10))).isTrue();
+            }
+            new CallRecordKeys(new JdbcDayKeyStore(fixture.dataSource), token, CallRecordsFixture.POLICY, CallRecordsFixture.RANDOM, clock)
+                    .requireKeyEncryptionKeys();
+        }
+        String emptied = "cdr" + UUID.randomUUID().toString().substring(0, 8);
+        try (Pkcs11KeyEncryptionKeys replaced = Pkcs11KeyEncryptionKeys.open(SoftHsmToken.primary().settings(emptied),
+                CallRecordsFixture.POLICY, CallRecordsFixture.RANDOM)) {
+            CallRecordKeys keys = new CallRecordKeys(new JdbcDayKeyStore(fixture.dataSource), replaced, CallRecordsFixture.POLICY,
+                    CallRecordsFixture.RANDOM, clock);
+
+            assertThatIllegalStateException().isThrownBy(keys::requireKeyEncryptionKeys)
+                    .withMessageContaining("key-encryption key " + prefix + "-1 is not in").withMessageContaining("emptied, lost or replaced");
+            assertThatExceptionOfType(Aead.SealBroken.class).as("no key was made on the replacement")
+                    .isThrownBy(() -> replaced.byAlias(emptied + "-1"));
         }
     }
 }

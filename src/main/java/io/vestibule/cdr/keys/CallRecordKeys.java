@@ -58,6 +58,25 @@ public final class CallRecordKeys {
         return instant.atOffset(ZoneOffset.UTC).toLocalDate();
     }
 
+    /**
+     * At start, before anything is sealed: each key-encryption key that wrapped a day key still held is there and
+     * unwraps it. An emptied, lost or replaced token or key store would otherwise be given a new first key, and every
+     * record sealed before would become unreadable while the service said it was ready (issue 21).
+     *
+     * @throws IllegalStateException naming the missing key, where it was looked for and how to restore it
+     */
+    public void requireKeyEncryptionKeys() {
+        for (StoredDayKey stored : store.firstLiveOfEachKeyEncryptionKey()) {
+            try {
+                keks.byAlias(stored.kekAlias()).unwrap(stored.wrapped().orElseThrow(), "AES");
+            } catch (Aead.SealBroken | IllegalStateException missingOrWrong) {
+                throw new IllegalStateException("The call records' key-encryption key " + stored.kekAlias() + " is not in " + keks.describe()
+                        + " or does not unwrap their day keys: the token or key store was emptied, lost or replaced. Restore it from "
+                        + "this installation's backup (for a token, the HSM's backup of its keys); nothing was changed");
+            }
+        }
+    }
+
     /** The day's keys, made and stored when the day has none yet. */
     public DayKey forDay(LocalDate day) {
         Integer known = byDay.get(day);

@@ -15,6 +15,9 @@ public interface DayKeyStore {
     /** Adds the day's key; when another writer added one first, returns that one instead. */
     StoredDayKey add(LocalDate day, String kekAlias, byte[] wrapped, Instant now);
 
+    /** For each key-encryption key that wrapped a key not destroyed yet, the first such key. */
+    List<StoredDayKey> firstLiveOfEachKeyEncryptionKey();
+
     /** The id of every key ever added, destroyed ones included. */
     Set<Integer> ids();
 

@@ -82,6 +82,12 @@ public final class JdbcDayKeyStore implements DayKeyStore {
     }
 
     @Override
+    public List<StoredDayKey> firstLiveOfEachKeyEncryptionKey() {
+        return all("SELECT id, key_day, kek_alias, wrapped_key FROM cdr_day_key WHERE id IN "
+                + "(SELECT MIN(id) FROM cdr_day_key WHERE wrapped_key IS NOT NULL GROUP BY kek_alias) ORDER BY id");
+    }
+
+    @Override
     public Set<Integer> ids() {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("SELECT id FROM cdr_day_key");
@@ -98,10 +104,15 @@ public final class JdbcDayKeyStore implements DayKeyStore {
 
     @Override
     public List<StoredDayKey> liveBefore(LocalDate day) {
+        return all("SELECT id, key_day, kek_alias, wrapped_key FROM cdr_day_key WHERE key_day < ? AND wrapped_key IS NOT NULL ORDER BY key_day", day);
+    }
+
+    private List<StoredDayKey> all(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT id, key_day, kek_alias, wrapped_key FROM cdr_day_key WHERE key_day < ? AND wrapped_key IS NOT NULL ORDER BY key_day")) {
-            query.setObject(1, day);
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
             List<StoredDayKey> keys = new ArrayList<>();
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
