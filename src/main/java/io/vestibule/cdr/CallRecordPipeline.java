@@ -5,13 +5,13 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -36,16 +36,20 @@ import io.vestibule.cdr.store.CallRecordStore;
  * batch to the journal and forces it to disk: from then on the records are acknowledged. Whoever queued meanwhile
  * shares that one write and one fsync (group commit), so waiting costs a join about one fsync, not one each.</li>
  * <li>The shipper thread copies acknowledged records to the database in batches, each with a signed checkpoint,
- * and retries with growing pauses while the database is down; the journal keeps them meanwhile.</li>
+ * and retries with growing pauses while the database is down; the journal keeps them meanwhile. It takes them from
+ * a window in memory of at most {@link #DEFAULT_WINDOW} records; beyond that (a long outage) the writer keeps only
+ * the journal, and the shipper reads the records back from it, so memory stays bounded however long the outage.</li>
  * </ol>
- * After a crash the journal is read back: every acknowledged record is there, and those the database lacks are
- * shipped. One writer keeps the chain in order. When the queue is full (the disk stalls), {@link #record} waits
+ * After a crash the journal is read back the same way: every acknowledged record is there, and those the database
+ * lacks are shipped. One writer keeps the chain in order. When the queue is full (the disk stalls), {@link #record} waits
  * rather than drop an event.
  */
 public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CallRecordPipeline.class.getName());
     private static final int LARGEST_BATCH = 2048;
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+    /** The writer retries a failed write (a full disk) often: joins are refused until it succeeds. */
+    private static final Duration LONGEST_WRITER_PAUSE = Duration.ofSeconds(1);
     /**
      * After a batch that was not full, records gather this long before the next: under a steady trickle the
      * shipper would otherwise store a few records at a time, each time with a transaction and a signed checkpoint.
@@ -54,6 +58,8 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
     private static final Duration GATHERING = Duration.ofMillis(100);
     /** How long {@link #recordDurably} waits for the journal: far beyond an fsync, short of a browser giving up. */
     static final Duration DURABLE_WAIT = Duration.ofSeconds(5);
+    /** Records held in memory for the shipper: about 12 MB of sealed records at 600 bytes each. */
+    public static final int DEFAULT_WINDOW = 20_000;
 
     /** An event on its way to the journal, and for a durable one what its caller waits on. */
     private record Queued(CallEvent event, CompletableFuture<Void> written) {
@@ -76,7 +82,11 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
     private final ThreadFactory threads;
 
     private final BlockingQueue<Queued> queue;
-    private final ConcurrentLinkedDeque<SealedRecord> unshipped = new ConcurrentLinkedDeque<>();
+    /** Acknowledged records not yet shipped, in order, when they fit; guarded by itself. */
+    private final ArrayDeque<SealedRecord> window = new ArrayDeque<>();
+    private final int windowRecords;
+    /** Acknowledged records exist that are in the journal only: the shipper reads them back. Guarded by {@link #window}. */
+    private boolean spilled;
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong shipped = new AtomicLong();
     /** Events handed to {@link #record} and not yet in the journal. */
@@ -96,6 +106,12 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
 
     public CallRecordPipeline(CallRecordSealer sealer, CallJournal journal, CallRecordStore store, CheckpointSignatures signatures,
                               CheckpointKey checkpointKey, Clock clock, ThreadFactory threads, int queueCapacity) {
+        this(sealer, journal, store, signatures, checkpointKey, clock, threads, queueCapacity, DEFAULT_WINDOW);
+    }
+
+    public CallRecordPipeline(CallRecordSealer sealer, CallJournal journal, CallRecordStore store, CheckpointSignatures signatures,
+                              CheckpointKey checkpointKey, Clock clock, ThreadFactory threads, int queueCapacity, int windowRecords) {
+        this.windowRecords = windowRecords;
         this.sealer = sealer;
         this.journal = journal;
         this.store = store;
@@ -107,20 +123,20 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
     }
 
     /**
-     * Reads the journal back (records the database may lack are shipped first), reconciles it with the database when
-     * that answers (otherwise the first write does), and starts the two threads.
+     * Opens the journal (the shipper reads back what the database lacks), reconciles it with the database when that
+     * answers (otherwise the first write does), and starts the two threads.
      *
      * @throws RecordsDisagree when the journal and the database hold different versions of one record
      */
     public synchronized void start() {
-        List<SealedRecord> journaled = journal.open();
-        if (!journaled.isEmpty()) {
-            SealedRecord last = journaled.get(journaled.size() - 1);
+        journal.open().ifPresent(last -> {
             nextSequence = last.sequence() + 1;
             head = last.chainHash();
             acknowledged.set(last.sequence());
-            unshipped.addAll(journaled);
-        }
+            synchronized (window) {
+                spilled = true;
+            }
+        });
         try {
             reconcile();
         } catch (RecordsDisagree disagreement) {
@@ -231,16 +247,23 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
         return shipped.get();
     }
 
+    /** Acknowledged records held in memory for the shipper: at most the window, whatever the backlog. */
+    public int inMemory() {
+        synchronized (window) {
+            return window.size();
+        }
+    }
+
     /** Events not yet in the database: queued, or journaled and waiting to be shipped. */
     public long backlog() {
-        return unwritten.get() + unshipped.size();
+        return unwritten.get() + Math.max(0, acknowledged.get() - shipped.get());
     }
 
     /** Waits until every event recorded before the call is in the database, or the time is up. */
     public boolean awaitShipped(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (unwritten.get() == 0 && unshipped.isEmpty() && shipped.get() >= acknowledged.get()) {
+            if (unwritten.get() == 0 && shipped.get() >= acknowledged.get()) {
                 return true;
             }
             Thread.sleep(5);
@@ -272,6 +295,7 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
     private void writeLoop() {
         List<Queued> batch = new ArrayList<>(LARGEST_BATCH);
         Duration pause = Duration.ofMillis(100);
+        long failures = 0;
         while (running || !queue.isEmpty()) {
             try {
                 if (batch.isEmpty()) {
@@ -290,6 +314,11 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
                 }
                 batch.clear();
                 pause = Duration.ofMillis(100);
+                if (failures > 0) {
+                    long failed = failures;
+                    LOG.info(() -> "Call records are written again, after " + failed + " failed attempts");
+                    failures = 0;
+                }
             } catch (InterruptedException e) {
                 // close(): finish what is queued, then stop.
                 running = false;
@@ -297,9 +326,13 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
                 broke(e, batch);
                 return;
             } catch (RuntimeException e) {
-                // The batch stays and is written again: nothing was acknowledged.
-                LOG.log(Level.WARNING, "Writing call records failed; retrying in " + pause.toMillis() + " ms", e);
-                pause = sleep(pause);
+                // The batch stays and is written again: nothing was acknowledged. Logged at the 1st, 2nd, 4th... failure,
+                // so a full disk retried every second does not fill the log too.
+                if (Long.bitCount(++failures) == 1) {
+                    LOG.log(Level.WARNING, "Writing call records failed (" + failures + " attempts so far); retrying every "
+                            + LONGEST_WRITER_PAUSE.toMillis() + " ms at most", e);
+                }
+                pause = sleep(pause, LONGEST_WRITER_PAUSE);
             } catch (Error e) {
                 // Out of memory, for one: the writer would otherwise die in silence while joins wait for it.
                 broke(new IllegalStateException("The call-record writer failed: " + e, e), batch);
@@ -338,8 +371,14 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
         journal.append(sealed);
         nextSequence += sealed.size();
         head = previous;
-        acknowledged.set(nextSequence - 1);
-        unshipped.addAll(sealed);
+        synchronized (window) {
+            acknowledged.set(nextSequence - 1);
+            if (!spilled && window.size() + sealed.size() <= windowRecords) {
+                window.addAll(sealed);
+            } else {
+                spilled = true;
+            }
+        }
         unwritten.addAndGet(-sealed.size());
         synchronized (shipSignal) {
             shipSignal.notifyAll();
@@ -378,7 +417,7 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
     }
 
     private Optional<byte[]> journaledHash(long sequence) {
-        return unshipped.stream().filter(record -> record.sequence() == sequence).findFirst().map(SealedRecord::chainHash);
+        return journal.readFrom(sequence, sequence, 1).stream().findFirst().map(SealedRecord::chainHash);
     }
 
     private static void requireSame(long sequence, byte[] expected, Optional<byte[]> other) {
@@ -390,25 +429,21 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
     private void shipLoop() {
         Duration pause = Duration.ofMillis(100);
         long storedUpTo = -1;
-        while (running || !unshipped.isEmpty()) {
+        while (running || hasUnshipped()) {
             try {
-                if (unshipped.isEmpty()) {
+                if (storedUpTo < 0) {
+                    storedUpTo = store.lastSequence();
+                    long stored = storedUpTo;
+                    shipped.accumulateAndGet(stored, Math::max);
+                }
+                List<SealedRecord> batch = nextBatch(storedUpTo);
+                if (batch.isEmpty()) {
                     synchronized (shipSignal) {
-                        if (unshipped.isEmpty() && running) {
+                        if (!hasUnshipped() && running) {
                             shipSignal.wait(200);
                         }
                     }
                     continue;
-                }
-                if (storedUpTo < 0) {
-                    storedUpTo = store.lastSequence();
-                }
-                List<SealedRecord> batch = new ArrayList<>();
-                for (SealedRecord record : unshipped) {
-                    if (batch.size() == LARGEST_BATCH) {
-                        break;
-                    }
-                    batch.add(record);
                 }
                 long alreadyStored = storedUpTo;
                 List<SealedRecord> fresh = batch.stream().filter(record -> record.sequence() > alreadyStored).toList();
@@ -419,10 +454,12 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
                     storedUpTo = last.sequence();
                 }
                 long through = batch.get(batch.size() - 1).sequence();
-                for (int i = 0; i < batch.size(); i++) {
-                    unshipped.pollFirst();
+                synchronized (window) {
+                    while (!window.isEmpty() && window.peekFirst().sequence() <= through) {
+                        window.pollFirst();
+                    }
                 }
-                shipped.set(Math.max(shipped.get(), through));
+                shipped.accumulateAndGet(through, Math::max);
                 journal.shipped(through);
                 pause = Duration.ofMillis(100);
                 if (batch.size() < LARGEST_BATCH) {
@@ -438,8 +475,37 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
                 storedUpTo = -1;
                 LOG.log(e instanceof Error ? Level.SEVERE : Level.WARNING, "Storing call records failed; they stay in the journal, next try in "
                         + pause.toMillis() + " ms: " + e);
-                pause = sleep(pause);
+                pause = sleep(pause, LONGEST_PAUSE);
             }
+        }
+    }
+
+    private boolean hasUnshipped() {
+        synchronized (window) {
+            return !window.isEmpty() || spilled;
+        }
+    }
+
+    /**
+     * The next records to store: from the window, or, once it is empty while records exist only in the journal, read
+     * back from the journal (up to a window's worth; the writer adds to the window again once all are read back).
+     */
+    private List<SealedRecord> nextBatch(long storedUpTo) {
+        synchronized (window) {
+            if (window.isEmpty() && spilled) {
+                long upTo = acknowledged.get();
+                List<SealedRecord> readBack = journal.readFrom(Math.max(storedUpTo, shipped.get()) + 1, upTo, windowRecords);
+                window.addAll(readBack);
+                spilled = readBack.isEmpty() ? false : readBack.get(readBack.size() - 1).sequence() < upTo;
+            }
+            List<SealedRecord> batch = new ArrayList<>(Math.min(LARGEST_BATCH, window.size()));
+            for (SealedRecord record : window) {
+                if (batch.size() == LARGEST_BATCH) {
+                    break;
+                }
+                batch.add(record);
+            }
+            return batch;
         }
     }
 
@@ -455,13 +521,13 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
         }
     }
 
-    private Duration sleep(Duration pause) {
+    private static Duration sleep(Duration pause, Duration longest) {
         try {
             Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         Duration doubled = pause.multipliedBy(2);
-        return doubled.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : doubled;
+        return doubled.compareTo(longest) > 0 ? longest : doubled;
     }
 }

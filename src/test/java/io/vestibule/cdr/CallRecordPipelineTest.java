@@ -226,6 +226,54 @@ class CallRecordPipelineTest {
         assertThat(wired.verifier().verify(fixture.store, wired.checkpointKey.publicKey()).intact()).isTrue();
     }
 
+    /**
+     * Issue 20, fault 3: during an outage every unshipped record was also held in memory, without bound, and read
+     * whole into memory again at the next start. With a window of 50 records, 2,000 records made during the outage
+     * stay in the journal only; the service stops, the database returns, and after the restart they are read back
+     * and shipped in order and once each, while 1,000 new ones arrive, never more than the window in memory.
+     */
+    @Test
+    void aLongOutageKeepsAtMostAWindowInMemoryAndShipsEverythingFromTheJournalAfterwards() throws Exception {
+        CallRecordsFixture fixture = new CallRecordsFixture(directory, clock);
+        FlakyDataSource flaky = new FlakyDataSource(fixture.dataSource);
+        CallRecordsFixture wired = new CallRecordsFixture(directory, clock, flaky, fixture.keks);
+        try (CallRecordPipeline pipeline = wired.pipelineWithWindow(50)) {
+            pipeline.start();
+            pipeline.recordDurably(join(START, "room", "Before Outage"));
+            assertThat(pipeline.awaitShipped(Duration.ofSeconds(10))).isTrue();
+            flaky.down = true;
+            for (int i = 1; i <= 2000; i++) {
+                pipeline.record(join(START.plusSeconds(i), "room", "During Outage " + i));
+                assertThat(pipeline.inMemory()).isLessThanOrEqualTo(50);
+            }
+            awaitAcknowledged(pipeline, 2001);
+            assertThat(pipeline.shipped()).isEqualTo(1);
+        }
+        flaky.down = false;
+        try (CallRecordPipeline restarted = wired.pipelineWithWindow(50)) {
+            restarted.start();
+            for (int i = 2001; i <= 3000; i++) {
+                restarted.record(join(START.plusSeconds(i), "room", "After Restart " + i));
+                assertThat(restarted.inMemory()).isLessThanOrEqualTo(50);
+            }
+            assertThat(restarted.awaitShipped(Duration.ofSeconds(30))).isTrue();
+        }
+        assertThat(fixture.store.lastSequence()).isEqualTo(3001);
+        ChainVerifier.Report report = wired.verifier().verify(fixture.store, wired.checkpointKey.publicKey());
+        assertThat(report.intact()).as(report.findings().toString()).isTrue();
+        assertThat(report.recordsChecked()).isEqualTo(3001);
+        assertThat(fixture.sealer.open(fixture.store.bySequence(2001).orElseThrow()).orElseThrow().displayName()).contains("During Outage 2000");
+        assertThat(fixture.sealer.open(fixture.store.bySequence(3001).orElseThrow()).orElseThrow().displayName()).contains("After Restart 3000");
+    }
+
+    private static void awaitAcknowledged(CallRecordPipeline pipeline, long sequence) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (pipeline.acknowledged() < sequence && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(pipeline.acknowledged()).as("journaled while the database is down").isEqualTo(sequence);
+    }
+
     @Test
     void aDurableRecordIsInTheJournalWhenTheCallReturns() throws Exception {
         CallRecordsFixture fixture = new CallRecordsFixture(directory, clock);

@@ -68,6 +68,12 @@ public final class CallRecordsFixture {
         return new CallRecordPipeline(sealer, journal, store, signatures, checkpointKey, clock, Executors.defaultThreadFactory(), 10_000);
     }
 
+    /** A pipeline whose shipper holds at most {@code windowRecords} records in memory, in small journal segments. */
+    public CallRecordPipeline pipelineWithWindow(int windowRecords) {
+        return new CallRecordPipeline(sealer, new CallJournal(journalDirectory, 32 << 10), store, signatures, checkpointKey, clock,
+                Executors.defaultThreadFactory(), 10_000, windowRecords);
+    }
+
     public ChainVerifier verifier() {
         return new ChainVerifier(chain, signatures, keys);
     }

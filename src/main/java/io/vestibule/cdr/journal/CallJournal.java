@@ -13,7 +13,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 import java.util.zip.CRC32C;
 
@@ -67,10 +69,11 @@ public final class CallJournal implements AutoCloseable {
     }
 
     /**
-     * Opens the journal and returns every intact record in it, in order. A torn tail is cut off; a bad frame anywhere
-     * else stops the start, since acknowledged records would be lost.
+     * Opens the journal, checks every frame, and returns its newest record (none when it is empty). A torn tail is
+     * cut off; a bad frame anywhere else stops the start, since acknowledged records would be lost. Nothing is kept in
+     * memory: records are read back with {@link #readFrom}.
      */
-    public synchronized List<SealedRecord> open() {
+    public synchronized Optional<SealedRecord> open() {
         try {
             PrivateFiles.directory(directory);
             try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
@@ -79,15 +82,52 @@ public final class CallJournal implements AutoCloseable {
                     segments.put(Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length())), file);
                 }
             }
-            List<SealedRecord> records = new ArrayList<>();
+            SealedRecord[] newest = new SealedRecord[1];
             for (var segment : segments.entrySet()) {
                 boolean last = segment.getKey().equals(segments.lastKey());
-                records.addAll(read(segment.getValue(), last));
+                read(segment.getValue(), last, record -> {
+                    newest[0] = record;
+                    return true;
+                });
             }
-            return records;
+            return Optional.ofNullable(newest[0]);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the call-record journal in " + directory, e);
         }
+    }
+
+    /**
+     * The journaled records from {@code first} to {@code last}, in order, at most {@code most} of them: what the
+     * shipper reads back when the database was away for longer than its window in memory, and after a restart. Only
+     * acknowledged records may be asked for ({@code last} at most the newest acknowledged sequence).
+     */
+    public List<SealedRecord> readFrom(long first, long last, int most) {
+        List<Path> files;
+        synchronized (this) {
+            Long start = segments.floorKey(first);
+            files = List.copyOf((start == null ? segments : segments.tailMap(start)).values());
+        }
+        List<SealedRecord> records = new ArrayList<>();
+        if (first > last || most <= 0) {
+            return records;
+        }
+        try {
+            for (Path file : files) {
+                // Stops at the last record asked for: a batch being appended after it may be half written.
+                boolean more = read(file, false, record -> {
+                    if (record.sequence() >= first) {
+                        records.add(record);
+                    }
+                    return record.sequence() < last && records.size() < most;
+                });
+                if (!more) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read back the call-record journal in " + directory, e);
+        }
+        return records;
     }
 
     /**
@@ -242,13 +282,15 @@ public final class CallJournal implements AutoCloseable {
     }
 
     /**
-     * The segment's records. A bad frame in the newest segment is a torn write, cut off, only when nothing follows it:
+     * Hands the segment's records to {@code each} until it answers false, and returns false then. A bad frame in the
+     * newest segment at open is a torn write, cut off, only when nothing follows it:
      * it runs past the end of the file, or it is the file's last frame, or only zeros follow (space the file system
      * had allocated when the crash came). Anything else would cut off acknowledged records, so it stops the start.
      */
-    private List<SealedRecord> read(Path file, boolean last) throws IOException {
-        List<SealedRecord> records = new ArrayList<>();
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    private boolean read(Path file, boolean last, Predicate<SealedRecord> each) throws IOException {
+        // Reading back (not the newest segment at open) never cuts anything, so it needs no write access.
+        try (FileChannel channel = last ? FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)
+                : FileChannel.open(file, StandardOpenOption.READ)) {
             long position = 0;
             long size = channel.size();
             while (position < size) {
@@ -266,7 +308,9 @@ public final class CallJournal implements AutoCloseable {
                         CRC32C crc = new CRC32C();
                         crc.update(body);
                         if ((int) crc.getValue() == frame.getInt()) {
-                            records.add(parse(ByteBuffer.wrap(body)));
+                            if (!each.test(parse(ByteBuffer.wrap(body)))) {
+                                return false;
+                            }
                             position = frameEnd;
                             continue;
                         }
@@ -291,7 +335,7 @@ public final class CallJournal implements AutoCloseable {
                 break;
             }
         }
-        return records;
+        return true;
     }
 
     private static boolean zerosFrom(FileChannel channel, long position, long size) throws IOException {

@@ -39,6 +39,32 @@ class CallJournalTest {
         return LongStream.rangeClosed(from, to).mapToObj(CallJournalTest::record).toList();
     }
 
+    /** Opens the journal and reads back every record in it. */
+    private static List<SealedRecord> opened(CallJournal journal) {
+        return journal.open().map(last -> journal.readFrom(1, last.sequence(), Integer.MAX_VALUE)).orElse(List.of());
+    }
+
+    @Test
+    void openReturnsTheNewestRecordAndReadingBackTakesAnyRangeAcrossSegments() throws IOException {
+        try (CallJournal journal = new CallJournal(directory, 64 << 10)) {
+            journal.open();
+            for (long first = 1; first <= 2000; first += 100) {
+                journal.append(records(first, first + 99));
+            }
+        }
+        try (CallJournal reopened = new CallJournal(directory, 64 << 10)) {
+            assertThat(reopened.open()).contains(record(2000));
+            try (Stream<Path> segments = Files.list(directory)) {
+                assertThat(segments.count()).as("segments").isGreaterThan(3);
+            }
+            assertThat(reopened.readFrom(1, 2000, Integer.MAX_VALUE)).isEqualTo(records(1, 2000));
+            assertThat(reopened.readFrom(950, 1210, Integer.MAX_VALUE)).isEqualTo(records(950, 1210));
+            assertThat(reopened.readFrom(950, 2000, 7)).isEqualTo(records(950, 956));
+            assertThat(reopened.readFrom(1999, 5000, 10)).isEqualTo(records(1999, 2000));
+            assertThat(reopened.readFrom(10, 9, 10)).isEmpty();
+        }
+    }
+
     @Test
     void batchesOfAnySizeAreReadBackAsWritten() {
         try (CallJournal journal = new CallJournal(directory, 1 << 20)) {
@@ -48,7 +74,7 @@ class CallJournalTest {
             journal.append(records(3001, 3002));
         }
         try (CallJournal reopened = new CallJournal(directory, 1 << 20)) {
-            assertThat(reopened.open()).isEqualTo(records(1, 3002));
+            assertThat(opened(reopened)).isEqualTo(records(1, 3002));
         }
     }
 
@@ -63,11 +89,11 @@ class CallJournalTest {
             channel.truncate(channel.size() - 5);
         }
         try (CallJournal journal = new CallJournal(directory, 1 << 20)) {
-            assertThat(journal.open()).isEqualTo(records(1, 2));
+            assertThat(opened(journal)).isEqualTo(records(1, 2));
             journal.append(records(3, 4));
         }
         try (CallJournal reopened = new CallJournal(directory, 1 << 20)) {
-            assertThat(reopened.open()).isEqualTo(records(1, 4));
+            assertThat(opened(reopened)).isEqualTo(records(1, 4));
         }
     }
 
@@ -97,7 +123,7 @@ class CallJournalTest {
             journal.append(records(11, 20));
         }
         try (CallJournal reopened = new CallJournal(directory, 1 << 20)) {
-            assertThat(reopened.open()).as("no partial frame before the retried batch, no sequence twice").isEqualTo(records(1, 20));
+            assertThat(opened(reopened)).as("no partial frame before the retried batch, no sequence twice").isEqualTo(records(1, 20));
         }
     }
 
@@ -114,7 +140,7 @@ class CallJournalTest {
                     .isThrownBy(() -> journal.append(records(6, 8)));
         }
         try (CallJournal reopened = new CallJournal(directory, 1 << 20)) {
-            assertThat(reopened.open()).extracting(SealedRecord::sequence).doesNotHaveDuplicates().startsWith(1L, 2L, 3L, 4L, 5L);
+            assertThat(opened(reopened)).extracting(SealedRecord::sequence).doesNotHaveDuplicates().startsWith(1L, 2L, 3L, 4L, 5L);
         }
     }
 
@@ -143,7 +169,7 @@ class CallJournalTest {
             journal.append(records(11, 12));
         }
         try (CallJournal reopened = new CallJournal(directory, 2000)) {
-            assertThat(reopened.open()).isEqualTo(records(1, 12));
+            assertThat(opened(reopened)).isEqualTo(records(1, 12));
         }
     }
 
@@ -179,7 +205,7 @@ class CallJournalTest {
         }
 
         try (CallJournal reopened = new CallJournal(directory, 1 << 20)) {
-            assertThat(reopened.open()).isEqualTo(records(1, 3));
+            assertThat(opened(reopened)).isEqualTo(records(1, 3));
         }
     }
 
