@@ -55,6 +55,13 @@ public final class CallJournal implements AutoCloseable {
     @FunctionalInterface
     public interface SegmentFiles {
         FileChannel openForAppending(Path file) throws IOException;
+
+        /** Makes a directory's entries (a new segment's name) durable. */
+        default void forceDirectory(Path directory) throws IOException {
+            try (FileChannel entries = FileChannel.open(directory, StandardOpenOption.READ)) {
+                entries.force(true);
+            }
+        }
     }
 
     public CallJournal(Path directory, long segmentBytes) {
@@ -75,9 +82,13 @@ public final class CallJournal implements AutoCloseable {
      */
     public synchronized Optional<SealedRecord> open() {
         try {
+            boolean created = !Files.isDirectory(directory);
             PrivateFiles.directory(directory);
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
-                for (Path file : files) {
+            if (created) {
+                files.forceDirectory(directory.toAbsolutePath().getParent());
+            }
+            try (DirectoryStream<Path> found = Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
+                for (Path file : found) {
                     String name = file.getFileName().toString();
                     segments.put(Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length())), file);
                 }
@@ -213,6 +224,11 @@ public final class CallJournal implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the next segment. Until the new file and its directory entry are durable there is no current segment:
+     * a failed roll (no space, a directory that cannot be forced) is tried again by the next batch, and nothing is
+     * written to a segment whose name a crash could lose.
+     */
     private void roll(long firstSequence) throws IOException {
         if (current != null) {
             FileChannel full = current;
@@ -220,15 +236,15 @@ public final class CallJournal implements AutoCloseable {
             full.close();
         }
         Path file = directory.resolve(PREFIX + String.format("%019d", firstSequence) + SUFFIX);
-        // Until it is open, there is no current segment: a failed roll is tried again by the next batch.
-        current = files.openForAppending(file);
-        PrivateFiles.restrictToOwner(file);
-        // The directory entry of a new segment must be durable too, or a crash could lose the whole file.
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException directoriesCannotBeSynced) {
-            // Some file systems refuse to open a directory; the segment's own force covers its content.
+        FileChannel opened = files.openForAppending(file);
+        try {
+            PrivateFiles.restrictToOwner(file);
+            files.forceDirectory(directory);
+        } catch (IOException notDurable) {
+            opened.close();
+            throw notDurable;
         }
+        current = opened;
         segments.put(firstSequence, file);
     }
 

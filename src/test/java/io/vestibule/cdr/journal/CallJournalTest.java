@@ -102,12 +102,23 @@ class CallJournalTest {
     private final FaultyChannel.Faults disk = new FaultyChannel.Faults();
 
     private CallJournal onFaultyDisk(long segmentBytes) {
-        return new CallJournal(directory, segmentBytes, file -> {
-            if (disk.openFails) {
-                throw new IOException("No space left on device");
+        return new CallJournal(directory, segmentBytes, new CallJournal.SegmentFiles() {
+            @Override
+            public FileChannel openForAppending(Path file) throws IOException {
+                if (disk.openFails) {
+                    throw new IOException("No space left on device");
+                }
+                return new FaultyChannel(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND), disk);
             }
-            return new FaultyChannel(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND), disk);
+
+            @Override
+            public void forceDirectory(Path directory) throws IOException {
+                if (disk.directoryForceFails) {
+                    throw new IOException("Input/output error");
+                }
+                CallJournal.SegmentFiles.super.forceDirectory(directory);
+            }
         });
     }
 
@@ -170,6 +181,66 @@ class CallJournalTest {
         }
         try (CallJournal reopened = new CallJournal(directory, 2000)) {
             assertThat(opened(reopened)).isEqualTo(records(1, 12));
+        }
+    }
+
+    /** Issue 20, fault 6: a failed directory fsync was swallowed and the new segment written to all the same. */
+    @Test
+    void aRollWhoseDirectoryCannotBeForcedWritesNothingAndIsTriedAgain() {
+        try (CallJournal journal = onFaultyDisk(2000)) {
+            journal.open();
+            journal.append(records(1, 10));
+            disk.directoryForceFails = true;
+
+            assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> journal.append(records(11, 12)));
+            disk.directoryForceFails = false;
+            journal.append(records(11, 12));
+        }
+        try (CallJournal reopened = new CallJournal(directory, 2000)) {
+            assertThat(opened(reopened)).isEqualTo(records(1, 12));
+        }
+    }
+
+    /** Issue 20: a crash right after a roll leaves an empty newest segment; the next start continues from the one before. */
+    @Test
+    void aCrashRightAfterARollLeavesAnEmptySegmentThatTheNextStartUses() throws Exception {
+        try (CallJournal journal = new CallJournal(directory, 1 << 20)) {
+            journal.open();
+            journal.append(records(1, 5));
+        }
+        Files.createFile(directory.resolve(String.format("segment-%019d.journal", 6)));
+
+        try (CallJournal reopened = new CallJournal(directory, 1 << 20)) {
+            assertThat(reopened.open()).contains(record(5));
+            reopened.append(records(6, 8));
+        }
+        try (CallJournal again = new CallJournal(directory, 1 << 20)) {
+            assertThat(opened(again)).isEqualTo(records(1, 8));
+        }
+    }
+
+    /** Issue 20: segments whose records are all stored are deleted, the newest kept; the chain's head survives it. */
+    @Test
+    void shippedSegmentsAreDeletedExceptTheNewestAndAStartAfterwardsKnowsTheHead() throws Exception {
+        try (CallJournal journal = new CallJournal(directory, 2000)) {
+            journal.open();
+            for (long first = 1; first <= 40; first += 4) {
+                journal.append(records(first, first + 3));
+            }
+            assertThat(segmentCount()).isGreaterThan(3);
+            journal.shipped(20);
+            assertThat(journal.readFrom(21, 40, 100)).as("what is not shipped stays").isEqualTo(records(21, 40));
+            journal.shipped(40);
+            assertThat(segmentCount()).isEqualTo(1);
+        }
+        try (CallJournal reopened = new CallJournal(directory, 2000)) {
+            assertThat(reopened.open()).contains(record(40));
+        }
+    }
+
+    private long segmentCount() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".journal")).count();
         }
     }
 

@@ -23,6 +23,7 @@ public final class FaultyChannel extends FileChannel {
         public boolean forceFails;
         public boolean truncateFails;
         public boolean openFails;
+        public boolean directoryForceFails;
     }
 
     public FaultyChannel(FileChannel file, Faults faults) {
