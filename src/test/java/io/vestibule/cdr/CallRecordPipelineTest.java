@@ -309,6 +309,41 @@ class CallRecordPipelineTest {
         }
     }
 
+    /**
+     * Issue 20, fault 3: with the journal's disk full, a full queue made {@code record} block for good (one caller
+     * while holding a conference's lock). Now a caller waits at most the durable wait, the event is counted as lost,
+     * and what was queued is written once the disk has room again.
+     */
+    @Test
+    void aFullQueueMakesNoCallerWaitForGoodAndWhatWasQueuedIsWrittenOnceTheDiskHasRoom() throws Exception {
+        CallRecordsFixture fixture = new CallRecordsFixture(directory, clock);
+        FaultyChannel.Faults disk = new FaultyChannel.Faults();
+        CallJournal journal = new CallJournal(fixture.journalDirectory, 1 << 20, file -> new FaultyChannel(
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND), disk));
+        try (CallRecordPipeline pipeline = fixture.pipeline(journal, 2)) {
+            pipeline.start();
+            pipeline.recordDurably(join(START, "room", "Before"));
+            assertThat(pipeline.awaitShipped(Duration.ofSeconds(10))).isTrue();
+            disk.spaceLeft = 0;
+            // The writer's failing batch takes what had queued when it began; then the queue's two places fill.
+            int taken = 0;
+            while (pipeline.lost() == 0) {
+                assertThat(taken).as("events taken while the disk is full").isLessThan(100);
+                long started = System.nanoTime();
+                pipeline.record(join(START.plusSeconds(taken + 1), "room", "Queued " + (taken + 1)));
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the caller waits the durable wait at most")
+                        .isLessThan(CallRecordPipeline.DURABLE_WAIT.plusSeconds(2));
+                taken++;
+            }
+            long queued = taken - 1;
+            assertThat(queued).as("taken before the queue stayed full").isGreaterThanOrEqualTo(2);
+            assertThat(pipeline.acknowledged()).isEqualTo(1);
+            disk.spaceLeft = -1;
+            assertThat(pipeline.awaitShipped(Duration.ofSeconds(20))).isTrue();
+            assertThat(pipeline.acknowledged()).as("everything queued was written").isEqualTo(1 + queued);
+        }
+    }
+
     /** Issue 20, fault 1: new records reused the sequences of a journal behind the database and were dropped as stored. */
     @Test
     void aJournalBehindTheDatabaseContinuesTheDatabasesChainAndLosesNothing() throws Exception {

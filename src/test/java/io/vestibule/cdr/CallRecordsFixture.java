@@ -65,7 +65,11 @@ public final class CallRecordsFixture {
     }
 
     public CallRecordPipeline pipeline(CallJournal journal) {
-        return new CallRecordPipeline(sealer, journal, store, signatures, checkpointKey, clock, Executors.defaultThreadFactory(), 10_000);
+        return pipeline(journal, 10_000);
+    }
+
+    public CallRecordPipeline pipeline(CallJournal journal, int queueCapacity) {
+        return new CallRecordPipeline(sealer, journal, store, signatures, checkpointKey, clock, Executors.defaultThreadFactory(), queueCapacity);
     }
 
     /** A pipeline whose shipper holds at most {@code windowRecords} records in memory, in small journal segments. */
