@@ -1,12 +1,10 @@
 package io.vestibule.cdr;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.vestibule.testing.ApiResponse;
 import io.vestibule.testing.CallRecordsProbe;
 import io.vestibule.testing.Meetings;
-import io.vestibule.testing.RequiredParts;
+import io.vestibule.testing.Tmpfs;
 import io.vestibule.testing.VestibuleServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,15 +37,29 @@ class CallJournalDiskFullIT {
 
     @Test
     void whileTheJournalsDiskIsFullJoinsAreRefusedAndAfterwardsEveryAnsweredJoinHasItsRecord() throws Exception {
-        Path journal = Files.createDirectories(data.resolve("cdr-journal"));
-        RequiredParts.require(mount(journal, "size=192k"), "a tmpfs mount (root)", "Run the tests as root, as .ci/run does");
         Set<String> answered = new HashSet<>();
-        VestibuleServer server = null;
+        try (Tmpfs journal = Tmpfs.mount(Files.createDirectories(data.resolve("cdr-journal")), "192k")) {
+            String roomId = joinUntilFullThenFree(journal, answered);
+            VestibuleServer restarted = VestibuleServer.start("cdr-disk-full-restarted", Map.of(), VestibuleServer.README_JVM_OPTIONS,
+                    data, () -> { });
+            try {
+                CallRecordsProbe probe = new CallRecordsProbe(restarted);
+                awaitEveryJoinRecorded(probe, roomId, answered);
+                JsonObject verified = probe.auditor().post("/cdrs/verify", Json.createObjectBuilder().build()).json();
+                assertThat(verified.getBoolean("intact")).as(verified.toString()).isTrue();
+                assertThat(verified.getJsonNumber("recordsChecked").longValue()).isEqualTo(verified.getJsonNumber("lastSequence").longValue());
+            } finally {
+                restarted.stop();
+            }
+        }
+    }
+
+    /** Joins until the journal's disk is full, frees it, joins again; returns the room's id, adds the answered joins. */
+    private String joinUntilFullThenFree(Tmpfs journal, Set<String> answered) throws InterruptedException {
+        VestibuleServer server = VestibuleServer.start("cdr-disk-full", Map.of(), VestibuleServer.README_JVM_OPTIONS, data, () -> { });
         try {
-            server = VestibuleServer.start("cdr-disk-full", Map.of(), VestibuleServer.README_JVM_OPTIONS, data, () -> { });
             JsonObject meeting = Meetings.openNow(server.newClient().signIn("alice", server.demoPassword()), "host_pin_only", false);
             String alias = Meetings.alias(meeting);
-
             int refused = 0;
             for (int i = 0; refused == 0; i++) {
                 assertThat(i).as("joins before the 192 KiB journal filled up").isLessThan(2000);
@@ -63,7 +75,7 @@ class CallJournalDiskFullIT {
             assertThat(answered).as("joins answered before the disk filled").hasSizeGreaterThan(20);
             assertThat(join(server, alias, 5000).errorCode()).as("still full").isEqualTo("records_unavailable");
 
-            assertThat(mount(journal, "remount,size=16m")).as("the tmpfs grows").isTrue();
+            journal.resize("16m");
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
             while (true) {
                 ApiResponse answer = join(server, alias, 6000 + answered.size());
@@ -79,20 +91,9 @@ class CallJournalDiskFullIT {
                 assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
                 answered.add(answer.json().getString("participantId"));
             }
-            server.stop();
-
-            server = VestibuleServer.start("cdr-disk-full-restarted", Map.of(), VestibuleServer.README_JVM_OPTIONS, data, () -> { });
-            CallRecordsProbe probe = new CallRecordsProbe(server);
-            String roomId = meeting.getJsonObject("room").getString("id");
-            awaitEveryJoinRecorded(probe, roomId, answered);
-            JsonObject verified = probe.auditor().post("/cdrs/verify", Json.createObjectBuilder().build()).json();
-            assertThat(verified.getBoolean("intact")).as(verified.toString()).isTrue();
-            assertThat(verified.getJsonNumber("recordsChecked").longValue()).isEqualTo(verified.getJsonNumber("lastSequence").longValue());
+            return meeting.getJsonObject("room").getString("id");
         } finally {
-            if (server != null) {
-                server.stop();
-            }
-            unmount(journal);
+            server.stop();
         }
     }
 
@@ -121,26 +122,6 @@ class CallJournalDiskFullIT {
             }
             assertThat(Instant.now()).as(missing.size() + " answered joins have no record: " + missing).isBefore(deadline);
             TimeUnit.MILLISECONDS.sleep(200);
-        }
-    }
-
-    private static boolean mount(Path directory, String options) throws IOException, InterruptedException {
-        if (!"root".equals(System.getProperty("user.name"))) {
-            return false;
-        }
-        Process mount = new ProcessBuilder(List.of("mount", "-t", "tmpfs", "-o", options + ",mode=0700", "tmpfs", directory.toString()))
-                .redirectErrorStream(true).start();
-        String output = new String(mount.getInputStream().readAllBytes());
-        boolean mounted = mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0;
-        if (!mounted) {
-            System.err.println("mount " + options + " failed: " + output);
-        }
-        return mounted;
-    }
-
-    private static void unmount(Path directory) throws IOException, InterruptedException {
-        if ("root".equals(System.getProperty("user.name"))) {
-            new ProcessBuilder(List.of("umount", directory.toString())).redirectErrorStream(true).start().waitFor(30, TimeUnit.SECONDS);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.vestibule.crypto.pki.SelfSignedCertificateIssuer;
 import io.vestibule.crypto.pki.TlsIdentity;
+import io.vestibule.testing.Tmpfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -97,6 +98,44 @@ class MasterKeyStoreTest {
         assertThat(store.currentKeyEncryptionKey().alias()).isEqualTo("kek-1");
         assertThatIllegalArgumentException().isThrownBy(() -> store.keyEncryptionKey("kek-2"));
         assertThat(Files.readAllBytes(file().resolveSibling("moved-away.p12"))).isEqualTo(onDisk);
+    }
+
+    /**
+     * Issue 21: a full disk during a key save (a tmpfs over the keys directory, as root): the save fails, the store on
+     * disk and the one in use are as they were, no temporary file is left, and once there is room the key is made.
+     */
+    @Test
+    void aFullDiskDuringASaveLeavesTheStoreAndTheKeyInUseAsTheyWere() throws Exception {
+        Path keys = Files.createDirectories(directory.resolve("small-disk"));
+        try (Tmpfs disk = Tmpfs.mount(keys, "64k")) {
+            Path file = keys.resolve("master.p12");
+            MasterKeyStore store = MasterKeyStore.openOrCreate(file, PASSPHRASE, policy);
+            byte[] before = Files.readAllBytes(file);
+            fill(keys.resolve("filler"));
+
+            assertThatIllegalStateException().isThrownBy(store::rotateKeyEncryptionKey)
+                    .withMessageContaining("Cannot write the master key store").withMessageContaining("unchanged");
+
+            assertThat(store.currentKeyEncryptionKey().alias()).isEqualTo("kek-1");
+            assertThat(Files.readAllBytes(file)).isEqualTo(before);
+            try (var left = Files.list(keys)) {
+                assertThat(left.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("master.p12", "filler");
+            }
+            Files.delete(keys.resolve("filler"));
+            assertThat(store.rotateKeyEncryptionKey().alias()).isEqualTo("kek-2");
+            assertThat(MasterKeyStore.openOrCreate(file, PASSPHRASE, policy).currentKeyEncryptionKey().alias()).isEqualTo("kek-2");
+        }
+    }
+
+    private static void fill(Path filler) {
+        byte[] block = new byte[4096];
+        try (var out = Files.newOutputStream(filler)) {
+            while (true) {
+                out.write(block);
+            }
+        } catch (java.io.IOException full) {
+            // No space left on device: the disk is full.
+        }
     }
 
     /** Issue 21, fault 3: the store was rewritten whole with no previous version kept and no fsync. */
