@@ -460,7 +460,7 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
                     }
                 }
                 shipped.accumulateAndGet(through, Math::max);
-                journal.shipped(through);
+                journal.shipped(through, store::forceToDisk);
                 pause = Duration.ofMillis(100);
                 if (batch.size() < LARGEST_BATCH) {
                     gather();

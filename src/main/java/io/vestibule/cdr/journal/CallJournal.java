@@ -50,6 +50,14 @@ public final class CallJournal implements AutoCloseable {
     private FileChannel current;
     /** Reused for every batch; grows to the largest batch written. */
     private ByteBuffer batch;
+    /** Where the last {@link #readFrom} stopped: the shipper reads on from there, not from the segment's start. */
+    private volatile ReadBack readBack;
+
+    private record ReadBack(Path file, long position, long nextSequence) {
+    }
+
+    /** What {@link #read} answers when it reached the end of the segment. */
+    private static final long END = -1;
 
     /** How a segment is opened for appending; tests hand in channels that fail as a full or failing disk does. */
     @FunctionalInterface
@@ -96,7 +104,7 @@ public final class CallJournal implements AutoCloseable {
             SealedRecord[] newest = new SealedRecord[1];
             for (var segment : segments.entrySet()) {
                 boolean last = segment.getKey().equals(segments.lastKey());
-                read(segment.getValue(), last, record -> {
+                read(segment.getValue(), last, 0, record -> {
                     newest[0] = record;
                     return true;
                 });
@@ -113,25 +121,31 @@ public final class CallJournal implements AutoCloseable {
      * acknowledged records may be asked for ({@code last} at most the newest acknowledged sequence).
      */
     public List<SealedRecord> readFrom(long first, long last, int most) {
-        List<Path> files;
-        synchronized (this) {
-            Long start = segments.floorKey(first);
-            files = List.copyOf((start == null ? segments : segments.tailMap(start)).values());
-        }
         List<SealedRecord> records = new ArrayList<>();
         if (first > last || most <= 0) {
             return records;
         }
+        ReadBack resume = readBack;
+        List<Path> files;
+        synchronized (this) {
+            if (resume != null && (resume.nextSequence() != first || !segments.containsValue(resume.file()))) {
+                resume = null;
+            }
+            Long start = resume != null ? segments.floorKey(resume.nextSequence()) : segments.floorKey(first);
+            files = List.copyOf((start == null ? segments : segments.tailMap(start)).values());
+        }
         try {
             for (Path file : files) {
+                long from = resume != null && file.equals(resume.file()) ? resume.position() : 0;
                 // Stops at the last record asked for: a batch being appended after it may be half written.
-                boolean more = read(file, false, record -> {
+                long stoppedAt = read(file, false, from, record -> {
                     if (record.sequence() >= first) {
                         records.add(record);
                     }
                     return record.sequence() < last && records.size() < most;
                 });
-                if (!more) {
+                if (stoppedAt != END) {
+                    readBack = new ReadBack(file, stoppedAt, records.get(records.size() - 1).sequence() + 1);
                     break;
                 }
             }
@@ -195,13 +209,21 @@ public final class CallJournal implements AutoCloseable {
                 cause);
     }
 
-    /** Deletes segments whose every record is in the database, keeping the newest. */
-    public synchronized void shipped(long upToSequence) {
+    /**
+     * Deletes segments whose every record is in the database, keeping the newest; runs {@code databaseForced} once
+     * before the first deletion (a commit that only reached the database's cache would otherwise be the last copy).
+     */
+    public synchronized void shipped(long upToSequence, Runnable databaseForced) {
+        boolean forced = false;
         while (segments.size() > 1) {
             long first = segments.firstKey();
             Long next = segments.higherKey(first);
             if (next == null || next - 1 > upToSequence) {
                 return;
+            }
+            if (!forced) {
+                databaseForced.run();
+                forced = true;
             }
             try {
                 Files.deleteIfExists(segments.remove(first));
@@ -298,16 +320,17 @@ public final class CallJournal implements AutoCloseable {
     }
 
     /**
-     * Hands the segment's records to {@code each} until it answers false, and returns false then. A bad frame in the
+     * Hands the segment's records from byte {@code from} on to {@code each} until it answers false, and returns the
+     * position after that record's frame then, or {@link #END} at the end of the segment. A bad frame in the
      * newest segment at open is a torn write, cut off, only when nothing follows it:
      * it runs past the end of the file, or it is the file's last frame, or only zeros follow (space the file system
      * had allocated when the crash came). Anything else would cut off acknowledged records, so it stops the start.
      */
-    private boolean read(Path file, boolean last, Predicate<SealedRecord> each) throws IOException {
+    private long read(Path file, boolean last, long from, Predicate<SealedRecord> each) throws IOException {
         // Reading back (not the newest segment at open) never cuts anything, so it needs no write access.
         try (FileChannel channel = last ? FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)
                 : FileChannel.open(file, StandardOpenOption.READ)) {
-            long position = 0;
+            long position = from;
             long size = channel.size();
             while (position < size) {
                 String fault = null;
@@ -325,7 +348,7 @@ public final class CallJournal implements AutoCloseable {
                         crc.update(body);
                         if ((int) crc.getValue() == frame.getInt()) {
                             if (!each.test(parse(ByteBuffer.wrap(body)))) {
-                                return false;
+                                return frameEnd;
                             }
                             position = frameEnd;
                             continue;
@@ -351,7 +374,7 @@ public final class CallJournal implements AutoCloseable {
                 break;
             }
         }
-        return true;
+        return END;
     }
 
     private static boolean zerosFrom(FileChannel channel, long position, long size) throws IOException {

@@ -17,6 +17,9 @@ public interface CallRecordStore {
     /** Stores records (in sequence order, after the last stored) with the checkpoint of the last, in one transaction. */
     void add(List<SealedRecord> records, Checkpoint checkpoint);
 
+    /** Puts every committed record on stable storage: the journal deletes a shipped segment only after this. */
+    void forceToDisk();
+
     Optional<SealedRecord> bySequence(long sequence);
 
     /**

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import io.vestibule.cdr.Checkpoint;
 import io.vestibule.cdr.SealedRecord;
+import io.vestibule.crypto.keys.DurableCommits;
 
 /**
  * Sealed call records in the database, through plain JDBC: the pipeline's own thread writes them in batches, outside
@@ -27,10 +28,12 @@ public final class JdbcCallRecordStore implements CallRecordStore {
 
     private final DataSource dataSource;
     private final Transactions transactions;
+    private final DurableCommits durable;
 
     public JdbcCallRecordStore(DataSource dataSource) {
         this.dataSource = dataSource;
         this.transactions = new Transactions(dataSource);
+        this.durable = new DurableCommits(dataSource);
     }
 
     @Override
@@ -66,6 +69,15 @@ public final class JdbcCallRecordStore implements CallRecordStore {
             insertCheckpoint(connection, checkpoint);
             return null;
         });
+    }
+
+    @Override
+    public void forceToDisk() {
+        try {
+            durable.forceToDisk();
+        } catch (DurableCommits.NotDurable e) {
+            throw new StoreUnavailable((SQLException) e.getCause());
+        }
     }
 
     @Override

@@ -46,7 +46,7 @@ public final class JdbcDayKeyStore implements DayKeyStore {
         StoredDayKey added = inserted(day, kekAlias, wrapped, now);
         try {
             durable.forceToDisk();
-        } catch (DurableCommits.KeyNotDurable e) {
+        } catch (DurableCommits.NotDurable e) {
             throw new JdbcCallRecordStore.StoreUnavailable((SQLException) e.getCause());
         }
         return added;

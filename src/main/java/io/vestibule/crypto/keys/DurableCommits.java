@@ -7,7 +7,8 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * Puts what the database has committed on stable storage before a new key is used (issue 21, fault 2). PostgreSQL's
+ * Puts what the database has committed on stable storage before a new key is used (issue 21, fault 2), and before
+ * the call-record journal deletes a segment whose records the database now holds. PostgreSQL's
  * commit is already durable; the embedded H2 database writes its committed pages later and never forces them, so a
  * crash or a power cut could lose a key row while the values sealed or signed with it survive elsewhere (the call-record
  * journal, a token in a browser). On H2 this writes the pending pages and forces the file.
@@ -20,7 +21,7 @@ public final class DurableCommits {
         this.dataSource = dataSource;
     }
 
-    /** @throws KeyNotDurable when the database cannot confirm the write */
+    /** @throws NotDurable when the database cannot confirm the write */
     public void forceToDisk() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             if (embedded(connection)) {
@@ -28,7 +29,7 @@ public final class DurableCommits {
                 statement.execute("CHECKPOINT SYNC");
             }
         } catch (SQLException e) {
-            throw new KeyNotDurable(e);
+            throw new NotDurable(e);
         }
     }
 
@@ -41,10 +42,10 @@ public final class DurableCommits {
         return known;
     }
 
-    /** A new key could not be made durable; it must not be used. */
-    public static final class KeyNotDurable extends RuntimeException {
-        KeyNotDurable(SQLException cause) {
-            super("The database could not force a new key to disk: " + cause.getMessage(), cause);
+    /** The database could not confirm its writes are on disk: a new key must not be used, a shipped segment not deleted. */
+    public static final class NotDurable extends RuntimeException {
+        NotDurable(SQLException cause) {
+            super("The database could not force its committed writes to disk: " + cause.getMessage(), cause);
         }
     }
 }

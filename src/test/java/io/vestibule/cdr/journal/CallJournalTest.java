@@ -19,6 +19,7 @@ import io.vestibule.cdr.SealedRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** The journal's frames as written in batches and read back at start-up. */
 class CallJournalTest {
@@ -219,7 +220,10 @@ class CallJournalTest {
         }
     }
 
-    /** Issue 20: segments whose records are all stored are deleted, the newest kept; the chain's head survives it. */
+    /**
+     * Issue 20: segments whose records are all stored are deleted, the newest kept, and only after the database was
+     * forced to disk (a refusal deletes nothing); the chain's head survives it.
+     */
     @Test
     void shippedSegmentsAreDeletedExceptTheNewestAndAStartAfterwardsKnowsTheHead() throws Exception {
         try (CallJournal journal = new CallJournal(directory, 2000)) {
@@ -227,10 +231,19 @@ class CallJournalTest {
             for (long first = 1; first <= 40; first += 4) {
                 journal.append(records(first, first + 3));
             }
-            assertThat(segmentCount()).isGreaterThan(3);
-            journal.shipped(20);
+            long segments = segmentCount();
+            assertThat(segments).isGreaterThan(3);
+            int[] forced = new int[1];
+            journal.shipped(1, () -> forced[0]++);
+            assertThat(forced[0]).as("nothing to delete, nothing forced").isZero();
+            assertThatIllegalStateException().isThrownBy(() -> journal.shipped(40, () -> {
+                throw new IllegalStateException("the database cannot force its writes");
+            }));
+            assertThat(segmentCount()).as("a database that could not force keeps every segment").isEqualTo(segments);
+            journal.shipped(20, () -> forced[0]++);
+            assertThat(forced[0]).isEqualTo(1);
             assertThat(journal.readFrom(21, 40, 100)).as("what is not shipped stays").isEqualTo(records(21, 40));
-            journal.shipped(40);
+            journal.shipped(40, () -> forced[0]++);
             assertThat(segmentCount()).isEqualTo(1);
         }
         try (CallJournal reopened = new CallJournal(directory, 2000)) {
