@@ -103,6 +103,9 @@ public class CallRecords implements CallRecorder {
         keyEncryptionKeysDescription = keks.describe();
         keys = new CallRecordKeys(new JdbcDayKeyStore(dataSource), keks, policy, random, clock);
         keys.requireKeyEncryptionKeys();
+        // Today's key is loaded (or made) now, while the database answers: the writer then seals through a database
+        // outage that begins after the start, as it does with tomorrow's key, made six hours ahead.
+        keys.forDay(CallRecordKeys.dayOf(clock.instant()));
         store = new JdbcCallRecordStore(dataSource);
         HashChain chain = new HashChain(policy);
         index = new BlindIndex(policy);
@@ -156,6 +159,14 @@ public class CallRecords implements CallRecorder {
 
     public long backlog() {
         return pipeline.backlog();
+    }
+
+    /**
+     * New days' keys are wrapped by a new key-encryption key from now on: the token's, when the keys are in a PKCS#11
+     * token; otherwise the master key store's, which its own rotation made current. Returns its alias.
+     */
+    public String rotateKeyEncryptionKey() {
+        return (tokenKeys != null ? tokenKeys.rotate() : masterKeyStore.currentKeyEncryptionKey()).alias();
     }
 
     public String keyEncryptionKeysDescription() {

@@ -25,7 +25,8 @@ public class AdminApplication extends Application {
             SettingsResource.class,
             DirectoryResource.class,
             AuditResource.class,
-            CallRecordsResource.class);
+            CallRecordsResource.class,
+            KeysResource.class);
 
     /** The console's own providers: every admin request is authorised here (sessions, CSRF, permissions). */
     static final Set<Class<?>> PROVIDERS = Set.of(AdminAuthorization.class);

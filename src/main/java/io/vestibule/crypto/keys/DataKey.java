@@ -63,7 +63,18 @@ public class DataKey {
         return wrappedKey.clone();
     }
 
+    public Instant createdAt() {
+        return createdAt.toInstant();
+    }
+
     public boolean retired() {
         return retiredAt != null;
+    }
+
+    /** From now on the key only opens what it sealed; its purpose gets a new key for what is sealed next. */
+    public void retire(Instant at) {
+        if (retiredAt == null) {
+            retiredAt = at.atOffset(ZoneOffset.UTC);
+        }
     }
 }

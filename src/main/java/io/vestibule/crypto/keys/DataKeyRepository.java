@@ -1,5 +1,6 @@
 package io.vestibule.crypto.keys;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +10,12 @@ public interface DataKeyRepository {
 
     /** The newest data key of a purpose that is not retired. */
     Optional<DataKey> findActive(String purpose);
+
+    /** Every data key not retired, of every purpose. */
+    List<DataKey> active();
+
+    /** Retires a data key, committed at once. */
+    void retire(int id, Instant at);
 
     /** Stores a new data key and commits it at once, whatever the caller's transaction does afterwards. */
     DataKey addCommitted(DataKey key);

@@ -4,6 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -81,6 +84,28 @@ public class DataKeyRing {
                         + "keys/master.p12 and keys/master.pass from this installation's backup; nothing was changed");
             }
         }
+    }
+
+    /**
+     * Retires the active data keys created before {@code cutoff}: what is sealed next under their purposes gets a new
+     * data key, wrapped by the current key-encryption key (after a rotation, the new one). Retired keys stay, to open
+     * what they sealed; nothing is re-encrypted. Returns the retired keys.
+     */
+    public List<DataKey> retireActiveCreatedBefore(Instant cutoff) {
+        List<DataKey> retired = new ArrayList<>();
+        for (DataKey key : repository.active()) {
+            if (key.createdAt().isBefore(cutoff)) {
+                repository.retire(key.id(), clock.instant());
+                activeKeyIds.remove(key.purpose(), key.id());
+                retired.add(key);
+            }
+        }
+        return retired;
+    }
+
+    /** The data keys in use now, one per purpose at most. */
+    public List<DataKey> active() {
+        return repository.active();
     }
 
     public byte[] seal(String purpose, byte[] plaintext, String context) {

@@ -215,6 +215,8 @@ class SeparationOfDutiesIT {
         MATRIX.put("GET /cdrs/{sequence}", AUDITOR);
         MATRIX.put("POST /cdrs/export", AUDITOR);
         MATRIX.put("POST /cdrs/verify", AUDITOR);
+        MATRIX.put("GET /keys", CONFIGURATION_READERS);
+        MATRIX.put("POST /keys/rotate", EnumSet.of(Holder.READ_WRITE));
         MATRIX.put("GET /ldap", CONFIGURATION_READERS);
         MATRIX.put("PUT /ldap", EnumSet.of(Holder.READ_WRITE));
         MATRIX.put("POST /ldap/test", EnumSet.of(Holder.READ_WRITE));

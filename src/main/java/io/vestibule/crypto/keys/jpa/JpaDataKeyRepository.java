@@ -1,5 +1,6 @@
 package io.vestibule.crypto.keys.jpa;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,21 @@ public class JpaDataKeyRepository implements DataKeyRepository {
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst();
+    }
+
+    @Override
+    @Transactional
+    public List<DataKey> active() {
+        return entityManager.createQuery("select k from DataKey k where k.retiredAt is null order by k.id", DataKey.class).getResultList();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void retire(int id, Instant at) {
+        DataKey key = entityManager.find(DataKey.class, id);
+        if (key != null) {
+            key.retire(at);
+        }
     }
 
     @Override

@@ -1,0 +1,62 @@
+package io.vestibule.admin.api;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+
+import io.vestibule.testing.AdminClient;
+import io.vestibule.testing.ApiResponse;
+import io.vestibule.testing.Meetings;
+import io.vestibule.testing.VestibuleServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 21: key-encryption-key rotation from the console's API, audited. A room booked before still admits with its
+ * PIN (its data key was wrapped by the old key), a meeting booked after is sealed under a data key wrapped by the new
+ * one, and the service starts again with both keys in its store.
+ */
+class KeyRotationIT {
+    @Test
+    void aRotationIsAuditedOldSecretsStillOpenNewOnesUseTheNewKeyAndTheServiceRestarts() {
+        VestibuleServer server = VestibuleServer.start("key-rotation", Map.of(), () -> { });
+        try {
+            var alice = server.newClient().signIn("alice", server.demoPassword());
+            JsonObject before = Meetings.openNow(alice, "host_and_guest_pins", false);
+            AdminClient dave = server.newAdminClient().signIn("dave", server.demoPassword());
+            assertThat(dave.get("/keys").json().getString("keyEncryptionKey")).isEqualTo("kek-1");
+
+            ApiResponse rotated = dave.post("/keys/rotate", Json.createObjectBuilder().build());
+
+            assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
+            assertThat(rotated.json().getString("keyEncryptionKey")).isEqualTo("kek-2");
+            assertThat(rotated.json().getJsonArray("dataKeysRetired").getValuesAs(JsonObject.class))
+                    .extracting(key -> key.getString("purpose")).contains("room-pins");
+            assertThat(rotated.body()).doesNotContain("wrapped");
+            JsonObject after = Meetings.openNow(alice, "host_and_guest_pins", false);
+            List<JsonObject> inUse = dave.get("/keys").json().getJsonArray("dataKeys").getValuesAs(JsonObject.class);
+            assertThat(inUse).filteredOn(key -> key.getString("purpose").equals("room-pins"))
+                    .singleElement().satisfies(key -> assertThat(key.getString("keyEncryptionKey")).isEqualTo("kek-2"));
+            Meetings.join(server, "198.51.100.71", Meetings.alias(before), "Guest Before", Meetings.GUEST_PIN);
+            Meetings.join(server, "198.51.100.72", Meetings.alias(after), "Guest After", Meetings.GUEST_PIN);
+
+            AdminClient carol = server.newAdminClient().signIn("carol", server.demoPassword());
+            assertThat(carol.get("/audit?limit=1000").jsonArray().getValuesAs(JsonObject.class))
+                    .filteredOn(event -> "keys.rotate".equals(event.getString("type")))
+                    .singleElement().satisfies(event -> assertThat(event.getString("detail")).contains("kek-2").contains("room-pins"));
+            server.stop();
+
+            server = VestibuleServer.start("key-rotation-restarted", Map.of(), VestibuleServer.README_JVM_OPTIONS, server.dataDirectory(),
+                    () -> { });
+            Meetings.join(server, "198.51.100.73", Meetings.alias(before), "Guest Again", Meetings.GUEST_PIN);
+            assertThat(server.newAdminClient().signIn("dave", server.demoPassword()).get("/keys").json().getString("keyEncryptionKey"))
+                    .isEqualTo("kek-2");
+        } finally {
+            server.close();
+        }
+    }
+}
