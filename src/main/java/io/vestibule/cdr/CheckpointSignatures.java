@@ -7,6 +7,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import io.vestibule.crypto.CryptoPolicy;
 
@@ -20,7 +21,10 @@ public final class CheckpointSignatures {
         this.policy = policy;
     }
 
-    public Checkpoint sign(PrivateKey key, PublicKey publicKey, Checkpoint.Kind kind, long sequence, byte[] chainHash, Instant at) {
+    public Checkpoint sign(PrivateKey key, PublicKey publicKey, Checkpoint.Kind kind, long sequence, byte[] chainHash, Instant time) {
+        // Signed and stored to the millisecond: a database keeps microseconds and rounds, which could move the instant
+        // into the next millisecond, and the signature would no longer verify.
+        Instant at = time.truncatedTo(ChronoUnit.MILLIS);
         try {
             Signature signature = Signature.getInstance(policy.signatureAlgorithmFor(publicKey));
             signature.initSign(key);

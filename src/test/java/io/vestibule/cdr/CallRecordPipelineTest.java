@@ -180,6 +180,27 @@ class CallRecordPipelineTest {
         assertThat(report.firstSequence()).isEqualTo(2);
     }
 
+    /**
+     * Found by CI's run of CallJournalDiskFullIT: a checkpoint signed at an instant with sub-microsecond digits did not
+     * verify once stored, because the database keeps microseconds and rounds, which can change the signed millisecond.
+     */
+    @Test
+    void aCheckpointSignedAtTheEndOfAMillisecondStillVerifiesOnceStored() throws Exception {
+        CallRecordsFixture fixture = recordAll(List.of(join(START, "room", "One")));
+        SealedRecord record = fixture.store.bySequence(1).orElseThrow();
+        Instant endOfAMillisecond = Instant.parse("2026-12-01T09:00:01.123999700Z");
+        try (var connection = fixture.dataSource.getConnection(); var delete = connection.prepareStatement("DELETE FROM cdr_checkpoint")) {
+            delete.executeUpdate();
+        }
+        fixture.store.add(List.of(), fixture.signatures.sign(fixture.checkpointKey.privateKey(), fixture.checkpointKey.publicKey(),
+                Checkpoint.Kind.CHECKPOINT, 1, record.chainHash(), endOfAMillisecond));
+
+        ChainVerifier.Report report = fixture.verifier().verify(fixture.store, fixture.checkpointKey.publicKey());
+
+        assertThat(report.intact()).as(report.findings().toString()).isTrue();
+        assertThat(report.checkpointsChecked()).isEqualTo(1);
+    }
+
     /** Issue 21: a record whose day key was lost (not destroyed by retention) was silently treated as purged. */
     @Test
     void verifyReportsRecordsWhoseDayKeyWasLostOnceEach() throws Exception {
