@@ -1,7 +1,9 @@
 package io.vestibule.admin.api;
 
+import java.security.ProviderException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -12,11 +14,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.alarm.Alarms;
 import io.vestibule.cdr.CallRecords;
 import io.vestibule.crypto.MasterKeyStore;
 import io.vestibule.crypto.keys.DataKey;
 import io.vestibule.crypto.keys.DataKeyRing;
 import io.vestibule.identity.roles.Permission;
+import io.vestibule.platform.api.ApiProblem;
 import io.vestibule.platform.json.JsonBuilders;
 
 /**
@@ -40,6 +45,12 @@ public class KeysResource {
     AdminAudit audit;
 
     @Inject
+    CurrentAdministrator current;
+
+    @Inject
+    Alarms alarms;
+
+    @Inject
     Clock clock;
 
     @GET
@@ -56,8 +67,18 @@ public class KeysResource {
     @Path("rotate")
     @RequiresPermission(Permission.CHANGE_CONFIGURATION)
     public String rotate() {
-        String keyEncryptionKey = masterKeyStore.rotateKeyEncryptionKey().alias();
-        String callRecordKey = callRecords.rotateKeyEncryptionKey();
+        String keyEncryptionKey;
+        String callRecordKey;
+        try {
+            keyEncryptionKey = masterKeyStore.rotateKeyEncryptionKey().alias();
+            callRecordKey = callRecords.rotateKeyEncryptionKey();
+        } catch (IllegalStateException | ProviderException notSaved) {
+            // A full disk, a token that refuses: the store in use is unchanged (it swaps in a copy only once saved).
+            alarms.raise("keys.rotation_failed", "master key store", notSaved.getMessage(), Optional.empty());
+            audit.record("keys.rotate", current.actor(), AuditEvent.Outcome.FAILURE, notSaved.getMessage());
+            throw new ApiProblem(503, "key_store_unwritable", "The new key could not be saved, so nothing changed: "
+                    + notSaved.getMessage());
+        }
         List<DataKey> retired = dataKeys.retireActiveCreatedBefore(clock.instant().plusSeconds(1));
         JsonObject answer = JsonBuilders.object()
                 .add("keyEncryptionKey", keyEncryptionKey)

@@ -1,5 +1,7 @@
 package io.vestibule.admin.api;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -7,10 +9,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.vestibule.testing.AdminClient;
 import io.vestibule.testing.ApiResponse;
 import io.vestibule.testing.Meetings;
+import io.vestibule.testing.Tmpfs;
 import io.vestibule.testing.VestibuleServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +61,44 @@ class KeyRotationIT {
                     .isEqualTo("kek-2");
         } finally {
             server.close();
+        }
+    }
+
+    /** Issue 21: a full disk during the key save answers 503 with an alarm, the key in use unchanged; later it works. */
+    @Test
+    void aRotationOnAFullDiskChangesNothingRaisesAnAlarmAndWorksOnceThereIsRoom(@TempDir Path data) throws Exception {
+        try (Tmpfs keys = Tmpfs.mount(Files.createDirectories(data.resolve("keys")), "256k")) {
+            VestibuleServer server = VestibuleServer.start("key-rotation-full-disk", Map.of(), VestibuleServer.README_JVM_OPTIONS, data,
+                    () -> { });
+            try {
+                AdminClient dave = server.newAdminClient().signIn("dave", server.demoPassword());
+                Path filler = data.resolve("keys").resolve("filler");
+                fill(filler);
+
+                ApiResponse refused = dave.post("/keys/rotate", Json.createObjectBuilder().build());
+
+                assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+                assertThat(refused.errorCode()).isEqualTo("key_store_unwritable");
+                assertThat(dave.get("/keys").json().getString("keyEncryptionKey")).isEqualTo("kek-1");
+                assertThat(dave.get("/alarms").jsonArray().getValuesAs(JsonObject.class))
+                        .anySatisfy(alarm -> assertThat(alarm.getString("type")).isEqualTo("keys.rotation_failed"));
+                Files.delete(filler);
+                assertThat(dave.post("/keys/rotate", Json.createObjectBuilder().build()).json().getString("keyEncryptionKey"))
+                        .isEqualTo("kek-2");
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    private static void fill(Path filler) {
+        byte[] block = new byte[4096];
+        try (var out = Files.newOutputStream(filler)) {
+            while (true) {
+                out.write(block);
+            }
+        } catch (java.io.IOException full) {
+            // No space left on device.
         }
     }
 }
