@@ -97,6 +97,8 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
     private volatile RuntimeException broken;
     /** Whether the sequence and chain head were checked against the database's newest record. */
     private boolean reconciled;
+    /** When the writer's current run of failed writes began ({@link System#nanoTime}); 0 while writes succeed. */
+    private volatile long writesFailingSince;
     /** Events that have no record: handed over after the journal broke, or while the queue stayed full. */
     private final AtomicLong lost = new AtomicLong();
     private Thread writer;
@@ -218,6 +220,22 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
         return Optional.ofNullable(broken).map(RuntimeException::getMessage);
     }
 
+    /**
+     * Why records cannot be written now, when it lasted longer than a join waits: the journal broke, or writes have
+     * failed for that long (a full disk). Empty while records are written. A fixed phrase, shown by the public readiness
+     * check: the details (files, errors) are in the log.
+     */
+    public Optional<String> notWritingBecause() {
+        if (broken != null) {
+            return Optional.of("journal broken");
+        }
+        long since = writesFailingSince;
+        if (since != 0 && System.nanoTime() - since >= DURABLE_WAIT.toNanos()) {
+            return Optional.of("journal writes failing");
+        }
+        return Optional.empty();
+    }
+
     /** How many events have no record (joins refused among them): the journal broke, or its queue stayed full. */
     public long lost() {
         return lost.get();
@@ -314,6 +332,7 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
                 }
                 batch.clear();
                 pause = Duration.ofMillis(100);
+                writesFailingSince = 0;
                 if (failures > 0) {
                     long failed = failures;
                     LOG.info(() -> "Call records are written again, after " + failed + " failed attempts");
@@ -328,6 +347,9 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
             } catch (RuntimeException e) {
                 // The batch stays and is written again: nothing was acknowledged. Logged at the 1st, 2nd, 4th... failure,
                 // so a full disk retried every second does not fill the log too.
+                if (writesFailingSince == 0) {
+                    writesFailingSince = Math.max(1, System.nanoTime());
+                }
                 if (Long.bitCount(++failures) == 1) {
                     LOG.log(Level.WARNING, "Writing call records failed (" + failures + " attempts so far); retrying every "
                             + LONGEST_WRITER_PAUSE.toMillis() + " ms at most", e);

@@ -153,8 +153,9 @@ public class CallRecords implements CallRecorder {
     }
 
     /** Why call records cannot be written any more (the journal broke); empty while they can. */
-    public Optional<String> brokenBecause() {
-        return pipeline == null ? Optional.empty() : pipeline.brokenBecause();
+    /** Why records cannot be written now (the journal broke, or its writes keep failing); empty while they are. */
+    public Optional<String> notWritingBecause() {
+        return pipeline == null ? Optional.empty() : pipeline.notWritingBecause();
     }
 
     public long backlog() {

@@ -7,7 +7,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Not ready once the call-record journal broke: joins are refused then, since none would have its record. */
+/**
+ * Not ready while call records cannot be written (the journal broke, or its writes have failed for longer than a join
+ * waits, as on a full disk): joins are refused then, since none would have its record.
+ */
 @Readiness
 @ApplicationScoped
 public class CallRecordsReadiness implements HealthCheck {
@@ -16,8 +19,8 @@ public class CallRecordsReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return records.brokenBecause()
-                .map(reason -> HealthCheckResponse.named("call-records").down().withData("reason", "journal broken").build())
+        return records.notWritingBecause()
+                .map(reason -> HealthCheckResponse.named("call-records").down().withData("reason", reason).build())
                 .orElseGet(() -> HealthCheckResponse.named("call-records").up().build());
     }
 }

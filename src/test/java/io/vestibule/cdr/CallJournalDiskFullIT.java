@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 20, fault 1, against the built jar: the call-record journal's disk fills up and is freed again. On the old
  * code the next restart dropped acknowledged records and verify blamed tampering. The journal lives on a 192 KiB
  * tmpfs (so this runs as root; CI does). While it is full, joins are refused with 503 records_unavailable, never
- * answered without a record; once it has room again joins are answered by themselves; after a restart every answered
+ * answered without a record, and the readiness check says so; once it has room again joins are answered by themselves; after a restart every answered
  * join has its record and the chain verifies.
  */
 class CallJournalDiskFullIT {
@@ -74,6 +74,9 @@ class CallJournalDiskFullIT {
             }
             assertThat(answered).as("joins answered before the disk filled").hasSizeGreaterThan(20);
             assertThat(join(server, alias, 5000).errorCode()).as("still full").isEqualTo("records_unavailable");
+            ApiResponse readiness = server.newClient().get("/health/ready");
+            assertThat(readiness.status()).as(readiness.toString()).isEqualTo(503);
+            assertThat(readiness.body()).contains("call-records").contains("journal writes failing").doesNotContain("cdr-journal");
 
             journal.resize("16m");
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
@@ -86,6 +89,7 @@ class CallJournalDiskFullIT {
                 assertThat(Instant.now()).as("joins answered again once the disk has room: " + answer).isBefore(deadline);
                 TimeUnit.MILLISECONDS.sleep(200);
             }
+            assertThat(server.newClient().get("/health/ready").status()).as("ready again").isEqualTo(200);
             for (int i = 0; i < 20; i++) {
                 ApiResponse answer = join(server, alias, 7000 + i);
                 assertThat(answer.status()).as(answer.toString()).isEqualTo(200);

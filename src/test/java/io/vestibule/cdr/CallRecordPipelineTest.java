@@ -359,10 +359,39 @@ class CallRecordPipelineTest {
             long queued = taken - 1;
             assertThat(queued).as("taken before the queue stayed full").isGreaterThanOrEqualTo(2);
             assertThat(pipeline.acknowledged()).isEqualTo(1);
+            assertThat(pipeline.notWritingBecause()).as("not ready while writes keep failing").contains("journal writes failing");
             disk.spaceLeft = -1;
             assertThat(pipeline.awaitShipped(Duration.ofSeconds(20))).isTrue();
             assertThat(pipeline.acknowledged()).as("everything queued was written").isEqualTo(1 + queued);
+            assertThat(pipeline.notWritingBecause()).isEmpty();
         }
+    }
+
+    /**
+     * Issue 20, fault 3: a start while the database is down, with an empty journal, has neither the chain's head nor
+     * today's key. Joins are refused within the durable wait, not blocked; once the database answers, records flow.
+     */
+    @Test
+    void aStartWhileTheDatabaseIsDownWithAnEmptyJournalRefusesJoinsPromptlyAndRecordsOnceItAnswers() throws Exception {
+        CallRecordsFixture fixture = new CallRecordsFixture(directory, clock);
+        FlakyDataSource flaky = new FlakyDataSource(fixture.dataSource);
+        CallRecordsFixture wired = new CallRecordsFixture(directory, clock, flaky, fixture.keks);
+        flaky.down = true;
+        try (CallRecordPipeline pipeline = wired.pipeline()) {
+            pipeline.start();
+            long started = System.nanoTime();
+            assertThatExceptionOfType(RecordNotDurable.class).isThrownBy(() -> pipeline.recordDurably(join(START, "room", "Refused")));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(CallRecordPipeline.DURABLE_WAIT.plusSeconds(2));
+            assertThat(pipeline.notWritingBecause()).contains("journal writes failing");
+
+            flaky.down = false;
+            pipeline.recordDurably(join(START.plusSeconds(1), "room", "Recorded"));
+            assertThat(pipeline.awaitShipped(Duration.ofSeconds(20))).isTrue();
+            assertThat(pipeline.notWritingBecause()).isEmpty();
+        }
+        ChainVerifier.Report report = wired.verifier().verify(fixture.store, wired.checkpointKey.publicKey());
+        assertThat(report.intact()).as(report.findings().toString()).isTrue();
+        assertThat(fixture.store.lastSequence()).as("the refused join's record, written later, and the next").isEqualTo(2);
     }
 
     /** Issue 20, fault 1: new records reused the sequences of a journal behind the database and were dropped as stored. */
