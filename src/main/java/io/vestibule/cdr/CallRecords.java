@@ -158,6 +158,11 @@ public class CallRecords implements CallRecorder {
         return pipeline == null ? Optional.empty() : pipeline.notWritingBecause();
     }
 
+    /** Events without a record since the start (joins refused among them): the journal broke or stayed full. */
+    public long lost() {
+        return pipeline == null ? 0 : pipeline.lost();
+    }
+
     public long backlog() {
         return pipeline.backlog();
     }

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -16,6 +15,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.vestibule.testing.AdminClient;
 import io.vestibule.testing.ApiResponse;
 import io.vestibule.testing.CallRecordsProbe;
 import io.vestibule.testing.Meetings;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 20, fault 1, against the built jar: the call-record journal's disk fills up and is freed again. On the old
  * code the next restart dropped acknowledged records and verify blamed tampering. The journal lives on a 192 KiB
  * tmpfs (so this runs as root; CI does). While it is full, joins are refused with 503 records_unavailable, never
- * answered without a record, and the readiness check says so; once it has room again joins are answered by themselves; after a restart every answered
+ * answered without a record, and the readiness check and an alarm say so; once it has room again joins are answered by themselves; after a restart every answered
  * join has its record and the chain verifies.
  */
 class CallJournalDiskFullIT {
@@ -44,7 +44,7 @@ class CallJournalDiskFullIT {
                     data, () -> { });
             try {
                 CallRecordsProbe probe = new CallRecordsProbe(restarted);
-                awaitEveryJoinRecorded(probe, roomId, answered);
+                probe.awaitJoinsRecorded(roomId, answered);
                 JsonObject verified = probe.auditor().post("/cdrs/verify", Json.createObjectBuilder().build()).json();
                 assertThat(verified.getBoolean("intact")).as(verified.toString()).isTrue();
                 assertThat(verified.getJsonNumber("recordsChecked").longValue()).isEqualTo(verified.getJsonNumber("lastSequence").longValue());
@@ -77,6 +77,7 @@ class CallJournalDiskFullIT {
             ApiResponse readiness = server.newClient().get("/health/ready");
             assertThat(readiness.status()).as(readiness.toString()).isEqualTo(503);
             assertThat(readiness.body()).contains("call-records").contains("journal writes failing").doesNotContain("cdr-journal");
+            awaitAlarm(server.newAdminClient().signIn("dave", server.demoPassword()), "cdr.not_writing");
 
             journal.resize("16m");
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
@@ -101,6 +102,14 @@ class CallJournalDiskFullIT {
         }
     }
 
+    private static void awaitAlarm(AdminClient operator, String type) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (operator.get("/alarms").jsonArray().getValuesAs(JsonObject.class).stream().noneMatch(alarm -> type.equals(alarm.getString("type")))) {
+            assertThat(Instant.now()).as("the " + type + " alarm").isBefore(deadline);
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
     /** Joins, and leaves again at once when let in: the room's participant limit stays out of the way. */
     private static ApiResponse join(VestibuleServer server, String alias, int i) {
         ApiResponse answer = server.newClient().from("198.51.110." + (1 + i % 250)).sendWithoutCsrf("POST", "/api/v1/join/" + alias,
@@ -113,19 +122,4 @@ class CallJournalDiskFullIT {
         return answer;
     }
 
-    private static void awaitEveryJoinRecorded(CallRecordsProbe probe, String roomId, Set<String> answered) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            Set<String> recorded = probe.inRoom(roomId).stream()
-                    .filter(record -> "participant_join".equals(record.getString("type", "")))
-                    .map(record -> record.getString("participantId", "")).collect(Collectors.toSet());
-            Set<String> missing = new HashSet<>(answered);
-            missing.removeAll(recorded);
-            if (missing.isEmpty()) {
-                return;
-            }
-            assertThat(Instant.now()).as(missing.size() + " answered joins have no record: " + missing).isBefore(deadline);
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-    }
 }

@@ -2,7 +2,6 @@ package io.vestibule.cdr;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -94,7 +92,7 @@ class CallRecordsDurabilityIT {
                 killDuringABurstOfJoins(server, Meetings.alias(meeting), round, answered);
                 server = VestibuleServer.start("cdr-answered-joins-" + round, Map.of(), VestibuleServer.README_JVM_OPTIONS,
                         server.dataDirectory(), () -> { });
-                assertEveryJoinRecorded(new CallRecordsProbe(server), roomId, answered);
+                new CallRecordsProbe(server).awaitJoinsRecorded(roomId, answered);
             }
             assertThat(answered).as("joins answered over the three rounds").hasSizeGreaterThanOrEqualTo(3 * 30);
         } finally {
@@ -128,22 +126,6 @@ class CallRecordsDurabilityIT {
         } finally {
             threads.shutdown();
             assertThat(threads.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-        }
-    }
-
-    private static void assertEveryJoinRecorded(CallRecordsProbe probe, String roomId, Set<String> answered) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            Set<String> recorded = probe.inRoom(roomId).stream()
-                    .filter(record -> "participant_join".equals(record.getString("type", "")))
-                    .map(record -> record.getString("participantId", "")).collect(Collectors.toSet());
-            Set<String> missing = new HashSet<>(answered);
-            missing.removeAll(recorded);
-            if (missing.isEmpty()) {
-                return;
-            }
-            assertThat(Instant.now()).as(missing.size() + " answered joins have no record: " + missing).isBefore(deadline);
-            Thread.sleep(100);
         }
     }
 

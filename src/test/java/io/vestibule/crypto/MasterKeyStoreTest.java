@@ -111,7 +111,7 @@ class MasterKeyStoreTest {
             Path file = keys.resolve("master.p12");
             MasterKeyStore store = MasterKeyStore.openOrCreate(file, PASSPHRASE, policy);
             byte[] before = Files.readAllBytes(file);
-            fill(keys.resolve("filler"));
+            Tmpfs.fill(keys.resolve("filler"));
 
             assertThatIllegalStateException().isThrownBy(store::rotateKeyEncryptionKey)
                     .withMessageContaining("Cannot write the master key store").withMessageContaining("unchanged");
@@ -124,17 +124,6 @@ class MasterKeyStoreTest {
             Files.delete(keys.resolve("filler"));
             assertThat(store.rotateKeyEncryptionKey().alias()).isEqualTo("kek-2");
             assertThat(MasterKeyStore.openOrCreate(file, PASSPHRASE, policy).currentKeyEncryptionKey().alias()).isEqualTo("kek-2");
-        }
-    }
-
-    private static void fill(Path filler) {
-        byte[] block = new byte[4096];
-        try (var out = Files.newOutputStream(filler)) {
-            while (true) {
-                out.write(block);
-            }
-        } catch (java.io.IOException full) {
-            // No space left on device: the disk is full.
         }
     }
 

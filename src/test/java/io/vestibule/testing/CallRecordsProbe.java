@@ -4,8 +4,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import jakarta.json.JsonObject;
 
@@ -40,6 +43,23 @@ public final class CallRecordsProbe {
                 }
             }
             assertThat(Instant.now()).as("no such record reached the database; found " + records).isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** Waits until every one of these participants' joins has its record in the room; fails naming those that have none. */
+    public void awaitJoinsRecorded(String roomId, Set<String> participantIds) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            Set<String> recorded = inRoom(roomId).stream()
+                    .filter(record -> "participant_join".equals(record.getString("type", "")))
+                    .map(record -> record.getString("participantId", "")).collect(Collectors.toSet());
+            Set<String> missing = new HashSet<>(participantIds);
+            missing.removeAll(recorded);
+            if (missing.isEmpty()) {
+                return;
+            }
+            assertThat(Instant.now()).as(missing.size() + " answered joins have no record: " + missing).isBefore(deadline);
             Thread.sleep(100);
         }
     }

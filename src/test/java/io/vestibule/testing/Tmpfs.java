@@ -33,6 +33,18 @@ public final class Tmpfs implements AutoCloseable {
         }
     }
 
+    /** Writes a file until the disk is full. */
+    public static void fill(Path filler) {
+        byte[] block = new byte[4096];
+        try (var out = java.nio.file.Files.newOutputStream(filler)) {
+            while (true) {
+                out.write(block);
+            }
+        } catch (IOException full) {
+            // No space left on device: that was the point.
+        }
+    }
+
     @Override
     public void close() {
         run("umount", directory.toString());

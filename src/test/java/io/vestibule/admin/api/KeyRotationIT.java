@@ -73,7 +73,7 @@ class KeyRotationIT {
             try {
                 AdminClient dave = server.newAdminClient().signIn("dave", server.demoPassword());
                 Path filler = data.resolve("keys").resolve("filler");
-                fill(filler);
+                Tmpfs.fill(filler);
 
                 ApiResponse refused = dave.post("/keys/rotate", Json.createObjectBuilder().build());
 
@@ -88,17 +88,6 @@ class KeyRotationIT {
             } finally {
                 server.stop();
             }
-        }
-    }
-
-    private static void fill(Path filler) {
-        byte[] block = new byte[4096];
-        try (var out = Files.newOutputStream(filler)) {
-            while (true) {
-                out.write(block);
-            }
-        } catch (java.io.IOException full) {
-            // No space left on device.
         }
     }
 }

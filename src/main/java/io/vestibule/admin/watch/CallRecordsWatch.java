@@ -1,0 +1,69 @@
+package io.vestibule.admin.watch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.vestibule.audit.alarm.Alarm;
+import io.vestibule.audit.alarm.Alarms;
+import io.vestibule.cdr.CallRecords;
+
+/**
+ * Raises the {@code cdr.not_writing} alarm while call records cannot be written (the journal broke, or its writes keep
+ * failing, as on a full disk), saying how many events have no record so far (issue 20). Checked every 5 s; the alarm
+ * is raised again before it clears for as long as the condition lasts, and clears by itself within
+ * {@link #ALARM_LIFETIME} once records are written again.
+ */
+@ApplicationScoped
+public class CallRecordsWatch {
+    static final Duration ALARM_LIFETIME = Duration.ofMinutes(3);
+    private static final Duration RAISE_AGAIN_BEFORE = Duration.ofMinutes(1);
+
+    @Inject
+    CallRecords records;
+
+    @Inject
+    Alarms alarms;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> checks;
+    private Optional<Alarm> raised = Optional.empty();
+
+    void startAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        checks = scheduler.scheduleWithFixedDelay(this::check, 5, 5, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (checks != null) {
+            checks.cancel(false);
+        }
+    }
+
+    synchronized void check() {
+        Optional<String> why = records.notWritingBecause();
+        Instant now = clock.instant();
+        if (why.isEmpty() || raised.flatMap(Alarm::clearsAt).filter(clears -> clears.isAfter(now.plus(RAISE_AGAIN_BEFORE))).isPresent()) {
+            return;
+        }
+        raised = Optional.of(alarms.raise("cdr.not_writing", "call-record journal", "Call records cannot be written (" + why.get()
+                + "); joins are refused. " + records.lost() + " events have no record so far. See docs/admin-guide.md, \"Call records\"",
+                Optional.of(now.plus(ALARM_LIFETIME))));
+    }
+}
