@@ -101,6 +101,8 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
     private volatile long writesFailingSince;
     /** Events that have no record: handed over after the journal broke, or while the queue stayed full. */
     private final AtomicLong lost = new AtomicLong();
+    /** Durable events whose caller was told no (a join refused), whether or not their record came later. */
+    private final AtomicLong refused = new AtomicLong();
     private Thread writer;
     private Thread shipper;
     private long nextSequence;
@@ -175,6 +177,15 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
 
     @Override
     public void recordDurably(CallEvent event) {
+        try {
+            awaitJournaled(event);
+        } catch (RecordNotDurable refusal) {
+            refused.incrementAndGet();
+            throw refusal;
+        }
+    }
+
+    private void awaitJournaled(CallEvent event) {
         requireRunning();
         if (broken != null) {
             countLost("the call-record journal broke");
@@ -234,6 +245,11 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
             return Optional.of("journal writes failing");
         }
         return Optional.empty();
+    }
+
+    /** How many durable events (joins) were refused because their record was not journaled in time. */
+    public long refused() {
+        return refused.get();
     }
 
     /** How many events have no record (joins refused among them): the journal broke, or its queue stayed full. */

@@ -163,6 +163,11 @@ public class CallRecords implements CallRecorder {
         return pipeline == null ? 0 : pipeline.lost();
     }
 
+    /** Joins refused since the start because their record could not be journaled in time. */
+    public long refused() {
+        return pipeline == null ? 0 : pipeline.refused();
+    }
+
     public long backlog() {
         return pipeline.backlog();
     }

@@ -21,7 +21,7 @@ import io.vestibule.cdr.CallRecords;
 
 /**
  * Raises the {@code cdr.not_writing} alarm while call records cannot be written (the journal broke, or its writes keep
- * failing, as on a full disk), saying how many events have no record so far (issue 20). Checked every 5 s; the alarm
+ * failing, as on a full disk), saying how many joins were refused and how many events have no record (issue 20). Checked every 5 s; the alarm
  * is raised again before it clears for as long as the condition lasts, and clears by itself within
  * {@link #ALARM_LIFETIME} once records are written again.
  */
@@ -63,7 +63,8 @@ public class CallRecordsWatch {
             return;
         }
         raised = Optional.of(alarms.raise("cdr.not_writing", "call-record journal", "Call records cannot be written (" + why.get()
-                + "); joins are refused. " + records.lost() + " events have no record so far. See docs/admin-guide.md, \"Call records\"",
+                + "); joins are refused: " + records.refused() + " so far, and " + records.lost() + " events have no record. "
+                + "See docs/admin-guide.md, \"Call records\"",
                 Optional.of(now.plus(ALARM_LIFETIME))));
     }
 }

@@ -11,11 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import java.util.logging.Logger;
 import java.util.zip.CRC32C;
 
@@ -40,6 +42,8 @@ public final class CallJournal implements AutoCloseable {
     private static final String PREFIX = "segment-";
     private static final String SUFFIX = ".journal";
     private static final int LONGEST_FRAME = 1 << 20;
+    /** The most records an earlier version could have written again at once: the pipeline's largest batch. */
+    private static final int LARGEST_RETRIED_BATCH = 2048;
 
     private final Path directory;
     private final long segmentBytes;
@@ -58,6 +62,22 @@ public final class CallJournal implements AutoCloseable {
 
     /** What {@link #read} answers when it reached the end of the segment. */
     private static final long END = -1;
+
+    /**
+     * Frames superseded by a later copy of the same records, per segment: from the first copy's position to where the
+     * later copy begins. Only journals written before issue 20 hold such frames (a batch written again after a failed
+     * write or fsync); the later copy is the one the chain continues from.
+     */
+    private final Map<Path, TreeMap<Long, Long>> superseded = new HashMap<>();
+
+    /** A record read, and where its frame begins. */
+    @FunctionalInterface
+    private interface FrameVisitor {
+        boolean visit(SealedRecord record, long position) throws IOException;
+    }
+
+    private record FrameAt(long sequence, Path file, long position) {
+    }
 
     /** How a segment is opened for appending; tests hand in channels that fail as a full or failing disk does. */
     @FunctionalInterface
@@ -102,9 +122,18 @@ public final class CallJournal implements AutoCloseable {
                 }
             }
             SealedRecord[] newest = new SealedRecord[1];
+            ArrayDeque<FrameAt> recent = new ArrayDeque<>();
             for (var segment : segments.entrySet()) {
                 boolean last = segment.getKey().equals(segments.lastKey());
-                read(segment.getValue(), last, 0, record -> {
+                Path file = segment.getValue();
+                read(file, last, 0, (record, position) -> {
+                    if (newest[0] != null && record.sequence() <= newest[0].sequence()) {
+                        supersede(recent, record.sequence(), file, position);
+                    }
+                    recent.addLast(new FrameAt(record.sequence(), file, position));
+                    if (recent.size() > 2 * LARGEST_RETRIED_BATCH) {
+                        recent.removeFirst();
+                    }
                     newest[0] = record;
                     return true;
                 });
@@ -113,6 +142,27 @@ public final class CallJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the call-record journal in " + directory, e);
         }
+    }
+
+    /**
+     * Marks the frames from the first copy of {@code sequence} up to {@code position} (where its later copy begins) as
+     * superseded, so that reading back skips them.
+     */
+    private void supersede(ArrayDeque<FrameAt> recent, long sequence, Path file, long position) throws IOException {
+        FrameAt first = recent.stream().filter(frame -> frame.sequence() == sequence).findFirst()
+                .orElseThrow(() -> new IOException("The call-record journal holds record " + sequence + " twice, too far apart to be a "
+                        + "batch written again; the service does not start. Keep a copy of the cdr-journal directory and see "
+                        + "docs/admin-guide.md, \"Call records\""));
+        if (first.file().equals(file)) {
+            superseded.computeIfAbsent(file, f -> new TreeMap<>()).put(first.position(), position);
+        } else {
+            superseded.computeIfAbsent(first.file(), f -> new TreeMap<>()).put(first.position(), Long.MAX_VALUE);
+            if (position > 0) {
+                superseded.computeIfAbsent(file, f -> new TreeMap<>()).put(0L, position);
+            }
+        }
+        LOG.warning(() -> "The call-record journal holds records from " + sequence + " on twice (written again after a failed write by "
+                + "an earlier version); the later copy is used");
     }
 
     /**
@@ -138,7 +188,7 @@ public final class CallJournal implements AutoCloseable {
             for (Path file : files) {
                 long from = resume != null && file.equals(resume.file()) ? resume.position() : 0;
                 // Stops at the last record asked for: a batch being appended after it may be half written.
-                long stoppedAt = read(file, false, from, record -> {
+                long stoppedAt = read(file, false, from, (record, position) -> {
                     if (record.sequence() >= first) {
                         records.add(record);
                     }
@@ -326,13 +376,19 @@ public final class CallJournal implements AutoCloseable {
      * it runs past the end of the file, or it is the file's last frame, or only zeros follow (space the file system
      * had allocated when the crash came). Anything else would cut off acknowledged records, so it stops the start.
      */
-    private long read(Path file, boolean last, long from, Predicate<SealedRecord> each) throws IOException {
+    private long read(Path file, boolean last, long from, FrameVisitor each) throws IOException {
         // Reading back (not the newest segment at open) never cuts anything, so it needs no write access.
         try (FileChannel channel = last ? FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)
                 : FileChannel.open(file, StandardOpenOption.READ)) {
             long position = from;
             long size = channel.size();
+            TreeMap<Long, Long> skips = superseded.getOrDefault(file, new TreeMap<>());
             while (position < size) {
+                Long skipTo = skips.get(position);
+                if (skipTo != null) {
+                    position = Math.min(skipTo, size);
+                    continue;
+                }
                 String fault = null;
                 long frameEnd = size + 1;
                 if (size - position >= 4) {
@@ -347,7 +403,7 @@ public final class CallJournal implements AutoCloseable {
                         CRC32C crc = new CRC32C();
                         crc.update(body);
                         if ((int) crc.getValue() == frame.getInt()) {
-                            if (!each.test(parse(ByteBuffer.wrap(body)))) {
+                            if (!each.visit(parse(ByteBuffer.wrap(body)), position)) {
                                 return frameEnd;
                             }
                             position = frameEnd;

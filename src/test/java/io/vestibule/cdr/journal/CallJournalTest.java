@@ -185,6 +185,73 @@ class CallJournalTest {
         }
     }
 
+    /**
+     * Issue 20, fault 2: before the I/O rule, a batch that failed to fsync was written again, sealed anew, after the
+     * first copy, and shipping then stopped for good on the duplicate key. A journal like that, from an earlier
+     * version, is read back with the later copy of each record, the one the chain continues from, once each.
+     */
+    @Test
+    void aBatchWrittenTwiceByAnEarlierVersionIsReadBackOnceWithItsLaterCopy() throws Exception {
+        List<SealedRecord> firstCopy = records(4, 6);
+        List<SealedRecord> laterCopy = records(4, 6).stream().map(record -> new SealedRecord(record.sequence(), record.occurredAt(),
+                record.keyId(), new byte[] {9, 9, 9}, record.indexes(), record.chainHash())).toList();
+        try (CallJournal journal = new CallJournal(directory, 1 << 20)) {
+            journal.open();
+            journal.append(records(1, 3));
+            journal.append(firstCopy);
+        }
+        try (CallJournal earlierVersion = new CallJournal(directory, 1 << 20)) {
+            earlierVersion.open();
+            earlierVersion.append(laterCopy);
+            earlierVersion.append(records(7, 8));
+        }
+
+        try (CallJournal reopened = new CallJournal(directory, 1 << 20)) {
+            assertThat(reopened.open()).contains(record(8));
+            List<SealedRecord> readBack = reopened.readFrom(1, 8, 100);
+            assertThat(readBack).extracting(SealedRecord::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+            assertThat(readBack.subList(3, 6)).isEqualTo(laterCopy);
+            assertThat(reopened.readFrom(5, 5, 1)).isEqualTo(List.of(laterCopy.get(1)));
+        }
+    }
+
+    /** The same, with both copies in one segment, as a retry on the same file left them. */
+    @Test
+    void aBatchWrittenTwiceInOneSegmentIsReadBackOnceWithItsLaterCopy() throws Exception {
+        List<SealedRecord> laterCopy = records(4, 6).stream().map(record -> new SealedRecord(record.sequence(), record.occurredAt(),
+                record.keyId(), new byte[] {7, 7}, record.indexes(), record.chainHash())).toList();
+        try (CallJournal journal = new CallJournal(directory, 1 << 20)) {
+            journal.open();
+            journal.append(records(1, 6));
+        }
+        Path other = directory.resolve("other");
+        try (CallJournal retried = new CallJournal(other, 1 << 20)) {
+            retried.open();
+            retried.append(laterCopy);
+            retried.append(records(7, 8));
+        }
+        Path segment = onlySegment();
+        try (Stream<Path> files = Files.list(other)) {
+            Files.write(segment, Files.readAllBytes(files.findFirst().orElseThrow()), StandardOpenOption.APPEND);
+        }
+        deleteRecursively(other);
+
+        try (CallJournal reopened = new CallJournal(directory, 1 << 20)) {
+            assertThat(reopened.open()).contains(record(8));
+            List<SealedRecord> readBack = reopened.readFrom(1, 8, 100);
+            assertThat(readBack).extracting(SealedRecord::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+            assertThat(readBack.subList(3, 6)).isEqualTo(laterCopy);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
     /** Issue 20, fault 6: a failed directory fsync was swallowed and the new segment written to all the same. */
     @Test
     void aRollWhoseDirectoryCannotBeForcedWritesNothingAndIsTriedAgain() {
