@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -24,6 +25,7 @@ import io.vestibule.access.events.CallEvent;
 import io.vestibule.access.events.CallRecorder;
 import io.vestibule.access.events.RecordNotDurable;
 import io.vestibule.cdr.journal.CallJournal;
+import io.vestibule.cdr.keys.StoredDayKey;
 import io.vestibule.cdr.journal.JournalBroken;
 import io.vestibule.cdr.store.CallRecordStore;
 
@@ -41,7 +43,7 @@ import io.vestibule.cdr.store.CallRecordStore;
  * the journal, and the shipper reads the records back from it, so memory stays bounded however long the outage.</li>
  * </ol>
  * After a crash the journal is read back the same way: every acknowledged record is there, and those the database
- * lacks are shipped. One writer keeps the chain in order. When the queue is full (the disk stalls), {@link #record} waits
+ * lacks are shipped; so are the day keys it holds, should the database have lost one. One writer keeps the chain in order. When the queue is full (the disk stalls), {@link #record} waits
  * rather than drop an event.
  */
 public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
@@ -95,6 +97,8 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
     private volatile boolean running;
     /** Why no more records can be written (the journal broke, or it disagrees with the database); the service must restart. */
     private volatile RuntimeException broken;
+    /** The day keys the journal holds, put back into the database at reconciliation if it lost them. */
+    private Collection<StoredDayKey> journaledDayKeys = List.of();
     /** Whether the sequence and chain head were checked against the database's newest record. */
     private boolean reconciled;
     /** When the writer's current run of failed writes began ({@link System#nanoTime}); 0 while writes succeed. */
@@ -133,7 +137,9 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
      * @throws RecordsDisagree when the journal and the database hold different versions of one record
      */
     public synchronized void start() {
-        journal.open().ifPresent(last -> {
+        CallJournal.Opened opened = journal.open();
+        journaledDayKeys = opened.dayKeys();
+        opened.newest().ifPresent(last -> {
             nextSequence = last.sequence() + 1;
             head = last.chainHash();
             acknowledged.set(last.sequence());
@@ -406,7 +412,7 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
             sealed.add(record);
             previous = record.chainHash();
         }
-        journal.append(sealed);
+        journal.append(sealed, sealer::storedDayKey);
         nextSequence += sealed.size();
         head = previous;
         synchronized (window) {
@@ -430,6 +436,10 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
      * record (the same chain hash), or nothing more is written.
      */
     private void reconcile() {
+        if (!journaledDayKeys.isEmpty()) {
+            sealer.restoreMissingDayKeys(journaledDayKeys);
+            journaledDayKeys = List.of();
+        }
         long stored = store.lastSequence();
         if (stored > 0) {
             SealedRecord newestStored = store.bySequence(stored)

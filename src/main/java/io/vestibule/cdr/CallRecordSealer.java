@@ -3,12 +3,15 @@ package io.vestibule.cdr;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import javax.crypto.SecretKey;
 
 import io.vestibule.access.events.CallEvent;
 import io.vestibule.cdr.keys.CallRecordKeys;
+import io.vestibule.cdr.keys.StoredDayKey;
 import io.vestibule.crypto.Aead;
 
 /**
@@ -61,6 +64,16 @@ public final class CallRecordSealer {
         SealedRecord.BlindIndexes indexes = index.of(key.indexKey(), event);
         byte[] hash = chain.next(previousHash, sequence, at, key.id(), ciphertext, indexes);
         return new SealedRecord(sequence, at, key.id(), ciphertext, indexes, hash);
+    }
+
+    /** The stored (wrapped) form of the day key a record was sealed with, for the journal. */
+    public StoredDayKey storedDayKey(int keyId) {
+        return keys.stored(keyId);
+    }
+
+    /** Puts back the day keys the journal holds and the database lost; returns them. */
+    public List<StoredDayKey> restoreMissingDayKeys(Collection<StoredDayKey> journaled) {
+        return keys.restoreMissing(journaled);
     }
 
     /** The event of a record; empty when its day's key has been destroyed. Throws {@link Aead.SealBroken} if altered. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -199,6 +200,32 @@ class CallRecordPipelineTest {
 
         assertThat(report.intact()).as(report.findings().toString()).isTrue();
         assertThat(report.checkpointsChecked()).isEqualTo(1);
+    }
+
+    /**
+     * Issue 21: a day key the database lost (a damaged or rolled-back database) is put back from the journal at the
+     * next start, so its records open again and verify finds nothing; a key made afterwards does not take its id.
+     */
+    @Test
+    void aDayKeyTheDatabaseLostIsPutBackFromTheJournal() throws Exception {
+        CallRecordsFixture fixture = recordAll(List.of(join(START, "room", "Sealed Before"), join(START.plusSeconds(1), "room", "Also Before")));
+        int lostKey = fixture.store.bySequence(1).orElseThrow().keyId();
+        execute(fixture, "DELETE FROM cdr_day_key WHERE id = " + lostKey);
+
+        // A new process: its day keys come from the database, or from the journal; its checkpoint key is the same.
+        CallRecordsFixture restarted = new CallRecordsFixture(directory, clock, fixture.dataSource, fixture.keks);
+        try (CallRecordPipeline pipeline = new CallRecordPipeline(restarted.sealer, new CallJournal(fixture.journalDirectory, 1 << 20),
+                fixture.store, fixture.signatures, fixture.checkpointKey, clock, Executors.defaultThreadFactory(), 10_000)) {
+            pipeline.start();
+            pipeline.recordDurably(join(START.plus(Duration.ofDays(1)), "room", "Next Day"));
+            assertThat(pipeline.awaitShipped(Duration.ofSeconds(10))).isTrue();
+        }
+
+        assertThat(restarted.sealer.open(fixture.store.bySequence(1).orElseThrow()).orElseThrow().displayName()).contains("Sealed Before");
+        int nextDaysKey = fixture.store.bySequence(3).orElseThrow().keyId();
+        assertThat(nextDaysKey).as("a key made after the restore").isNotEqualTo(lostKey);
+        ChainVerifier.Report report = restarted.verifier().verify(fixture.store, fixture.checkpointKey.publicKey());
+        assertThat(report.intact()).as(report.findings().toString()).isTrue();
     }
 
     /** Issue 21: a record whose day key was lost (not destroyed by retention) was silently treated as purged. */

@@ -11,17 +11,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import java.util.logging.Logger;
 import java.util.zip.CRC32C;
 
 import io.vestibule.cdr.SealedRecord;
+import io.vestibule.cdr.keys.StoredDayKey;
 import io.vestibule.crypto.PrivateFiles;
 
 /**
@@ -29,7 +35,9 @@ import io.vestibule.crypto.PrivateFiles;
  * before they count as acknowledged. Only sealed records are written, so the journal holds nothing in clear.
  *
  * <p>A frame is {@code length (4) || body || CRC-32C (4)}; a crash can leave a torn last frame, which recovery
- * cuts off (it was never acknowledged). Segments roll over at a size; a segment whose records are all in the
+ * cuts off (it was never acknowledged). Ahead of the first record a segment holds that was sealed under a day key, the
+ * segment holds that day key as stored (wrapped by its key-encryption key, never in clear): a database that lost the
+ * key's row can have it back from the journal (issue 21). Segments roll over at a size; a segment whose records are all in the
  * database is deleted, except the newest, which keeps the chain's head for the next start.
  *
  * <p>I/O errors follow one rule, so that no sequence is ever written twice: a write that fails (a full disk, a short
@@ -42,6 +50,8 @@ public final class CallJournal implements AutoCloseable {
     private static final String PREFIX = "segment-";
     private static final String SUFFIX = ".journal";
     private static final int LONGEST_FRAME = 1 << 20;
+    /** Where a record frame has its sequence number, a day-key frame has this. */
+    private static final long DAY_KEY_FRAME = -1;
     /** The most records an earlier version could have written again at once: the pipeline's largest batch. */
     private static final int LARGEST_RETRIED_BATCH = 2048;
 
@@ -70,11 +80,21 @@ public final class CallJournal implements AutoCloseable {
      */
     private final Map<Path, TreeMap<Long, Long>> superseded = new HashMap<>();
 
-    /** A record read, and where its frame begins. */
+    /** A record read, and where its frame begins; day-key frames are handed to {@link #dayKey}. */
     @FunctionalInterface
     private interface FrameVisitor {
         boolean visit(SealedRecord record, long position) throws IOException;
+
+        default void dayKey(StoredDayKey key) {
+        }
     }
+
+    /** What {@link #open} found: the newest record, and the day keys the segments hold. */
+    public record Opened(Optional<SealedRecord> newest, Collection<StoredDayKey> dayKeys) {
+    }
+
+    /** The day keys the current segment holds. */
+    private final Set<Integer> keysInSegment = new HashSet<>();
 
     private record FrameAt(long sequence, Path file, long position) {
     }
@@ -104,11 +124,12 @@ public final class CallJournal implements AutoCloseable {
     }
 
     /**
-     * Opens the journal, checks every frame, and returns its newest record (none when it is empty). A torn tail is
+     * Opens the journal, checks every frame, and returns its newest record (none when it is empty) and the day keys it
+     * holds. A torn tail is
      * cut off; a bad frame anywhere else stops the start, since acknowledged records would be lost. Nothing is kept in
      * memory: records are read back with {@link #readFrom}.
      */
-    public synchronized Optional<SealedRecord> open() {
+    public synchronized Opened open() {
         try {
             boolean created = !Files.isDirectory(directory);
             PrivateFiles.directory(directory);
@@ -123,22 +144,31 @@ public final class CallJournal implements AutoCloseable {
             }
             SealedRecord[] newest = new SealedRecord[1];
             ArrayDeque<FrameAt> recent = new ArrayDeque<>();
+            Map<Integer, StoredDayKey> dayKeys = new TreeMap<>();
             for (var segment : segments.entrySet()) {
                 boolean last = segment.getKey().equals(segments.lastKey());
                 Path file = segment.getValue();
-                read(file, last, 0, (record, position) -> {
-                    if (newest[0] != null && record.sequence() <= newest[0].sequence()) {
-                        supersede(recent, record.sequence(), file, position);
+                read(file, last, 0, new FrameVisitor() {
+                    @Override
+                    public boolean visit(SealedRecord record, long position) throws IOException {
+                        if (newest[0] != null && record.sequence() <= newest[0].sequence()) {
+                            supersede(recent, record.sequence(), file, position);
+                        }
+                        recent.addLast(new FrameAt(record.sequence(), file, position));
+                        if (recent.size() > 2 * LARGEST_RETRIED_BATCH) {
+                            recent.removeFirst();
+                        }
+                        newest[0] = record;
+                        return true;
                     }
-                    recent.addLast(new FrameAt(record.sequence(), file, position));
-                    if (recent.size() > 2 * LARGEST_RETRIED_BATCH) {
-                        recent.removeFirst();
+
+                    @Override
+                    public void dayKey(StoredDayKey key) {
+                        dayKeys.put(key.id(), key);
                     }
-                    newest[0] = record;
-                    return true;
                 });
             }
-            return Optional.ofNullable(newest[0]);
+            return new Opened(Optional.ofNullable(newest[0]), List.copyOf(dayKeys.values()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the call-record journal in " + directory, e);
         }
@@ -209,8 +239,10 @@ public final class CallJournal implements AutoCloseable {
      * Appends records and forces them to disk: when this returns, they are acknowledged. Throws
      * {@link UncheckedIOException} when nothing of the batch was kept (it may be appended again), and
      * {@link JournalBroken} when the journal takes nothing more.
+     *
+     * @param dayKeys the stored day key of a key id, for the day-key frames the segment does not hold yet
      */
-    public synchronized void append(List<SealedRecord> records) {
+    public synchronized void append(List<SealedRecord> records, IntFunction<StoredDayKey> dayKeys) {
         if (records.isEmpty()) {
             return;
         }
@@ -218,16 +250,19 @@ public final class CallJournal implements AutoCloseable {
             throw new JournalBroken("The call-record journal is broken since an earlier failure; restart the service", broken);
         }
         long before = -1;
+        Set<Integer> keysBefore = Set.copyOf(keysInSegment);
         try {
             if (current == null || current.size() >= segmentBytes) {
                 roll(records.get(0).sequence());
+                keysBefore = Set.of();
             }
             before = current.size();
-            ByteBuffer frames = frames(records);
+            ByteBuffer frames = frames(records, dayKeys);
             while (frames.hasRemaining()) {
                 current.write(frames);
             }
         } catch (IOException writeFailed) {
+            keysInSegment.retainAll(keysBefore);
             undo(before, writeFailed);
             throw new UncheckedIOException("Cannot write the call-record journal; nothing of the batch was kept", writeFailed);
         }
@@ -317,13 +352,23 @@ public final class CallJournal implements AutoCloseable {
             throw notDurable;
         }
         current = opened;
+        keysInSegment.clear();
         segments.put(firstSequence, file);
     }
 
-    /** The batch's frames in one buffer, written with one call: a write per record cost more than the fsync. */
-    private ByteBuffer frames(List<SealedRecord> records) {
+    /**
+     * The batch's frames in one buffer, written with one call: a write per record cost more than the fsync. A day key
+     * the segment does not hold yet goes ahead of its first record.
+     */
+    private ByteBuffer frames(List<SealedRecord> records, IntFunction<StoredDayKey> dayKeys) {
+        Map<Integer, StoredDayKey> newKeys = new HashMap<>();
         int bytes = 0;
         for (SealedRecord record : records) {
+            if (!keysInSegment.contains(record.keyId()) && !newKeys.containsKey(record.keyId())) {
+                StoredDayKey key = dayKeys.apply(record.keyId());
+                newKeys.put(record.keyId(), key);
+                bytes += 4 + dayKeyBodyLength(key) + 4;
+            }
             bytes += 4 + bodyLength(record) + 4;
         }
         if (batch == null || batch.capacity() < bytes) {
@@ -332,6 +377,9 @@ public final class CallJournal implements AutoCloseable {
         batch.clear();
         CRC32C crc = new CRC32C();
         for (SealedRecord record : records) {
+            if (keysInSegment.add(record.keyId())) {
+                putDayKeyFrame(newKeys.get(record.keyId()), crc);
+            }
             int bodyLength = bodyLength(record);
             batch.putInt(bodyLength);
             int body = batch.position();
@@ -348,6 +396,22 @@ public final class CallJournal implements AutoCloseable {
             batch.putInt((int) crc.getValue());
         }
         return batch.flip();
+    }
+
+    private void putDayKeyFrame(StoredDayKey key, CRC32C crc) {
+        int bodyLength = dayKeyBodyLength(key);
+        batch.putInt(bodyLength);
+        int body = batch.position();
+        byte[] wrapped = key.wrapped().orElseThrow(() -> new IllegalArgumentException("A destroyed day key seals nothing"));
+        batch.putLong(DAY_KEY_FRAME).putInt(key.id()).putLong(key.day().toEpochDay()).putInt(key.kekAlias().length());
+        putAscii(batch, key.kekAlias()).putInt(wrapped.length).put(wrapped);
+        crc.reset();
+        crc.update(batch.slice(body, bodyLength));
+        batch.putInt((int) crc.getValue());
+    }
+
+    private static int dayKeyBodyLength(StoredDayKey key) {
+        return 8 + 4 + 8 + 4 + key.kekAlias().length() + 4 + key.wrapped().map(wrapped -> wrapped.length).orElse(0);
     }
 
     private static int bodyLength(SealedRecord record) {
@@ -403,7 +467,10 @@ public final class CallJournal implements AutoCloseable {
                         CRC32C crc = new CRC32C();
                         crc.update(body);
                         if ((int) crc.getValue() == frame.getInt()) {
-                            if (!each.visit(parse(ByteBuffer.wrap(body)), position)) {
+                            ByteBuffer content = ByteBuffer.wrap(body);
+                            if (content.getLong(0) == DAY_KEY_FRAME) {
+                                each.dayKey(parseDayKey(content));
+                            } else if (!each.visit(parse(content), position)) {
                                 return frameEnd;
                             }
                             position = frameEnd;
@@ -459,6 +526,17 @@ public final class CallJournal implements AutoCloseable {
             }
         }
         return buffer.flip();
+    }
+
+    private static StoredDayKey parseDayKey(ByteBuffer body) {
+        body.getLong();
+        int id = body.getInt();
+        LocalDate day = LocalDate.ofEpochDay(body.getLong());
+        byte[] alias = new byte[body.getInt()];
+        body.get(alias);
+        byte[] wrapped = new byte[body.getInt()];
+        body.get(wrapped);
+        return new StoredDayKey(id, day, new String(alias, StandardCharsets.US_ASCII), Optional.of(wrapped));
     }
 
     private static SealedRecord parse(ByteBuffer body) {

@@ -6,10 +6,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.Mac;
@@ -28,6 +33,7 @@ import io.vestibule.crypto.KeyEncryptionKeys;
  * unreadable for good, whatever copies of them exist.
  */
 public final class CallRecordKeys {
+    private static final Logger LOG = Logger.getLogger(CallRecordKeys.class.getName());
     private static final byte[] INDEX_KEY_LABEL = "vestibule call-record blind index".getBytes(StandardCharsets.US_ASCII);
 
     /** A day's keys, unwrapped. */
@@ -45,6 +51,8 @@ public final class CallRecordKeys {
     private final Clock clock;
     private final Map<Integer, DayKey> unwrapped = new ConcurrentHashMap<>();
     private final Map<LocalDate, Integer> byDay = new ConcurrentHashMap<>();
+    /** The stored (wrapped) form of keys used since the start, for the journal's day-key frames. */
+    private final Map<Integer, StoredDayKey> storedById = new ConcurrentHashMap<>();
 
     public CallRecordKeys(DayKeyStore store, KeyEncryptionKeys keks, CryptoPolicy policy, SecureRandom random, Clock clock) {
         this.store = store;
@@ -130,7 +138,35 @@ public final class CallRecordKeys {
     }
 
     private DayKey cachedOrUnwrapped(StoredDayKey stored) {
+        storedById.putIfAbsent(stored.id(), stored);
         return unwrapped.computeIfAbsent(stored.id(), id -> unwrap(stored));
+    }
+
+    /** A key as stored (wrapped, never in clear): what the journal keeps ahead of the records sealed with it. */
+    public StoredDayKey stored(int id) {
+        StoredDayKey known = storedById.get(id);
+        return known != null ? known : store.byId(id).orElseThrow(() -> new Aead.SealBroken("no call-record day key " + id));
+    }
+
+    /**
+     * Puts back the day keys the journal holds and the database lacks (its row lost with a damaged or rolled-back
+     * database), so the records sealed with them open again. A key the database holds differently is left alone and
+     * reported: verify then names the records it cannot account for. Returns the keys put back.
+     */
+    public List<StoredDayKey> restoreMissing(Collection<StoredDayKey> journaled) {
+        List<StoredDayKey> restored = new ArrayList<>();
+        for (StoredDayKey key : journaled) {
+            Optional<StoredDayKey> inDatabase = store.byId(key.id());
+            if (inDatabase.isEmpty()) {
+                store.restore(key);
+                restored.add(key);
+                LOG.warning(() -> "The database had lost the call-record key of " + key.day() + " (#" + key.id()
+                        + "); it was put back from the journal");
+            } else if (!inDatabase.get().destroyed() && !Arrays.equals(inDatabase.get().wrapped().orElseThrow(), key.wrapped().orElseThrow())) {
+                LOG.severe(() -> "The database holds another call-record key #" + key.id() + " than the journal; it was left as it is");
+            }
+        }
+        return restored;
     }
 
     private StoredDayKey create(LocalDate day) {

@@ -21,6 +21,9 @@ public interface DayKeyStore {
     /** The id of every key ever added, destroyed ones included. */
     Set<Integer> ids();
 
+    /** Puts back a key the journal holds under its own id; the id sequence moves past it. Durable when this returns. */
+    void restore(StoredDayKey key);
+
     /** Keys of days before {@code day} that are not destroyed yet. */
     List<StoredDayKey> liveBefore(LocalDate day);
 

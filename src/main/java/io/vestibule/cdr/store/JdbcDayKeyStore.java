@@ -54,31 +54,56 @@ public final class JdbcDayKeyStore implements DayKeyStore {
 
     private StoredDayKey inserted(LocalDate day, String kekAlias, byte[] wrapped, Instant now) {
         return transactions.eachCommitted(connection -> {
-            int id;
-            try (PreparedStatement next = connection.prepareStatement("SELECT NEXT VALUE FOR cdr_day_key_id_seq");
-                 ResultSet result = next.executeQuery()) {
-                result.next();
-                id = result.getInt(1);
-            } catch (SQLException h2Syntax) {
-                try (PreparedStatement next = connection.prepareStatement("SELECT nextval('cdr_day_key_id_seq')");
-                     ResultSet result = next.executeQuery()) {
-                    result.next();
-                    id = result.getInt(1);
-                }
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO cdr_day_key (id, key_day, kek_alias, wrapped_key, created_at) VALUES (?, ?, ?, ?, ?)")) {
-                insert.setInt(1, id);
-                insert.setObject(2, day);
-                insert.setString(3, kekAlias);
-                insert.setBytes(4, wrapped);
-                insert.setObject(5, now.atOffset(ZoneOffset.UTC));
-                insert.executeUpdate();
+            int id = nextId(connection);
+            try {
+                insert(connection, id, day, kekAlias, wrapped, now);
                 return new StoredDayKey(id, day, kekAlias, Optional.of(wrapped));
             } catch (SQLException anotherWriterWasFirst) {
                 return forDay(day).orElseThrow(() -> new JdbcCallRecordStore.StoreUnavailable(anotherWriterWasFirst));
             }
         });
+    }
+
+    @Override
+    public void restore(StoredDayKey key) {
+        transactions.eachCommitted(connection -> {
+            while (nextId(connection) < key.id()) {
+                // The sequence moves past the restored id, so that a key made later does not take it.
+            }
+            insert(connection, key.id(), key.day(), key.kekAlias(), key.wrapped().orElseThrow(), Instant.now());
+            return null;
+        });
+        try {
+            durable.forceToDisk();
+        } catch (DurableCommits.NotDurable e) {
+            throw new JdbcCallRecordStore.StoreUnavailable((SQLException) e.getCause());
+        }
+    }
+
+    private static int nextId(Connection connection) throws SQLException {
+        try (PreparedStatement next = connection.prepareStatement("SELECT NEXT VALUE FOR cdr_day_key_id_seq");
+             ResultSet result = next.executeQuery()) {
+            result.next();
+            return result.getInt(1);
+        } catch (SQLException h2Syntax) {
+            try (PreparedStatement next = connection.prepareStatement("SELECT nextval('cdr_day_key_id_seq')");
+                 ResultSet result = next.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        }
+    }
+
+    private static void insert(Connection connection, int id, LocalDate day, String kekAlias, byte[] wrapped, Instant now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO cdr_day_key (id, key_day, kek_alias, wrapped_key, created_at) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setInt(1, id);
+            insert.setObject(2, day);
+            insert.setString(3, kekAlias);
+            insert.setBytes(4, wrapped);
+            insert.setObject(5, now.atOffset(ZoneOffset.UTC));
+            insert.executeUpdate();
+        }
     }
 
     @Override

@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.vestibule.cdr.SealedRecord;
+import io.vestibule.cdr.keys.StoredDayKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -23,6 +27,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** The journal's frames as written in batches and read back at start-up. */
 class CallJournalTest {
+    /** The test records' day keys: ids 0 to 2, wrapped bytes that stand for a key. */
+    private static final IntFunction<StoredDayKey> DAY_KEYS = id -> new StoredDayKey(id, LocalDate.of(2026, 12, 1), "kek-1",
+            Optional.of(new byte[] {1, 2, 3, (byte) id}));
+
     @TempDir
     Path directory;
 
@@ -42,7 +50,7 @@ class CallJournalTest {
 
     /** Opens the journal and reads back every record in it. */
     private static List<SealedRecord> opened(CallJournal journal) {
-        return journal.open().map(last -> journal.readFrom(1, last.sequence(), Integer.MAX_VALUE)).orElse(List.of());
+        return journal.open().newest().map(last -> journal.readFrom(1, last.sequence(), Integer.MAX_VALUE)).orElse(List.of());
     }
 
     @Test
@@ -50,11 +58,11 @@ class CallJournalTest {
         try (CallJournal journal = new CallJournal(directory, 64 << 10)) {
             journal.open();
             for (long first = 1; first <= 2000; first += 100) {
-                journal.append(records(first, first + 99));
+                journal.append(records(first, first + 99), DAY_KEYS);
             }
         }
         try (CallJournal reopened = new CallJournal(directory, 64 << 10)) {
-            assertThat(reopened.open()).contains(record(2000));
+            assertThat(reopened.open().newest()).contains(record(2000));
             try (Stream<Path> segments = Files.list(directory)) {
                 assertThat(segments.count()).as("segments").isGreaterThan(3);
             }
@@ -66,13 +74,35 @@ class CallJournalTest {
         }
     }
 
+    /** Issue 21: each segment holds, ahead of its first record sealed under a day key, that key as stored. */
+    @Test
+    void eachSegmentHoldsTheDayKeysOfItsRecordsWhichOpenReturnsAndReadingBackSkips() throws IOException {
+        try (CallJournal journal = new CallJournal(directory, 2000)) {
+            assertThat(journal.open().dayKeys()).isEmpty();
+            journal.append(records(3, 4), DAY_KEYS);
+            journal.append(records(5, 5), DAY_KEYS);
+            for (long first = 6; first <= 30; first += 4) {
+                journal.append(records(first, first + 3), DAY_KEYS);
+            }
+            assertThat(segmentCount()).isGreaterThan(2);
+            journal.shipped(20, () -> { });
+        }
+        try (CallJournal reopened = new CallJournal(directory, 2000)) {
+            CallJournal.Opened opened = reopened.open();
+            assertThat(opened.dayKeys()).extracting(StoredDayKey::id).as("the newest segment's records use all three keys")
+                    .containsExactly(0, 1, 2);
+            assertThat(opened.dayKeys()).allSatisfy(key -> assertThat(key).usingRecursiveComparison().isEqualTo(DAY_KEYS.apply(key.id())));
+            assertThat(reopened.readFrom(21, 33, 100)).isEqualTo(records(21, 33));
+        }
+    }
+
     @Test
     void batchesOfAnySizeAreReadBackAsWritten() {
         try (CallJournal journal = new CallJournal(directory, 1 << 20)) {
-            assertThat(journal.open()).isEmpty();
-            journal.append(records(1, 1));
-            journal.append(records(2, 3000));
-            journal.append(records(3001, 3002));
+            assertThat(journal.open().newest()).isEmpty();
+            journal.append(records(1, 1), DAY_KEYS);
+            journal.append(records(2, 3000), DAY_KEYS);
+            journal.append(records(3001, 3002), DAY_KEYS);
         }
         try (CallJournal reopened = new CallJournal(directory, 1 << 20)) {
             assertThat(opened(reopened)).isEqualTo(records(1, 3002));
@@ -83,7 +113,7 @@ class CallJournalTest {
     void aTornLastFrameIsCutOffAndAppendingContinues() throws Exception {
         try (CallJournal journal = new CallJournal(directory, 1 << 20)) {
             journal.open();
-            journal.append(records(1, 3));
+            journal.append(records(1, 3), DAY_KEYS);
         }
         Path segment = onlySegment();
         try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
@@ -91,7 +121,7 @@ class CallJournalTest {
         }
         try (CallJournal journal = new CallJournal(directory, 1 << 20)) {
             assertThat(opened(journal)).isEqualTo(records(1, 2));
-            journal.append(records(3, 4));
+            journal.append(records(3, 4), DAY_KEYS);
         }
         try (CallJournal reopened = new CallJournal(directory, 1 << 20)) {
             assertThat(opened(reopened)).isEqualTo(records(1, 4));
@@ -127,12 +157,12 @@ class CallJournalTest {
     void aShortWriteOnAFullDiskIsUndoneSoTheBatchWrittenAgainLeavesEachSequenceOnce() throws Exception {
         try (CallJournal journal = onFaultyDisk(1 << 20)) {
             journal.open();
-            journal.append(records(1, 10));
+            journal.append(records(1, 10), DAY_KEYS);
             disk.spaceLeft = 700;
 
-            assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> journal.append(records(11, 20)));
+            assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> journal.append(records(11, 20), DAY_KEYS));
             disk.spaceLeft = -1;
-            journal.append(records(11, 20));
+            journal.append(records(11, 20), DAY_KEYS);
         }
         try (CallJournal reopened = new CallJournal(directory, 1 << 20)) {
             assertThat(opened(reopened)).as("no partial frame before the retried batch, no sequence twice").isEqualTo(records(1, 20));
@@ -143,13 +173,13 @@ class CallJournalTest {
     void aFailedForceBreaksTheJournalForGoodSoNoSequenceIsWrittenTwice() throws Exception {
         try (CallJournal journal = onFaultyDisk(1 << 20)) {
             journal.open();
-            journal.append(records(1, 5));
+            journal.append(records(1, 5), DAY_KEYS);
             disk.forceFails = true;
 
-            assertThatExceptionOfType(JournalBroken.class).isThrownBy(() -> journal.append(records(6, 8)));
+            assertThatExceptionOfType(JournalBroken.class).isThrownBy(() -> journal.append(records(6, 8), DAY_KEYS));
             disk.forceFails = false;
             assertThatExceptionOfType(JournalBroken.class).as("not retried on the same file")
-                    .isThrownBy(() -> journal.append(records(6, 8)));
+                    .isThrownBy(() -> journal.append(records(6, 8), DAY_KEYS));
         }
         try (CallJournal reopened = new CallJournal(directory, 1 << 20)) {
             assertThat(opened(reopened)).extracting(SealedRecord::sequence).doesNotHaveDuplicates().startsWith(1L, 2L, 3L, 4L, 5L);
@@ -160,11 +190,11 @@ class CallJournalTest {
     void aWriteThatCannotBeUndoneBreaksTheJournal() {
         try (CallJournal journal = onFaultyDisk(1 << 20)) {
             journal.open();
-            journal.append(records(1, 5));
+            journal.append(records(1, 5), DAY_KEYS);
             disk.spaceLeft = 100;
             disk.truncateFails = true;
 
-            assertThatExceptionOfType(JournalBroken.class).isThrownBy(() -> journal.append(records(6, 8)));
+            assertThatExceptionOfType(JournalBroken.class).isThrownBy(() -> journal.append(records(6, 8), DAY_KEYS));
         }
     }
 
@@ -172,13 +202,13 @@ class CallJournalTest {
     void aRollThatFailedIsTriedAgainOnceSpaceReturns() {
         try (CallJournal journal = onFaultyDisk(2000)) {
             journal.open();
-            journal.append(records(1, 10));
+            journal.append(records(1, 10), DAY_KEYS);
             disk.openFails = true;
 
-            assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> journal.append(records(11, 12)));
-            assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> journal.append(records(11, 12)));
+            assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> journal.append(records(11, 12), DAY_KEYS));
+            assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> journal.append(records(11, 12), DAY_KEYS));
             disk.openFails = false;
-            journal.append(records(11, 12));
+            journal.append(records(11, 12), DAY_KEYS);
         }
         try (CallJournal reopened = new CallJournal(directory, 2000)) {
             assertThat(opened(reopened)).isEqualTo(records(1, 12));
@@ -197,17 +227,17 @@ class CallJournalTest {
                 record.keyId(), new byte[] {9, 9, 9}, record.indexes(), record.chainHash())).toList();
         try (CallJournal journal = new CallJournal(directory, 1 << 20)) {
             journal.open();
-            journal.append(records(1, 3));
-            journal.append(firstCopy);
+            journal.append(records(1, 3), DAY_KEYS);
+            journal.append(firstCopy, DAY_KEYS);
         }
         try (CallJournal earlierVersion = new CallJournal(directory, 1 << 20)) {
             earlierVersion.open();
-            earlierVersion.append(laterCopy);
-            earlierVersion.append(records(7, 8));
+            earlierVersion.append(laterCopy, DAY_KEYS);
+            earlierVersion.append(records(7, 8), DAY_KEYS);
         }
 
         try (CallJournal reopened = new CallJournal(directory, 1 << 20)) {
-            assertThat(reopened.open()).contains(record(8));
+            assertThat(reopened.open().newest()).contains(record(8));
             List<SealedRecord> readBack = reopened.readFrom(1, 8, 100);
             assertThat(readBack).extracting(SealedRecord::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
             assertThat(readBack.subList(3, 6)).isEqualTo(laterCopy);
@@ -222,13 +252,13 @@ class CallJournalTest {
                 record.keyId(), new byte[] {7, 7}, record.indexes(), record.chainHash())).toList();
         try (CallJournal journal = new CallJournal(directory, 1 << 20)) {
             journal.open();
-            journal.append(records(1, 6));
+            journal.append(records(1, 6), DAY_KEYS);
         }
         Path other = directory.resolve("other");
         try (CallJournal retried = new CallJournal(other, 1 << 20)) {
             retried.open();
-            retried.append(laterCopy);
-            retried.append(records(7, 8));
+            retried.append(laterCopy, DAY_KEYS);
+            retried.append(records(7, 8), DAY_KEYS);
         }
         Path segment = onlySegment();
         try (Stream<Path> files = Files.list(other)) {
@@ -237,7 +267,7 @@ class CallJournalTest {
         deleteRecursively(other);
 
         try (CallJournal reopened = new CallJournal(directory, 1 << 20)) {
-            assertThat(reopened.open()).contains(record(8));
+            assertThat(reopened.open().newest()).contains(record(8));
             List<SealedRecord> readBack = reopened.readFrom(1, 8, 100);
             assertThat(readBack).extracting(SealedRecord::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
             assertThat(readBack.subList(3, 6)).isEqualTo(laterCopy);
@@ -257,12 +287,12 @@ class CallJournalTest {
     void aRollWhoseDirectoryCannotBeForcedWritesNothingAndIsTriedAgain() {
         try (CallJournal journal = onFaultyDisk(2000)) {
             journal.open();
-            journal.append(records(1, 10));
+            journal.append(records(1, 10), DAY_KEYS);
             disk.directoryForceFails = true;
 
-            assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> journal.append(records(11, 12)));
+            assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> journal.append(records(11, 12), DAY_KEYS));
             disk.directoryForceFails = false;
-            journal.append(records(11, 12));
+            journal.append(records(11, 12), DAY_KEYS);
         }
         try (CallJournal reopened = new CallJournal(directory, 2000)) {
             assertThat(opened(reopened)).isEqualTo(records(1, 12));
@@ -274,13 +304,13 @@ class CallJournalTest {
     void aCrashRightAfterARollLeavesAnEmptySegmentThatTheNextStartUses() throws Exception {
         try (CallJournal journal = new CallJournal(directory, 1 << 20)) {
             journal.open();
-            journal.append(records(1, 5));
+            journal.append(records(1, 5), DAY_KEYS);
         }
         Files.createFile(directory.resolve(String.format("segment-%019d.journal", 6)));
 
         try (CallJournal reopened = new CallJournal(directory, 1 << 20)) {
-            assertThat(reopened.open()).contains(record(5));
-            reopened.append(records(6, 8));
+            assertThat(reopened.open().newest()).contains(record(5));
+            reopened.append(records(6, 8), DAY_KEYS);
         }
         try (CallJournal again = new CallJournal(directory, 1 << 20)) {
             assertThat(opened(again)).isEqualTo(records(1, 8));
@@ -296,7 +326,7 @@ class CallJournalTest {
         try (CallJournal journal = new CallJournal(directory, 2000)) {
             journal.open();
             for (long first = 1; first <= 40; first += 4) {
-                journal.append(records(first, first + 3));
+                journal.append(records(first, first + 3), DAY_KEYS);
             }
             long segments = segmentCount();
             assertThat(segments).isGreaterThan(3);
@@ -314,7 +344,7 @@ class CallJournalTest {
             assertThat(segmentCount()).isEqualTo(1);
         }
         try (CallJournal reopened = new CallJournal(directory, 2000)) {
-            assertThat(reopened.open()).contains(record(40));
+            assertThat(reopened.open().newest()).contains(record(40));
         }
     }
 
@@ -328,7 +358,7 @@ class CallJournalTest {
     void aBadFrameWithRecordsAfterItStopsTheStartNamingTheFileAndOffset() throws Exception {
         try (CallJournal journal = new CallJournal(directory, 1 << 20)) {
             journal.open();
-            journal.append(records(1, 3));
+            journal.append(records(1, 3), DAY_KEYS);
         }
         Path segment = onlySegment();
         long size = Files.size(segment);
@@ -348,7 +378,7 @@ class CallJournalTest {
     void zerosAfterTheLastFrameAreATornTailAndCutOff() throws Exception {
         try (CallJournal journal = new CallJournal(directory, 1 << 20)) {
             journal.open();
-            journal.append(records(1, 3));
+            journal.append(records(1, 3), DAY_KEYS);
         }
         Path segment = onlySegment();
         try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
