@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 
 import io.vestibule.cdr.Checkpoint;
 import io.vestibule.cdr.SealedRecord;
-import io.vestibule.crypto.keys.DurableCommits;
 
 /**
  * Sealed call records in the database, through plain JDBC: the pipeline's own thread writes them in batches, outside
@@ -28,12 +27,10 @@ public final class JdbcCallRecordStore implements CallRecordStore {
 
     private final DataSource dataSource;
     private final Transactions transactions;
-    private final DurableCommits durable;
 
     public JdbcCallRecordStore(DataSource dataSource) {
         this.dataSource = dataSource;
         this.transactions = new Transactions(dataSource);
-        this.durable = new DurableCommits(dataSource);
     }
 
     @Override
@@ -73,11 +70,7 @@ public final class JdbcCallRecordStore implements CallRecordStore {
 
     @Override
     public void forceToDisk() {
-        try {
-            durable.forceToDisk();
-        } catch (DurableCommits.NotDurable e) {
-            throw new StoreUnavailable((SQLException) e.getCause());
-        }
+        transactions.forceToDisk();
     }
 
     @Override

@@ -17,17 +17,14 @@ import javax.sql.DataSource;
 
 import io.vestibule.cdr.keys.DayKeyStore;
 import io.vestibule.cdr.keys.StoredDayKey;
-import io.vestibule.crypto.keys.DurableCommits;
 
 public final class JdbcDayKeyStore implements DayKeyStore {
     private final DataSource dataSource;
     private final Transactions transactions;
-    private final DurableCommits durable;
 
     public JdbcDayKeyStore(DataSource dataSource) {
         this.dataSource = dataSource;
         this.transactions = new Transactions(dataSource);
-        this.durable = new DurableCommits(dataSource);
     }
 
     @Override
@@ -44,11 +41,7 @@ public final class JdbcDayKeyStore implements DayKeyStore {
     @Override
     public StoredDayKey add(LocalDate day, String kekAlias, byte[] wrapped, Instant now) {
         StoredDayKey added = inserted(day, kekAlias, wrapped, now);
-        try {
-            durable.forceToDisk();
-        } catch (DurableCommits.NotDurable e) {
-            throw new JdbcCallRecordStore.StoreUnavailable((SQLException) e.getCause());
-        }
+        transactions.forceToDisk();
         return added;
     }
 
@@ -73,11 +66,7 @@ public final class JdbcDayKeyStore implements DayKeyStore {
             insert(connection, key.id(), key.day(), key.kekAlias(), key.wrapped().orElseThrow(), Instant.now());
             return null;
         });
-        try {
-            durable.forceToDisk();
-        } catch (DurableCommits.NotDurable e) {
-            throw new JdbcCallRecordStore.StoreUnavailable((SQLException) e.getCause());
-        }
+        transactions.forceToDisk();
     }
 
     private static int nextId(Connection connection) throws SQLException {

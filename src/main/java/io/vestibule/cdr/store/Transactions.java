@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import io.vestibule.cdr.store.JdbcCallRecordStore.StoreUnavailable;
+import io.vestibule.crypto.keys.DurableCommits;
 
 /**
  * The stores' writes on a connection of their own, outside any container transaction: every failure of the database
@@ -13,6 +14,7 @@ import io.vestibule.cdr.store.JdbcCallRecordStore.StoreUnavailable;
  */
 final class Transactions {
     private final DataSource dataSource;
+    private final DurableCommits durable;
 
     /** Statements run on one connection. */
     @FunctionalInterface
@@ -22,6 +24,16 @@ final class Transactions {
 
     Transactions(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.durable = new DurableCommits(dataSource);
+    }
+
+    /** Puts what was committed on stable storage (see {@link DurableCommits}); the store is unavailable if it cannot. */
+    void forceToDisk() {
+        try {
+            durable.forceToDisk();
+        } catch (DurableCommits.NotDurable e) {
+            throw new StoreUnavailable((SQLException) e.getCause());
+        }
     }
 
     /** All of the work or none of it: committed when it returns, rolled back when a statement fails. */
