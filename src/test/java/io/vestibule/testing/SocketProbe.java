@@ -20,6 +20,7 @@ public final class SocketProbe implements WebSocket.Listener, AutoCloseable {
 
     private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile String closeReason = "";
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
 
@@ -72,6 +73,11 @@ public final class SocketProbe implements WebSocket.Listener, AutoCloseable {
         return closed.orTimeout(within.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
+    /** The reason the close frame gave, for a failing assertion to show. */
+    public String closeReason() {
+        return closeReason;
+    }
+
     public boolean isClosed() {
         return closed.isDone();
     }
@@ -96,6 +102,7 @@ public final class SocketProbe implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeReason = reason;
         closed.complete(statusCode);
         return null;
     }

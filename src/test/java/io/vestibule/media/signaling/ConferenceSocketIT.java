@@ -129,7 +129,7 @@ class ConferenceSocketIT {
             JsonObject error = intruder.authenticate(other.getString("token")).next("error");
             assertThat(error.getString("error")).isEqualTo("unauthenticated");
             assertThat(error.getString("reason")).isEqualTo("token_room");
-            assertThat(intruder.awaitClosed()).isEqualTo(1008);
+            assertThat(intruder.awaitClosed()).as("closed with reason '%s'", intruder.closeReason()).isEqualTo(1008);
         }
     }
 
@@ -139,7 +139,7 @@ class ConferenceSocketIT {
         try (SocketProbe anonymous = SocketProbe.open(server, host.getString("conferenceId"))) {
             anonymous.send("{\"type\":\"ping\"}");
             assertThat(anonymous.next("error").getString("error")).isEqualTo("unauthenticated");
-            assertThat(anonymous.awaitClosed()).isEqualTo(1008);
+            assertThat(anonymous.awaitClosed()).as("closed with reason '%s'", anonymous.closeReason()).isEqualTo(1008);
         }
     }
 
