@@ -232,11 +232,6 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
         }
     }
 
-    /** The journal broke and no record can be made; empty while it works. */
-    public Optional<String> brokenBecause() {
-        return Optional.ofNullable(broken).map(RuntimeException::getMessage);
-    }
-
     /**
      * Why records cannot be written now, when it lasted longer than a join waits: the journal broke, or writes have
      * failed for that long (a full disk). Empty while records are written. A fixed phrase, shown by the public readiness
@@ -481,8 +476,7 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
             try {
                 if (storedUpTo < 0) {
                     storedUpTo = store.lastSequence();
-                    long stored = storedUpTo;
-                    shipped.accumulateAndGet(stored, Math::max);
+                    shipped.accumulateAndGet(storedUpTo, Math::max);
                 }
                 List<SealedRecord> batch = nextBatch(storedUpTo);
                 if (batch.isEmpty()) {
@@ -544,7 +538,7 @@ public final class CallRecordPipeline implements CallRecorder, AutoCloseable {
                 long upTo = acknowledged.get();
                 List<SealedRecord> readBack = journal.readFrom(Math.max(storedUpTo, shipped.get()) + 1, upTo, windowRecords);
                 window.addAll(readBack);
-                spilled = readBack.isEmpty() ? false : readBack.get(readBack.size() - 1).sequence() < upTo;
+                spilled = !readBack.isEmpty() && readBack.get(readBack.size() - 1).sequence() < upTo;
             }
             List<SealedRecord> batch = new ArrayList<>(Math.min(LARGEST_BATCH, window.size()));
             for (SealedRecord record : window) {

@@ -61,7 +61,7 @@ public final class PrivateFiles {
             }
             writeAndForce(temporary, content);
             if (keepPrevious && Files.exists(target)) {
-                keepPrevious(target, directory);
+                replace(previousVersion(target), Files.readAllBytes(target), false);
             }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             forceDirectory(directory);
@@ -92,19 +92,6 @@ public final class PrivateFiles {
             }
         }
         return removed;
-    }
-
-    private static void keepPrevious(Path target, Path directory) throws IOException {
-        Path copy = Files.createTempFile(directory, temporaryPrefix(previousVersion(target)), TEMPORARY_SUFFIX);
-        try {
-            if (POSIX) {
-                Files.setPosixFilePermissions(copy, OWNER_FILE);
-            }
-            writeAndForce(copy, Files.readAllBytes(target));
-            Files.move(copy, previousVersion(target), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(copy);
-        }
     }
 
     private static void writeAndForce(Path file, byte[] content) throws IOException {

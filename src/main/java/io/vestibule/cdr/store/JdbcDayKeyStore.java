@@ -19,6 +19,8 @@ import io.vestibule.cdr.keys.DayKeyStore;
 import io.vestibule.cdr.keys.StoredDayKey;
 
 public final class JdbcDayKeyStore implements DayKeyStore {
+    private static final String SELECT_KEYS = "SELECT id, key_day, kek_alias, wrapped_key FROM cdr_day_key ";
+
     private final DataSource dataSource;
     private final Transactions transactions;
 
@@ -29,12 +31,12 @@ public final class JdbcDayKeyStore implements DayKeyStore {
 
     @Override
     public Optional<StoredDayKey> forDay(LocalDate day) {
-        return one("SELECT id, key_day, kek_alias, wrapped_key FROM cdr_day_key WHERE key_day = ?", day);
+        return one(SELECT_KEYS + "WHERE key_day = ?", day);
     }
 
     @Override
     public Optional<StoredDayKey> byId(int id) {
-        return one("SELECT id, key_day, kek_alias, wrapped_key FROM cdr_day_key WHERE id = ?", id);
+        return one(SELECT_KEYS + "WHERE id = ?", id);
     }
 
     /** The key is on stable storage when this returns: records sealed with it are journaled and fsynced at once. */
@@ -97,7 +99,7 @@ public final class JdbcDayKeyStore implements DayKeyStore {
 
     @Override
     public List<StoredDayKey> firstLiveOfEachKeyEncryptionKey() {
-        return all("SELECT id, key_day, kek_alias, wrapped_key FROM cdr_day_key WHERE id IN "
+        return all(SELECT_KEYS + "WHERE id IN "
                 + "(SELECT MIN(id) FROM cdr_day_key WHERE wrapped_key IS NOT NULL GROUP BY kek_alias) ORDER BY id");
     }
 
@@ -118,7 +120,7 @@ public final class JdbcDayKeyStore implements DayKeyStore {
 
     @Override
     public List<StoredDayKey> liveBefore(LocalDate day) {
-        return all("SELECT id, key_day, kek_alias, wrapped_key FROM cdr_day_key WHERE key_day < ? AND wrapped_key IS NOT NULL ORDER BY key_day", day);
+        return all(SELECT_KEYS + "WHERE key_day < ? AND wrapped_key IS NOT NULL ORDER BY key_day", day);
     }
 
     private List<StoredDayKey> all(String sql, Object... parameters) {
@@ -152,15 +154,7 @@ public final class JdbcDayKeyStore implements DayKeyStore {
     }
 
     private Optional<StoredDayKey> one(String sql, Object parameter) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setObject(1, parameter);
-            try (ResultSet result = query.executeQuery()) {
-                return result.next() ? Optional.of(key(result)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new JdbcCallRecordStore.StoreUnavailable(e);
-        }
+        return all(sql, parameter).stream().findFirst();
     }
 
     private static StoredDayKey key(ResultSet result) throws SQLException {
