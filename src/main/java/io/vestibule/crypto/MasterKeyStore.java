@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -16,8 +17,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -25,7 +24,8 @@ import javax.crypto.SecretKey;
 import io.vestibule.crypto.pki.TlsIdentity;
 
 /**
- * The root of Vestibule's key hierarchy: a PKCS#12 file holding the key-encryption keys ({@code kek-N}) and the
+ * The root of Vestibule's key hierarchy: a PKCS#12 file holding the key-encryption keys ({@code kek-N-TAG}, see
+ * {@link KeyEncryptionKeyAlias}) and the
  * private keys of the service's own TLS identities ({@code tls-NAME}), protected by the master passphrase.
  *
  * <p>Everything else that is secret at rest (PINs, join-token signing keys, records) is sealed under data keys,
@@ -35,9 +35,8 @@ import io.vestibule.crypto.pki.TlsIdentity;
  * or a key in use that the file does not hold.
  */
 public final class MasterKeyStore implements KeyEncryptionKeys {
-    private static final String KEK_PREFIX = "kek-";
+    private static final String KEK_PREFIX = "kek";
     private static final String TLS_PREFIX = "tls-";
-    private static final Pattern KEK_ALIAS = Pattern.compile("kek-(\\d+)");
 
     private final Path file;
     private final char[] passphrase;
@@ -69,7 +68,7 @@ public final class MasterKeyStore implements KeyEncryptionKeys {
                 store.load(null, null);
             }
             MasterKeyStore master = new MasterKeyStore(file, passphrase.value(), policy, store);
-            if (master.kekVersions().isEmpty()) {
+            if (master.kekAliases().isEmpty()) {
                 master.rotateKeyEncryptionKey();
             }
             return master;
@@ -88,13 +87,13 @@ public final class MasterKeyStore implements KeyEncryptionKeys {
 
     /** The newest key-encryption key: the one that wraps new data keys. */
     public synchronized KeyEncryptionKey currentKeyEncryptionKey() {
-        List<Integer> versions = kekVersions();
-        return keyEncryptionKey(KEK_PREFIX + versions.get(versions.size() - 1));
+        List<KeyEncryptionKeyAlias> aliases = kekAliases();
+        return keyEncryptionKey(aliases.get(aliases.size() - 1).toString());
     }
 
     public synchronized KeyEncryptionKey keyEncryptionKey(String alias) {
         try {
-            if (!alias.startsWith(KEK_PREFIX) || !store.isKeyEntry(alias)) {
+            if (KeyEncryptionKeyAlias.parse(KEK_PREFIX, alias).isEmpty() || !store.isKeyEntry(alias)) {
                 throw new IllegalArgumentException("No key-encryption key " + alias + " in " + file);
             }
             return new KeyEncryptionKey(alias, (SecretKey) store.getKey(alias, passphrase), policy);
@@ -105,12 +104,12 @@ public final class MasterKeyStore implements KeyEncryptionKeys {
 
     /** Adds a new key-encryption key, which becomes current; the older ones remain for unwrapping. */
     public synchronized KeyEncryptionKey rotateKeyEncryptionKey() {
-        List<Integer> versions = kekVersions();
-        int next = versions.isEmpty() ? 1 : versions.get(versions.size() - 1) + 1;
-        String alias = KEK_PREFIX + next;
+        List<KeyEncryptionKeyAlias> aliases = kekAliases();
+        SecureRandom random = policy.newSecureRandom();
+        String alias = KeyEncryptionKeyAlias.next(KEK_PREFIX, aliases.stream().reduce((older, newer) -> newer), random).toString();
         try {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
-            generator.init(policy.aeadKeyBits(), policy.newSecureRandom());
+            generator.init(policy.aeadKeyBits(), random);
             KeyStore changed = copy();
             changed.setEntry(alias, new KeyStore.SecretKeyEntry(generator.generateKey()), protection());
             save(changed);
@@ -173,17 +172,15 @@ public final class MasterKeyStore implements KeyEncryptionKeys {
         }
     }
 
-    private List<Integer> kekVersions() {
+    /** The key-encryption keys' names, oldest first. */
+    private List<KeyEncryptionKeyAlias> kekAliases() {
         try {
-            List<Integer> versions = new ArrayList<>();
+            List<KeyEncryptionKeyAlias> aliases = new ArrayList<>();
             for (String alias : Collections.list(store.aliases())) {
-                Matcher matcher = KEK_ALIAS.matcher(alias);
-                if (matcher.matches()) {
-                    versions.add(Integer.valueOf(matcher.group(1)));
-                }
+                KeyEncryptionKeyAlias.parse(KEK_PREFIX, alias).ifPresent(aliases::add);
             }
-            Collections.sort(versions);
-            return versions;
+            Collections.sort(aliases);
+            return aliases;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot list the master key store", e);
         }

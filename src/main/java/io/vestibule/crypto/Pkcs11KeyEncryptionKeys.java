@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -39,7 +37,6 @@ public final class Pkcs11KeyEncryptionKeys implements KeyEncryptionKeys, AutoClo
     private final CryptoPolicy policy;
     private final SecureRandom random;
     private final String aliasPrefix;
-    private final Pattern aliases;
     private final String description;
     private boolean closed;
 
@@ -50,7 +47,6 @@ public final class Pkcs11KeyEncryptionKeys implements KeyEncryptionKeys, AutoClo
         this.policy = policy;
         this.random = random;
         this.aliasPrefix = aliasPrefix;
-        this.aliases = Pattern.compile(Pattern.quote(aliasPrefix) + "-([1-9]\\d{0,8})");
         this.description = description;
     }
 
@@ -145,11 +141,11 @@ public final class Pkcs11KeyEncryptionKeys implements KeyEncryptionKeys, AutoClo
     /** The newest key: the one that wraps new data keys. The first call on a token without keys creates version 1. */
     @Override
     public synchronized KeyEncryptionKey current() {
-        List<Integer> versions = versions();
-        if (versions.isEmpty()) {
+        List<KeyEncryptionKeyAlias> aliases = aliases();
+        if (aliases.isEmpty()) {
             return rotate();
         }
-        return keyEncryptionKey(aliasPrefix + "-" + versions.get(versions.size() - 1));
+        return keyEncryptionKey(aliases.get(aliases.size() - 1).toString());
     }
 
     /** The key of this alias; {@link Aead.SealBroken} when the token has none. */
@@ -157,10 +153,11 @@ public final class Pkcs11KeyEncryptionKeys implements KeyEncryptionKeys, AutoClo
     public synchronized KeyEncryptionKey byAlias(String alias) {
         requireOpen();
         try {
-            if (aliases.matcher(alias).matches() && !token.isKeyEntry(alias)) {
+            boolean named = KeyEncryptionKeyAlias.parse(aliasPrefix, alias).isPresent();
+            if (named && !token.isKeyEntry(alias)) {
                 refresh();
             }
-            if (!aliases.matcher(alias).matches() || !token.isKeyEntry(alias)) {
+            if (!named || !token.isKeyEntry(alias)) {
                 throw new Aead.SealBroken("No key-encryption key " + alias + " on " + description);
             }
         } catch (KeyStoreException e) {
@@ -175,8 +172,8 @@ public final class Pkcs11KeyEncryptionKeys implements KeyEncryptionKeys, AutoClo
      */
     @Override
     public synchronized KeyEncryptionKey rotate() {
-        List<Integer> versions = versions();
-        String alias = aliasPrefix + "-" + (versions.isEmpty() ? 1 : versions.get(versions.size() - 1) + 1);
+        List<KeyEncryptionKeyAlias> aliases = aliases();
+        String alias = KeyEncryptionKeyAlias.next(aliasPrefix, aliases.stream().reduce((older, newer) -> newer), random).toString();
         try {
             KeyGenerator generator = KeyGenerator.getInstance(KEY_ALGORITHM, provider);
             generator.init(policy.aeadKeyBits());
@@ -235,20 +232,22 @@ public final class Pkcs11KeyEncryptionKeys implements KeyEncryptionKeys, AutoClo
         }
     }
 
-    /** The versions under this prefix on the token, read afresh: another instance sharing the token may have rotated. */
-    private List<Integer> versions() {
+    /**
+     * The keys' names under this prefix on the token, oldest first, read afresh: another instance sharing the token
+     * may have rotated.
+     */
+    private List<KeyEncryptionKeyAlias> aliases() {
         requireOpen();
         try {
             refresh();
-            List<Integer> versions = new ArrayList<>();
+            List<KeyEncryptionKeyAlias> aliases = new ArrayList<>();
             for (String alias : Collections.list(token.aliases())) {
-                Matcher matcher = aliases.matcher(alias);
-                if (matcher.matches() && token.isKeyEntry(alias)) {
-                    versions.add(Integer.valueOf(matcher.group(1)));
+                if (token.isKeyEntry(alias)) {
+                    KeyEncryptionKeyAlias.parse(aliasPrefix, alias).ifPresent(aliases::add);
                 }
             }
-            Collections.sort(versions);
-            return versions;
+            Collections.sort(aliases);
+            return aliases;
         } catch (KeyStoreException e) {
             throw new IllegalStateException("Cannot list the keys of " + description, e);
         }

@@ -36,8 +36,16 @@ abstract class KeyEncryptionKeysContract {
     /** Secrets no message may contain: the right and the wrong one. */
     protected abstract String[] secrets();
 
-    /** The alias of a version in this store. */
-    protected abstract String alias(int version);
+    /** The prefix of this store's key names. */
+    protected abstract String aliasPrefix();
+
+    /** Asserts that the key is this store's key of that version, with a tag of its own. */
+    protected void assertVersion(KeyEncryptionKey key, int version) {
+        assertThat(KeyEncryptionKeyAlias.parse(aliasPrefix(), key.alias())).as(key.alias()).hasValueSatisfying(alias -> {
+            assertThat(alias.version()).isEqualTo(version);
+            assertThat(alias.tag()).matches("[0-9a-f]{12}");
+        });
+    }
 
     protected SecretKey dataKey() throws Exception {
         KeyGenerator generator = KeyGenerator.getInstance("AES");
@@ -47,7 +55,7 @@ abstract class KeyEncryptionKeysContract {
 
     @Test
     void theFirstKeyIsVersionOne() {
-        assertThat(open().current().alias()).isEqualTo(alias(1));
+        assertVersion(open().current(), 1);
     }
 
     @Test
@@ -69,9 +77,9 @@ abstract class KeyEncryptionKeysContract {
         byte[] wrappedByFirst = first.wrap(dataKey);
 
         KeyEncryptionKey second = keys.rotate();
-        assertThat(second.alias()).isEqualTo(alias(2));
-        assertThat(keys.current().alias()).isEqualTo(alias(2));
-        assertThat(keys.byAlias(alias(1)).unwrap(wrappedByFirst, "AES").getEncoded()).isEqualTo(dataKey.getEncoded());
+        assertVersion(second, 2);
+        assertThat(keys.current().alias()).isEqualTo(second.alias());
+        assertThat(keys.byAlias(first.alias()).unwrap(wrappedByFirst, "AES").getEncoded()).isEqualTo(dataKey.getEncoded());
         assertThatExceptionOfType(Aead.SealBroken.class).isThrownBy(() -> second.unwrap(wrappedByFirst, "AES"));
     }
 
@@ -96,13 +104,15 @@ abstract class KeyEncryptionKeysContract {
         KeyEncryptionKeys keys = open();
         SecretKey firstDataKey = dataKey();
         SecretKey secondDataKey = dataKey();
-        byte[] wrappedByFirst = keys.current().wrap(firstDataKey);
-        byte[] wrappedBySecond = keys.rotate().wrap(secondDataKey);
+        KeyEncryptionKey first = keys.current();
+        KeyEncryptionKey second = keys.rotate();
+        byte[] wrappedByFirst = first.wrap(firstDataKey);
+        byte[] wrappedBySecond = second.wrap(secondDataKey);
 
         KeyEncryptionKeys reopened = reopen();
-        assertThat(reopened.current().alias()).isEqualTo(alias(2));
-        assertThat(reopened.byAlias(alias(1)).unwrap(wrappedByFirst, "AES").getEncoded()).isEqualTo(firstDataKey.getEncoded());
-        assertThat(reopened.byAlias(alias(2)).unwrap(wrappedBySecond, "AES").getEncoded()).isEqualTo(secondDataKey.getEncoded());
+        assertThat(reopened.current().alias()).isEqualTo(second.alias());
+        assertThat(reopened.byAlias(first.alias()).unwrap(wrappedByFirst, "AES").getEncoded()).isEqualTo(firstDataKey.getEncoded());
+        assertThat(reopened.byAlias(second.alias()).unwrap(wrappedBySecond, "AES").getEncoded()).isEqualTo(secondDataKey.getEncoded());
     }
 
     @Test
@@ -112,17 +122,22 @@ abstract class KeyEncryptionKeysContract {
         for (int version = 2; version <= 10; version++) {
             keys.rotate();
         }
-        assertThat(keys.current().alias()).isEqualTo(alias(10));
-        assertThat(keys.rotate().alias()).isEqualTo(alias(11));
+        assertVersion(keys.current(), 10);
+        assertVersion(keys.rotate(), 11);
     }
 
     @Test
     void anUnknownAliasIsABrokenSeal() {
         KeyEncryptionKeys keys = open();
-        keys.current();
-        assertThatExceptionOfType(Aead.SealBroken.class).isThrownBy(() -> keys.byAlias(alias(9)));
+        String first = keys.current().alias();
+        KeyEncryptionKeyAlias parsed = KeyEncryptionKeyAlias.parse(aliasPrefix(), first).orElseThrow();
+        assertThatExceptionOfType(Aead.SealBroken.class).isThrownBy(() -> keys.byAlias(aliasPrefix() + "-9-" + parsed.tag()));
+        assertThatExceptionOfType(Aead.SealBroken.class).as("the same version under another tag")
+                .isThrownBy(() -> keys.byAlias(aliasPrefix() + "-1-" + "0".repeat(12)));
+        assertThatExceptionOfType(Aead.SealBroken.class).as("the version without its tag")
+                .isThrownBy(() -> keys.byAlias(aliasPrefix() + "-1"));
         assertThatExceptionOfType(Aead.SealBroken.class).isThrownBy(() -> keys.byAlias("tls-https"));
-        assertThatExceptionOfType(Aead.SealBroken.class).isThrownBy(() -> keys.byAlias(alias(1) + "0x"));
+        assertThatExceptionOfType(Aead.SealBroken.class).isThrownBy(() -> keys.byAlias(first + "0x"));
     }
 
     @Test

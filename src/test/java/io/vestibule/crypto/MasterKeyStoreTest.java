@@ -2,6 +2,7 @@ package io.vestibule.crypto;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -37,6 +38,12 @@ class MasterKeyStoreTest {
         return directory.resolve("keys").resolve("master.p12");
     }
 
+    /** The version a key's name gives, which must carry a tag. */
+    private static int version(String alias) {
+        assertThat(alias).matches("kek-\\d+-[0-9a-f]{12}");
+        return KeyEncryptionKeyAlias.parse("kek", alias).orElseThrow().version();
+    }
+
     private SecretKey dataKey() throws Exception {
         KeyGenerator generator = KeyGenerator.getInstance("AES");
         generator.init(256, random);
@@ -47,8 +54,46 @@ class MasterKeyStoreTest {
     void creatingTheStoreCreatesTheFirstKeyEncryptionKey() throws Exception {
         MasterKeyStore store = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
         assertThat(Files.exists(file())).isTrue();
+        String first = store.currentKeyEncryptionKey().alias();
+        assertThat(version(first)).isEqualTo(1);
+        assertThat(store.keyEncryptionKey(first).alias()).isEqualTo(first);
+    }
+
+    /**
+     * Issue 21: a store made after a lost one named its first key kek-1 too, the name the database kept for the lost
+     * key, so the loss showed only as keys that failed to unwrap. Each key's name is now its own.
+     */
+    @Test
+    void aStoreMadeInPlaceOfALostOneNamesNoKeyAsTheLostOneWas() throws Exception {
+        String lost = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy).currentKeyEncryptionKey().alias();
+        Files.delete(file());
+
+        MasterKeyStore replacement = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
+        String first = replacement.currentKeyEncryptionKey().alias();
+        assertThat(version(first)).isEqualTo(1);
+        assertThat(first).isNotEqualTo(lost);
+        assertThatIllegalArgumentException().isThrownBy(() -> replacement.keyEncryptionKey(lost)).withMessageContaining(lost);
+    }
+
+    /** Stores made before names had a tag keep their keys' names; the next key gets a tag. */
+    @Test
+    void aKeyNamedBeforeTagsKeepsItsName() throws Exception {
+        SecretKey legacyKek = dataKey();
+        KeyStore legacy = KeyStore.getInstance(policy.keyStoreType());
+        legacy.load(null, null);
+        legacy.setEntry("kek-1", new KeyStore.SecretKeyEntry(legacyKek), new KeyStore.PasswordProtection(PASSPHRASE.value()));
+        Files.createDirectories(file().getParent());
+        try (var out = Files.newOutputStream(file())) {
+            legacy.store(out, PASSPHRASE.value());
+        }
+
+        MasterKeyStore store = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
         assertThat(store.currentKeyEncryptionKey().alias()).isEqualTo("kek-1");
-        assertThat(store.keyEncryptionKey("kek-1").alias()).isEqualTo("kek-1");
+        SecretKey dataKey = dataKey();
+        byte[] wrapped = store.currentKeyEncryptionKey().wrap(dataKey);
+        String second = store.rotateKeyEncryptionKey().alias();
+        assertThat(second).matches("kek-2-[0-9a-f]{12}");
+        assertThat(store.keyEncryptionKey("kek-1").unwrap(wrapped, "AES").getEncoded()).isEqualTo(dataKey.getEncoded());
     }
 
     @Test
@@ -69,7 +114,7 @@ class MasterKeyStoreTest {
 
         MasterKeyStore reopened = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
         KeyEncryptionKey current = reopened.currentKeyEncryptionKey();
-        assertThat(current.alias()).isEqualTo("kek-1");
+        assertThat(current.alias()).isEqualTo(created.currentKeyEncryptionKey().alias());
         assertThat(current.unwrap(wrapped, "AES").getEncoded()).isEqualTo(dataKey.getEncoded());
     }
 
@@ -88,6 +133,7 @@ class MasterKeyStoreTest {
     @Test
     void aFailedSaveLeavesTheStoreInUseAndOnDiskAsTheyWere() throws Exception {
         MasterKeyStore store = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
+        String first = store.currentKeyEncryptionKey().alias();
         byte[] onDisk = Files.readAllBytes(file());
         Files.move(file(), file().resolveSibling("moved-away.p12"));
         Files.createDirectories(file().resolve("in-the-way"));
@@ -95,8 +141,7 @@ class MasterKeyStoreTest {
         assertThatIllegalStateException().isThrownBy(store::rotateKeyEncryptionKey)
                 .withMessageContaining("Cannot write the master key store").withMessageContaining("unchanged");
 
-        assertThat(store.currentKeyEncryptionKey().alias()).isEqualTo("kek-1");
-        assertThatIllegalArgumentException().isThrownBy(() -> store.keyEncryptionKey("kek-2"));
+        assertThat(store.currentKeyEncryptionKey().alias()).isEqualTo(first);
         assertThat(Files.readAllBytes(file().resolveSibling("moved-away.p12"))).isEqualTo(onDisk);
     }
 
@@ -110,20 +155,22 @@ class MasterKeyStoreTest {
         try (Tmpfs disk = Tmpfs.mount(keys, "64k")) {
             Path file = keys.resolve("master.p12");
             MasterKeyStore store = MasterKeyStore.openOrCreate(file, PASSPHRASE, policy);
+            String first = store.currentKeyEncryptionKey().alias();
             byte[] before = Files.readAllBytes(file);
             Tmpfs.fill(keys.resolve("filler"));
 
             assertThatIllegalStateException().isThrownBy(store::rotateKeyEncryptionKey)
                     .withMessageContaining("Cannot write the master key store").withMessageContaining("unchanged");
 
-            assertThat(store.currentKeyEncryptionKey().alias()).isEqualTo("kek-1");
+            assertThat(store.currentKeyEncryptionKey().alias()).isEqualTo(first);
             assertThat(Files.readAllBytes(file)).isEqualTo(before);
             try (var left = Files.list(keys)) {
                 assertThat(left.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("master.p12", "filler");
             }
             Files.delete(keys.resolve("filler"));
-            assertThat(store.rotateKeyEncryptionKey().alias()).isEqualTo("kek-2");
-            assertThat(MasterKeyStore.openOrCreate(file, PASSPHRASE, policy).currentKeyEncryptionKey().alias()).isEqualTo("kek-2");
+            String second = store.rotateKeyEncryptionKey().alias();
+            assertThat(version(second)).isEqualTo(2);
+            assertThat(MasterKeyStore.openOrCreate(file, PASSPHRASE, policy).currentKeyEncryptionKey().alias()).isEqualTo(second);
         }
     }
 
@@ -131,15 +178,16 @@ class MasterKeyStoreTest {
     @Test
     void aSaveKeepsThePreviousVersionWhichStillOpens() throws Exception {
         MasterKeyStore store = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
+        String first = store.currentKeyEncryptionKey().alias();
         byte[] wrapped = store.currentKeyEncryptionKey().wrap(dataKey());
-        store.rotateKeyEncryptionKey();
+        String second = store.rotateKeyEncryptionKey().alias();
 
         Path previous = file().resolveSibling("master.p12.previous");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(previous))).isEqualTo("rw-------");
         MasterKeyStore restored = MasterKeyStore.openOrCreate(previous, PASSPHRASE, policy);
-        assertThat(restored.currentKeyEncryptionKey().alias()).isEqualTo("kek-1");
-        assertThat(restored.keyEncryptionKey("kek-1").unwrap(wrapped, "AES")).isNotNull();
-        assertThat(MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy).currentKeyEncryptionKey().alias()).isEqualTo("kek-2");
+        assertThat(restored.currentKeyEncryptionKey().alias()).isEqualTo(first);
+        assertThat(restored.keyEncryptionKey(first).unwrap(wrapped, "AES")).isNotNull();
+        assertThat(MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy).currentKeyEncryptionKey().alias()).isEqualTo(second);
     }
 
     @Test
@@ -191,13 +239,13 @@ class MasterKeyStoreTest {
         byte[] wrappedByFirst = first.wrap(dataKey);
 
         KeyEncryptionKey second = store.rotateKeyEncryptionKey();
-        assertThat(second.alias()).isEqualTo("kek-2");
-        assertThat(store.currentKeyEncryptionKey().alias()).isEqualTo("kek-2");
+        assertThat(version(second.alias())).isEqualTo(2);
+        assertThat(store.currentKeyEncryptionKey().alias()).isEqualTo(second.alias());
         assertThatExceptionOfType(Aead.SealBroken.class).isThrownBy(() -> second.unwrap(wrappedByFirst, "AES"));
 
         MasterKeyStore reopened = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
-        assertThat(reopened.currentKeyEncryptionKey().alias()).isEqualTo("kek-2");
-        assertThat(reopened.keyEncryptionKey("kek-1").unwrap(wrappedByFirst, "AES").getEncoded())
+        assertThat(reopened.currentKeyEncryptionKey().alias()).isEqualTo(second.alias());
+        assertThat(reopened.keyEncryptionKey(first.alias()).unwrap(wrappedByFirst, "AES").getEncoded())
                 .isEqualTo(dataKey.getEncoded());
     }
 
@@ -207,20 +255,22 @@ class MasterKeyStoreTest {
         for (int i = 2; i <= 10; i++) {
             store.rotateKeyEncryptionKey();
         }
-        assertThat(store.currentKeyEncryptionKey().alias()).isEqualTo("kek-10");
-        assertThat(store.rotateKeyEncryptionKey().alias()).isEqualTo("kek-11");
+        assertThat(version(store.currentKeyEncryptionKey().alias())).isEqualTo(10);
+        assertThat(version(store.rotateKeyEncryptionKey().alias())).isEqualTo(11);
     }
 
     @Test
     void unknownAliasesAreRefused() {
         MasterKeyStore store = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
         assertThatIllegalArgumentException().isThrownBy(() -> store.keyEncryptionKey("kek-9"));
+        assertThatIllegalArgumentException().isThrownBy(() -> store.keyEncryptionKey("kek-1"));
         assertThatIllegalArgumentException().isThrownBy(() -> store.keyEncryptionKey("tls-https"));
     }
 
     @Test
     void aTlsIdentityIsKeptAcrossReopening() {
         MasterKeyStore store = MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy);
+        String first = store.currentKeyEncryptionKey().alias();
         assertThat(store.tlsIdentity("https")).isEmpty();
         TlsIdentity identity = new SelfSignedCertificateIssuer(policy, random)
                 .issue("localhost", List.of("localhost", "127.0.0.1"), Instant.now());
@@ -233,6 +283,6 @@ class MasterKeyStoreTest {
             assertThat(kept.privateKey().getEncoded()).isEqualTo(identity.privateKey().getEncoded());
         });
         assertThat(MasterKeyStore.openOrCreate(file(), PASSPHRASE, policy).currentKeyEncryptionKey().alias())
-                .as("a TLS identity is not a key-encryption key").isEqualTo("kek-1");
+                .as("a TLS identity is not a key-encryption key").isEqualTo(first);
     }
 }

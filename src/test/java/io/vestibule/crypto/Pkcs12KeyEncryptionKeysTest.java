@@ -50,7 +50,7 @@ class Pkcs12KeyEncryptionKeysTest extends KeyEncryptionKeysContract {
     }
 
     @Override
-    protected String alias(int version) {
-        return "kek-" + version;
+    protected String aliasPrefix() {
+        return "kek";
     }
 }

@@ -66,8 +66,8 @@ public class DataKeyRing {
 
     /**
      * At deployment, before anything is sealed or opened: every key-encryption key that wrapped a data key is in the
-     * master key store and unwraps that data key. A lost store replaced by a new one (with a new {@code kek-1}) would
-     * otherwise make every PIN, signing key and record unreadable while the service says it is ready (issue 21).
+     * master key store and unwraps that data key. A lost store replaced by a new one (with a first key of its own, under
+     * another name) would otherwise make every PIN, signing key and record unreadable while the service says it is ready (issue 21).
      */
     void checkAtDeployment(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 10) @Initialized(ApplicationScoped.class) Object started) {
         requireKeyEncryptionKeys();
