@@ -26,7 +26,9 @@ public enum SdpRule {
     /** An RTP media section without {@code a=rtcp-mux}. */
     RTCP_MUX("rtcp_mux"),
     /** A payload type whose codec is not on the allow-list, or that names no codec at all. */
-    CODEC("codec");
+    CODEC("codec"),
+    /** A source ({@code a=ssrc}, {@code a=ssrc-group}) that is not a 32-bit number. */
+    SOURCES("sources");
 
     private final String code;
 
