@@ -1,7 +1,6 @@
 package io.vestibule.media.sdp;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
 public final class AnnouncedSources {
     private static final Pattern SOURCE = Pattern.compile("[0-9]{1,10}");
     private static final long LARGEST = 0xFFFF_FFFFL;
-    private static final List<String> DIRECTIONS = List.of("sendrecv", "sendonly", "recvonly", "inactive");
 
     private AnnouncedSources() {
     }
@@ -21,7 +19,7 @@ public final class AnnouncedSources {
     public static Set<Long> of(SessionDescription description) throws SdpRefused {
         Set<Long> sources = new LinkedHashSet<>();
         for (MediaSection section : description.media()) {
-            if (section.disabled() || !section.carriesRtp() || !sends(description, section)) {
+            if (section.disabled() || !section.carriesRtp() || !Directions.sends(description, section)) {
                 continue;
             }
             for (String line : section.values("ssrc")) {
@@ -35,14 +33,6 @@ public final class AnnouncedSources {
             }
         }
         return sources;
-    }
-
-    /** Whether the section's direction (its own, else the session's, else sendrecv: RFC 3264 §5.1) includes sending. */
-    private static boolean sends(SessionDescription description, MediaSection section) {
-        String direction = DIRECTIONS.stream().filter(section::has).findFirst()
-                .or(() -> DIRECTIONS.stream().filter(name -> description.attributes().stream().anyMatch(a -> a.name().equals(name))).findFirst())
-                .orElse("sendrecv");
-        return direction.equals("sendrecv") || direction.equals("sendonly");
     }
 
     private static long source(String text) throws SdpRefused {

@@ -1,0 +1,73 @@
+package io.vestibule.media.gateway.negotiation;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import io.vestibule.media.sdp.MediaSection;
+import io.vestibule.media.sdp.SdpRefused;
+import io.vestibule.media.sdp.SdpRule;
+import io.vestibule.media.sdp.SessionDescription;
+
+/**
+ * The codecs the gateway forwards, as one participant numbered them in its offer: Opus for audio, VP8 (and its
+ * retransmissions, RFC 4588) for video. Every participant receives what the others send, so the gateway agrees on
+ * these two codecs with each and rewrites the payload type of each packet into the receiver's numbering.
+ */
+public record PayloadTypes(int opus, String opusParameters, int vp8, OptionalInt vp8Retransmission) {
+
+    /** The numbering of the first audio and video sections of an offer that passed the DTLS-SRTP policy. */
+    public static PayloadTypes of(SessionDescription offer) throws SdpRefused {
+        int opus = -1;
+        String opusParameters = "";
+        int vp8 = -1;
+        OptionalInt retransmission = OptionalInt.empty();
+        for (MediaSection section : offer.media()) {
+            if (section.disabled() || !section.carriesRtp()) {
+                continue;
+            }
+            if (section.kind().equals("audio") && opus < 0) {
+                opus = payloadType(section, "opus/48000/2").orElse(-1);
+                opusParameters = opus < 0 ? "" : parameters(section, opus).orElse("");
+            } else if (section.kind().equals("video") && vp8 < 0) {
+                vp8 = payloadType(section, "vp8/90000").orElse(-1);
+                int primary = vp8;
+                retransmission = primary < 0 ? OptionalInt.empty() : section.values("fmtp").stream()
+                        .filter(line -> line.endsWith(" apt=" + primary)).mapToInt(line -> Integer.parseInt(line.split(" ", 2)[0]))
+                        .filter(type -> payloadType(section, "rtx/90000").stream().anyMatch(rtx -> rtx == type)).findFirst();
+            }
+        }
+        if (opus < 0 || vp8 < 0) {
+            throw new SdpRefused(SdpRule.CODEC, "the media gateway forwards Opus audio and VP8 video; offer both");
+        }
+        return new PayloadTypes(opus, opusParameters, vp8, retransmission);
+    }
+
+    /** The receiver's number for a payload type of this sender, or empty for one the gateway does not forward. */
+    public OptionalInt translate(int senderType, PayloadTypes receiver) {
+        if (senderType == opus) {
+            return OptionalInt.of(receiver.opus);
+        }
+        if (senderType == vp8) {
+            return OptionalInt.of(receiver.vp8);
+        }
+        if (vp8Retransmission.isPresent() && senderType == vp8Retransmission.getAsInt()) {
+            return receiver.vp8Retransmission;
+        }
+        return OptionalInt.empty();
+    }
+
+    private static Optional<Integer> payloadType(MediaSection section, String codec) {
+        return section.values("rtpmap").stream()
+                .map(line -> line.split(" ", 2))
+                .filter(parts -> parts.length == 2 && parts[1].toLowerCase(Locale.ROOT).equals(codec) && parts[0].matches("\\d{1,3}"))
+                .map(parts -> Integer.parseInt(parts[0]))
+                .filter(type -> section.formats().contains(String.valueOf(type)))
+                .findFirst();
+    }
+
+    private static Optional<String> parameters(MediaSection section, int type) {
+        return section.values("fmtp").stream().filter(line -> line.startsWith(type + " "))
+                .map(line -> line.substring(line.indexOf(' ') + 1)).findFirst();
+    }
+}
