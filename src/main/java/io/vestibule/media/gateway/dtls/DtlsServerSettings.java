@@ -2,7 +2,6 @@ package io.vestibule.media.gateway.dtls;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.media.gateway.SrtpProfile;
@@ -13,15 +12,13 @@ import io.vestibule.media.gateway.SrtpProfile;
  * with a misleading reason.
  */
 public record DtlsServerSettings(List<String> cipherSuites, List<String> namedGroups, List<String> signatureSchemes,
-                                 List<SrtpProfile> srtpProfiles, Map<String, Integer> fingerprintHashes,
-                                 Duration handshakeTimeout) {
+                                 List<SrtpProfile> srtpProfiles, Duration handshakeTimeout) {
 
     public DtlsServerSettings {
         cipherSuites = nonEmpty(cipherSuites, "cipher suite");
         namedGroups = nonEmpty(namedGroups, "named group");
         signatureSchemes = nonEmpty(signatureSchemes, "signature scheme");
         srtpProfiles = nonEmpty(srtpProfiles, "SRTP profile");
-        fingerprintHashes = Map.copyOf(fingerprintHashes);
         if (handshakeTimeout.isNegative() || handshakeTimeout.isZero() || handshakeTimeout.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("A DTLS handshake needs a positive deadline of at most " + Integer.MAX_VALUE + " ms");
         }
@@ -35,7 +32,7 @@ public record DtlsServerSettings(List<String> cipherSuites, List<String> namedGr
      */
     public static DtlsServerSettings from(CryptoPolicy policy, boolean allowAesCm, Duration handshakeTimeout) {
         return new DtlsServerSettings(policy.dtlsCipherSuites(), policy.dtlsNamedGroups(), policy.dtlsSignatureSchemes(),
-                SrtpProfile.named(policy.srtpProfiles(allowAesCm)), policy.dtlsFingerprintHashes(), handshakeTimeout);
+                SrtpProfile.named(policy.srtpProfiles(allowAesCm)), handshakeTimeout);
     }
 
     private static <T> List<T> nonEmpty(List<T> values, String what) {
