@@ -310,6 +310,57 @@ public final class CryptoPolicy {
         return Map.of("sha-256", 32, "sha-384", 48, "sha-512", 64);
     }
 
+    /** The media gateway speaks DTLS 1.2 only: DTLS 1.0 has no AEAD suites, and browsers do not offer DTLS 1.3 yet. */
+    public List<String> dtlsProtocols() {
+        return List.of("DTLSv1.2");
+    }
+
+    /**
+     * DTLS suites of the media gateway, most preferred first: ECDHE key exchange authenticated by ECDSA with AES-GCM,
+     * the only suites that meet CCN-STIC-807 (ECDH and ECDSA on P-256 or larger, AES-128 or stronger, SHA-256 or
+     * stronger) and that WebRTC browsers, whose certificates are ECDSA, offer. CBC and static-RSA suites are not.
+     */
+    public List<String> dtlsCipherSuites() {
+        return List.of(
+                "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+                "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+    }
+
+    /** Groups for the DTLS key exchange, most preferred first: the NIST curves of CCN-STIC-807 that browsers offer. */
+    public List<String> dtlsNamedGroups() {
+        return List.of("secp256r1", "secp384r1");
+    }
+
+    /** Signatures accepted in DTLS handshakes of the media gateway: ECDSA with SHA-256 or stronger (CCN-STIC-807). */
+    public List<String> dtlsSignatureSchemes() {
+        return List.of("ecdsa_secp256r1_sha256", "ecdsa_secp384r1_sha384", "ecdsa_secp521r1_sha512");
+    }
+
+    /** The media gateway's own DTLS certificate: ECDSA on P-256 (CCN-STIC-807), as WebRTC browsers use. */
+    public ECGenParameterSpec dtlsCertificateCurve() {
+        return new ECGenParameterSpec("secp256r1");
+    }
+
+    /**
+     * How long the media gateway's DTLS certificate is valid. It is made afresh at every start and peers pin it by
+     * the fingerprint in the session description, not by its dates; a year outlasts any run between restarts.
+     */
+    public Duration dtlsCertificateValidity() {
+        return Duration.ofDays(365);
+    }
+
+    /**
+     * SRTP protection profiles for DTLS-SRTP (RFC 5764 names), most preferred first: AEAD AES-256-GCM and
+     * AES-128-GCM (RFC 7714), AES-128 or stronger as CCN-STIC-807 asks; then, unless the administrator turned it off
+     * (the security wizard's toggle), AES-128 counter mode with an 80-bit HMAC-SHA-1 tag, for clients that offer no
+     * AEAD profile. The 32-bit tag and NULL profiles are never offered.
+     */
+    public List<String> srtpProfiles(boolean allowAesCm) {
+        return allowAesCm
+                ? List.of("SRTP_AEAD_AES_256_GCM", "SRTP_AEAD_AES_128_GCM", "SRTP_AES128_CM_HMAC_SHA1_80")
+                : List.of("SRTP_AEAD_AES_256_GCM", "SRTP_AEAD_AES_128_GCM");
+    }
+
     // ---- data at rest -------------------------------------------------------------------------
 
     /** AES-256-GCM: the authenticated cipher for everything sealed at rest. */

@@ -308,4 +308,21 @@ class CryptoPolicyTest {
                 .doesNotContain("none", "HS256", "HS512", "RS1");
         assertThat(policy.pkceChallengeMethod()).isEqualTo("S256");
     }
+
+    @Test
+    void mediaDtlsIsVersionOnePointTwoWithEcdheEcdsaAesGcmSuitesOnNistCurves() {
+        assertThat(policy.dtlsProtocols()).containsExactly("DTLSv1.2");
+        assertThat(policy.dtlsCipherSuites()).isNotEmpty()
+                .allMatch(suite -> suite.startsWith("TLS_ECDHE_ECDSA_WITH_AES_") && suite.contains("_GCM_"));
+        assertThat(policy.dtlsNamedGroups()).isNotEmpty().isSubsetOf("secp256r1", "secp384r1", "secp521r1");
+        assertThat(policy.dtlsSignatureSchemes()).isNotEmpty().allMatch(scheme -> scheme.startsWith("ecdsa_") && !scheme.endsWith("sha1"));
+        assertThat(policy.dtlsCertificateCurve().getName()).isEqualTo("secp256r1");
+    }
+
+    @Test
+    void srtpProfilesPreferAeadAndOfferAesCmOnlyWhenAllowed() {
+        assertThat(policy.srtpProfiles(true))
+                .containsExactly("SRTP_AEAD_AES_256_GCM", "SRTP_AEAD_AES_128_GCM", "SRTP_AES128_CM_HMAC_SHA1_80");
+        assertThat(policy.srtpProfiles(false)).containsExactly("SRTP_AEAD_AES_256_GCM", "SRTP_AEAD_AES_128_GCM");
+    }
 }
