@@ -15,6 +15,8 @@ import io.vestibule.media.sdp.SessionDescription;
  * these two codecs with each and rewrites the payload type of each packet into the receiver's numbering.
  */
 public record PayloadTypes(int opus, String opusParameters, int vp8, OptionalInt vp8Retransmission) {
+    /** The numbering packets have inside the gateway (Chromium's, as it happens). */
+    static final PayloadTypes GATEWAY = new PayloadTypes(111, "", 96, OptionalInt.of(97));
 
     /** The numbering of the first audio and video sections of an offer that passed the DTLS-SRTP policy. */
     public static PayloadTypes of(SessionDescription offer) throws SdpRefused {
@@ -43,16 +45,34 @@ public record PayloadTypes(int opus, String opusParameters, int vp8, OptionalInt
         return new PayloadTypes(opus, opusParameters, vp8, retransmission);
     }
 
-    /** The receiver's number for a payload type of this sender, or empty for one the gateway does not forward. */
-    public OptionalInt translate(int senderType, PayloadTypes receiver) {
-        if (senderType == opus) {
-            return OptionalInt.of(receiver.opus);
+    /**
+     * The gateway's own number for a payload type in this participant's numbering, or empty for a codec the gateway
+     * does not forward. Packets travel between participants in the gateway's numbering: each participant's pipeline
+     * translates what it receives into it and what it sends out of it, so none needs to know another's.
+     */
+    public OptionalInt toGateway(int own) {
+        if (own == opus) {
+            return OptionalInt.of(GATEWAY.opus);
         }
-        if (senderType == vp8) {
-            return OptionalInt.of(receiver.vp8);
+        if (own == vp8) {
+            return OptionalInt.of(GATEWAY.vp8);
         }
-        if (vp8Retransmission.isPresent() && senderType == vp8Retransmission.getAsInt()) {
-            return receiver.vp8Retransmission;
+        if (vp8Retransmission.isPresent() && own == vp8Retransmission.getAsInt()) {
+            return GATEWAY.vp8Retransmission;
+        }
+        return OptionalInt.empty();
+    }
+
+    /** This participant's number for a payload type in the gateway's numbering, or empty when it takes no such codec. */
+    public OptionalInt fromGateway(int gateway) {
+        if (gateway == GATEWAY.opus) {
+            return OptionalInt.of(opus);
+        }
+        if (gateway == GATEWAY.vp8) {
+            return OptionalInt.of(vp8);
+        }
+        if (gateway == GATEWAY.vp8Retransmission.getAsInt()) {
+            return vp8Retransmission;
         }
         return OptionalInt.empty();
     }

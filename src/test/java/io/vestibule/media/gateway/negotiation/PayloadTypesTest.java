@@ -26,10 +26,12 @@ class PayloadTypesTest {
         assertThat(firefox.vp8()).isEqualTo(120);
         assertThat(firefox.vp8Retransmission()).hasValue(124);
 
-        assertThat(chromium.translate(96, firefox)).hasValue(120);
-        assertThat(chromium.translate(97, firefox)).hasValue(124);
-        assertThat(firefox.translate(109, chromium)).hasValue(111);
-        assertThat(chromium.translate(102, firefox)).as("H.264 is not forwarded").isEmpty();
+        assertThat(firefox.fromGateway(chromium.toGateway(96).getAsInt())).hasValue(120);
+        assertThat(firefox.fromGateway(chromium.toGateway(97).getAsInt())).hasValue(124);
+        assertThat(chromium.fromGateway(firefox.toGateway(109).getAsInt())).hasValue(111);
+        assertThat(chromium.toGateway(102)).as("H.264 is not forwarded").isEmpty();
+        assertThat(firefox.toGateway(111)).as("111 is nothing to Firefox").isEmpty();
+        assertThat(new PayloadTypes(109, "", 120, OptionalInt.empty()).fromGateway(97)).as("a receiver without retransmissions").isEmpty();
     }
 
     @Test
