@@ -33,10 +33,10 @@ import org.ice4j.util.Buffer;
  * component (rtcp-mux, BUNDLE), whose one host candidate is a shared UDP port of {@link IcePorts}.
  *
  * <p>Flow: {@link #local()} goes into our SDP; {@link #setRemoteCredentials} takes the browser's ufrag and password;
- * {@link #start()} lets the checks run. {@link #connected()}
- * completes with the selected remote address, or fails with an {@link IceFailure}. Datagrams that are not STUN reach
- * the listener only from remote addresses whose pair passed a check of ours; {@link #send} goes to the selected pair.
- * Once connected, the transport ends when the peer stops answering consent checks; {@link #ended()} says why.
+ * {@link #start()} lets the checks run. {@link #connected()} completes with the selected remote address, or fails with
+ * an {@link IceFailure}. Datagrams that are not STUN reach the listener only from remote addresses whose pair passed a
+ * check of ours; {@link #send} goes to the selected pair. Once connected, the transport ends when the peer stops
+ * answering consent checks (RFC 7675); {@link #ended()} says why.
  */
 public final class IceTransport implements AutoCloseable {
     private static final String STREAM_NAME = "media";
