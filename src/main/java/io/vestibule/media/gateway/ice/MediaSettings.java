@@ -38,6 +38,11 @@ public record MediaSettings(
 
     static final int LOWEST_PORT = 1024;
     static final int HIGHEST_PORT = 65535;
+    /**
+     * Loopback, so that a first start exposes no media port and needs no address of its own: browsers on this machine
+     * (the demo) reach it; a real installation binds its media network and, behind NAT, advertises its address.
+     */
+    static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     /** Each bound port has its own receiving thread in ice4j, so a range is a handful of ports, not thousands. */
     static final int MAX_PORTS = 64;
     static final Duration MIN_TIMEOUT = Duration.ofSeconds(3);
@@ -77,7 +82,7 @@ public record MediaSettings(
         int first = port(dash < 0 ? ports : ports.substring(0, dash), ports);
         int last = dash < 0 ? first : port(ports.substring(dash + 1), ports);
         return new MediaSettings(
-                ipLiteral(setting(config, BIND_ADDRESS).orElse("0.0.0.0"), BIND_ADDRESS),
+                ipLiteral(setting(config, BIND_ADDRESS).orElse(DEFAULT_BIND_ADDRESS), BIND_ADDRESS),
                 first,
                 last,
                 setting(config, ADVERTISED_ADDRESS).map(text -> ipLiteral(text, ADVERTISED_ADDRESS)),
