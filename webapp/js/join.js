@@ -4,7 +4,7 @@ import { api } from './api.js';
 import { currentLanguage, t, errorMessage } from './i18n.js';
 import { renderFrame, startLanguage } from './page.js';
 import { formatInZone, browserZone } from './zoned-time.js';
-import { MeshCall, openDevices } from './media.js';
+import { GatewayCall, openDevices } from './media.js';
 
 const alias = decodeURIComponent(location.pathname.replace(/^\/join\//, '').replace(/\/$/, ''));
 const storageKey = 'vestibule.join.' + alias;
@@ -128,7 +128,7 @@ function enterConference(answer) {
   show('conference-section');
   status(t('join.joined'), 'success');
   if (!call) {
-    call = new MeshCall({ selfId: answer.participantId, send, tiles: section('tiles'), nameOf, local: preview });
+    call = new GatewayCall({ selfId: answer.participantId, send, tiles: section('tiles'), nameOf, local: preview });
     preview = null;
     section('preview').replaceChildren();
     section('preview').hidden = true;
@@ -279,11 +279,10 @@ function handle(message) {
       lobby = message.lobby || [];
       locked = message.locked;
       renderConference();
-      call?.offerToAll(roster.map((p) => p.participantId));
+      call?.connect();
       break;
-    case 'offer':
     case 'answer':
-    case 'candidate':
+    case 'renegotiate':
       call?.handle(message);
       break;
     case 'joined':
@@ -313,6 +312,7 @@ function handle(message) {
     case 'error':
       if (message.error === 'lobby_timeout') forget(t('join.lobbyTimeout'), 'error');
       else if (message.error === 'sdp_policy') status(t('join.mediaRefused', { rule: message.rule, reason: message.reason }), 'error');
+      else if (message.error === 'media_failed') status(t('join.mediaFailed', { reason: message.reason }), 'error');
       else if (message.error === 'unauthenticated') {
         if (place?.kind === 'join') refresh().then((ok) => ok && connect());
         else forget(t('join.placeLost'), 'error');

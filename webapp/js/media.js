@@ -1,7 +1,5 @@
-// Camera and microphone for the join page: one RTCPeerConnection per other participant (mesh), negotiated through
-// the conference WebSocket, whose server checks every offer and answer against the DTLS-SRTP policy (R-RTC-2).
-// A participant whose socket becomes ready offers to everyone present; the others answer. When two offer to each
-// other at once, the participant with the smaller id keeps its offer ("impolite") and the other yields.
+// Camera and microphone for the join page: one RTCPeerConnection to the conference's media gateway, negotiated
+// through the conference WebSocket, whose server checks every offer against the DTLS-SRTP policy (R-RTC-2).
 
 /** Camera and microphone, or an empty stream when the browser has none or the person says no. */
 export async function openDevices() {
@@ -12,7 +10,13 @@ export async function openDevices() {
   }
 }
 
-export class MeshCall {
+/**
+ * Camera and microphone through the conference's media gateway (R-RTC-3): one RTCPeerConnection to the gateway,
+ * which receives this participant's audio and video and sends it everyone else's, encrypted per hop. The page always
+ * offers; when others' tracks are waiting the gateway asks for as many receiving sections ("renegotiate") and the
+ * page offers again with them. Each remote stream is a participant, named by the gateway.
+ */
+export class GatewayCall {
   /**
    * @param {object} options
    * @param {string} options.selfId the own participant id
@@ -26,83 +30,57 @@ export class MeshCall {
     this.send = send;
     this.tiles = tiles;
     this.nameOf = nameOf;
-    this.peers = new Map();
     this.local = local;
     this.opening = null;
+    this.pc = null;
+    this.wanted = { audio: 0, video: 0 };
+    this.offering = false;
+    this.offerAgain = false;
   }
 
-  /** Opens camera and microphone once; without them the participant still receives the others. */
   async start() {
     this.opening ??= (this.local ? Promise.resolve(this.local) : openDevices()).then((stream) => {
       this.local = stream;
-      this.tile(this.selfId, stream, true);
+      tileFor(this.tiles, this.selfId, this.nameOf, true).querySelector('video').srcObject = stream;
       return stream;
     });
     return this.opening;
   }
 
-  /** Offers to each participant present (the socket has just become ready). */
-  async offerToAll(participantIds) {
+  /** The socket is ready: connect to the gateway, or offer again on a new socket. */
+  async connect() {
     await this.start();
-    for (const id of participantIds) {
-      if (id !== this.selfId) await this.offerTo(id);
-    }
-  }
-
-  async offerTo(peerId) {
-    const peer = this.newPeer(peerId);
-    peer.makingOffer = true;
-    try {
-      await peer.pc.setLocalDescription(await peer.pc.createOffer());
-      this.send({ type: 'offer', to: peerId, sdp: peer.pc.localDescription.sdp });
-    } finally {
-      peer.makingOffer = false;
-    }
+    if (!this.pc) this.pc = this.newConnection();
+    await this.offer();
   }
 
   async handle(message) {
-    const from = message.from;
-    if (message.type === 'offer') {
-      const existing = this.peers.get(from);
-      const collision = existing && (existing.makingOffer || existing.pc.signalingState !== 'stable');
-      if (collision && this.selfId < from) return;
-      await this.start();
-      const peer = this.newPeer(from);
-      await peer.pc.setRemoteDescription({ type: 'offer', sdp: message.sdp });
-      await this.flushCandidates(peer);
-      await peer.pc.setLocalDescription(await peer.pc.createAnswer());
-      this.send({ type: 'answer', to: from, sdp: peer.pc.localDescription.sdp });
-    } else if (message.type === 'answer') {
-      const peer = this.peers.get(from);
-      if (!peer || peer.pc.signalingState !== 'have-local-offer') return;
-      await peer.pc.setRemoteDescription({ type: 'answer', sdp: message.sdp });
-      await this.flushCandidates(peer);
-    } else if (message.type === 'candidate') {
-      const peer = this.peers.get(from);
-      if (!peer) return;
-      if (peer.pc.remoteDescription) await peer.pc.addIceCandidate(message.candidate).catch(() => {});
-      else peer.pending.push(message.candidate);
+    if (message.from !== 'gateway' || !this.pc) return;
+    if (message.type === 'answer') {
+      if (this.pc.signalingState !== 'have-local-offer') return;
+      await this.pc.setRemoteDescription({ type: 'answer', sdp: message.sdp });
+      this.offering = false;
+      if (this.offerAgain) await this.offer();
+    } else if (message.type === 'renegotiate') {
+      this.wanted = { audio: message.receive?.audio || 0, video: message.receive?.video || 0 };
+      await this.offer();
     }
   }
 
-  /** A participant left or was removed: their connection and tile go. */
-  drop(peerId) {
-    const peer = this.peers.get(peerId);
-    if (peer) peer.pc.close();
-    this.peers.delete(peerId);
-    this.tiles.querySelector(`[data-participant="${CSS.escape(peerId)}"]`)?.remove();
+  /** A participant left or was removed: their tile goes; the gateway has stopped sending their tracks. */
+  drop(participantId) {
+    this.tiles.querySelector(`[data-participant="${CSS.escape(participantId)}"]`)?.remove();
   }
 
-  /** Leaving: every connection closes and camera and microphone are released. */
   stop() {
-    for (const id of [...this.peers.keys()]) this.drop(id);
+    this.pc?.close();
+    this.pc = null;
     this.local?.getTracks().forEach((track) => track.stop());
     this.local = null;
     this.opening = null;
     this.tiles.replaceChildren();
   }
 
-  /** Turns the own audio or video on or off; returns whether it is now on. */
   toggle(kind) {
     const tracks = kind === 'audio' ? this.local?.getAudioTracks() : this.local?.getVideoTracks();
     if (!tracks?.length) return false;
@@ -117,48 +95,59 @@ export class MeshCall {
     }
   }
 
-  newPeer(peerId) {
-    this.peers.get(peerId)?.pc.close();
-    const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
-    const peer = { pc, pending: [], makingOffer: false };
-    this.peers.set(peerId, peer);
-    this.local.getTracks().forEach((track) => pc.addTrack(track, this.local));
-    if (this.local.getTracks().length === 0) {
-      pc.addTransceiver('audio', { direction: 'recvonly' });
-      pc.addTransceiver('video', { direction: 'recvonly' });
+  /** Offers once at a time; a request that comes while an offer is out is offered when its answer is in. */
+  async offer() {
+    if (this.offering || this.pc.signalingState !== 'stable') {
+      this.offerAgain = true;
+      return;
     }
+    this.offering = true;
+    this.offerAgain = false;
+    for (const kind of ['audio', 'video']) {
+      const receiving = this.pc.getTransceivers().filter((transceiver) => transceiver.direction === 'recvonly'
+        && transceiver.receiver.track.kind === kind).length;
+      for (let added = receiving; added < this.wanted[kind]; added++) this.pc.addTransceiver(kind, { direction: 'recvonly' });
+    }
+    await this.pc.setLocalDescription(await this.pc.createOffer());
+    this.send({ type: 'offer', to: 'gateway', sdp: this.pc.localDescription.sdp });
+  }
+
+  newConnection() {
+    const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+    this.local.getTracks().forEach((track) => pc.addTransceiver(track, { direction: 'sendonly', streams: [this.local] }));
     pc.onicecandidate = ({ candidate }) => {
       if (candidate && candidate.candidate) {
-        this.send({ type: 'candidate', to: peerId,
+        this.send({ type: 'candidate', to: 'gateway',
           candidate: { candidate: candidate.candidate, sdpMid: candidate.sdpMid, sdpMLineIndex: candidate.sdpMLineIndex } });
       }
     };
-    pc.ontrack = ({ streams }) => {
-      if (streams[0]) this.tile(peerId, streams[0], false);
+    pc.ontrack = ({ track, streams }) => {
+      const participantId = streams[0]?.id;
+      if (!participantId || participantId === this.selfId) return;
+      const video = tileFor(this.tiles, participantId, this.nameOf, false).querySelector('video');
+      if (!(video.srcObject instanceof MediaStream)) video.srcObject = new MediaStream();
+      video.srcObject.getTracks().filter((old) => old.kind === track.kind).forEach((old) => video.srcObject.removeTrack(old));
+      video.srcObject.addTrack(track);
     };
-    return peer;
+    return pc;
   }
+}
 
-  async flushCandidates(peer) {
-    for (const candidate of peer.pending.splice(0)) await peer.pc.addIceCandidate(candidate).catch(() => {});
+/** The tile of a participant, made when missing: a video and the name below it. */
+function tileFor(tiles, participantId, nameOf, own) {
+  let tile = tiles.querySelector(`[data-participant="${CSS.escape(participantId)}"]`);
+  if (!tile) {
+    tile = document.createElement('figure');
+    tile.className = 'tile' + (own ? ' own' : '');
+    tile.dataset.participant = participantId;
+    const video = document.createElement('video');
+    video.autoplay = true;
+    video.playsInline = true;
+    video.muted = own;
+    const caption = document.createElement('figcaption');
+    tile.append(video, caption);
+    tiles.append(tile);
   }
-
-  tile(participantId, stream, own) {
-    let tile = this.tiles.querySelector(`[data-participant="${CSS.escape(participantId)}"]`);
-    if (!tile) {
-      tile = document.createElement('figure');
-      tile.className = 'tile' + (own ? ' own' : '');
-      tile.dataset.participant = participantId;
-      const video = document.createElement('video');
-      video.autoplay = true;
-      video.playsInline = true;
-      video.muted = own;
-      const caption = document.createElement('figcaption');
-      tile.append(video, caption);
-      this.tiles.append(tile);
-    }
-    tile.querySelector('figcaption').textContent = this.nameOf(participantId);
-    const video = tile.querySelector('video');
-    if (video.srcObject !== stream) video.srcObject = stream;
-  }
+  tile.querySelector('figcaption').textContent = nameOf(participantId);
+  return tile;
 }

@@ -53,7 +53,8 @@ public final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAl
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run",
-                        "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")));
+                        "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                        "--allow-loopback-in-peer-connection")));
     }
 
     @Override

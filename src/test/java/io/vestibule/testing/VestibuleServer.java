@@ -97,6 +97,9 @@ public final class VestibuleServer implements AutoCloseable {
             environment.put("VESTIBULE_DEMO", "true");
             environment.put("VESTIBULE_DEMO_PASSWORD", demoPassword);
             environment.put("VESTIBULE_DEMO_LDAP_PORT", String.valueOf(FreePorts.next()));
+            environment.put("VESTIBULE_MEDIA_BIND_ADDRESS", "127.0.0.1");
+            environment.put("VESTIBULE_MEDIA_PORT", String.valueOf(FreePorts.nextUdp()));
+            environment.put("VESTIBULE_MEDIA_ALLOWED_PEERS", "127.0.0.0/8,::1/128");
             // The tests are their own proxy: loopback is trusted (its X-Forwarded-For names the client) and, when
             // it names none, exempt, so only the addresses a test sets on purpose meet the break-in guard.
             environment.put("VESTIBULE_TRUSTED_PROXIES", "127.0.0.1/32,::1/128");

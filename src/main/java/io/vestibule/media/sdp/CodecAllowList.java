@@ -23,7 +23,7 @@ public record CodecAllowList(Map<String, Set<String>> byKind) {
     public static CodecAllowList standard() {
         return new CodecAllowList(Map.of(
                 "audio", Set.of("opus", "red", "G722", "PCMU", "PCMA", "CN", "telephone-event"),
-                "video", Set.of("VP8", "VP9", "H264", "AV1", "rtx", "red", "ulpfec")));
+                "video", Set.of("VP8", "VP9", "H264", "AV1", "rtx", "red", "ulpfec", "flexfec-03")));
     }
 
     public boolean allows(String kind, String encodingName) {

@@ -16,6 +16,7 @@ import io.vestibule.access.conference.ConferenceNotifier;
 import io.vestibule.access.conference.Participant;
 import io.vestibule.access.conference.ParticipantState;
 import io.vestibule.access.token.IssuedToken;
+import io.vestibule.media.gateway.MediaGateway;
 
 /**
  * Tells a conference's sockets what changes (R-RTC-1, R-ROOM-7): participants who comes and goes, hosts who waits
@@ -31,6 +32,9 @@ public class ConferenceNotices implements ConferenceNotifier {
     @Inject
     Clock clock;
 
+    @Inject
+    MediaGateway gateway;
+
     @Override
     public void joined(Conference conference, Participant participant) {
         broadcast(conference, client -> client.stage() == SocketClient.Stage.PARTICIPANT,
@@ -39,6 +43,7 @@ public class ConferenceNotices implements ConferenceNotifier {
 
     @Override
     public void departed(Conference conference, Participant participant) {
+        gateway.departed(conference.id(), participant.id());
         Set<SocketClient> clients = sockets.inConference(conference.id());
         if (clients.isEmpty()) {
             return;
@@ -90,6 +95,7 @@ public class ConferenceNotices implements ConferenceNotifier {
 
     @Override
     public void ended(Conference conference, List<Participant> everyone) {
+        gateway.ended(conference.id());
         String ended = SignalingMessages.bare("ended");
         for (SocketClient client : sockets.inConference(conference.id())) {
             client.send(ended);

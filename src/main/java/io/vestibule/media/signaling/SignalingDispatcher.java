@@ -15,18 +15,16 @@ import io.vestibule.platform.json.JsonBuilders;
 
 /**
  * What becomes of each message a socket receives: over the rate, malformed or of an unknown type it is answered
- * with an error; the first must authenticate; then {@code ping} is answered and media messages go to the relay.
+ * with an error; the first must authenticate; then {@code ping} is answered and media messages go to the negotiation with the gateway.
  */
 final class SignalingDispatcher {
     private final SocketAuthenticator authenticator;
-    private final SignalingRelay relay;
-    private final ConnectedSockets sockets;
+    private final MediaNegotiation negotiation;
     private final Clock clock;
 
-    SignalingDispatcher(SocketAuthenticator authenticator, SignalingRelay relay, ConnectedSockets sockets, Clock clock) {
+    SignalingDispatcher(SocketAuthenticator authenticator, MediaNegotiation negotiation, Clock clock) {
         this.authenticator = authenticator;
-        this.relay = relay;
-        this.sockets = sockets;
+        this.negotiation = negotiation;
         this.clock = clock;
     }
 
@@ -54,18 +52,18 @@ final class SignalingDispatcher {
             client.send(SignalingMessages.bare("pong"));
             return;
         }
-        if (SignalingRelay.handles(type)) {
-            relay(client, type, message.get());
+        if (MediaNegotiation.handles(type)) {
+            negotiate(client, type, message.get());
             return;
         }
         client.send(SignalingMessages.error("bad_message", "unknown message type"));
     }
 
-    private void relay(SocketClient client, String type, JsonObject message) {
-        SignalingRelay.Outcome outcome = relay.relay(client, type, message, sockets.inConference(client.conferenceId()));
-        if (outcome instanceof SignalingRelay.Deliver deliver) {
-            deliver.to().forEach(peer -> peer.send(deliver.message()));
-        } else if (outcome instanceof SignalingRelay.Refuse refuse) {
+    private void negotiate(SocketClient client, String type, JsonObject message) {
+        MediaNegotiation.Outcome outcome = negotiation.negotiate(client, type, message);
+        if (outcome instanceof MediaNegotiation.Reply reply) {
+            reply.messages().forEach(client::send);
+        } else if (outcome instanceof MediaNegotiation.Refuse refuse) {
             client.send(SignalingMessages.error(refuse.code(), refuse.rule(), refuse.reason()));
         }
     }

@@ -14,6 +14,8 @@ import io.vestibule.platform.json.JsonBuilders;
 
 /** The JSON of every message the server sends on a conference socket (API.md "Media signaling"). */
 final class SignalingMessages {
+    /** The participant id the media gateway answers under (API.md "Media signaling"). */
+    static final String GATEWAY = "gateway";
     private SignalingMessages() {
     }
 
@@ -57,6 +59,17 @@ final class SignalingMessages {
 
     static String lobby(Conference conference) {
         return event("lobby").add("lobby", RosterJson.lobby(conference)).build().toString();
+    }
+
+    /** The gateway's answer to a participant's offer. */
+    static String gatewayAnswer(String sdp) {
+        return event("answer").add("from", GATEWAY).add("sdp", sdp).build().toString();
+    }
+
+    /** The gateway asks the page to offer again with this many receiving sections of each kind. */
+    static String renegotiate(int audio, int video) {
+        return event("renegotiate").add("from", GATEWAY)
+                .add("receive", JsonBuilders.object().add("audio", audio).add("video", video)).build().toString();
     }
 
     /** {@code removed}, {@code ended}, {@code locked}, {@code unlocked}, {@code pong}: a type and nothing else. */

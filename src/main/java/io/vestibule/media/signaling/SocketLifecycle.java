@@ -20,6 +20,7 @@ import io.vestibule.access.JoinService;
 import io.vestibule.access.events.CallRecorder;
 import io.vestibule.access.token.JoinTokenVerifier;
 import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.media.gateway.MediaGateway;
 import io.vestibule.media.sdp.CodecAllowList;
 import io.vestibule.media.sdp.DtlsSrtpPolicy;
 import io.vestibule.media.sdp.SdpLimits;
@@ -56,6 +57,9 @@ public class SocketLifecycle {
     @Inject
     CallRecorder calls;
 
+    @Inject
+    MediaGateway gateway;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -67,8 +71,9 @@ public class SocketLifecycle {
 
     @PostConstruct
     void wire() {
-        SignalingRelay relay = new SignalingRelay(new DtlsSrtpPolicy(SdpLimits.standard(), CodecAllowList.standard(), crypto), calls, clock);
-        dispatcher = new SignalingDispatcher(new SocketAuthenticator(verifier, joins, sockets, clock), relay, sockets, clock);
+        MediaNegotiation negotiation = new MediaNegotiation(new DtlsSrtpPolicy(SdpLimits.standard(), CodecAllowList.standard(), crypto), gateway,
+                calls, clock);
+        dispatcher = new SignalingDispatcher(new SocketAuthenticator(verifier, joins, sockets, clock), negotiation, clock);
     }
 
     void opened(Session session, String conferencePathId) {

@@ -45,7 +45,8 @@ public final class IcePorts implements AutoCloseable {
 
     private static SinglePortUdpHarvester bindOne(MediaSettings settings, int port) throws IOException {
         try {
-            return new SinglePortUdpHarvester(new TransportAddress(settings.bindAddress(), port, Transport.UDP));
+            return new PeerFilteringHarvester(new TransportAddress(settings.bindAddress(), port, Transport.UDP),
+                    remote -> settings.allowsPeer(remote.getAddress()));
         } catch (IOException e) {
             throw new IOException("Cannot bind UDP " + settings.bindAddress().getHostAddress() + ":" + port
                     + " for media (" + MediaSettings.environmentName(MediaSettings.PORT) + "): " + e.getMessage(), e);

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.Config;
 
+import io.vestibule.platform.net.AddressRanges;
+
 /**
  * Where the media gateway listens for ICE and what it tells browsers ({@code VESTIBULE_MEDIA_*}).
  *
@@ -21,6 +23,8 @@ import org.eclipse.microprofile.config.Config;
  * @param iceTimeout how long a participant's connectivity checks may take before the transport fails
  * @param consentTimeout how long a connected peer may leave consent checks (RFC 7675) unanswered before its
  *        transport ends
+ * @param allowedPeers the addresses browsers may reach the gateway from, when it is limited to some networks; a
+ *        connectivity check from elsewhere is not answered
  */
 public record MediaSettings(
         InetAddress bindAddress,
@@ -28,13 +32,15 @@ public record MediaSettings(
         int lastPort,
         Optional<InetAddress> advertisedAddress,
         Duration iceTimeout,
-        Duration consentTimeout) {
+        Duration consentTimeout,
+        Optional<AddressRanges> allowedPeers) {
 
     static final String BIND_ADDRESS = "vestibule.media.bind-address";
     static final String PORT = "vestibule.media.port";
     static final String ADVERTISED_ADDRESS = "vestibule.media.advertised-address";
     static final String ICE_TIMEOUT = "vestibule.media.ice-timeout-seconds";
     static final String CONSENT_TIMEOUT = "vestibule.media.consent-timeout-seconds";
+    static final String ALLOWED_PEERS = "vestibule.media.allowed-peers";
 
     static final int LOWEST_PORT = 1024;
     static final int HIGHEST_PORT = 65535;
@@ -87,7 +93,8 @@ public record MediaSettings(
                 last,
                 setting(config, ADVERTISED_ADDRESS).map(text -> ipLiteral(text, ADVERTISED_ADDRESS)),
                 seconds(setting(config, ICE_TIMEOUT).orElse("30"), ICE_TIMEOUT),
-                seconds(setting(config, CONSENT_TIMEOUT).orElse("30"), CONSENT_TIMEOUT));
+                seconds(setting(config, CONSENT_TIMEOUT).orElse("30"), CONSENT_TIMEOUT),
+                setting(config, ALLOWED_PEERS).map(MediaSettings::ranges));
     }
 
     public int portCount() {
@@ -152,6 +159,20 @@ public record MediaSettings(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(environmentName(key) + " must be a number of seconds, not '" + text + "'");
         }
+    }
+
+    private static AddressRanges ranges(String text) {
+        try {
+            return AddressRanges.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(environmentName(ALLOWED_PEERS) + " must be address ranges such as 10.0.0.0/8,192.0.2.7: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a browser at this address may reach the gateway. */
+    public boolean allowsPeer(InetAddress address) {
+        return allowedPeers.map(ranges -> ranges.contains(address)).orElse(true);
     }
 
     private static Optional<String> setting(Config config, String key) {

@@ -31,10 +31,17 @@ public final class GatewayAnswer {
     public record Answer(String sdp, Map<String, RemoteTrack> sending) {
     }
 
+    /**
+     * @param previous which track each section carried in the last answer: a track still sent keeps its section, so
+     *                 the participant's tiles do not change places when someone else comes or goes
+     */
     public static Answer to(SessionDescription offer, LocalTransport local, PayloadTypes types, List<RemoteTrack> toSend,
-                            long sessionId, long version) {
+                            Map<String, RemoteTrack> previous, long sessionId, long version) {
+        Map<String, RemoteTrack> kept = new LinkedHashMap<>(previous);
+        kept.values().retainAll(toSend);
         Map<String, Deque<RemoteTrack>> waiting = new LinkedHashMap<>();
-        toSend.forEach(remote -> waiting.computeIfAbsent(remote.track().kind(), kind -> new ArrayDeque<>()).add(remote));
+        toSend.stream().filter(remote -> !kept.containsValue(remote))
+                .forEach(remote -> waiting.computeIfAbsent(remote.track().kind(), kind -> new ArrayDeque<>()).add(remote));
         Map<String, RemoteTrack> sending = new LinkedHashMap<>();
         List<String> bundled = new ArrayList<>();
         StringBuilder sections = new StringBuilder();
@@ -52,7 +59,12 @@ public final class GatewayAnswer {
             RemoteTrack carried = null;
             if (Directions.sends(offer, section)) {
                 direction = "recvonly";
-            } else if (Directions.receives(offer, section) && waiting.containsKey(section.kind()) && !waiting.get(section.kind()).isEmpty()) {
+            } else if (Directions.receives(offer, section) && kept.containsKey(mid) && kept.get(mid).track().kind().equals(section.kind())) {
+                carried = kept.get(mid);
+                sending.put(mid, carried);
+                direction = "sendonly";
+            } else if (Directions.receives(offer, section) && !kept.containsKey(mid)
+                    && waiting.containsKey(section.kind()) && !waiting.get(section.kind()).isEmpty()) {
                 carried = waiting.get(section.kind()).poll();
                 sending.put(mid, carried);
                 direction = "sendonly";

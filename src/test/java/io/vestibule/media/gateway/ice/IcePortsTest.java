@@ -73,7 +73,7 @@ class IcePortsTest {
     void theConsentTimeoutIsProcessWideAndASecondOneIsRefused() throws IOException {
         LoopbackMedia.bind(1).close();
         MediaSettings other = new MediaSettings(InetAddress.getLoopbackAddress(), 10000, 10000, Optional.empty(),
-                LoopbackMedia.ICE_TIMEOUT, LoopbackMedia.CONSENT_TIMEOUT.plusSeconds(1));
+                LoopbackMedia.ICE_TIMEOUT, LoopbackMedia.CONSENT_TIMEOUT.plusSeconds(1), Optional.empty());
 
         assertThatIllegalStateException().isThrownBy(() -> IcePorts.bind(other)).withMessageContaining("once per process");
     }

@@ -27,7 +27,7 @@ final class LoopbackMedia {
     static MediaSettings settings(int ports, Optional<InetAddress> advertisedAddress) {
         int first = freePorts(ports);
         return new MediaSettings(InetAddress.getLoopbackAddress(), first, first + ports - 1, advertisedAddress, ICE_TIMEOUT,
-                CONSENT_TIMEOUT);
+                CONSENT_TIMEOUT, Optional.empty());
     }
 
     static IcePorts bind(int ports) throws IOException {

@@ -97,6 +97,17 @@ class MediaSettingsTest {
     @Test
     void theRecordRefusesWhatTheSettingsWouldRefuse() throws Exception {
         assertThatIllegalArgumentException().isThrownBy(() -> new MediaSettings(InetAddress.getByName("127.0.0.1"), 0, 0,
-                Optional.empty(), Duration.ofSeconds(30), Duration.ofSeconds(30))).withMessageStartingWith("VESTIBULE_MEDIA_PORT ");
+                Optional.empty(), Duration.ofSeconds(30), Duration.ofSeconds(30), Optional.empty())).withMessageStartingWith("VESTIBULE_MEDIA_PORT ");
+    }
+
+    @Test
+    void browsersMayBeLimitedToSomeNetworks() throws Exception {
+        assertThat(read().allowsPeer(InetAddress.getByName("198.51.100.9"))).as("anyone, unless limited").isTrue();
+        MediaSettings limited = read("allowed-peers", "127.0.0.0/8, ::1/128");
+        assertThat(limited.allowsPeer(InetAddress.getByName("127.0.0.2"))).isTrue();
+        assertThat(limited.allowsPeer(InetAddress.getByName("::1"))).isTrue();
+        assertThat(limited.allowsPeer(InetAddress.getByName("198.51.100.9"))).isFalse();
+        assertThatIllegalArgumentException().isThrownBy(() -> read("allowed-peers", "10.0.0.0/33"))
+                .withMessageStartingWith("VESTIBULE_MEDIA_ALLOWED_PEERS ");
     }
 }

@@ -1,6 +1,7 @@
 package io.vestibule.media.gateway.negotiation;
 
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -44,7 +45,7 @@ class GatewayAnswerTest {
     void theAnswerToAFirstOfferReceivesWhatTheParticipantSendsAndPassesThePolicy() throws SdpRefused {
         SessionDescription offer = parser.parse(CapturedSdp.CHROMIUM_OFFER.text());
 
-        GatewayAnswer.Answer answer = GatewayAnswer.to(offer, LOCAL, PayloadTypes.of(offer), List.of(BOB_VIDEO), 7, 1);
+        GatewayAnswer.Answer answer = GatewayAnswer.to(offer, LOCAL, PayloadTypes.of(offer), List.of(BOB_VIDEO), Map.of(), 7, 1);
 
         SessionDescription parsed = DtlsSrtpPolicy.standard().check(answer.sdp(), SdpRole.ANSWER).description();
         assertThat(parsed.media()).extracting(MediaSection::kind).containsExactly("audio", "video", "application");
@@ -63,7 +64,7 @@ class GatewayAnswerTest {
     void sectionsAddedToReceiveCarryTheOthersTracksNamedByTheirSources() throws SdpRefused {
         SessionDescription offer = offerReceivingOneMoreOfEach();
 
-        GatewayAnswer.Answer answer = GatewayAnswer.to(offer, LOCAL, PayloadTypes.of(offer), List.of(BOB_AUDIO, BOB_VIDEO, CAROL_VIDEO), 7, 2);
+        GatewayAnswer.Answer answer = GatewayAnswer.to(offer, LOCAL, PayloadTypes.of(offer), List.of(BOB_AUDIO, BOB_VIDEO, CAROL_VIDEO), Map.of(), 7, 2);
 
         SessionDescription parsed = DtlsSrtpPolicy.standard().check(answer.sdp(), SdpRole.ANSWER).description();
         assertThat(answer.sending()).containsEntry("3", BOB_AUDIO).containsEntry("4", BOB_VIDEO).hasSize(2);
@@ -81,8 +82,22 @@ class GatewayAnswerTest {
         SessionDescription offer = offerReceivingOneMoreOfEach();
         PayloadTypes withoutRtx = new PayloadTypes(111, "", 96, OptionalInt.empty());
 
-        GatewayAnswer.Answer answer = GatewayAnswer.to(offer, LOCAL, withoutRtx, List.of(BOB_VIDEO), 7, 2);
+        GatewayAnswer.Answer answer = GatewayAnswer.to(offer, LOCAL, withoutRtx, List.of(BOB_VIDEO), Map.of(), 7, 2);
 
         assertThat(answer.sdp()).contains("a=ssrc:12 cname:bob").doesNotContain("a=ssrc:13").doesNotContain("FID");
+    }
+
+    @Test
+    void aTrackKeepsItsSectionWhenAnotherGoes() throws SdpRefused {
+        SessionDescription offer = offerReceivingOneMoreOfEach();
+        PayloadTypes types = PayloadTypes.of(offer);
+
+        GatewayAnswer.Answer first = GatewayAnswer.to(offer, LOCAL, types, List.of(BOB_VIDEO), Map.of(), 7, 2);
+        GatewayAnswer.Answer second = GatewayAnswer.to(offer, LOCAL, types, List.of(CAROL_VIDEO, BOB_VIDEO), first.sending(), 7, 3);
+        GatewayAnswer.Answer third = GatewayAnswer.to(offer, LOCAL, types, List.of(CAROL_VIDEO), second.sending(), 7, 4);
+
+        assertThat(first.sending()).containsExactly(Map.entry("4", BOB_VIDEO));
+        assertThat(second.sending()).as("Bob keeps section 4; Carol waits for a section of her own").containsExactly(Map.entry("4", BOB_VIDEO));
+        assertThat(third.sending()).as("Bob gone, the section is Carol's").containsExactly(Map.entry("4", CAROL_VIDEO));
     }
 }

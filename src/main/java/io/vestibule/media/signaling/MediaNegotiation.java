@@ -1,6 +1,7 @@
 package io.vestibule.media.signaling;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -16,40 +17,43 @@ import jakarta.json.JsonValue;
 
 import io.vestibule.access.events.CallEvent;
 import io.vestibule.access.events.CallRecorder;
+import io.vestibule.media.gateway.MediaGateway;
+import io.vestibule.media.gateway.MediaRefused;
 import io.vestibule.media.sdp.DtlsSrtpPolicy;
 import io.vestibule.media.sdp.SdpRefused;
 import io.vestibule.media.sdp.SdpRole;
-import io.vestibule.platform.Uuids;
 import io.vestibule.platform.json.JsonBuilders;
 
 /**
- * Passes offers, answers and ICE candidates from one participant to another of the same conference (API.md "Media
- * signaling"), after the DTLS-SRTP policy for descriptions and a shape check for candidates. What is relayed is
- * rebuilt from the checked fields, with the sender named by the server, never by the sender.
+ * A participant's media negotiation with the conference's media gateway (API.md "Media signaling", R-RTC-3): offers
+ * pass the DTLS-SRTP policy and are answered by the gateway; candidates are checked for shape (the gateway learns
+ * addresses from the browser's own connectivity checks). Nothing is relayed between participants: media goes through
+ * the gateway and nowhere else, so a page cannot negotiate around it.
  */
-final class SignalingRelay {
-    private static final Logger LOG = Logger.getLogger(SignalingRelay.class.getName());
+final class MediaNegotiation {
+    private static final Logger LOG = Logger.getLogger(MediaNegotiation.class.getName());
     private static final int MAX_CANDIDATE_CHARS = 1024;
     private static final Pattern MID = Pattern.compile("[A-Za-z0-9_.~+-]{1,32}");
     private static final int MAX_MEDIA_LINE_INDEX = 63;
-    /** Reserved for the media gateway of R-RTC-3; until it exists nobody answers there. */
-    private static final String GATEWAY = "gateway";
 
     private final DtlsSrtpPolicy policy;
+    private final MediaGateway gateway;
     private final CallRecorder calls;
     private final Clock clock;
 
-    SignalingRelay(DtlsSrtpPolicy policy, CallRecorder calls, Clock clock) {
+    MediaNegotiation(DtlsSrtpPolicy policy, MediaGateway gateway, CallRecorder calls, Clock clock) {
         this.policy = policy;
+        this.gateway = gateway;
         this.calls = calls;
         this.clock = clock;
     }
 
-    /** What becomes of one media message: delivered to the peer's sockets, or refused back to the sender. */
+    /** What becomes of one media message: answered by the gateway, or refused back to the sender. */
     sealed interface Outcome {
     }
 
-    record Deliver(List<SocketClient> to, String message) implements Outcome {
+    /** The gateway's answers to the sender, in order (none for a candidate: the gateway learns addresses by ICE). */
+    record Reply(List<String> messages) implements Outcome {
     }
 
     /** {@code rule} only for {@code sdp_policy} refusals. */
@@ -63,54 +67,60 @@ final class SignalingRelay {
         return type.equals("offer") || type.equals("answer") || type.equals("candidate");
     }
 
-    Outcome relay(SocketClient from, String type, JsonObject message, Collection<SocketClient> sameConference) {
+    Outcome negotiate(SocketClient from, String type, JsonObject message) {
         if (from.stage() != SocketClient.Stage.PARTICIPANT) {
             return Refuse.because("bad_message", "only admitted participants negotiate media");
         }
         Optional<String> to = text(message, "to");
         if (to.isEmpty()) {
-            return Refuse.because("bad_message", "\"to\" names a participant");
+            return Refuse.because("bad_message", "\"to\" names the media gateway");
         }
-        JsonObjectBuilder relayed = JsonBuilders.object().add("type", type).add("from", from.participantId().toString());
+        DtlsSrtpPolicy.Accepted accepted = null;
         if (type.equals("candidate")) {
-            Optional<JsonObject> candidate = candidate(message.get("candidate"));
-            if (candidate.isEmpty()) {
+            if (candidate(message.get("candidate")).isEmpty()) {
                 return Refuse.because("bad_message", "a candidate is {candidate, sdpMid, sdpMLineIndex} as the browser gives it");
             }
-            relayed.add("candidate", candidate.get());
         } else {
             Optional<String> sdp = text(message, "sdp");
             if (sdp.isEmpty()) {
                 return Refuse.because("bad_message", "an " + type + " carries its session description in \"sdp\"");
             }
             try {
-                policy.check(sdp.get(), type.equals("offer") ? SdpRole.OFFER : SdpRole.ANSWER);
+                accepted = policy.check(sdp.get(), type.equals("offer") ? SdpRole.OFFER : SdpRole.ANSWER);
             } catch (SdpRefused refused) {
-                LOG.info(() -> "Refused an " + type + " of participant " + from.participantId() + " in conference "
-                        + from.conferenceId() + ": rule " + refused.rule().code());
-                calls.record(CallEvent.of(CallEvent.Type.POLICY_REFUSAL, clock.instant(), "sdp_policy/" + refused.rule().code())
-                        .conference(from.conferenceId().toString(), null).participant(from.participantId().toString(), null, null)
-                        .detail(type + ": " + refused.reason()).build());
-                return new Refuse("sdp_policy", Optional.of(refused.rule().code()), refused.reason());
+                return refusedDescription(from, type, refused);
             }
-            relayed.add("sdp", sdp.get());
         }
-        List<SocketClient> recipients = recipients(from, to.get(), sameConference);
-        if (recipients.isEmpty()) {
-            return Refuse.because("unknown_peer", to.get().equals(GATEWAY)
-                    ? "this conference has no media gateway" : "no such participant in this conference");
+        if (!to.get().equals(SignalingMessages.GATEWAY)) {
+            return Refuse.because("unknown_peer", "media goes through the conference's media gateway: send it to \"gateway\"");
         }
-        return new Deliver(recipients, relayed.build().toString());
+        if (type.equals("answer")) {
+            return Refuse.because("bad_message", "the media gateway makes no offers; it answers yours");
+        }
+        return type.equals("offer") ? toGateway(from, accepted) : new Reply(List.of());
     }
 
-    private static List<SocketClient> recipients(SocketClient from, String to, Collection<SocketClient> sameConference) {
-        Optional<UUID> peer = Uuids.parse(to);
-        if (peer.isEmpty() || peer.get().equals(from.participantId())) {
-            return List.of();
+    private Outcome toGateway(SocketClient from, DtlsSrtpPolicy.Accepted offer) {
+        try {
+            MediaGateway.Reply reply = gateway.offer(from.conferenceId(), from.participantId(), offer.description());
+            List<String> messages = new ArrayList<>();
+            messages.add(SignalingMessages.gatewayAnswer(reply.answer()));
+            reply.offerAgain().ifPresent(receive -> messages.add(SignalingMessages.renegotiate(receive.audio(), receive.video())));
+            return new Reply(messages);
+        } catch (SdpRefused refused) {
+            return refusedDescription(from, "offer", refused);
+        } catch (MediaRefused refused) {
+            return Refuse.because(refused.code(), refused.getMessage());
         }
-        return sameConference.stream()
-                .filter(client -> client.stage() == SocketClient.Stage.PARTICIPANT && peer.get().equals(client.participantId()))
-                .toList();
+    }
+
+    private Refuse refusedDescription(SocketClient from, String type, SdpRefused refused) {
+        LOG.info(() -> "Refused an " + type + " of participant " + from.participantId() + " in conference "
+                + from.conferenceId() + ": rule " + refused.rule().code());
+        calls.record(CallEvent.of(CallEvent.Type.POLICY_REFUSAL, clock.instant(), "sdp_policy/" + refused.rule().code())
+                .conference(from.conferenceId().toString(), null).participant(from.participantId().toString(), null, null)
+                .detail(type + ": " + refused.reason()).build());
+        return new Refuse("sdp_policy", Optional.of(refused.rule().code()), refused.reason());
     }
 
     /** The candidate's three fields, checked; an empty candidate string is the browser's end-of-candidates. */

@@ -1,6 +1,5 @@
 package io.vestibule.media.signaling;
 
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.json.Json;
@@ -22,11 +21,13 @@ import static io.vestibule.testing.Meetings.GUEST_PIN;
 import static io.vestibule.testing.Meetings.HOST_PIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Offers, answers and candidates over the conference WebSocket (API.md "Media signaling"), after the SDP policy. */
+/**
+ * Media negotiation over the conference WebSocket (API.md "Media signaling"): every offer passes the SDP policy and is
+ * answered by the media gateway; nothing passes between participants.
+ */
 @ExtendWith(ServerResolver.class)
-class SignalingRelayIT {
+class MediaNegotiationIT {
     private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
-    private static final Set<String> MEDIA_TYPES = Set.of("offer", "answer", "candidate");
 
     private VestibuleServer server;
     private PortalClient alice;
@@ -37,54 +38,78 @@ class SignalingRelayIT {
         this.alice = server.newClient().signIn("alice", server.demoPassword());
     }
 
+    /** R-RTC-3: before the gateway, pages negotiated with each other directly, and their media went around the server. */
     @Test
-    void offersAnswersAndCandidatesPassBetweenParticipantsOfOneConference() {
+    void offersAnswersAndCandidatesToAnotherParticipantAreRefusedAndThePeerHearsNothing() {
         String alias = Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false));
         JsonObject host = join(alias, "Host", HOST_PIN);
         JsonObject guest = join(alias, "Guest", GUEST_PIN);
         try (SocketProbe hostSocket = ready(host); SocketProbe guestSocket = ready(guest)) {
-            String offer = CapturedSdp.CHROMIUM_OFFER.text();
-            hostSocket.send(sdp("offer", guest, offer));
-            JsonObject relayedOffer = guestSocket.next("offer");
-            assertThat(relayedOffer.getString("from")).isEqualTo(host.getString("participantId"));
-            assertThat(relayedOffer.getString("sdp")).isEqualTo(offer);
-            assertThat(relayedOffer.containsKey("to")).isFalse();
-
-            guestSocket.send(sdp("answer", host, CapturedSdp.CHROMIUM_ANSWER.text()));
-            assertThat(hostSocket.next("answer").getString("from")).isEqualTo(guest.getString("participantId"));
-
+            hostSocket.send(sdp("offer", guest, CapturedSdp.CHROMIUM_OFFER.text()));
+            assertThat(hostSocket.next("error").getString("error")).isEqualTo("unknown_peer");
+            hostSocket.send(sdp("answer", guest, CapturedSdp.CHROMIUM_ANSWER.text()));
+            assertThat(hostSocket.next("error").getString("error")).isEqualTo("unknown_peer");
             hostSocket.send(message("candidate", guest).add("candidate", Json.createObjectBuilder()
                     .add("candidate", "candidate:1 1 udp 2122260223 192.0.2.2 34287 typ host generation 0")
-                    .add("sdpMid", "0").add("sdpMLineIndex", 0).add("injected", "<script>")).build().toString());
-            JsonObject candidate = guestSocket.next("candidate").getJsonObject("candidate");
-            assertThat(candidate.getString("candidate")).startsWith("candidate:1 1 udp");
-            assertThat(candidate.getString("sdpMid")).isEqualTo("0");
-            assertThat(candidate.getInt("sdpMLineIndex")).isZero();
-            assertThat(candidate.keySet()).containsExactlyInAnyOrder("candidate", "sdpMid", "sdpMLineIndex");
+                    .add("sdpMid", "0").add("sdpMLineIndex", 0)).build().toString());
+            JsonObject refused = hostSocket.next("error");
+            assertThat(refused.getString("error")).isEqualTo("unknown_peer");
+            assertThat(refused.getString("reason")).contains("gateway");
+
+            guestSocket.send("{\"type\":\"ping\"}");
+            assertThat(guestSocket.next(message -> !message.getString("type").equals("joined"), "first message after ready")
+                    .getString("type")).as("the guest heard nothing of the host's messages").isEqualTo("pong");
         }
     }
 
     @Test
-    void aPageThatTampersItsOfferToPlainRtpIsRefusedByRuleAndThePeerHearsNothingOfIt() {
+    void whenSomeoneSendsMediaTheGatewayAsksTheOthersToOfferAgainAndAnswersWithTheirTracks() {
         String alias = Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false));
         JsonObject host = join(alias, "Host", HOST_PIN);
         JsonObject guest = join(alias, "Guest", GUEST_PIN);
         try (SocketProbe hostSocket = ready(host); SocketProbe guestSocket = ready(guest)) {
+            hostSocket.send(message("offer", "gateway").add("sdp", CapturedSdp.CHROMIUM_OFFER.text()).build().toString());
+            assertThat(hostSocket.next("answer").getString("sdp")).as("nobody else sends yet").doesNotContain("a=sendonly");
+
+            String guestOffer = CapturedSdp.CHROMIUM_OFFER.text().replace("2290615249", "3290615249").replace("2609059575", "3609059575")
+                    .replace("1847694018", "2847694018");
+            guestSocket.send(message("offer", "gateway").add("sdp", guestOffer).build().toString());
+            guestSocket.next("answer");
+            JsonObject receive = guestSocket.next("renegotiate").getJsonObject("receive");
+            assertThat(receive.getInt("audio")).as("the host's audio").isEqualTo(1);
+            assertThat(receive.getInt("video")).as("the host's video").isEqualTo(1);
+            JsonObject hostReceives = hostSocket.next("renegotiate").getJsonObject("receive");
+            assertThat(hostReceives.getInt("audio")).isEqualTo(1);
+            assertThat(hostReceives.getInt("video")).isEqualTo(1);
+
+            String claimingTheHostsSources = CapturedSdp.CHROMIUM_OFFER.text();
+            guestSocket.send(message("offer", "gateway").add("sdp", claimingTheHostsSources).build().toString());
+            JsonObject error = guestSocket.next("error");
+            assertThat(error.getString("error")).isEqualTo("sdp_policy");
+            assertThat(error.getString("rule")).as("no one may send as another").isEqualTo("sources");
+        }
+    }
+
+    @Test
+    void aPageThatTampersItsOfferToPlainRtpIsRefusedByRuleAndGetsNoAnswer() {
+        String alias = Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false));
+        JsonObject host = join(alias, "Host", HOST_PIN);
+        try (SocketProbe hostSocket = ready(host)) {
             String plain = CapturedSdp.FIREFOX_OFFER.text().replace("UDP/TLS/RTP/SAVPF", "RTP/AVP");
-            hostSocket.send(sdp("offer", guest, plain));
+            hostSocket.send(message("offer", "gateway").add("sdp", plain).build().toString());
             JsonObject error = hostSocket.next("error");
             assertThat(error.getString("error")).isEqualTo("sdp_policy");
             assertThat(error.getString("rule")).isEqualTo("transport");
             assertThat(error.getString("reason")).contains("RTP/AVP");
 
-            hostSocket.send(sdp("offer", guest, CapturedSdp.FIREFOX_OFFER.text()));
-            JsonObject first = guestSocket.next(message -> MEDIA_TYPES.contains(message.getString("type")), "media message");
-            assertThat(first.getString("sdp")).as("the refused offer never arrives").contains("UDP/TLS/RTP/SAVPF");
+            hostSocket.send(message("offer", "gateway").add("sdp", CapturedSdp.FIREFOX_OFFER.text()).build().toString());
+            assertThat(hostSocket.next("answer").getString("sdp")).as("Firefox's numbering of Opus and VP8").contains("a=rtpmap:109 opus/48000/2")
+                    .contains("a=rtpmap:120 VP8/90000");
         }
     }
 
     @Test
-    void nothingCrossesConferencesAndNobodyAnswersForTheGatewayYet() {
+    void nothingCrossesConferencesAndTheGatewayAnswersOffersMadeToIt() {
         JsonObject a = join(Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false)), "Host A", HOST_PIN);
         JsonObject b = join(Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false)), "Host B", HOST_PIN);
         try (SocketProbe socketA = ready(a); SocketProbe socketB = ready(b)) {
@@ -92,10 +117,13 @@ class SignalingRelayIT {
             assertThat(socketB.next("error").getString("error")).isEqualTo("unknown_peer");
 
             socketB.send(message("offer", "gateway").add("sdp", CapturedSdp.CHROMIUM_OFFER.text()).build().toString());
-            assertThat(socketB.next("error").getString("error")).isEqualTo("unknown_peer");
+            JsonObject answer = socketB.next("answer");
+            assertThat(answer.getString("from")).isEqualTo("gateway");
+            assertThat(answer.getString("sdp")).contains("a=setup:passive").contains("a=fingerprint:sha-256 ")
+                    .contains(" 127.0.0.1 " + server.setting("VESTIBULE_MEDIA_PORT") + " typ host").doesNotContain("extmap");
+            socketB.send(message("answer", "gateway").add("sdp", CapturedSdp.CHROMIUM_ANSWER.text()).build().toString());
+            assertThat(socketB.next("error").getString("error")).as("the gateway makes no offers").isEqualTo("bad_message");
 
-            socketB.send(sdp("offer", b, CapturedSdp.CHROMIUM_OFFER.text()));
-            assertThat(socketB.next("error").getString("error")).as("nobody negotiates with themselves").isEqualTo("unknown_peer");
 
             socketA.send("{\"type\":\"ping\"}");
             assertThat(socketA.next(message -> !message.getString("type").equals("joined"), "first message after ready")

@@ -1,0 +1,97 @@
+package io.vestibule.media.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
+
+import org.eclipse.microprofile.config.Config;
+
+import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.media.gateway.dtls.DtlsServerSettings;
+import io.vestibule.media.gateway.dtls.GatewayCertificate;
+import io.vestibule.media.gateway.ice.IcePorts;
+import io.vestibule.media.gateway.ice.MediaSettings;
+
+/**
+ * Assembles the media gateway from its settings ({@code VESTIBULE_MEDIA_*}, docs/admin-guide.md "Media gateway") at
+ * deployment, so that ports that cannot be bound stop the start instead of failing the first participant.
+ */
+@ApplicationScoped
+public class GatewayResources {
+    private static final Logger LOG = Logger.getLogger(GatewayResources.class.getName());
+    /** Each handshake holds a thread until it ends (at most the deadline); more wait their turn. */
+    private static final int HANDSHAKE_THREADS = 4;
+    private static final int HANDSHAKES_WAITING = 1000;
+    private static final Duration HANDSHAKE_DEADLINE = Duration.ofSeconds(10);
+
+    @Inject
+    Config config;
+
+    private ExecutorService handshakes;
+
+    @Produces
+    @Singleton
+    MediaGateway mediaGateway(GatewayMessages messages, CryptoPolicy policy, SecureRandom random, Clock clock) {
+        MediaSettings settings = MediaSettings.from(config);
+        boolean allowAesCm = config.getOptionalValue("vestibule.media.allow-aes-cm", Boolean.class).orElse(true);
+        IcePorts ports;
+        try {
+            ports = IcePorts.bind(settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The media gateway cannot bind UDP " + settings.bindAddress().getHostAddress() + " port(s) "
+                    + settings.firstPort() + (settings.portCount() > 1 ? "-" + settings.lastPort() : "")
+                    + " (" + e.getMessage() + "); free them or set VESTIBULE_MEDIA_PORT", e);
+        }
+        handshakes = new ThreadPoolExecutor(HANDSHAKE_THREADS, HANDSHAKE_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(HANDSHAKES_WAITING), daemonThreads("vestibule-dtls-"));
+        LOG.info(() -> "The media gateway listens on UDP " + ports.localAddresses() + ", advertised as "
+                + settings.candidateAddress().getHostAddress() + "; SRTP profiles " + policy.srtpProfiles(allowAesCm));
+        return new MediaGateway(ports, GatewayCertificate.generate(policy, random, clock),
+                DtlsServerSettings.from(policy, allowAesCm, HANDSHAKE_DEADLINE), handshakes, messages, policy, random);
+    }
+
+    void close(@Disposes MediaGateway gateway) {
+        gateway.close();
+    }
+
+    /** Binds the ports at deployment: a port taken by another process ends the start with one line naming the setting. */
+    void startAtDeployment(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 200) @Initialized(ApplicationScoped.class) Object started,
+                           MediaGateway gateway) {
+        LOG.fine(() -> "Media gateway ready: " + gateway.participants() + " participants");
+    }
+
+    @PreDestroy
+    void stopHandshakes() {
+        if (handshakes != null) {
+            handshakes.shutdownNow();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,329 @@
+package io.vestibule.media.gateway;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.logging.Logger;
+
+import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.media.gateway.dtls.CertificateFingerprint;
+import io.vestibule.media.gateway.dtls.DtlsOutcome;
+import io.vestibule.media.gateway.dtls.DtlsServerEndpoint;
+import io.vestibule.media.gateway.dtls.DtlsServerSettings;
+import io.vestibule.media.gateway.dtls.GatewayCertificate;
+import io.vestibule.media.gateway.forward.ConferenceRouter;
+import io.vestibule.media.gateway.forward.ForwardingCounters;
+import io.vestibule.media.gateway.forward.SourceConflict;
+import io.vestibule.media.gateway.ice.IceEnd;
+import io.vestibule.media.gateway.ice.IcePorts;
+import io.vestibule.media.gateway.ice.IceTransport;
+import io.vestibule.media.gateway.ice.LocalIceDescription;
+import io.vestibule.media.gateway.negotiation.GatewayAnswer;
+import io.vestibule.media.gateway.negotiation.LocalTransport;
+import io.vestibule.media.gateway.negotiation.PayloadTypes;
+import io.vestibule.media.gateway.negotiation.PublishedTrack;
+import io.vestibule.media.gateway.negotiation.RemoteTrack;
+import io.vestibule.media.gateway.srtp.SrtpSession;
+import io.vestibule.media.sdp.AnnouncedSources;
+import io.vestibule.media.sdp.Directions;
+import io.vestibule.media.sdp.MediaSection;
+import io.vestibule.media.sdp.SdpRefused;
+import io.vestibule.media.sdp.SdpRule;
+import io.vestibule.media.sdp.SessionDescription;
+
+/**
+ * The media gateway (R-RTC-3): every admitted participant's media comes here over its own ICE, DTLS and SRTP, and
+ * goes from here to the others of its conference. A participant's first offer makes its transport (wired in
+ * {@link ParticipantMedia}); its later offers, with the same credentials, only change what it receives. When the
+ * tracks of a conference change, each other participant is asked to offer again, so that its answer can carry them.
+ */
+public final class MediaGateway implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(MediaGateway.class.getName());
+    private static final int MAXIMUM_SOURCES_PER_PARTICIPANT = 16;
+
+    private final IcePorts ports;
+    private final GatewayCertificate certificate;
+    private final DtlsServerSettings dtlsSettings;
+    private final Executor handshakes;
+    private final GatewayMessages messages;
+    private final CryptoPolicy policy;
+    private final SecureRandom random;
+    private final ForwardingCounters counters = new ForwardingCounters();
+    private final Map<UUID, ConferenceMedia> conferences = new ConcurrentHashMap<>();
+    private final long sessionId;
+
+    /** One conference's router and its participants' negotiations; changed only under its own lock. */
+    private static final class ConferenceMedia {
+        final ConferenceRouter router;
+        final Map<UUID, Negotiation> negotiations = new HashMap<>();
+
+        ConferenceMedia(ForwardingCounters counters) {
+            this.router = new ConferenceRouter(MAXIMUM_SOURCES_PER_PARTICIPANT, counters);
+        }
+    }
+
+    /** The answer to an offer, and whether the page must offer again to receive everything there is. */
+    public record Reply(String answer, Optional<Receive> offerAgain) {
+    }
+
+    /** How many sections the page needs to receive the others' audio and video. */
+    public record Receive(int audio, int video) {
+    }
+
+    public MediaGateway(IcePorts ports, GatewayCertificate certificate, DtlsServerSettings dtlsSettings, Executor handshakes,
+                        GatewayMessages messages, CryptoPolicy policy, SecureRandom random) {
+        this.ports = ports;
+        this.certificate = certificate;
+        this.dtlsSettings = dtlsSettings;
+        this.handshakes = handshakes;
+        this.messages = messages;
+        this.policy = policy;
+        this.random = random;
+        this.sessionId = random.nextLong() & Long.MAX_VALUE;
+    }
+
+    /**
+     * Answers an offer that passed the DTLS-SRTP policy, from an admitted participant.
+     *
+     * @throws SdpRefused when the gateway cannot forward what it offers (codecs, sources)
+     * @throws MediaRefused when the gateway cannot take the participant now
+     */
+    public Reply offer(UUID conferenceId, UUID participantId, SessionDescription offer) throws SdpRefused, MediaRefused {
+        PayloadTypes types = PayloadTypes.of(offer);
+        Set<Long> sources = AnnouncedSources.of(offer);
+        List<PublishedTrack> published = PublishedTrack.of(offer);
+        MediaSection first = offer.media().stream().filter(section -> !section.disabled()).findFirst().orElseThrow();
+        String ufrag = offer.valueFor(first, "ice-ufrag").orElseThrow();
+        String password = offer.valueFor(first, "ice-pwd").orElseThrow();
+        String fingerprint = offer.valueFor(first, "fingerprint").orElseThrow();
+        ConferenceMedia conference = conferences.computeIfAbsent(conferenceId, id -> new ConferenceMedia(counters));
+        synchronized (conference) {
+            requireOwnSources(conference, participantId, sources);
+            Negotiation previous = conference.negotiations.get(participantId);
+            if (previous != null && !previous.sameConnection(ufrag, password, fingerprint)) {
+                conference.negotiations.remove(participantId);
+                previous.media().close();
+                previous = null;
+            }
+            Negotiation current = previous == null
+                    ? connect(conference, conferenceId, participantId, types, ufrag, password, fingerprint, published, sources)
+                    : rekeyed(conference, participantId, previous, types, published, sources);
+            List<RemoteTrack> others = tracksExcept(conference, participantId);
+            GatewayAnswer.Answer answer = GatewayAnswer.to(offer, current.local(), types, others, current.receiving(), sessionId,
+                    current.version() + 1);
+            current.media().receivable(sourcesOf(answer.sending().values(), types));
+            Negotiation answered = new Negotiation(current.media(), ufrag, password, fingerprint, current.local(), published, sources,
+                    answer.sending(), current.version() + 1);
+            conference.negotiations.put(participantId, answered);
+            if (previous == null ? !published.isEmpty() : !previous.published().equals(published)) {
+                askOthersToOfferAgain(conferenceId, conference, participantId);
+            }
+            Receive needed = needed(others);
+            boolean short_ = receivingSections(offer, "audio") < needed.audio() || receivingSections(offer, "video") < needed.video();
+            return new Reply(answer.sdp(), short_ ? Optional.of(needed) : Optional.empty());
+        }
+    }
+
+    /** A participant left, was removed or went back to the lobby: its media ends, and the others stop receiving it. */
+    public void departed(UUID conferenceId, UUID participantId) {
+        ConferenceMedia conference = conferences.get(conferenceId);
+        if (conference == null) {
+            return;
+        }
+        synchronized (conference) {
+            Negotiation gone = conference.negotiations.remove(participantId);
+            if (gone != null) {
+                gone.media().close();
+                if (!gone.published().isEmpty()) {
+                    askOthersToOfferAgain(conferenceId, conference, participantId);
+                }
+            }
+        }
+    }
+
+    /** The conference ended: every participant's media ends. */
+    public void ended(UUID conferenceId) {
+        ConferenceMedia conference = conferences.remove(conferenceId);
+        if (conference != null) {
+            synchronized (conference) {
+                conference.negotiations.values().forEach(negotiation -> negotiation.media().close());
+                conference.negotiations.clear();
+            }
+        }
+    }
+
+    public ForwardingCounters.Totals forwarding() {
+        return counters.totals();
+    }
+
+    /** Participants whose media the gateway carries, in all conferences. */
+    public int participants() {
+        return conferences.values().stream().mapToInt(conference -> {
+            synchronized (conference) {
+                return conference.negotiations.size();
+            }
+        }).sum();
+    }
+
+    @Override
+    public void close() {
+        new ArrayList<>(conferences.keySet()).forEach(this::ended);
+        ports.close();
+    }
+
+    private Negotiation connect(ConferenceMedia conference, UUID conferenceId, UUID participantId, PayloadTypes types, String ufrag,
+                                String password, String fingerprint, List<PublishedTrack> published, Set<Long> sources)
+            throws SdpRefused, MediaRefused {
+        CertificateFingerprint expected;
+        try {
+            expected = CertificateFingerprint.parse(fingerprint, policy.dtlsFingerprintHashes());
+        } catch (IllegalArgumentException e) {
+            throw new SdpRefused(SdpRule.FINGERPRINT, e.getMessage());
+        }
+        ParticipantMedia media = new ParticipantMedia(participantId.toString(), conference.router, types);
+        IceTransport transport;
+        try {
+            transport = ports.newTransport(media);
+        } catch (IOException e) {
+            LOG.warning(() -> "The media gateway could not open a transport: " + e.getMessage());
+            throw new MediaRefused("media_unavailable", "the media gateway cannot take a participant now");
+        }
+        transport.setRemoteCredentials(ufrag, password);
+        DtlsServerEndpoint dtls = new DtlsServerEndpoint(dtlsSettings, certificate, expected, media::toNetwork, random, policy);
+        media.attach(transport, dtls);
+        LocalIceDescription ice = transport.local();
+        LocalTransport local = new LocalTransport(ice.ufrag(), ice.password(), ice.candidates(), certificate.sdpFingerprint(), false);
+        transport.start();
+        dtls.start(handshakes).thenAccept(outcome -> handshakeEnded(conferenceId, participantId, media, outcome));
+        transport.ended().thenAccept(end -> transportEnded(conferenceId, participantId, media, end));
+        return new Negotiation(media, ufrag, password, fingerprint, local, published, sources, Map.of(), 0);
+    }
+
+    private static Negotiation rekeyed(ConferenceMedia conference, UUID participantId, Negotiation previous, PayloadTypes types,
+                                       List<PublishedTrack> published, Set<Long> sources) throws SdpRefused {
+        previous.media().payloadTypes(types);
+        try {
+            conference.router.announce(participantId.toString(), sources);
+        } catch (SourceConflict conflict) {
+            throw new SdpRefused(SdpRule.SOURCES, conflict.getMessage());
+        }
+        return previous;
+    }
+
+    private void handshakeEnded(UUID conferenceId, UUID participantId, ParticipantMedia media, DtlsOutcome outcome) {
+        ConferenceMedia conference = conferences.get(conferenceId);
+        if (outcome instanceof DtlsOutcome.Established established) {
+            LOG.info(() -> "Media of participant " + participantId + " in conference " + conferenceId + ": "
+                    + established.protocolVersion() + ", " + established.cipherSuite() + ", " + established.srtpProfile());
+            media.keyed(SrtpSession.forDtlsServer(established.keyingMaterial()));
+            if (conference == null) {
+                media.close();
+                return;
+            }
+            synchronized (conference) {
+                Negotiation current = conference.negotiations.get(participantId);
+                if (current == null || current.media() != media) {
+                    media.close();
+                    return;
+                }
+                try {
+                    conference.router.admit(participantId.toString(), current.sources(), media);
+                } catch (SourceConflict conflict) {
+                    failed(conferenceId, conference, participantId, media, "source_conflict");
+                }
+            }
+        } else if (outcome instanceof DtlsOutcome.Refused refused) {
+            LOG.info(() -> "The DTLS handshake of participant " + participantId + " in conference " + conferenceId + " failed: "
+                    + refused.reason() + " (" + refused.detail() + ")");
+            if (conference != null) {
+                synchronized (conference) {
+                    failed(conferenceId, conference, participantId, media, "dtls_" + refused.reason().name().toLowerCase(Locale.ROOT));
+                }
+            } else {
+                media.close();
+            }
+        }
+    }
+
+    private void transportEnded(UUID conferenceId, UUID participantId, ParticipantMedia media, IceEnd end) {
+        ConferenceMedia conference = conferences.get(conferenceId);
+        if (end == IceEnd.CLOSED || conference == null) {
+            return;
+        }
+        LOG.info(() -> "The media transport of participant " + participantId + " in conference " + conferenceId + " ended: " + end);
+        synchronized (conference) {
+            failed(conferenceId, conference, participantId, media, "ice_" + end.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Ends a participant's media connection for a reason the page is told; the others stop receiving it. */
+    private void failed(UUID conferenceId, ConferenceMedia conference, UUID participantId, ParticipantMedia media, String reason) {
+        media.close();
+        Negotiation current = conference.negotiations.get(participantId);
+        if (current == null || current.media() != media) {
+            return;
+        }
+        conference.negotiations.remove(participantId);
+        if (!current.published().isEmpty()) {
+            askOthersToOfferAgain(conferenceId, conference, participantId);
+        }
+        messages.mediaFailed(conferenceId, participantId, reason);
+    }
+
+    private void askOthersToOfferAgain(UUID conferenceId, ConferenceMedia conference, UUID changed) {
+        conference.negotiations.keySet().stream().filter(other -> !other.equals(changed)).forEach(other -> {
+            Receive needed = needed(tracksExcept(conference, other));
+            messages.renegotiate(conferenceId, other, needed.audio(), needed.video());
+        });
+    }
+
+    /** No one may announce a source another participant of the conference sends: it could pass for theirs. */
+    private static void requireOwnSources(ConferenceMedia conference, UUID participantId, Set<Long> sources) throws SdpRefused {
+        for (Map.Entry<UUID, Negotiation> other : conference.negotiations.entrySet()) {
+            if (!other.getKey().equals(participantId) && other.getValue().sources().stream().anyMatch(sources::contains)) {
+                throw new SdpRefused(SdpRule.SOURCES, "a source (a=ssrc) of this offer is another participant's");
+            }
+        }
+    }
+
+    private static List<RemoteTrack> tracksExcept(ConferenceMedia conference, UUID participantId) {
+        List<RemoteTrack> tracks = new ArrayList<>();
+        conference.negotiations.forEach((participant, negotiation) -> {
+            if (!participant.equals(participantId)) {
+                negotiation.published().forEach(track -> tracks.add(new RemoteTrack(participant.toString(), track)));
+            }
+        });
+        return tracks;
+    }
+
+    private static Receive needed(List<RemoteTrack> tracks) {
+        int audio = (int) tracks.stream().filter(remote -> remote.track().kind().equals("audio")).count();
+        return new Receive(audio, tracks.size() - audio);
+    }
+
+    private static long receivingSections(SessionDescription offer, String kind) {
+        return offer.media().stream().filter(section -> section.kind().equals(kind) && !section.disabled()
+                && Directions.receives(offer, section) && !Directions.sends(offer, section)).count();
+    }
+
+    private static Set<Long> sourcesOf(java.util.Collection<RemoteTrack> tracks, PayloadTypes receiver) {
+        Set<Long> sources = new LinkedHashSet<>();
+        for (RemoteTrack remote : tracks) {
+            sources.add(remote.track().source());
+            if (receiver.vp8Retransmission().isPresent()) {
+                remote.track().retransmissions().ifPresent(sources::add);
+            }
+        }
+        return sources;
+    }
+}

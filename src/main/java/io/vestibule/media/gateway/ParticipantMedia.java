@@ -1,0 +1,204 @@
+package io.vestibule.media.gateway;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import io.vestibule.media.gateway.dtls.DtlsServerEndpoint;
+import io.vestibule.media.gateway.forward.ConferenceRouter;
+import io.vestibule.media.gateway.forward.MediaSink;
+import io.vestibule.media.gateway.ice.DatagramListener;
+import io.vestibule.media.gateway.ice.IceTransport;
+import io.vestibule.media.gateway.negotiation.PayloadTypes;
+import io.vestibule.media.gateway.packet.PacketClassifier;
+import io.vestibule.media.gateway.packet.RtpHeader;
+import io.vestibule.media.gateway.srtp.SrtpResult;
+import io.vestibule.media.gateway.srtp.SrtpSession;
+
+/**
+ * One participant's media through the gateway. Datagrams from its ICE transport are told apart (RFC 7983): DTLS goes
+ * to its DTLS endpoint; SRTP and SRTCP are decrypted with its keys, checked, put into the gateway's payload types and
+ * handed to the conference's router. What the router forwards to it is put into its payload types, encrypted with its
+ * keys and sent on its transport, if it was told of that source. Nothing passes either way before the DTLS handshake
+ * has given keys, so media never travels unencrypted and never to someone who did not prove the SDP's certificate.
+ */
+final class ParticipantMedia implements DatagramListener, MediaSink, AutoCloseable {
+    private final String participant;
+    private final ConferenceRouter router;
+    private final MediaTraffic traffic = new MediaTraffic();
+    /** Decryption and encryption each keep per-source state that is not safe for two threads at once. */
+    private final Object decrypting = new Object();
+    private final Object encrypting = new Object();
+    private volatile PayloadTypes types;
+    private volatile Set<Long> receivable = Set.of();
+    private volatile IceTransport transport;
+    private volatile DtlsServerEndpoint dtls;
+    private volatile SrtpSession keys;
+
+    ParticipantMedia(String participant, ConferenceRouter router, PayloadTypes types) {
+        this.participant = participant;
+        this.router = router;
+        this.types = types;
+    }
+
+    /** The transport and the DTLS endpoint on it, made once this pipeline could be their listener. */
+    void attach(IceTransport transport, DtlsServerEndpoint dtls) {
+        this.transport = transport;
+        this.dtls = dtls;
+    }
+
+    /** The handshake gave keys: media may pass. */
+    void keyed(SrtpSession keys) {
+        this.keys = keys;
+    }
+
+    /** A new offer may have numbered the codecs anew. */
+    void payloadTypes(PayloadTypes types) {
+        this.types = types;
+    }
+
+    /** The sources this participant's last answer told it of: only those are sent to it. */
+    void receivable(Set<Long> sources) {
+        this.receivable = Set.copyOf(sources);
+    }
+
+    MediaTraffic.Totals traffic() {
+        return traffic.totals();
+    }
+
+    /** Sends one datagram on the transport (DTLS records, and the protected packets below). */
+    void toNetwork(byte[] datagram) {
+        IceTransport out = transport;
+        if (out == null) {
+            return;
+        }
+        try {
+            out.send(datagram);
+            traffic.sent(datagram.length);
+        } catch (IOException e) {
+            traffic.dropped();
+        }
+    }
+
+    @Override
+    public void received(byte[] datagram, InetSocketAddress from) {
+        switch (PacketClassifier.classify(datagram)) {
+            case DTLS -> {
+                DtlsServerEndpoint endpoint = dtls;
+                if (endpoint != null) {
+                    endpoint.receive(datagram);
+                }
+            }
+            case RTP -> fromParticipant(datagram, false);
+            case RTCP -> fromParticipant(datagram, true);
+            default -> traffic.dropped();
+        }
+    }
+
+    private void fromParticipant(byte[] datagram, boolean control) {
+        SrtpSession session = keys;
+        if (session == null) {
+            traffic.dropped();
+            return;
+        }
+        SrtpResult result;
+        synchronized (decrypting) {
+            if (keys == null) {
+                return;
+            }
+            result = control ? session.unprotectRtcp(datagram, 0, datagram.length) : session.unprotectRtp(datagram, 0, datagram.length);
+        }
+        if (!(result instanceof SrtpResult.Done done)) {
+            traffic.dropped();
+            return;
+        }
+        traffic.received(datagram.length);
+        byte[] packet = done.packet();
+        if (control) {
+            router.rtcpFrom(participant, packet, 0, packet.length);
+            return;
+        }
+        if (!(RtpHeader.read(packet, 0, packet.length) instanceof RtpHeader.Sane sane)) {
+            traffic.dropped();
+            return;
+        }
+        OptionalInt forwarded = types.toGateway(sane.header().payloadType());
+        if (forwarded.isEmpty()) {
+            traffic.dropped();
+            return;
+        }
+        packet[1] = (byte) (packet[1] & 0x80 | forwarded.getAsInt());
+        router.rtpFrom(participant, sane.header().ssrc(), packet, 0, packet.length);
+    }
+
+    @Override
+    public void forwardRtp(byte[] packet, int offset, int length) {
+        if (keys == null || !receivable.contains(source(packet, offset))) {
+            return;
+        }
+        OptionalInt own = types.fromGateway(packet[offset + 1] & 0x7F);
+        if (own.isEmpty()) {
+            return;
+        }
+        byte[] copy = Arrays.copyOfRange(packet, offset, offset + length);
+        copy[1] = (byte) (copy[1] & 0x80 | own.getAsInt());
+        protectAndSend(copy, false);
+    }
+
+    @Override
+    public void forwardRtcp(byte[] packet, int offset, int length) {
+        if (keys != null) {
+            protectAndSend(Arrays.copyOfRange(packet, offset, offset + length), true);
+        }
+    }
+
+    private void protectAndSend(byte[] packet, boolean control) {
+        SrtpResult result;
+        synchronized (encrypting) {
+            SrtpSession session = keys;
+            if (session == null) {
+                return;
+            }
+            result = control ? session.protectRtcp(packet, 0, packet.length) : session.protectRtp(packet, 0, packet.length);
+        }
+        if (result instanceof SrtpResult.Done done) {
+            toNetwork(done.packet());
+        } else {
+            traffic.dropped();
+        }
+    }
+
+    private static long source(byte[] packet, int offset) {
+        return (packet[offset + 8] & 0xFFL) << 24 | (packet[offset + 9] & 0xFFL) << 16 | (packet[offset + 10] & 0xFFL) << 8 | packet[offset + 11] & 0xFFL;
+    }
+
+    /** Stops forwarding from and to the participant and releases its transport, its DTLS association and its keys. */
+    @Override
+    public void close() {
+        router.remove(participant);
+        DtlsServerEndpoint endpoint = dtls;
+        if (endpoint != null) {
+            endpoint.close();
+        }
+        IceTransport out = transport;
+        if (out != null) {
+            out.close();
+        }
+        synchronized (decrypting) {
+            synchronized (encrypting) {
+                SrtpSession session = keys;
+                keys = null;
+                if (session != null) {
+                    session.close();
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ParticipantMedia[" + participant + "]";
+    }
+}
