@@ -13,10 +13,10 @@ import io.vestibule.rooms.Room;
 /** The call records of join answers (R-CDR-1): who joined or waited, from where, and every refusal. */
 public final class JoinCallEvents {
     /**
-     * What protects a participant's media: the browser's DTLS-SRTP, with the fingerprint, setup role and profiles the
-     * media policy checked in the session description (the mesh has no server-side DTLS to report more of).
+     * What protects a participant's media: DTLS-SRTP with the media gateway, whose version, suite and profile the
+     * participant's {@code media_connected} record names.
      */
-    public static final String MEDIA_PROTECTION = "DTLS-SRTP (browser, session description checked by the media policy)";
+    public static final String MEDIA_PROTECTION = "DTLS-SRTP with the media gateway (see media_connected)";
 
     private JoinCallEvents() {
     }

@@ -1,5 +1,7 @@
 package io.vestibule.portal;
 
+import jakarta.json.JsonObject;
+
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.vestibule.testing.CallRecordsProbe;
 import io.vestibule.testing.Chromium;
 import io.vestibule.testing.Meetings;
 import io.vestibule.testing.PortalClient;
@@ -65,9 +68,12 @@ class MeetingMediaBrowserIT {
     static final Chromium chromium = Chromium.perClass();
 
     @Test
-    void threeParticipantsSeeEachOtherThroughTheGatewayAnotherMeetingReceivesNothingAndRemovalCutsTheMedia(VestibuleServer server) {
+    void threeParticipantsSeeEachOtherThroughTheGatewayAnotherMeetingReceivesNothingAndRemovalCutsTheMedia(VestibuleServer server)
+            throws InterruptedException {
         PortalClient alice = server.newClient().signIn("alice", server.demoPassword());
-        String meeting = joinUrl(server, Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false)));
+        JsonObject opened = Meetings.openNow(alice, "host_and_guest_pins", false);
+        String roomId = opened.getJsonObject("room").getString("id");
+        String meeting = joinUrl(server, Meetings.alias(opened));
         String elsewhere = joinUrl(server, Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false)));
         try (BrowserContext hostContext = context(); BrowserContext guestContext = context(); BrowserContext thirdContext = context();
              BrowserContext otherContext = context()) {
@@ -106,6 +112,16 @@ class MeetingMediaBrowserIT {
             assertThat(tile(host, "Gabriela Guest")).hasCount(0);
             guest.waitForFunction("window.__peerConnections.every((pc) => pc.connectionState === 'closed')");
             assertThat(guest.locator("#tiles figure")).hasCount(0);
+
+            CallRecordsProbe records = new CallRecordsProbe(server);
+            JsonObject connected = records.awaitInRoom(roomId, record -> "media_connected".equals(record.getString("type", "")));
+            org.assertj.core.api.Assertions.assertThat(connected.getString("encryption"))
+                    .matches("DTLS 1\\.2, TLS_ECDHE_ECDSA_WITH_AES_(128|256)_GCM_SHA(256|384), SRTP_AEAD_AES_(128|256)_GCM");
+            org.assertj.core.api.Assertions.assertThat(connected.getString("remoteAddress")).startsWith("127.");
+            JsonObject removed = records.awaitInRoom(roomId, record -> "media_ended".equals(record.getString("type", ""))
+                    && "removed".equals(record.getString("outcome", "")));
+            org.assertj.core.api.Assertions.assertThat(removed.getString("detail"))
+                    .as("the removed guest's media went both ways").containsPattern("received [1-9]\\d* packets, [1-9]\\d* bytes; sent [1-9]");
         }
     }
 

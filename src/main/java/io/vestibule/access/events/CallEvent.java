@@ -27,7 +27,11 @@ public record CallEvent(Type type, Instant occurredAt, Optional<String> conferen
         JOIN_REFUSED("join_refused"),
         PIN_FAILURE("pin_failure"),
         BLOCK("block"),
-        POLICY_REFUSAL("policy_refusal");
+        POLICY_REFUSAL("policy_refusal"),
+        /** A participant's media reached the gateway: what DTLS and SRTP negotiated. */
+        MEDIA_CONNECTED("media_connected"),
+        /** A participant's media connection ended: why, how long, and what it carried each way. */
+        MEDIA_ENDED("media_ended");
 
         private final String apiName;
 

@@ -25,6 +25,7 @@ import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.Config;
 
+import io.vestibule.access.events.CallRecorder;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.media.gateway.dtls.DtlsServerSettings;
 import io.vestibule.media.gateway.dtls.GatewayCertificate;
@@ -50,7 +51,7 @@ public class GatewayResources {
 
     @Produces
     @Singleton
-    MediaGateway mediaGateway(GatewayMessages messages, CryptoPolicy policy, SecureRandom random, Clock clock) {
+    MediaGateway mediaGateway(GatewayMessages messages, CryptoPolicy policy, SecureRandom random, Clock clock, CallRecorder calls) {
         MediaSettings settings = MediaSettings.from(config);
         boolean allowAesCm = config.getOptionalValue("vestibule.media.allow-aes-cm", Boolean.class).orElse(true);
         IcePorts ports;
@@ -66,7 +67,7 @@ public class GatewayResources {
         LOG.info(() -> "The media gateway listens on UDP " + ports.localAddresses() + ", advertised as "
                 + settings.candidateAddress().getHostAddress() + "; SRTP profiles " + policy.srtpProfiles(allowAesCm));
         return new MediaGateway(ports, GatewayCertificate.generate(policy, random, clock),
-                DtlsServerSettings.from(policy, allowAesCm, HANDSHAKE_DEADLINE), handshakes, messages, policy, random);
+                DtlsServerSettings.from(policy, allowAesCm, HANDSHAKE_DEADLINE), handshakes, messages, policy, random, calls, clock);
     }
 
     void close(@Disposes MediaGateway gateway) {

@@ -2,6 +2,7 @@ package io.vestibule.media.gateway;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -15,8 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 
+import io.vestibule.access.events.CallRecorder;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.media.gateway.dtls.CertificateFingerprint;
+import io.vestibule.media.gateway.dtls.DtlsFailure;
 import io.vestibule.media.gateway.dtls.DtlsOutcome;
 import io.vestibule.media.gateway.dtls.DtlsServerEndpoint;
 import io.vestibule.media.gateway.dtls.DtlsServerSettings;
@@ -58,16 +61,20 @@ public final class MediaGateway implements AutoCloseable {
     private final GatewayMessages messages;
     private final CryptoPolicy policy;
     private final SecureRandom random;
+    private final CallRecorder calls;
+    private final Clock clock;
     private final ForwardingCounters counters = new ForwardingCounters();
     private final Map<UUID, ConferenceMedia> conferences = new ConcurrentHashMap<>();
     private final long sessionId;
 
     /** One conference's router and its participants' negotiations; changed only under its own lock. */
     private static final class ConferenceMedia {
+        final UUID roomId;
         final ConferenceRouter router;
         final Map<UUID, Negotiation> negotiations = new HashMap<>();
 
-        ConferenceMedia(ForwardingCounters counters) {
+        ConferenceMedia(UUID roomId, ForwardingCounters counters) {
+            this.roomId = roomId;
             this.router = new ConferenceRouter(MAXIMUM_SOURCES_PER_PARTICIPANT, counters);
         }
     }
@@ -81,7 +88,7 @@ public final class MediaGateway implements AutoCloseable {
     }
 
     public MediaGateway(IcePorts ports, GatewayCertificate certificate, DtlsServerSettings dtlsSettings, Executor handshakes,
-                        GatewayMessages messages, CryptoPolicy policy, SecureRandom random) {
+                        GatewayMessages messages, CryptoPolicy policy, SecureRandom random, CallRecorder calls, Clock clock) {
         this.ports = ports;
         this.certificate = certificate;
         this.dtlsSettings = dtlsSettings;
@@ -89,6 +96,8 @@ public final class MediaGateway implements AutoCloseable {
         this.messages = messages;
         this.policy = policy;
         this.random = random;
+        this.calls = calls;
+        this.clock = clock;
         this.sessionId = random.nextLong() & Long.MAX_VALUE;
     }
 
@@ -98,7 +107,7 @@ public final class MediaGateway implements AutoCloseable {
      * @throws SdpRefused when the gateway cannot forward what it offers (codecs, sources)
      * @throws MediaRefused when the gateway cannot take the participant now
      */
-    public Reply offer(UUID conferenceId, UUID participantId, SessionDescription offer) throws SdpRefused, MediaRefused {
+    public Reply offer(UUID conferenceId, UUID roomId, UUID participantId, SessionDescription offer) throws SdpRefused, MediaRefused {
         PayloadTypes types = PayloadTypes.of(offer);
         Set<Long> sources = AnnouncedSources.of(offer);
         List<PublishedTrack> published = PublishedTrack.of(offer);
@@ -106,13 +115,13 @@ public final class MediaGateway implements AutoCloseable {
         String ufrag = offer.valueFor(first, "ice-ufrag").orElseThrow();
         String password = offer.valueFor(first, "ice-pwd").orElseThrow();
         String fingerprint = offer.valueFor(first, "fingerprint").orElseThrow();
-        ConferenceMedia conference = conferences.computeIfAbsent(conferenceId, id -> new ConferenceMedia(counters));
+        ConferenceMedia conference = conferences.computeIfAbsent(conferenceId, id -> new ConferenceMedia(roomId, counters));
         synchronized (conference) {
             requireOwnSources(conference, participantId, sources);
             Negotiation previous = conference.negotiations.get(participantId);
             if (previous != null && !previous.sameConnection(ufrag, password, fingerprint)) {
                 conference.negotiations.remove(participantId);
-                previous.media().close();
+                end(previous.media(), "replaced");
                 previous = null;
             }
             Negotiation current = previous == null
@@ -134,8 +143,12 @@ public final class MediaGateway implements AutoCloseable {
         }
     }
 
-    /** A participant left, was removed or went back to the lobby: its media ends, and the others stop receiving it. */
-    public void departed(UUID conferenceId, UUID participantId) {
+    /**
+     * A participant left, was removed or timed out: its media ends, and the others stop receiving it.
+     *
+     * @param reason why, for the call record ({@code left}, {@code removed}, ...)
+     */
+    public void departed(UUID conferenceId, UUID participantId, String reason) {
         ConferenceMedia conference = conferences.get(conferenceId);
         if (conference == null) {
             return;
@@ -143,7 +156,7 @@ public final class MediaGateway implements AutoCloseable {
         synchronized (conference) {
             Negotiation gone = conference.negotiations.remove(participantId);
             if (gone != null) {
-                gone.media().close();
+                end(gone.media(), reason);
                 if (!gone.published().isEmpty()) {
                     askOthersToOfferAgain(conferenceId, conference, participantId);
                 }
@@ -156,7 +169,7 @@ public final class MediaGateway implements AutoCloseable {
         ConferenceMedia conference = conferences.remove(conferenceId);
         if (conference != null) {
             synchronized (conference) {
-                conference.negotiations.values().forEach(negotiation -> negotiation.media().close());
+                conference.negotiations.forEach((participantId, negotiation) -> end(negotiation.media(), "ended"));
                 conference.negotiations.clear();
             }
         }
@@ -190,7 +203,7 @@ public final class MediaGateway implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new SdpRefused(SdpRule.FINGERPRINT, e.getMessage());
         }
-        ParticipantMedia media = new ParticipantMedia(participantId.toString(), conference.router, types);
+        ParticipantMedia media = new ParticipantMedia(new MediaParty(conferenceId, conference.roomId, participantId), conference.router, types);
         IceTransport transport;
         try {
             transport = ports.newTransport(media);
@@ -225,15 +238,16 @@ public final class MediaGateway implements AutoCloseable {
         if (outcome instanceof DtlsOutcome.Established established) {
             LOG.info(() -> "Media of participant " + participantId + " in conference " + conferenceId + ": "
                     + established.protocolVersion() + ", " + established.cipherSuite() + ", " + established.srtpProfile());
-            media.keyed(SrtpSession.forDtlsServer(established.keyingMaterial()));
+            media.keyed(SrtpSession.forDtlsServer(established.keyingMaterial()), clock.instant());
+            calls.record(MediaCallEvents.connected(media.party(), established, media.remote().orElse(null), clock.instant()));
             if (conference == null) {
-                media.close();
+                end(media, "ended");
                 return;
             }
             synchronized (conference) {
                 Negotiation current = conference.negotiations.get(participantId);
                 if (current == null || current.media() != media) {
-                    media.close();
+                    end(media, "replaced");
                     return;
                 }
                 try {
@@ -245,12 +259,15 @@ public final class MediaGateway implements AutoCloseable {
         } else if (outcome instanceof DtlsOutcome.Refused refused) {
             LOG.info(() -> "The DTLS handshake of participant " + participantId + " in conference " + conferenceId + " failed: "
                     + refused.reason() + " (" + refused.detail() + ")");
+            if (refused.reason() != DtlsFailure.CLOSED) {
+                calls.record(MediaCallEvents.refused(media.party(), refused, clock.instant()));
+            }
             if (conference != null) {
                 synchronized (conference) {
                     failed(conferenceId, conference, participantId, media, "dtls_" + refused.reason().name().toLowerCase(Locale.ROOT));
                 }
             } else {
-                media.close();
+                end(media, "ended");
             }
         }
     }
@@ -268,7 +285,7 @@ public final class MediaGateway implements AutoCloseable {
 
     /** Ends a participant's media connection for a reason the page is told; the others stop receiving it. */
     private void failed(UUID conferenceId, ConferenceMedia conference, UUID participantId, ParticipantMedia media, String reason) {
-        media.close();
+        end(media, reason);
         Negotiation current = conference.negotiations.get(participantId);
         if (current == null || current.media() != media) {
             return;
@@ -285,6 +302,14 @@ public final class MediaGateway implements AutoCloseable {
             Receive needed = needed(tracksExcept(conference, other));
             messages.renegotiate(conferenceId, other, needed.audio(), needed.video());
         });
+    }
+
+    /** Ends a participant's media connection once, and records how it ended if it had begun. */
+    private void end(ParticipantMedia media, String reason) {
+        if (media.end()) {
+            media.keyedAt().ifPresent(since -> calls.record(
+                    MediaCallEvents.ended(media.party(), reason, since, media.traffic(), clock.instant())));
+        }
     }
 
     /** No one may announce a source another participant of the conference sends: it could pass for theirs. */

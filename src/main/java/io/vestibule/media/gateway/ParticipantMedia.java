@@ -2,9 +2,12 @@ package io.vestibule.media.gateway;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.vestibule.media.gateway.dtls.DtlsServerEndpoint;
 import io.vestibule.media.gateway.forward.ConferenceRouter;
@@ -25,6 +28,7 @@ import io.vestibule.media.gateway.srtp.SrtpSession;
  * has given keys, so media never travels unencrypted and never to someone who did not prove the SDP's certificate.
  */
 final class ParticipantMedia implements DatagramListener, MediaSink, AutoCloseable {
+    private final MediaParty party;
     private final String participant;
     private final ConferenceRouter router;
     private final MediaTraffic traffic = new MediaTraffic();
@@ -36,9 +40,12 @@ final class ParticipantMedia implements DatagramListener, MediaSink, AutoCloseab
     private volatile IceTransport transport;
     private volatile DtlsServerEndpoint dtls;
     private volatile SrtpSession keys;
+    private volatile Instant keyedAt;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    ParticipantMedia(String participant, ConferenceRouter router, PayloadTypes types) {
-        this.participant = participant;
+    ParticipantMedia(MediaParty party, ConferenceRouter router, PayloadTypes types) {
+        this.party = party;
+        this.participant = party.participant().toString();
         this.router = router;
         this.types = types;
     }
@@ -50,8 +57,14 @@ final class ParticipantMedia implements DatagramListener, MediaSink, AutoCloseab
     }
 
     /** The handshake gave keys: media may pass. */
-    void keyed(SrtpSession keys) {
+    void keyed(SrtpSession keys, Instant at) {
+        this.keyedAt = at;
         this.keys = keys;
+    }
+
+    /** When the keys came, if they did: the media connection's start, for its call record. */
+    Optional<Instant> keyedAt() {
+        return Optional.ofNullable(keyedAt);
     }
 
     /** A new offer may have numbered the codecs anew. */
@@ -62,6 +75,17 @@ final class ParticipantMedia implements DatagramListener, MediaSink, AutoCloseab
     /** The sources this participant's last answer told it of: only those are sent to it. */
     void receivable(Set<Long> sources) {
         this.receivable = Set.copyOf(sources);
+    }
+
+    MediaParty party() {
+        return party;
+    }
+
+    /** The browser's address as ICE selected it, once connected. */
+    Optional<InetSocketAddress> remote() {
+        IceTransport connected = transport;
+        return connected == null ? Optional.empty()
+                : Optional.ofNullable(connected.connected().exceptionally(failure -> null).getNow(null));
     }
 
     MediaTraffic.Totals traffic() {
@@ -174,9 +198,22 @@ final class ParticipantMedia implements DatagramListener, MediaSink, AutoCloseab
         return (packet[offset + 8] & 0xFFL) << 24 | (packet[offset + 9] & 0xFFL) << 16 | (packet[offset + 10] & 0xFFL) << 8 | packet[offset + 11] & 0xFFL;
     }
 
-    /** Stops forwarding from and to the participant and releases its transport, its DTLS association and its keys. */
+    /**
+     * Stops forwarding from and to the participant and releases its transport, its DTLS association and its keys.
+     *
+     * @return whether this call closed it (false when it was closed already)
+     */
+    boolean end() {
+        if (!closed.compareAndSet(false, true)) {
+            return false;
+        }
+        close();
+        return true;
+    }
+
     @Override
     public void close() {
+        closed.set(true);
         router.remove(participant);
         DtlsServerEndpoint endpoint = dtls;
         if (endpoint != null) {

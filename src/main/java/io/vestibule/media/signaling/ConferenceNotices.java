@@ -43,7 +43,7 @@ public class ConferenceNotices implements ConferenceNotifier {
 
     @Override
     public void departed(Conference conference, Participant participant) {
-        gateway.departed(conference.id(), participant.id());
+        gateway.departed(conference.id(), participant.id(), participant.state().name().toLowerCase(Locale.ROOT));
         Set<SocketClient> clients = sockets.inConference(conference.id());
         if (clients.isEmpty()) {
             return;

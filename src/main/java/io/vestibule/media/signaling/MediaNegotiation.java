@@ -102,7 +102,7 @@ final class MediaNegotiation {
 
     private Outcome toGateway(SocketClient from, DtlsSrtpPolicy.Accepted offer) {
         try {
-            MediaGateway.Reply reply = gateway.offer(from.conferenceId(), from.participantId(), offer.description());
+            MediaGateway.Reply reply = gateway.offer(from.conferenceId(), from.roomId(), from.participantId(), offer.description());
             List<String> messages = new ArrayList<>();
             messages.add(SignalingMessages.gatewayAnswer(reply.answer()));
             reply.offerAgain().ifPresent(receive -> messages.add(SignalingMessages.renegotiate(receive.audio(), receive.video())));

@@ -57,7 +57,7 @@ final class SocketAuthenticator {
                     .orElseThrow(() -> new TokenRejected(TokenRejection.REVOKED));
             replaceOlderSocketsOf(client, participant);
             if (claims.kind() == TokenKind.LOBBY) {
-                client.authenticated(SocketClient.Stage.LOBBY, participant.id(), participant.role());
+                client.authenticated(SocketClient.Stage.LOBBY, participant.id(), participant.role(), conference.roomId());
                 if (participant.state() == ParticipantState.ADMITTED) {
                     ConferenceNotices.tellLobbyOf(sockets, conference, participant, joins.joinTokenFor(conference, participant), clock);
                 } else {
@@ -65,7 +65,7 @@ final class SocketAuthenticator {
                 }
                 return;
             }
-            client.authenticated(SocketClient.Stage.PARTICIPANT, participant.id(), participant.role());
+            client.authenticated(SocketClient.Stage.PARTICIPANT, participant.id(), participant.role(), conference.roomId());
             client.send(SignalingMessages.ready(conference, participant));
         } catch (TokenRejected rejected) {
             refuse(client, rejected.code());

@@ -20,6 +20,7 @@ final class SocketClient {
     private volatile Stage stage = Stage.UNAUTHENTICATED;
     private volatile UUID participantId;
     private volatile ParticipantRole role;
+    private volatile UUID roomId;
 
     SocketClient(String id, UUID conferenceId, MessageRate rate, OutboundQueue outbound) {
         this.id = id;
@@ -28,9 +29,10 @@ final class SocketClient {
         this.outbound = outbound;
     }
 
-    void authenticated(Stage stage, UUID participantId, ParticipantRole role) {
+    void authenticated(Stage stage, UUID participantId, ParticipantRole role, UUID roomId) {
         this.participantId = participantId;
         this.role = role;
+        this.roomId = roomId;
         this.stage = stage;
     }
 
@@ -63,6 +65,11 @@ final class SocketClient {
 
     Stage stage() {
         return stage;
+    }
+
+    /** The room of the conference, once authenticated (for call records). */
+    UUID roomId() {
+        return roomId;
     }
 
     UUID participantId() {

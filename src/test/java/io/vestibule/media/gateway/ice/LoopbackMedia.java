@@ -13,14 +13,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * Media settings for tests: 127.0.0.1 only, on ports found free. ice4j's consent timeout is set once per process, so
  * every test uses {@link #CONSENT_TIMEOUT}.
  */
-final class LoopbackMedia {
+public final class LoopbackMedia {
     static final Duration ICE_TIMEOUT = Duration.ofSeconds(10);
     static final Duration CONSENT_TIMEOUT = Duration.ofSeconds(3);
 
     private LoopbackMedia() {
     }
 
-    static MediaSettings settings(int ports) {
+    public static MediaSettings settings(int ports) {
         return settings(ports, Optional.empty());
     }
 
@@ -30,7 +30,7 @@ final class LoopbackMedia {
                 CONSENT_TIMEOUT, Optional.empty());
     }
 
-    static IcePorts bind(int ports) throws IOException {
+    public static IcePorts bind(int ports) throws IOException {
         return IcePorts.bind(settings(ports));
     }
 
