@@ -1,5 +1,11 @@
 package io.vestibule.portal;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import jakarta.json.JsonObject;
 
 import com.microsoft.playwright.BrowserContext;
@@ -69,7 +75,7 @@ class MeetingMediaBrowserIT {
 
     @Test
     void threeParticipantsSeeEachOtherThroughTheGatewayAnotherMeetingReceivesNothingAndRemovalCutsTheMedia(VestibuleServer server)
-            throws InterruptedException {
+            throws Exception {
         PortalClient alice = server.newClient().signIn("alice", server.demoPassword());
         JsonObject opened = Meetings.openNow(alice, "host_and_guest_pins", false);
         String roomId = opened.getJsonObject("room").getString("id");
@@ -101,6 +107,11 @@ class MeetingMediaBrowserIT {
                         .as("one connection, to the gateway, however many others there are").isEqualTo(1);
             }
             Chromium.screenshot(host, "meeting-three-participants.png");
+            String metrics = server.http().send(HttpRequest.newBuilder(URI.create(server.adminBaseUri().toString()
+                    .replaceAll("/$", "") + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            org.assertj.core.api.Assertions.assertThat(metric(metrics, "vestibule_media_participants")).as("four pages").isGreaterThanOrEqualTo(4);
+            org.assertj.core.api.Assertions.assertThat(metric(metrics, "vestibule_media_streams")).as("each sends two").isGreaterThanOrEqualTo(8);
+            org.assertj.core.api.Assertions.assertThat(metric(metrics, "vestibule_media_packets_forwarded")).isPositive();
 
             assertThat(other.locator("#tiles figure")).hasCount(1);
             org.assertj.core.api.Assertions.assertThat((Integer) other.evaluate("window.__decodingVideos"))
@@ -170,6 +181,13 @@ class MeetingMediaBrowserIT {
     private static Locator tile(Page page, String caption) {
         return page.locator("#tiles figure", new Page.LocatorOptions().setHas(page.locator("figcaption", new Page.LocatorOptions()
                 .setHasText(caption))));
+    }
+
+    /** A value of the Prometheus text format, whatever labels Payara adds. */
+    private static double metric(String metrics, String name) {
+        Matcher value = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? (\\S+)$").matcher(metrics);
+        org.assertj.core.api.Assertions.assertThat(value.find()).as(name + " in " + metrics).isTrue();
+        return Double.parseDouble(value.group(2));
     }
 
     private static String joinUrl(VestibuleServer server, String alias) {

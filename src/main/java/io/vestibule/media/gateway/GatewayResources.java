@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -24,11 +25,15 @@ import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 import io.vestibule.access.events.CallRecorder;
 import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.media.gateway.dtls.DtlsFailure;
 import io.vestibule.media.gateway.dtls.DtlsServerSettings;
 import io.vestibule.media.gateway.dtls.GatewayCertificate;
+import io.vestibule.media.gateway.forward.DropReason;
 import io.vestibule.media.gateway.ice.IcePorts;
 import io.vestibule.media.gateway.ice.MediaSettings;
 
@@ -51,7 +56,8 @@ public class GatewayResources {
 
     @Produces
     @Singleton
-    MediaGateway mediaGateway(GatewayMessages messages, CryptoPolicy policy, SecureRandom random, Clock clock, CallRecorder calls) {
+    MediaGateway mediaGateway(GatewayMessages messages, CryptoPolicy policy, SecureRandom random, Clock clock, CallRecorder calls,
+                              MetricRegistry metrics) {
         MediaSettings settings = MediaSettings.from(config);
         boolean allowAesCm = config.getOptionalValue("vestibule.media.allow-aes-cm", Boolean.class).orElse(true);
         IcePorts ports;
@@ -66,8 +72,29 @@ public class GatewayResources {
                 new LinkedBlockingQueue<>(HANDSHAKES_WAITING), daemonThreads("vestibule-dtls-"));
         LOG.info(() -> "The media gateway listens on UDP " + ports.localAddresses() + ", advertised as "
                 + settings.candidateAddress().getHostAddress() + "; SRTP profiles " + policy.srtpProfiles(allowAesCm));
-        return new MediaGateway(ports, GatewayCertificate.generate(policy, random, clock),
+        MediaGateway gateway = new MediaGateway(ports, GatewayCertificate.generate(policy, random, clock),
                 DtlsServerSettings.from(policy, allowAesCm, HANDSHAKE_DEADLINE), handshakes, messages, policy, random, calls, clock);
+        registerMetrics(metrics, gateway);
+        return gateway;
+    }
+
+    /** The gateway's metrics (R-RUN-4), at /metrics on the admin port with the others. */
+    private static void registerMetrics(MetricRegistry metrics, MediaGateway gateway) {
+        metrics.gauge("vestibule_media_conferences", gateway, MediaGateway::conferences);
+        metrics.gauge("vestibule_media_participants", gateway, MediaGateway::participants);
+        metrics.gauge("vestibule_media_streams", gateway, MediaGateway::streams);
+        metrics.gauge("vestibule_media_packets_received", gateway, g -> g.forwarding().packetsIn());
+        metrics.gauge("vestibule_media_packets_forwarded", gateway, g -> g.forwarding().packetsOut());
+        metrics.gauge("vestibule_media_bytes_forwarded", gateway, g -> g.forwarding().bytesOut());
+        for (DropReason reason : DropReason.values()) {
+            metrics.gauge("vestibule_media_packets_dropped", gateway, g -> g.forwarding().dropped().get(reason),
+                    new Tag("reason", reason.name().toLowerCase(Locale.ROOT)));
+        }
+        for (DtlsFailure failure : DtlsFailure.values()) {
+            String reason = failure.name().toLowerCase(Locale.ROOT);
+            metrics.gauge("vestibule_media_dtls_failures", gateway, g -> g.dtlsFailures().getOrDefault(reason, 0L),
+                    new Tag("reason", reason));
+        }
     }
 
     void close(@Disposes MediaGateway gateway) {

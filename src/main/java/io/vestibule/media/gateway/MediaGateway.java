@@ -65,6 +65,7 @@ public final class MediaGateway implements AutoCloseable {
     private final Clock clock;
     private final ForwardingCounters counters = new ForwardingCounters();
     private final Map<UUID, ConferenceMedia> conferences = new ConcurrentHashMap<>();
+    private final Map<String, Long> dtlsFailures = new ConcurrentHashMap<>();
     private final long sessionId;
 
     /** One conference's router and its participants' negotiations; changed only under its own lock. */
@@ -179,6 +180,25 @@ public final class MediaGateway implements AutoCloseable {
         return counters.totals();
     }
 
+    /** Conferences with media through the gateway. */
+    public int conferences() {
+        return conferences.size();
+    }
+
+    /** Tracks participants send through the gateway, in all conferences. */
+    public int streams() {
+        return conferences.values().stream().mapToInt(conference -> {
+            synchronized (conference) {
+                return conference.negotiations.values().stream().mapToInt(negotiation -> negotiation.published().size()).sum();
+            }
+        }).sum();
+    }
+
+    /** DTLS handshakes refused, by reason ({@code fingerprint_mismatch}, {@code timeout}, ...). */
+    public Map<String, Long> dtlsFailures() {
+        return Map.copyOf(dtlsFailures);
+    }
+
     /** Participants whose media the gateway carries, in all conferences. */
     public int participants() {
         return conferences.values().stream().mapToInt(conference -> {
@@ -260,6 +280,7 @@ public final class MediaGateway implements AutoCloseable {
             LOG.info(() -> "The DTLS handshake of participant " + participantId + " in conference " + conferenceId + " failed: "
                     + refused.reason() + " (" + refused.detail() + ")");
             if (refused.reason() != DtlsFailure.CLOSED) {
+                dtlsFailures.merge(refused.reason().name().toLowerCase(Locale.ROOT), 1L, Long::sum);
                 calls.record(MediaCallEvents.refused(media.party(), refused, clock.instant()));
             }
             if (conference != null) {
