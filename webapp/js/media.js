@@ -36,6 +36,7 @@ export class GatewayCall {
     this.wanted = { audio: 0, video: 0 };
     this.offering = false;
     this.offerAgain = false;
+    this.connecting = null;
   }
 
   async start() {
@@ -50,7 +51,8 @@ export class GatewayCall {
   /** The socket is ready: connect to the gateway, or offer again on a new socket. */
   async connect() {
     await this.start();
-    if (!this.pc) this.pc = this.newConnection();
+    this.connecting ??= this.newConnection().then((pc) => { this.pc = pc; });
+    await this.connecting;
     await this.offer();
   }
 
@@ -72,9 +74,12 @@ export class GatewayCall {
     this.tiles.querySelector(`[data-participant="${CSS.escape(participantId)}"]`)?.remove();
   }
 
+  /** Leaving (or removed): the connection closes, devices are released, the media certificate is forgotten. */
   stop() {
     this.pc?.close();
     this.pc = null;
+    this.connecting = null;
+    forgetMediaCertificate(this.selfId);
     this.local?.getTracks().forEach((track) => track.stop());
     this.local = null;
     this.opening = null;
@@ -112,8 +117,10 @@ export class GatewayCall {
     this.send({ type: 'offer', to: 'gateway', sdp: this.pc.localDescription.sdp });
   }
 
-  newConnection() {
-    const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+  async newConnection() {
+    const certificate = await mediaCertificate(this.selfId);
+    const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require',
+      ...(certificate ? { certificates: [certificate] } : {}) });
     this.local.getTracks().forEach((track) => pc.addTransceiver(track, { direction: 'sendonly', streams: [this.local] }));
     pc.onicecandidate = ({ candidate }) => {
       if (candidate && candidate.candidate) {
@@ -131,6 +138,46 @@ export class GatewayCall {
     };
     return pc;
   }
+}
+
+// The gateway binds a participant's media to the DTLS certificate of its first connection (the join token's cnf), so
+// the page keeps that certificate for the participant's place, across reloads, in IndexedDB, where its private key
+// cannot be read out. Without IndexedDB the page uses a certificate of its own, and a reload loses the media.
+const CERTIFICATES = 'certificates';
+
+async function mediaCertificate(participantId) {
+  try {
+    const db = await certificateStore();
+    const kept = await settled(db.transaction(CERTIFICATES).objectStore(CERTIFICATES).get(participantId));
+    if (kept && kept.expires > Date.now()) return kept;
+    const made = await RTCPeerConnection.generateCertificate({ name: 'ECDSA', namedCurve: 'P-256' });
+    await settled(db.transaction(CERTIFICATES, 'readwrite').objectStore(CERTIFICATES).put(made, participantId));
+    return made;
+  } catch {
+    return null;
+  }
+}
+
+async function forgetMediaCertificate(participantId) {
+  try {
+    const db = await certificateStore();
+    await settled(db.transaction(CERTIFICATES, 'readwrite').objectStore(CERTIFICATES).delete(participantId));
+  } catch {
+    // Nothing kept, nothing to forget.
+  }
+}
+
+function certificateStore() {
+  const opening = indexedDB.open('vestibule-media', 1);
+  opening.onupgradeneeded = () => opening.result.createObjectStore(CERTIFICATES);
+  return settled(opening);
+}
+
+function settled(request) {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
 }
 
 /** The tile of a participant, made when missing: a video and the name below it. */

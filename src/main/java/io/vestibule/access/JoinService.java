@@ -139,7 +139,7 @@ public class JoinService {
         Participant participant = conference.stillPresent(UUID.fromString(claims.participantId()), presentUntil())
                 .orElseThrow(() -> new TokenRejected(TokenRejection.REVOKED));
         return new JoinAnswer.Joined(issuer.issue(TokenKind.JOIN, claims.participantId(), claims.conferenceId(),
-                participant.role()), participant, conference);
+                participant.role(), participant.mediaCertificate()), participant, conference);
     }
 
     /** The participant leaves the conference or its lobby; every token they hold is void. */
@@ -178,7 +178,22 @@ public class JoinService {
 
     /** A fresh join token for an admitted participant. */
     public IssuedToken joinTokenFor(Conference conference, Participant participant) {
-        return issuer.issue(TokenKind.JOIN, participant.id().toString(), conference.id().toString(), participant.role());
+        return issuer.issue(TokenKind.JOIN, participant.id().toString(), conference.id().toString(), participant.role(),
+                participant.mediaCertificate());
+    }
+
+    /**
+     * Binds a present participant's media to the certificate of its first media connection; the participant's join
+     * tokens carry it from then on. False when the participant is gone, or bound to another certificate.
+     */
+    public boolean bindMedia(UUID conferenceId, UUID participantId, String certificate) {
+        return live.find(conferenceId).map(conference -> conference.bindMedia(participantId, certificate)).orElse(false);
+    }
+
+    /** The certificate a participant's media is bound to, if it is bound. */
+    public Optional<String> mediaCertificateOf(UUID conferenceId, UUID participantId) {
+        return live.find(conferenceId).flatMap(conference -> conference.participant(participantId))
+                .flatMap(Participant::mediaCertificate);
     }
 
     private JoinAnswer decide(JoinRequest request) {

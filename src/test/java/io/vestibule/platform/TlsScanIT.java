@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -47,8 +46,7 @@ class TlsScanIT {
 
     @Test
     void neitherListenerHasAFindingOfLowOrHigherBeyondItsSelfSignedCertificate(VestibuleServer server) throws Exception {
-        Path testssl = Stream.of(System.getenv("PATH").split(":")).map(directory -> Path.of(directory, "testssl"))
-                .filter(Files::isExecutable).findFirst().orElse(null);
+        Path testssl = RequiredParts.executable("testssl").orElse(null);
         RequiredParts.require(testssl != null, "testssl", "Install Debian's testssl.sh: apt-get install testssl.sh");
 
         CompletableFuture<List<JsonObject>> portal = CompletableFuture.supplyAsync(() -> scan(testssl, server.httpsPort()));

@@ -3,10 +3,20 @@ package io.vestibule.portal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -16,9 +26,14 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
+import io.vestibule.media.gateway.packet.PacketClassifier;
+import io.vestibule.media.gateway.packet.PacketKind;
+import io.vestibule.media.gateway.packet.RtpHeader;
 import io.vestibule.testing.CallRecordsProbe;
 import io.vestibule.testing.Chromium;
+import io.vestibule.testing.LoopbackCapture;
 import io.vestibule.testing.Meetings;
 import io.vestibule.testing.PortalClient;
 import io.vestibule.testing.ServerResolver;
@@ -134,6 +149,93 @@ class MeetingMediaBrowserIT {
             org.assertj.core.api.Assertions.assertThat(removed.getString("detail"))
                     .as("the removed guest's media went both ways").containsPattern("received [1-9]\\d* packets, [1-9]\\d* bytes; sent [1-9]");
         }
+    }
+
+    /**
+     * R-RTC-2 on the wire (tshark on loopback): on the gateway's port there is nothing but STUN, DTLS and SRTP/SRTCP, and
+     * no video packet carries a VP8 key frame's start code in clear, which every plain VP8 key frame does.
+     */
+    @Test
+    void onTheWireThereIsOnlyStunDtlsAndEncryptedMedia(VestibuleServer server, @TempDir Path captures) {
+        PortalClient alice = server.newClient().signIn("alice", server.demoPassword());
+        String meeting = joinUrl(server, Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false)));
+        List<byte[]> payloads;
+        try (LoopbackCapture capture = LoopbackCapture.start(Integer.parseInt(server.setting("VESTIBULE_MEDIA_PORT")), captures);
+             BrowserContext hostContext = context(); BrowserContext guestContext = context()) {
+            Page host = open(hostContext, meeting, "Hugo Host", Meetings.HOST_PIN);
+            Page guest = open(guestContext, meeting, "Gabriela Guest", Meetings.GUEST_PIN);
+            awaitDecodingVideos(host, 1);
+            awaitDecodingVideos(guest, 1);
+            payloads = capture.stopAndReadPayloads();
+        }
+
+        Map<PacketKind, Long> kinds = payloads.stream().collect(Collectors.groupingBy(PacketClassifier::classify, Collectors.counting()));
+        org.assertj.core.api.Assertions.assertThat(kinds.keySet()).as("what the gateway's port carried: " + kinds)
+                .containsExactlyInAnyOrder(PacketKind.STUN, PacketKind.DTLS, PacketKind.RTP, PacketKind.RTCP);
+        org.assertj.core.api.Assertions.assertThat(kinds.get(PacketKind.RTP)).isGreaterThan(100);
+        org.assertj.core.api.Assertions.assertThat(payloads.stream().filter(payload -> PacketClassifier.classify(payload) == PacketKind.RTP)
+                .filter(MeetingMediaBrowserIT::carriesAVp8KeyFrameStartCodeInClear).count()).isZero();
+    }
+
+    /**
+     * Token bound to the media (R-RTC-3): a participant's media is bound to the DTLS certificate of its first connection
+     * and its join tokens say so ({@code cnf}); a browser that copied the participant's place, join token included,
+     * is refused at its offer, because its certificate is another.
+     */
+    @Test
+    void aCopiedJoinTokenCarriesNoMediaAndRefreshedTokensNameTheCertificate(VestibuleServer server) {
+        PortalClient alice = server.newClient().signIn("alice", server.demoPassword());
+        String meeting = joinUrl(server, Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false)));
+        try (BrowserContext hostContext = context(); BrowserContext guestContext = context(); BrowserContext copyContext = context()) {
+            Page host = open(hostContext, meeting, "Hugo Host", Meetings.HOST_PIN);
+            Page guest = open(guestContext, meeting, "Gabriela Guest", Meetings.GUEST_PIN);
+            awaitDecodingVideos(host, 1);
+            awaitDecodingVideos(guest, 1);
+            String key = (String) guest.evaluate("Object.keys(sessionStorage).find((key) => key.startsWith('vestibule.join.'))");
+            String place = (String) guest.evaluate("sessionStorage.getItem('" + key + "')");
+
+            copyContext.addInitScript("sessionStorage.setItem(" + Json.createValue(key) + ", " + Json.createValue(place) + ");");
+            Page copy = copyContext.newPage();
+            copy.navigate(meeting);
+            assertThat(copy.locator("#status")).containsText("refused by the security policy (rule fingerprint)");
+            assertThat(copy.locator("#status")).containsText("bound to another certificate");
+            org.assertj.core.api.Assertions.assertThat((Integer) copy.evaluate("window.__decodingVideos")).isZero();
+
+            String token;
+            try (JsonReader reader = Json.createReader(new StringReader(place))) {
+                token = reader.readObject().getString("token");
+            }
+            JsonObject refreshed = server.newClient().withBearer(token).sendWithoutCsrf("POST", "/api/v1/join/refresh", null).json();
+            JsonObject claims;
+            try (JsonReader reader = Json.createReader(new StringReader(new String(
+                    Base64.getUrlDecoder().decode(refreshed.getString("token").split("\\.")[1]), StandardCharsets.UTF_8)))) {
+                claims = reader.readObject();
+            }
+            String certificate = ((String) guest.evaluate("""
+                    async () => {
+                      const stats = await window.__peerConnections[0].getStats();
+                      const transport = [...stats.values()].find((report) => report.type === 'transport');
+                      return stats.get(transport.localCertificateId).fingerprint;
+                    }""")).replace(":", "");
+            org.assertj.core.api.Assertions.assertThat(claims.getJsonObject("cnf").getString("x5t#S256"))
+                    .as("the SHA-256 of the guest's own DTLS certificate")
+                    .isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(HexFormat.of().parseHex(certificate)));
+        }
+    }
+
+    /** A plain VP8 key frame (RFC 7741): after the RTP header and the payload descriptor, 3 bytes, then 9d 01 2a. */
+    private static boolean carriesAVp8KeyFrameStartCodeInClear(byte[] packet) {
+        if (!(RtpHeader.read(packet, 0, packet.length) instanceof RtpHeader.Sane sane)) {
+            return false;
+        }
+        int at = sane.header().headerLength();
+        for (int descriptor = 1; descriptor <= 6; descriptor++) {
+            int code = at + descriptor + 3;
+            if (code + 3 <= packet.length && (packet[code] & 0xFF) == 0x9d && packet[code + 1] == 0x01 && packet[code + 2] == 0x2a) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

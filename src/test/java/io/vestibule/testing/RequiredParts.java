@@ -1,5 +1,10 @@
 package io.vestibule.testing;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -9,6 +14,12 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class RequiredParts {
     private RequiredParts() {
+    }
+
+    /** The command as found on the PATH, if it is there. */
+    public static Optional<Path> executable(String command) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":")).filter(directory -> !directory.isEmpty())
+                .map(directory -> Path.of(directory, command)).filter(Files::isExecutable).findFirst();
     }
 
     public static void require(boolean available, String part, String howToGetIt) {

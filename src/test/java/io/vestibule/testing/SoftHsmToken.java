@@ -81,7 +81,7 @@ public final class SoftHsmToken {
         if (primary != null) {
             return;
         }
-        RequiredParts.require(Files.isRegularFile(LIBRARY) && onPath("softhsm2-util"),
+        RequiredParts.require(Files.isRegularFile(LIBRARY) && RequiredParts.executable("softhsm2-util").isPresent(),
                 "SoftHSM2 (" + LIBRARY + " and softhsm2-util)", "Install the Debian package softhsm2 (apt-get install softhsm2).");
         String configured = System.getenv("SOFTHSM2_CONF");
         RequiredParts.require(configured != null, "SOFTHSM2_CONF in the test JVM's environment",
@@ -135,15 +135,6 @@ public final class SoftHsmToken {
         return digits;
     }
 
-    private static boolean onPath(String command) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String directory : path.split(":")) {
-            if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, command))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     @Override
     public String toString() {

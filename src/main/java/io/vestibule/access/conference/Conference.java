@@ -1,5 +1,7 @@
 package io.vestibule.access.conference;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +64,7 @@ public final class Conference {
     public synchronized Arrival arrive(String displayName, ParticipantRole role, Instant presentUntil, Instant now) {
         requireRunning();
         Participant newcomer = new Participant(UUID.randomUUID(), displayName, role, ParticipantState.WAITING,
-                Optional.empty(), now, presentUntil);
+                Optional.empty(), now, presentUntil, Optional.empty());
         if (role == ParticipantRole.HOST) {
             if (present.size() >= participantLimit) {
                 return new Arrival.Full();
@@ -147,6 +149,25 @@ public final class Conference {
         Participant refreshed = participant.present(presentUntil);
         present.put(participantId, refreshed);
         return Optional.of(refreshed);
+    }
+
+    /**
+     * Binds a present participant's media to a certificate (the base64url SHA-256 of its DTLS certificate), once: the
+     * same certificate again is accepted, another is not.
+     *
+     * @return false when the participant is not present, or its media is bound to another certificate
+     */
+    public synchronized boolean bindMedia(UUID participantId, String certificate) {
+        Participant participant = present.get(participantId);
+        if (participant == null) {
+            return false;
+        }
+        if (participant.mediaCertificate().isPresent()) {
+            return MessageDigest.isEqual(participant.mediaCertificate().get().getBytes(StandardCharsets.US_ASCII),
+                    certificate.getBytes(StandardCharsets.US_ASCII));
+        }
+        present.put(participantId, participant.boundTo(certificate));
+        return true;
     }
 
     /**

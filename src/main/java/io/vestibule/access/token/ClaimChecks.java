@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 
@@ -38,6 +40,26 @@ final class ClaimChecks {
      * nbf, exp} present, and {@code role} exactly {@code host} or {@code guest}.
      */
     static final class RequiredClaims implements Check<CandidateToken, TokenRejected> {
+        /** The member of {@code cnf} that names a certificate by its SHA-256 (RFC 8705 §3.1). */
+        static final String MEDIA_CERTIFICATE = "x5t#S256";
+        private static final Pattern THUMBPRINT = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+
+        /**
+         * The media binding, when the token has one: {@code cnf} is an object with exactly {@code x5t#S256}, a SHA-256
+         * in base64url; any other shape refuses the token.
+         */
+        private static Optional<String> mediaCertificate(JWTClaimsSet set) throws TokenRejected {
+            Object confirmation = set.getClaim("cnf");
+            if (confirmation == null) {
+                return Optional.empty();
+            }
+            if (confirmation instanceof Map<?, ?> members && members.size() == 1
+                    && members.get(MEDIA_CERTIFICATE) instanceof String thumbprint && THUMBPRINT.matcher(thumbprint).matches()) {
+                return Optional.of(thumbprint);
+            }
+            throw new TokenRejected(TokenRejection.CLAIMS);
+        }
 
         @Override
         public void check(CandidateToken token) throws TokenRejected {
@@ -55,7 +77,7 @@ final class ClaimChecks {
             }
             token.claims = new TokenClaims(issuer.get(), audience.get(0), participant.get(), conference.get(), role.get(),
                     tokenId.get(), instant(set.getIssueTime()), instant(set.getNotBeforeTime()),
-                    instant(set.getExpirationTime()), token.expectation.kind());
+                    instant(set.getExpirationTime()), token.expectation.kind(), mediaCertificate(set));
         }
 
         /** A non-blank JSON string, read from the payload itself: nimbus would turn a numeric {@code sub} into text. */

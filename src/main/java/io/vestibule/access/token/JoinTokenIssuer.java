@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -42,12 +44,22 @@ public final class JoinTokenIssuer {
 
     /** A join or lobby token for a participant, valid from now ({@code nbf = iat}) for the kind's lifetime. */
     public IssuedToken issue(TokenKind kind, String participantId, String conferenceId, ParticipantRole role) {
+        return issue(kind, participantId, conferenceId, role, Optional.empty());
+    }
+
+    /**
+     * As {@link #issue(TokenKind, String, String, ParticipantRole)}, bound to the DTLS certificate of the participant's
+     * media when it has one (the base64url SHA-256, claim {@code cnf}).
+     */
+    public IssuedToken issue(TokenKind kind, String participantId, String conferenceId, ParticipantRole role,
+                             Optional<String> mediaCertificate) {
         if (kind == TokenKind.INVITATION) {
             throw new IllegalArgumentException("Invitation tokens have a validity window: use issueInvitation");
         }
         Instant now = now();
         return sign(new TokenClaims(settings.issuer(), settings.audience(), requireId(participantId, "participant id"),
-                requireId(conferenceId, "conference id"), role, newTokenId(), now, now, now.plus(settings.lifetimeOf(kind)), kind));
+                requireId(conferenceId, "conference id"), role, newTokenId(), now, now, now.plus(settings.lifetimeOf(kind)), kind,
+                mediaCertificate));
     }
 
     /**
@@ -74,7 +86,7 @@ public final class JoinTokenIssuer {
                 .keyID(key.kid())
                 .type(new JOSEObjectType(claims.kind().type()))
                 .build();
-        JWTClaimsSet claimSet = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claimSet = new JWTClaimsSet.Builder()
                 .issuer(claims.issuer())
                 .audience(claims.audience())
                 .subject(claims.participantId())
@@ -83,9 +95,9 @@ public final class JoinTokenIssuer {
                 .jwtID(claims.tokenId())
                 .issueTime(Date.from(claims.issuedAt()))
                 .notBeforeTime(Date.from(claims.notBefore()))
-                .expirationTime(Date.from(claims.expiresAt()))
-                .build();
-        SignedJWT jws = new SignedJWT(header, claimSet);
+                .expirationTime(Date.from(claims.expiresAt()));
+        claims.mediaCertificate().ifPresent(thumbprint -> claimSet.claim("cnf", Map.of(ClaimChecks.RequiredClaims.MEDIA_CERTIFICATE, thumbprint)));
+        SignedJWT jws = new SignedJWT(header, claimSet.build());
         try {
             jws.sign(key.signer());
         } catch (JOSEException e) {

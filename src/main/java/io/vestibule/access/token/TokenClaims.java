@@ -2,6 +2,7 @@ package io.vestibule.access.token;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.vestibule.access.ParticipantRole;
 
@@ -16,6 +17,10 @@ import io.vestibule.access.ParticipantRole;
  * participant when the invitation is used. Its validity window is {@code notBefore} (the window opens) to
  * {@code expiresAt} (it closes).
  *
+ * <p>A join token may carry a confirmation (RFC 7800 {@code cnf}, member {@code x5t#S256} as in RFC 8705): the
+ * base64url SHA-256 of the DTLS certificate the participant's media is bound to. Media from a connection with another
+ * certificate is refused, so a copied token carries no media.
+ *
  * <p>Nothing here is secret: the token id names a token but cannot stand in for it.
  */
 public record TokenClaims(
@@ -28,7 +33,8 @@ public record TokenClaims(
         Instant issuedAt,
         Instant notBefore,
         Instant expiresAt,
-        TokenKind kind) {
+        TokenKind kind,
+        Optional<String> mediaCertificate) {
 
     public TokenClaims {
         Objects.requireNonNull(issuer, "issuer");
@@ -41,5 +47,12 @@ public record TokenClaims(
         Objects.requireNonNull(notBefore, "notBefore");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(mediaCertificate, "mediaCertificate");
+    }
+
+    /** Claims without a media binding. */
+    public TokenClaims(String issuer, String audience, String participantId, String conferenceId, ParticipantRole role, String tokenId,
+                       Instant issuedAt, Instant notBefore, Instant expiresAt, TokenKind kind) {
+        this(issuer, audience, participantId, conferenceId, role, tokenId, issuedAt, notBefore, expiresAt, kind, Optional.empty());
     }
 }

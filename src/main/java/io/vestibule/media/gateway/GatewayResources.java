@@ -6,6 +6,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
+import io.vestibule.access.JoinService;
 import io.vestibule.access.events.CallRecorder;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.media.gateway.dtls.DtlsFailure;
@@ -56,8 +59,8 @@ public class GatewayResources {
 
     @Produces
     @Singleton
-    MediaGateway mediaGateway(GatewayMessages messages, CryptoPolicy policy, SecureRandom random, Clock clock, CallRecorder calls,
-                              MetricRegistry metrics) {
+    MediaGateway mediaGateway(GatewayMessages messages, JoinService joins, CryptoPolicy policy, SecureRandom random, Clock clock,
+                              CallRecorder calls, MetricRegistry metrics) {
         MediaSettings settings = MediaSettings.from(config);
         boolean allowAesCm = config.getOptionalValue("vestibule.media.allow-aes-cm", Boolean.class).orElse(true);
         IcePorts ports;
@@ -73,9 +76,25 @@ public class GatewayResources {
         LOG.info(() -> "The media gateway listens on UDP " + ports.localAddresses() + ", advertised as "
                 + settings.candidateAddress().getHostAddress() + "; SRTP profiles " + policy.srtpProfiles(allowAesCm));
         MediaGateway gateway = new MediaGateway(ports, GatewayCertificate.generate(policy, random, clock),
-                DtlsServerSettings.from(policy, allowAesCm, HANDSHAKE_DEADLINE), handshakes, messages, policy, random, calls, clock);
+                DtlsServerSettings.from(policy, allowAesCm, HANDSHAKE_DEADLINE), handshakes, messages, bindingsOf(joins), policy, random,
+                calls, clock);
         registerMetrics(metrics, gateway);
         return gateway;
+    }
+
+    /** Media bound to certificates as the conferences keep them. */
+    private static MediaBindings bindingsOf(JoinService joins) {
+        return new MediaBindings() {
+            @Override
+            public boolean bind(UUID conference, UUID participant, String certificate) {
+                return joins.bindMedia(conference, participant, certificate);
+            }
+
+            @Override
+            public Optional<String> bound(UUID conference, UUID participant) {
+                return joins.mediaCertificateOf(conference, participant);
+            }
+        };
     }
 
     /** The gateway's metrics (R-RUN-4), at /metrics on the admin port with the others. */

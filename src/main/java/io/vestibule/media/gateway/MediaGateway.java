@@ -1,9 +1,12 @@
 package io.vestibule.media.gateway;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,12 +56,14 @@ import io.vestibule.media.sdp.SessionDescription;
 public final class MediaGateway implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MediaGateway.class.getName());
     private static final int MAXIMUM_SOURCES_PER_PARTICIPANT = 16;
+    private static final String SHA_256 = "sha-256";
 
     private final IcePorts ports;
     private final GatewayCertificate certificate;
     private final DtlsServerSettings dtlsSettings;
     private final Executor handshakes;
     private final GatewayMessages messages;
+    private final MediaBindings bindings;
     private final CryptoPolicy policy;
     private final SecureRandom random;
     private final CallRecorder calls;
@@ -89,12 +94,14 @@ public final class MediaGateway implements AutoCloseable {
     }
 
     public MediaGateway(IcePorts ports, GatewayCertificate certificate, DtlsServerSettings dtlsSettings, Executor handshakes,
-                        GatewayMessages messages, CryptoPolicy policy, SecureRandom random, CallRecorder calls, Clock clock) {
+                        GatewayMessages messages, MediaBindings bindings, CryptoPolicy policy, SecureRandom random, CallRecorder calls,
+                        Clock clock) {
         this.ports = ports;
         this.certificate = certificate;
         this.dtlsSettings = dtlsSettings;
         this.handshakes = handshakes;
         this.messages = messages;
+        this.bindings = bindings;
         this.policy = policy;
         this.random = random;
         this.calls = calls;
@@ -116,6 +123,8 @@ public final class MediaGateway implements AutoCloseable {
         String ufrag = offer.valueFor(first, "ice-ufrag").orElseThrow();
         String password = offer.valueFor(first, "ice-pwd").orElseThrow();
         String fingerprint = offer.valueFor(first, "fingerprint").orElseThrow();
+        CertificateFingerprint offered = parsed(fingerprint);
+        requireBoundCertificate(conferenceId, participantId, offered);
         ConferenceMedia conference = conferences.computeIfAbsent(conferenceId, id -> new ConferenceMedia(roomId, counters));
         synchronized (conference) {
             requireOwnSources(conference, participantId, sources);
@@ -126,7 +135,7 @@ public final class MediaGateway implements AutoCloseable {
                 previous = null;
             }
             Negotiation current = previous == null
-                    ? connect(conference, conferenceId, participantId, types, ufrag, password, fingerprint, published, sources)
+                    ? connect(conference, conferenceId, participantId, types, ufrag, password, fingerprint, offered, published, sources)
                     : rekeyed(conference, participantId, previous, types, published, sources);
             List<RemoteTrack> others = tracksExcept(conference, participantId);
             GatewayAnswer.Answer answer = GatewayAnswer.to(offer, current.local(), types, others, current.receiving(), sessionId,
@@ -215,14 +224,8 @@ public final class MediaGateway implements AutoCloseable {
     }
 
     private Negotiation connect(ConferenceMedia conference, UUID conferenceId, UUID participantId, PayloadTypes types, String ufrag,
-                                String password, String fingerprint, List<PublishedTrack> published, Set<Long> sources)
-            throws SdpRefused, MediaRefused {
-        CertificateFingerprint expected;
-        try {
-            expected = CertificateFingerprint.parse(fingerprint, policy.dtlsFingerprintHashes());
-        } catch (IllegalArgumentException e) {
-            throw new SdpRefused(SdpRule.FINGERPRINT, e.getMessage());
-        }
+                                String password, String fingerprint, CertificateFingerprint expected, List<PublishedTrack> published,
+                                Set<Long> sources) throws MediaRefused {
         ParticipantMedia media = new ParticipantMedia(new MediaParty(conferenceId, conference.roomId, participantId), conference.router, types);
         IceTransport transport;
         try {
@@ -258,6 +261,20 @@ public final class MediaGateway implements AutoCloseable {
         if (outcome instanceof DtlsOutcome.Established established) {
             LOG.info(() -> "Media of participant " + participantId + " in conference " + conferenceId + ": "
                     + established.protocolVersion() + ", " + established.cipherSuite() + ", " + established.srtpProfile());
+            if (!bindings.bind(conferenceId, participantId, thumbprint(established.peerFingerprint()))) {
+                LOG.info(() -> "The media of participant " + participantId + " in conference " + conferenceId
+                        + " is bound to another certificate; this connection's is refused");
+                calls.record(MediaCallEvents.refused(media.party(),
+                        new DtlsOutcome.Refused(DtlsFailure.PEER_CERTIFICATE_REFUSED, "not the certificate the join token is bound to"), clock.instant()));
+                if (conference != null) {
+                    synchronized (conference) {
+                        failed(conferenceId, conference, participantId, media, "certificate_not_bound");
+                    }
+                } else {
+                    end(media, "ended");
+                }
+                return;
+            }
             media.keyed(SrtpSession.forDtlsServer(established.keyingMaterial()), clock.instant());
             calls.record(MediaCallEvents.connected(media.party(), established, media.remote().orElse(null), clock.instant()));
             if (conference == null) {
@@ -331,6 +348,30 @@ public final class MediaGateway implements AutoCloseable {
             media.keyedAt().ifPresent(since -> calls.record(
                     MediaCallEvents.ended(media.party(), reason, since, media.traffic(), clock.instant())));
         }
+    }
+
+    private CertificateFingerprint parsed(String fingerprint) throws SdpRefused {
+        try {
+            return CertificateFingerprint.parse(fingerprint, policy.dtlsFingerprintHashes());
+        } catch (IllegalArgumentException e) {
+            throw new SdpRefused(SdpRule.FINGERPRINT, e.getMessage());
+        }
+    }
+
+    /**
+     * A participant whose media is bound (its join token's {@code cnf}) offers that certificate or none: an offer with a
+     * SHA-256 fingerprint of another is refused here; one with another hash is checked when its handshake ends.
+     */
+    private void requireBoundCertificate(UUID conferenceId, UUID participantId, CertificateFingerprint offered) throws SdpRefused {
+        Optional<String> bound = bindings.bound(conferenceId, participantId);
+        if (bound.isPresent() && offered.hash().equals(SHA_256)
+                && !MessageDigest.isEqual(bound.get().getBytes(StandardCharsets.US_ASCII), thumbprint(offered).getBytes(StandardCharsets.US_ASCII))) {
+            throw new SdpRefused(SdpRule.FINGERPRINT, "this participant's media is bound to another certificate (its join token's cnf)");
+        }
+    }
+
+    private static String thumbprint(CertificateFingerprint sha256) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256.digest());
     }
 
     /** No one may announce a source another participant of the conference sends: it could pass for theirs. */

@@ -38,6 +38,19 @@ class ConferenceTest {
     }
 
     @Test
+    void aParticipantsMediaIsBoundToOneCertificateWhichItsRefreshesKeep() {
+        Conference conference = conference(false, 10);
+        Participant host = admitted(arrive(conference, "Host", HOST, T0));
+        Participant waitingGuest = waiting(arrive(conference(true, 10), "Early", GUEST, T0), WaitingReason.WAITING_FOR_HOST);
+
+        assertThat(conference.bindMedia(host.id(), "first")).isTrue();
+        assertThat(conference.bindMedia(host.id(), "first")).as("the same certificate again").isTrue();
+        assertThat(conference.bindMedia(host.id(), "second")).as("another certificate").isFalse();
+        assertThat(conference.stillPresent(host.id(), T0.plus(TOKEN).plusSeconds(60)).orElseThrow().mediaCertificate()).contains("first");
+        assertThat(conference.bindMedia(waitingGuest.id(), "first")).as("nobody present by that id").isFalse();
+    }
+
+    @Test
     void aGuestBeforeTheHostWaitsAndIsLetInWhenTheHostArrives() {
         Conference conference = conference(true, 10);
         Participant guest = waiting(arrive(conference, "Early guest", GUEST, T0), WaitingReason.WAITING_FOR_HOST);

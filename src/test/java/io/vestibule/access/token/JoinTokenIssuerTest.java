@@ -3,6 +3,7 @@ package io.vestibule.access.token;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -34,6 +35,18 @@ class JoinTokenIssuerTest {
         assertThat(verified.issuedAt()).isEqualTo(TokenFixture.START);
         assertThat(verified.notBefore()).isEqualTo(verified.issuedAt());
         assertThat(verified.expiresAt()).isEqualTo(TokenFixture.START.plusSeconds(120));
+    }
+
+    @Test
+    void aJoinTokenBoundToTheParticipantsMediaCertificateSaysSoAndRoundTrips() throws Exception {
+        String sha256 = "E9Cwm5kDeDSg3gRDk3lRCsxiV5rVw7lx0KSVaIdnMv8";
+        IssuedToken issued = fixture.issuer.issue(TokenKind.JOIN, "participant-1", "conference-a", ParticipantRole.GUEST, Optional.of(sha256));
+
+        Map<String, Object> claims = JSONObjectUtils.parse(new Base64URL(issued.compact().split("\\.")[1]).decodeToString());
+        assertThat(claims.get("cnf")).isEqualTo(Map.of("x5t#S256", sha256));
+        TokenClaims verified = fixture.verifier.verify(issued.compact(), Expectation.of(TokenKind.JOIN));
+        assertThat(verified.mediaCertificate()).contains(sha256);
+        assertThat(verified).isEqualTo(issued.claims());
     }
 
     @Test

@@ -32,6 +32,23 @@ class JoinTokenVerifierClaimsTest {
 
     // ---- issuer, audience, claims ------------------------------------------------------------------------------
 
+    /** A media binding ({@code cnf}) is an object with exactly one SHA-256 in base64url; any other shape refuses the token. */
+    @Test
+    void aMediaBindingIsReadOnlyInItsOneShape() throws Exception {
+        String sha256 = "E9Cwm5kDeDSg3gRDk3lRCsxiV5rVw7lx0KSVaIdnMv8";
+        Map<String, Object> bound = fixture.claims();
+        bound.put("cnf", Map.of("x5t#S256", sha256));
+        assertThat(fixture.verifier.verify(fixture.signedByUs(fixture.header(TokenKind.JOIN), bound), JOIN).mediaCertificate())
+                .contains(sha256);
+
+        for (Object shape : new Object[] {"x5t#S256", Map.of("x5t#S256", sha256 + "="), Map.of("x5t#S256", sha256.substring(1)),
+                Map.of("jkt", sha256), Map.of("x5t#S256", sha256, "jkt", sha256), Map.of("x5t#S256", 42)}) {
+            Map<String, Object> claims = fixture.claims();
+            claims.put("cnf", shape);
+            assertRejected(fixture.signedByUs(fixture.header(TokenKind.JOIN), claims), TokenRejection.CLAIMS);
+        }
+    }
+
     @Test
     void wrongIssuerIsRefused() {
         Map<String, Object> claims = fixture.claims();

@@ -3,8 +3,13 @@ package io.vestibule.media.gateway;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +46,18 @@ class MediaGatewayTest {
     private final List<String> told = new CopyOnWriteArrayList<>();
     private final List<CallEvent> recorded = new CopyOnWriteArrayList<>();
     private final ExecutorService handshakes = Executors.newCachedThreadPool();
+    private final Map<UUID, String> bound = new ConcurrentHashMap<>();
+    private final MediaBindings bindings = new MediaBindings() {
+        @Override
+        public boolean bind(UUID conference, UUID participant, String certificate) {
+            return bound.computeIfAbsent(participant, id -> certificate).equals(certificate);
+        }
+
+        @Override
+        public Optional<String> bound(UUID conference, UUID participant) {
+            return Optional.ofNullable(bound.get(participant));
+        }
+    };
     private GatewayCertificate certificate;
     private MediaGateway gateway;
 
@@ -58,7 +75,7 @@ class MediaGatewayTest {
                     public void mediaFailed(UUID conference, UUID participant, String reason) {
                         told.add("failed " + name(participant) + " " + reason);
                     }
-                }, POLICY, random, new CallRecorder() {
+                }, bindings, POLICY, random, new CallRecorder() {
                     @Override
                     public void record(CallEvent event) {
                         recorded.add(event);
@@ -168,6 +185,22 @@ class MediaGatewayTest {
         assertThat(gateway.participants()).isEqualTo(1);
         MediaGateway.Reply same = gateway.offer(CONFERENCE, ROOM, HOST, offer(otherCertificate));
         assertThat(ufrag(same.answer())).as("the same connection, answered again").isEqualTo(ufrag(second.answer()));
+    }
+
+    /** A participant whose media is bound to a certificate cannot negotiate with another (the join token's cnf). */
+    @Test
+    void anOfferWithAnotherCertificateThanTheBoundOneIsRefused() throws Exception {
+        String captured = CapturedSdp.CHROMIUM_OFFER.text();
+        String offeredHex = captured.lines().filter(line -> line.startsWith("a=fingerprint:sha-256 ")).findFirst().orElseThrow()
+                .substring("a=fingerprint:sha-256 ".length()).replace(":", "");
+        bound.put(HOST, Base64.getUrlEncoder().withoutPadding().encodeToString(HexFormat.of().parseHex(offeredHex)));
+
+        assertThat(gateway.offer(CONFERENCE, ROOM, HOST, offer(captured)).answer()).as("the bound certificate").contains("a=setup:passive");
+        SdpRefused refused = catchThrowableOfType(SdpRefused.class, () -> gateway.offer(CONFERENCE, ROOM, HOST,
+                offer(captured.replaceAll("a=fingerprint:sha-256 \\S+", "a=fingerprint:sha-256 " + "0A:".repeat(31) + "0A"))));
+
+        assertThat(refused.rule()).isEqualTo(SdpRule.FINGERPRINT);
+        assertThat(refused.reason()).contains("bound to another certificate");
     }
 
     private static String ufrag(String sdp) {
