@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -148,8 +149,8 @@ public final class MediaGateway implements AutoCloseable {
                 askOthersToOfferAgain(conferenceId, conference, participantId);
             }
             Receive needed = needed(others);
-            boolean short_ = receivingSections(offer, "audio") < needed.audio() || receivingSections(offer, "video") < needed.video();
-            return new Reply(answer.sdp(), short_ ? Optional.of(needed) : Optional.empty());
+            boolean tooFewSections = receivingSections(offer, "audio") < needed.audio() || receivingSections(offer, "video") < needed.video();
+            return new Reply(answer.sdp(), tooFewSections ? Optional.of(needed) : Optional.empty());
         }
     }
 
@@ -403,7 +404,7 @@ public final class MediaGateway implements AutoCloseable {
                 && Directions.receives(offer, section) && !Directions.sends(offer, section)).count();
     }
 
-    private static Set<Long> sourcesOf(java.util.Collection<RemoteTrack> tracks, PayloadTypes receiver) {
+    private static Set<Long> sourcesOf(Collection<RemoteTrack> tracks, PayloadTypes receiver) {
         Set<Long> sources = new LinkedHashSet<>();
         for (RemoteTrack remote : tracks) {
             sources.add(remote.track().source());
