@@ -1,0 +1,163 @@
+package io.vestibule.media.gateway;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
+
+import io.vestibule.media.gateway.forward.ConferenceRouter;
+import io.vestibule.media.gateway.forward.ForwardingCounters;
+import io.vestibule.media.gateway.negotiation.PayloadTypes;
+import io.vestibule.media.gateway.srtp.SrtpResult;
+import io.vestibule.media.gateway.srtp.SrtpSession;
+
+/**
+ * SRTP forwarding ({@code ./mvnw -Pbenchmark-media verify}, issue 15): packets of 1,200 bytes per second on one core
+ * through the gateway's pipeline for one sender and one receiver ({@link ParticipantMedia}: classify, decrypt with the
+ * sender's keys, check the header, payload type, route, payload type, encrypt with the receiver's keys), against the
+ * raw limit measured in the same run: jitsi-srtp's decrypt and encrypt of the same packets in a tight loop on one
+ * thread. With the time each packet spends in the pipeline (p50, p99). The UDP sockets and ICE are left out on both
+ * sides: what is measured is the gateway's own work per packet. Rounds alternate; medians go to
+ * target/benchmarks/media.md and into docs/performance.md by hand.
+ */
+public final class MediaForwardingBenchmark {
+    private static final int PACKETS = Integer.getInteger("benchmark.packets", 200_000);
+    private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 5);
+    private static final int PAYLOAD_BYTES = 1200 - 12;
+    private static final long SOURCE = 0x1234_5678L;
+    private static final PayloadTypes CHROMIUM = new PayloadTypes(111, "", 96, OptionalInt.of(97));
+    private static final InetSocketAddress BROWSER = new InetSocketAddress("127.0.0.1", 50000);
+
+    private final SecureRandom random = new SecureRandom();
+
+    private MediaForwardingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
+                "%s: %d cores, Java %s; %,d packets of 1,200 bytes per round, %d rounds after one to warm up, medians.%n%n"
+                        + "| profile | raw decrypt + encrypt, packets/s | gateway pipeline, packets/s | pipeline / raw | p50 µs | p99 µs |%n"
+                        + "| --- | --- | --- | --- | --- | --- |%n",
+                java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.runtime.version"), PACKETS, ROUNDS));
+        MediaForwardingBenchmark benchmark = new MediaForwardingBenchmark();
+        for (SrtpProfile profile : List.of(SrtpProfile.SRTP_AEAD_AES_128_GCM, SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_80)) {
+            report.append(benchmark.measure(profile));
+        }
+        Path out = Files.createDirectories(Path.of(System.getProperty("vestibule.target", "target"), "benchmarks")).resolve("media.md");
+        Files.writeString(out, report);
+        System.out.println(report);
+        System.out.println("Written to " + out);
+    }
+
+    private String measure(SrtpProfile profile) {
+        SrtpKeyingMaterial fromSender = keys(profile);
+        SrtpKeyingMaterial toReceiver = keys(profile);
+        byte[][] packets = protectedPackets(fromSender);
+        List<Double> raw = new ArrayList<>();
+        List<Double> pipeline = new ArrayList<>();
+        List<long[]> latencies = new ArrayList<>();
+        for (int round = 0; round <= ROUNDS; round++) {
+            long[] nanos = new long[PACKETS];
+            boolean rawFirst = round % 2 == 0;
+            double rawRate = rawFirst ? raw(packets, fromSender, toReceiver) : 0;
+            double pipelineRate = pipeline(packets, fromSender, toReceiver, nanos);
+            rawRate = rawFirst ? rawRate : raw(packets, fromSender, toReceiver);
+            if (round > 0) {
+                raw.add(rawRate);
+                pipeline.add(pipelineRate);
+                latencies.add(nanos);
+            }
+        }
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f | %.1f | %.1f |%n", profile, median(raw), median(pipeline),
+                median(pipeline) / median(raw), all[all.length / 2] / 1000.0, all[(int) (all.length * 0.99)] / 1000.0);
+    }
+
+    /** The raw limit: each packet decrypted with the sender's keys and encrypted with the receiver's, one thread. */
+    private static double raw(byte[][] packets, SrtpKeyingMaterial fromSender, SrtpKeyingMaterial toReceiver) {
+        try (SrtpSession in = SrtpSession.forDtlsServer(fromSender); SrtpSession out = SrtpSession.forDtlsServer(toReceiver)) {
+            long forwarded = 0;
+            long began = System.nanoTime();
+            for (byte[] packet : packets) {
+                byte[] copy = packet.clone();
+                if (in.unprotectRtp(copy, 0, copy.length) instanceof SrtpResult.Done plain
+                        && out.protectRtp(plain.packet(), 0, plain.packet().length) instanceof SrtpResult.Done) {
+                    forwarded++;
+                }
+            }
+            return rate(forwarded, began);
+        }
+    }
+
+    /** The gateway's pipeline: one sender's packets through its ParticipantMedia to one receiver's. */
+    private static double pipeline(byte[][] packets, SrtpKeyingMaterial fromSender, SrtpKeyingMaterial toReceiver, long[] nanos) {
+        ConferenceRouter router = new ConferenceRouter(16, new ForwardingCounters());
+        UUID conference = UUID.randomUUID();
+        ParticipantMedia sender = new ParticipantMedia(new MediaParty(conference, null, UUID.randomUUID()), router, CHROMIUM);
+        ParticipantMedia receiver = new ParticipantMedia(new MediaParty(conference, null, UUID.randomUUID()), router, CHROMIUM);
+        long[] sent = new long[1];
+        receiver.sendingTo(datagram -> sent[0]++);
+        sender.sendingTo(datagram -> { });
+        sender.keyed(SrtpSession.forDtlsServer(fromSender), Instant.now());
+        receiver.keyed(SrtpSession.forDtlsServer(toReceiver), Instant.now());
+        receiver.receivable(Set.of(SOURCE));
+        try {
+            router.admit(sender.party().participant().toString(), Set.of(SOURCE), sender);
+            router.admit(receiver.party().participant().toString(), Set.of(), receiver);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        long began = System.nanoTime();
+        for (int i = 0; i < packets.length; i++) {
+            long start = System.nanoTime();
+            sender.received(packets[i].clone(), BROWSER);
+            nanos[i] = System.nanoTime() - start;
+        }
+        double rate = rate(sent[0], began);
+        sender.close();
+        receiver.close();
+        if (sent[0] != packets.length) {
+            throw new IllegalStateException("The pipeline forwarded " + sent[0] + " of " + packets.length + " packets");
+        }
+        return rate;
+    }
+
+    /** Packets as a browser sends them: VP8 (the gateway's numbering), one source, encrypted with the sender's keys. */
+    private byte[][] protectedPackets(SrtpKeyingMaterial keys) {
+        byte[][] packets = new byte[PACKETS][];
+        byte[] payload = new byte[PAYLOAD_BYTES];
+        random.nextBytes(payload);
+        try (SrtpSession browser = SrtpSession.forDtlsClient(keys)) {
+            for (int i = 0; i < PACKETS; i++) {
+                byte[] plain = ByteBuffer.allocate(12 + PAYLOAD_BYTES).put((byte) 0x80).put((byte) 96).putShort((short) i)
+                        .putInt(i * 3000).putInt((int) SOURCE).put(payload).array();
+                packets[i] = ((SrtpResult.Done) browser.protectRtp(plain, 0, plain.length)).packet();
+            }
+        }
+        return packets;
+    }
+
+    private SrtpKeyingMaterial keys(SrtpProfile profile) {
+        byte[] material = new byte[profile.keyingMaterialBytes()];
+        random.nextBytes(material);
+        return SrtpKeyingMaterial.split(profile, material);
+    }
+
+    private static double rate(long packets, long beganNanos) {
+        return packets / ((System.nanoTime() - beganNanos) / 1e9);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}
