@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
+import io.vestibule.media.gateway.dtls.DtlsHandshakeBenchmark;
 import io.vestibule.media.gateway.forward.ConferenceRouter;
 import io.vestibule.media.gateway.forward.ForwardingCounters;
 import io.vestibule.media.gateway.negotiation.PayloadTypes;
@@ -52,6 +53,7 @@ public final class MediaForwardingBenchmark {
         for (SrtpProfile profile : List.of(SrtpProfile.SRTP_AEAD_AES_128_GCM, SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_80)) {
             report.append(benchmark.measure(profile));
         }
+        report.append(System.lineSeparator()).append(DtlsHandshakeBenchmark.report());
         Path out = Files.createDirectories(Path.of(System.getProperty("vestibule.target", "target"), "benchmarks")).resolve("media.md");
         Files.writeString(out, report);
         System.out.println(report);
