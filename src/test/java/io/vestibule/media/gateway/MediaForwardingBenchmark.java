@@ -1,5 +1,7 @@
 package io.vestibule.media.gateway;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -8,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -26,9 +29,10 @@ import io.vestibule.media.gateway.srtp.SrtpSession;
  * through the gateway's pipeline for one sender and one receiver ({@link ParticipantMedia}: classify, decrypt with the
  * sender's keys, check the header, payload type, route, payload type, encrypt with the receiver's keys), against the
  * raw limit measured in the same run: jitsi-srtp's decrypt and encrypt of the same packets in a tight loop on one
- * thread. With the time each packet spends in the pipeline (p50, p99). The UDP sockets and ICE are left out on both
- * sides: what is measured is the gateway's own work per packet. Rounds alternate; medians go to
- * target/benchmarks/media.md and into docs/performance.md by hand.
+ * thread. With the time each packet spends in the pipeline (p50, p99), the CPU a 20-participant conference costs, and
+ * the DTLS handshake rate ({@link DtlsHandshakeBenchmark}). The UDP sockets and ICE are left out: what is measured is
+ * the gateway's own work per packet. Rounds alternate; medians go to target/benchmarks/media.md and into
+ * docs/performance.md by hand.
  */
 public final class MediaForwardingBenchmark {
     private static final int PACKETS = Integer.getInteger("benchmark.packets", 200_000);
@@ -53,6 +57,7 @@ public final class MediaForwardingBenchmark {
         for (SrtpProfile profile : List.of(SrtpProfile.SRTP_AEAD_AES_128_GCM, SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_80)) {
             report.append(benchmark.measure(profile));
         }
+        report.append(System.lineSeparator()).append(benchmark.conference());
         report.append(System.lineSeparator()).append(DtlsHandshakeBenchmark.report());
         Path out = Files.createDirectories(Path.of(System.getProperty("vestibule.target", "target"), "benchmarks")).resolve("media.md");
         Files.writeString(out, report);
@@ -131,6 +136,84 @@ public final class MediaForwardingBenchmark {
             throw new IllegalStateException("The pipeline forwarded " + sent[0] + " of " + packets.length + " packets");
         }
         return rate;
+    }
+
+    /**
+     * A 20-participant conference: each sends 50 audio packets (160 bytes) and 50 video packets (1,200 bytes) a second,
+     * and each packet goes to the 19 others. Ten seconds of that conference's media go through the participants'
+     * pipelines on one thread; the thread's CPU time per participant and second of conference is the figure.
+     */
+    private String conference() {
+        int participants = 20;
+        int seconds = 10;
+        ConferenceRouter router = new ConferenceRouter(16, new ForwardingCounters());
+        UUID conference = UUID.randomUUID();
+        List<ParticipantMedia> pipelines = new ArrayList<>();
+        List<byte[][]> sent = new ArrayList<>();
+        long[] delivered = new long[1];
+        for (int p = 0; p < participants; p++) {
+            SrtpKeyingMaterial keys = keys(SrtpProfile.SRTP_AEAD_AES_128_GCM);
+            ParticipantMedia media = new ParticipantMedia(new MediaParty(conference, null, UUID.randomUUID()), router, CHROMIUM);
+            media.sendingTo(datagram -> delivered[0]++);
+            media.keyed(SrtpSession.forDtlsServer(keys), Instant.now());
+            long audio = 0x1000_0000L + 2L * p;
+            long video = audio + 1;
+            Set<Long> others = new HashSet<>();
+            for (int q = 0; q < participants; q++) {
+                if (q != p) {
+                    others.add(0x1000_0000L + 2L * q);
+                    others.add(0x1000_0000L + 2L * q + 1);
+                }
+            }
+            media.receivable(others);
+            try {
+                router.admit(media.party().participant().toString(), Set.of(audio, video), media);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            pipelines.add(media);
+            sent.add(conferencePackets(keys, audio, video, 50 * seconds));
+        }
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long cpuBefore = cpu.getCurrentThreadCpuTime();
+        long began = System.nanoTime();
+        for (int i = 0; i < 2 * 50 * seconds; i++) {
+            for (int p = 0; p < participants; p++) {
+                pipelines.get(p).received(sent.get(p)[i].clone(), BROWSER);
+            }
+        }
+        double cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuBefore) / 1e9;
+        double wallSeconds = (System.nanoTime() - began) / 1e9;
+        pipelines.forEach(ParticipantMedia::close);
+        long expected = (long) participants * (participants - 1) * 2 * 50 * seconds;
+        if (delivered[0] != expected) {
+            throw new IllegalStateException("Delivered " + delivered[0] + " of " + expected + " packets");
+        }
+        return String.format(Locale.ROOT, "A %d-participant conference (each sending 50 audio packets of 160 bytes and 50 video packets of "
+                        + "1,200 bytes a second, AES-128-GCM, every packet to the 19 others): %d s of its media, %,d packets in and %,d out, "
+                        + "took %.2f s of CPU on one thread (%.2f s of wall time): %.2f%% of one core per participant.%n",
+                participants, seconds, (long) participants * 2 * 50 * seconds, expected, cpuSeconds, wallSeconds,
+                100 * cpuSeconds / seconds / participants);
+    }
+
+    /** One participant's packets of a conference, audio and video in turn, encrypted with its keys. */
+    private byte[][] conferencePackets(SrtpKeyingMaterial keys, long audio, long video, int each) {
+        byte[][] packets = new byte[2 * each][];
+        byte[] audioPayload = new byte[160 - 12];
+        byte[] videoPayload = new byte[PAYLOAD_BYTES];
+        random.nextBytes(audioPayload);
+        random.nextBytes(videoPayload);
+        try (SrtpSession browser = SrtpSession.forDtlsClient(keys)) {
+            for (int i = 0; i < each; i++) {
+                byte[] sound = ByteBuffer.allocate(12 + audioPayload.length).put((byte) 0x80).put((byte) 111).putShort((short) i)
+                        .putInt(i * 960).putInt((int) audio).put(audioPayload).array();
+                byte[] picture = ByteBuffer.allocate(12 + videoPayload.length).put((byte) 0x80).put((byte) 96).putShort((short) i)
+                        .putInt(i * 3000).putInt((int) video).put(videoPayload).array();
+                packets[2 * i] = ((SrtpResult.Done) browser.protectRtp(sound, 0, sound.length)).packet();
+                packets[2 * i + 1] = ((SrtpResult.Done) browser.protectRtp(picture, 0, picture.length)).packet();
+            }
+        }
+        return packets;
     }
 
     /** Packets as a browser sends them: VP8 (the gateway's numbering), one source, encrypted with the sender's keys. */
