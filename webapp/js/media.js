@@ -135,6 +135,15 @@ export class GatewayCall {
       if (!(video.srcObject instanceof MediaStream)) video.srcObject = new MediaStream();
       video.srcObject.getTracks().filter((old) => old.kind === track.kind).forEach((old) => video.srcObject.removeTrack(old));
       video.srcObject.addTrack(track);
+      if (track.kind === 'video') {
+        // A tile shows whether video arrives: the gateway forwards a track only while its sender sends it.
+        const tile = video.closest('figure');
+        const showing = () => tile.classList.toggle('has-video', !track.muted && track.readyState === 'live');
+        track.addEventListener('mute', showing);
+        track.addEventListener('unmute', showing);
+        track.addEventListener('ended', showing);
+        showing();
+      }
     };
     return pc;
   }

@@ -113,6 +113,8 @@ class MeetingMediaBrowserIT {
             awaitDecodingVideos(host, 2);
             awaitDecodingVideos(guest, 2);
             awaitDecodingVideos(third, 2);
+            assertThat(tile(host, "Gabriela Guest")).hasClass(Pattern.compile("\\bhas-video\\b"));
+            assertThat(tile(host, "Tomás Third")).hasClass(Pattern.compile("\\bhas-video\\b"));
             assertThat(tile(host, "Gabriela Guest").locator("video")).isVisible();
             assertThat(tile(host, "Tomás Third").locator("video")).isVisible();
             assertThat(tile(guest, "Hugo Host").locator("video")).isVisible();
