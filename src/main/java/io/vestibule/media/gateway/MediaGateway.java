@@ -38,12 +38,9 @@ import io.vestibule.media.gateway.ice.LocalIceDescription;
 import io.vestibule.media.gateway.negotiation.GatewayAnswer;
 import io.vestibule.media.gateway.negotiation.LocalTransport;
 import io.vestibule.media.gateway.negotiation.PayloadTypes;
-import io.vestibule.media.gateway.negotiation.PublishedTrack;
 import io.vestibule.media.gateway.negotiation.RemoteTrack;
 import io.vestibule.media.gateway.srtp.SrtpSession;
-import io.vestibule.media.sdp.AnnouncedSources;
 import io.vestibule.media.sdp.Directions;
-import io.vestibule.media.sdp.MediaSection;
 import io.vestibule.media.sdp.SdpRefused;
 import io.vestibule.media.sdp.SdpRule;
 import io.vestibule.media.sdp.SessionDescription;
@@ -117,41 +114,48 @@ public final class MediaGateway implements AutoCloseable {
      * @throws MediaRefused when the gateway cannot take the participant now
      */
     public Reply offer(UUID conferenceId, UUID roomId, UUID participantId, SessionDescription offer) throws SdpRefused, MediaRefused {
-        PayloadTypes types = PayloadTypes.of(offer);
-        Set<Long> sources = AnnouncedSources.of(offer);
-        List<PublishedTrack> published = PublishedTrack.of(offer);
-        MediaSection first = offer.media().stream().filter(section -> !section.disabled()).findFirst().orElseThrow();
-        String ufrag = offer.valueFor(first, "ice-ufrag").orElseThrow();
-        String password = offer.valueFor(first, "ice-pwd").orElseThrow();
-        String fingerprint = offer.valueFor(first, "fingerprint").orElseThrow();
-        CertificateFingerprint offered = parsed(fingerprint);
-        requireBoundCertificate(conferenceId, participantId, offered);
-        ConferenceMedia conference = conferences.computeIfAbsent(conferenceId, id -> new ConferenceMedia(roomId, counters));
-        synchronized (conference) {
-            requireOwnSources(conference, participantId, sources);
-            Negotiation previous = conference.negotiations.get(participantId);
-            if (previous != null && !previous.sameConnection(ufrag, password, fingerprint)) {
-                conference.negotiations.remove(participantId);
-                end(previous.media(), "replaced");
-                previous = null;
+        OfferedMedia offered = OfferedMedia.of(offer, policy.dtlsFingerprintHashes());
+        requireBoundCertificate(conferenceId, participantId, offered.certificate());
+        while (true) {
+            ConferenceMedia conference = conferences.computeIfAbsent(conferenceId, id -> new ConferenceMedia(roomId, counters));
+            synchronized (conference) {
+                if (conferences.get(conferenceId) != conference) {
+                    continue;
+                }
+                try {
+                    return answer(conference, conferenceId, participantId, offered);
+                } finally {
+                    forgetIfEmpty(conferenceId, conference);
+                }
             }
-            Negotiation current = previous == null
-                    ? connect(conference, conferenceId, participantId, types, ufrag, password, fingerprint, offered, published, sources)
-                    : rekeyed(conference, participantId, previous, types, published, sources);
-            List<RemoteTrack> others = tracksExcept(conference, participantId);
-            GatewayAnswer.Answer answer = GatewayAnswer.to(offer, current.local(), types, others, current.receiving(), sessionId,
-                    current.version() + 1);
-            current.media().receivable(sourcesOf(answer.sending().values(), types));
-            Negotiation answered = new Negotiation(current.media(), ufrag, password, fingerprint, current.local(), published, sources,
-                    answer.sending(), current.version() + 1);
-            conference.negotiations.put(participantId, answered);
-            if (previous == null ? !published.isEmpty() : !previous.published().equals(published)) {
-                askOthersToOfferAgain(conferenceId, conference, participantId);
-            }
-            Receive needed = needed(others);
-            boolean tooFewSections = receivingSections(offer, "audio") < needed.audio() || receivingSections(offer, "video") < needed.video();
-            return new Reply(answer.sdp(), tooFewSections ? Optional.of(needed) : Optional.empty());
         }
+    }
+
+    /** Answers an offer under the lock of its conference, the one in use (not one just forgotten as empty). */
+    private Reply answer(ConferenceMedia conference, UUID conferenceId, UUID participantId, OfferedMedia offered)
+            throws SdpRefused, MediaRefused {
+        requireOwnSources(conference, participantId, offered.sources());
+        Negotiation previous = conference.negotiations.get(participantId);
+        if (previous != null && !offered.continues(previous)) {
+            conference.negotiations.remove(participantId);
+            end(previous.media(), "replaced");
+            previous = null;
+        }
+        Negotiation current = previous == null ? connect(conference, conferenceId, participantId, offered)
+                : rekeyed(conference, participantId, previous, offered);
+        List<RemoteTrack> others = tracksExcept(conference, participantId);
+        GatewayAnswer.Answer answer = GatewayAnswer.to(offered.description(), current.local(), offered.types(), others, current.receiving(),
+                sessionId, current.version() + 1);
+        current.media().receivable(sourcesOf(answer.sending().values(), offered.types()));
+        conference.negotiations.put(participantId, new Negotiation(current.media(), offered.ufrag(), offered.password(), offered.fingerprint(),
+                current.local(), offered.published(), offered.sources(), answer.sending(), current.version() + 1));
+        if (previous == null ? !offered.published().isEmpty() : !previous.published().equals(offered.published())) {
+            askOthersToOfferAgain(conferenceId, conference, participantId);
+        }
+        Receive needed = needed(others);
+        boolean tooFewSections = receivingSections(offered.description(), "audio") < needed.audio()
+                || receivingSections(offered.description(), "video") < needed.video();
+        return new Reply(answer.sdp(), tooFewSections ? Optional.of(needed) : Optional.empty());
     }
 
     /**
@@ -172,6 +176,7 @@ public final class MediaGateway implements AutoCloseable {
                     askOthersToOfferAgain(conferenceId, conference, participantId);
                 }
             }
+            forgetIfEmpty(conferenceId, conference);
         }
     }
 
@@ -224,10 +229,9 @@ public final class MediaGateway implements AutoCloseable {
         ports.close();
     }
 
-    private Negotiation connect(ConferenceMedia conference, UUID conferenceId, UUID participantId, PayloadTypes types, String ufrag,
-                                String password, String fingerprint, CertificateFingerprint expected, List<PublishedTrack> published,
-                                Set<Long> sources) throws MediaRefused {
-        ParticipantMedia media = new ParticipantMedia(new MediaParty(conferenceId, conference.roomId, participantId), conference.router, types);
+    private Negotiation connect(ConferenceMedia conference, UUID conferenceId, UUID participantId, OfferedMedia offered) throws MediaRefused {
+        ParticipantMedia media = new ParticipantMedia(new MediaParty(conferenceId, conference.roomId, participantId), conference.router,
+                offered.types());
         IceTransport transport;
         try {
             transport = ports.newTransport(media);
@@ -235,22 +239,23 @@ public final class MediaGateway implements AutoCloseable {
             LOG.warning(() -> "The media gateway could not open a transport: " + e.getMessage());
             throw new MediaRefused("media_unavailable", "the media gateway cannot take a participant now");
         }
-        transport.setRemoteCredentials(ufrag, password);
-        DtlsServerEndpoint dtls = new DtlsServerEndpoint(dtlsSettings, certificate, expected, media::toNetwork, random, policy);
+        transport.setRemoteCredentials(offered.ufrag(), offered.password());
+        DtlsServerEndpoint dtls = new DtlsServerEndpoint(dtlsSettings, certificate, offered.certificate(), media::toNetwork, random, policy);
         media.attach(transport, dtls);
         LocalIceDescription ice = transport.local();
         LocalTransport local = new LocalTransport(ice.ufrag(), ice.password(), ice.candidates(), certificate.sdpFingerprint(), false);
         transport.start();
         dtls.start(handshakes).thenAccept(outcome -> handshakeEnded(conferenceId, participantId, media, outcome));
         transport.ended().thenAccept(end -> transportEnded(conferenceId, participantId, media, end));
-        return new Negotiation(media, ufrag, password, fingerprint, local, published, sources, Map.of(), 0);
+        return new Negotiation(media, offered.ufrag(), offered.password(), offered.fingerprint(), local, offered.published(),
+                offered.sources(), Map.of(), 0);
     }
 
-    private static Negotiation rekeyed(ConferenceMedia conference, UUID participantId, Negotiation previous, PayloadTypes types,
-                                       List<PublishedTrack> published, Set<Long> sources) throws SdpRefused {
-        previous.media().payloadTypes(types);
+    private static Negotiation rekeyed(ConferenceMedia conference, UUID participantId, Negotiation previous, OfferedMedia offered)
+            throws SdpRefused {
+        previous.media().payloadTypes(offered.types());
         try {
-            conference.router.announce(participantId.toString(), sources);
+            conference.router.announce(participantId.toString(), offered.sources());
         } catch (SourceConflict conflict) {
             throw new SdpRefused(SdpRule.SOURCES, conflict.getMessage());
         }
@@ -333,6 +338,7 @@ public final class MediaGateway implements AutoCloseable {
         if (!current.published().isEmpty()) {
             askOthersToOfferAgain(conferenceId, conference, participantId);
         }
+        forgetIfEmpty(conferenceId, conference);
         messages.mediaFailed(conferenceId, participantId, reason);
     }
 
@@ -343,19 +349,18 @@ public final class MediaGateway implements AutoCloseable {
         });
     }
 
+    /** A conference whose last participant's media has ended is forgotten (under its lock); the next offer makes it anew. */
+    private void forgetIfEmpty(UUID conferenceId, ConferenceMedia conference) {
+        if (conference.negotiations.isEmpty()) {
+            conferences.remove(conferenceId, conference);
+        }
+    }
+
     /** Ends a participant's media connection once, and records how it ended if it had begun. */
     private void end(ParticipantMedia media, String reason) {
         if (media.end()) {
             media.keyedAt().ifPresent(since -> calls.record(
                     MediaCallEvents.ended(media.party(), reason, since, media.traffic(), clock.instant())));
-        }
-    }
-
-    private CertificateFingerprint parsed(String fingerprint) throws SdpRefused {
-        try {
-            return CertificateFingerprint.parse(fingerprint, policy.dtlsFingerprintHashes());
-        } catch (IllegalArgumentException e) {
-            throw new SdpRefused(SdpRule.FINGERPRINT, e.getMessage());
         }
     }
 

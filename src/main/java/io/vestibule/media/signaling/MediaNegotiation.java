@@ -2,10 +2,8 @@ package io.vestibule.media.signaling;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 

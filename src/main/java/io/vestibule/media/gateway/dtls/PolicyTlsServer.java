@@ -1,7 +1,6 @@
 package io.vestibule.media.gateway.dtls;
 
 import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.Hashtable;
