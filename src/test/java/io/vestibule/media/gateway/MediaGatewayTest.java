@@ -169,8 +169,20 @@ class MediaGatewayTest {
         assertThat(told).containsExactly("renegotiate host 0 0");
         assertThat(recorded).as("media that never connected has no record of its end").isEmpty();
 
-        gateway.ended(CONFERENCE);
+        gateway.departed(CONFERENCE, HOST, "left");
         assertThat(gateway.participants()).isZero();
+        assertThat(gateway.conferences()).as("a conference without media is forgotten").isZero();
+    }
+
+    @Test
+    void theEndOfAConferenceEndsEveryonesMedia() throws Exception {
+        gateway.offer(CONFERENCE, ROOM, HOST, offer(CapturedSdp.CHROMIUM_OFFER.text()));
+        gateway.offer(CONFERENCE, ROOM, GUEST, offer(guestOffer()));
+
+        gateway.ended(CONFERENCE);
+
+        assertThat(gateway.participants()).isZero();
+        assertThat(gateway.conferences()).isZero();
     }
 
     @Test
