@@ -15,6 +15,7 @@ import io.vestibule.media.gateway.forward.MediaSink;
 import io.vestibule.media.gateway.ice.DatagramListener;
 import io.vestibule.media.gateway.ice.IceTransport;
 import io.vestibule.media.gateway.negotiation.PayloadTypes;
+import io.vestibule.media.gateway.packet.NetworkOrder;
 import io.vestibule.media.gateway.packet.PacketClassifier;
 import io.vestibule.media.gateway.packet.RtpHeader;
 import io.vestibule.media.gateway.srtp.SrtpResult;
@@ -171,7 +172,7 @@ final class ParticipantMedia implements DatagramListener, MediaSink, AutoCloseab
 
     @Override
     public void forwardRtp(byte[] packet, int offset, int length) {
-        if (keys == null || !receivable.contains(source(packet, offset))) {
+        if (keys == null || !receivable.contains(NetworkOrder.unsigned32(packet, offset + 8))) {
             return;
         }
         OptionalInt own = types.fromGateway(packet[offset + 1] & 0x7F);
@@ -204,10 +205,6 @@ final class ParticipantMedia implements DatagramListener, MediaSink, AutoCloseab
         } else {
             traffic.dropped();
         }
-    }
-
-    private static long source(byte[] packet, int offset) {
-        return (packet[offset + 8] & 0xFFL) << 24 | (packet[offset + 9] & 0xFFL) << 16 | (packet[offset + 10] & 0xFFL) << 8 | packet[offset + 11] & 0xFFL;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.vestibule.media.gateway.dtls;
 
+import io.vestibule.media.gateway.packet.NetworkOrder;
+
 /**
  * Drops a datagram whose DTLS records are not even shaped right before it reaches Bouncy Castle. RFC 6347 §4.1.2.7
  * and RFC 9146 §6 want invalid records discarded silently, and Bouncy Castle 1.83 does so for a bad MAC, but an
@@ -20,8 +22,8 @@ final class DtlsRecordScreen {
             if (datagram.length - at < HEADER_BYTES) {
                 return false;
             }
-            int epoch = (datagram[at + 3] & 0xFF) << 8 | datagram[at + 4] & 0xFF;
-            int length = (datagram[at + 11] & 0xFF) << 8 | datagram[at + 12] & 0xFF;
+            int epoch = NetworkOrder.unsigned16(datagram, at + 3);
+            int length = NetworkOrder.unsigned16(datagram, at + 11);
             if (length > datagram.length - at - HEADER_BYTES || epoch != 0 && length < AEAD_OVERHEAD_BYTES) {
                 return false;
             }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.vestibule.media.gateway.packet.NetworkOrder;
+
 /**
  * One packet of a compound RTCP packet (RFC 3550 §6.1), located in the bytes it was read from, with what the router
  * needs to route it: its type, its format (feedback, RFC 4585 §6.1) and the sources it is from and about.
@@ -38,13 +40,13 @@ record RtcpPacket(int type, int format, int offset, int length, long senderSsrc,
             if (end - at < HEADER_BYTES + 4 || (bytes[at] & 0xFF) >>> 6 != 2) {
                 return Optional.empty();
             }
-            int packetLength = 4 * (unsigned16(bytes, at + 2) + 1);
+            int packetLength = 4 * (NetworkOrder.unsigned16(bytes, at + 2) + 1);
             if (packetLength > end - at) {
                 return Optional.empty();
             }
             int type = bytes[at + 1] & 0xFF;
-            long media = packetLength >= FEEDBACK_HEADER_BYTES ? unsigned32(bytes, at + 8) : 0;
-            packets.add(new RtcpPacket(type, bytes[at] & 0x1F, at, packetLength, unsigned32(bytes, at + 4), media));
+            long media = packetLength >= FEEDBACK_HEADER_BYTES ? NetworkOrder.unsigned32(bytes, at + 8) : 0;
+            packets.add(new RtcpPacket(type, bytes[at] & 0x1F, at, packetLength, NetworkOrder.unsigned32(bytes, at + 4), media));
             at += packetLength;
         }
         return Optional.of(packets);
@@ -66,7 +68,7 @@ record RtcpPacket(int type, int format, int offset, int length, long senderSsrc,
         if (type == PAYLOAD_FEEDBACK && format == FULL_INTRA_REQUEST) {
             List<Long> sources = new ArrayList<>();
             for (int entry = offset + FEEDBACK_HEADER_BYTES; entry + FIR_ENTRY_BYTES <= offset + length; entry += FIR_ENTRY_BYTES) {
-                sources.add(unsigned32(bytes, entry));
+                sources.add(NetworkOrder.unsigned32(bytes, entry));
             }
             return sources;
         }
@@ -77,7 +79,7 @@ record RtcpPacket(int type, int format, int offset, int length, long senderSsrc,
             }
             List<Long> sources = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                sources.add(unsigned32(bytes, offset + REMB_SSRCS_AT + 4 * i));
+                sources.add(NetworkOrder.unsigned32(bytes, offset + REMB_SSRCS_AT + 4 * i));
             }
             return sources;
         }
@@ -94,13 +96,5 @@ record RtcpPacket(int type, int format, int offset, int length, long senderSsrc,
             }
         }
         return true;
-    }
-
-    private static int unsigned16(byte[] bytes, int at) {
-        return (bytes[at] & 0xFF) << 8 | bytes[at + 1] & 0xFF;
-    }
-
-    private static long unsigned32(byte[] bytes, int at) {
-        return (long) unsigned16(bytes, at) << 16 | unsigned16(bytes, at + 2);
     }
 }

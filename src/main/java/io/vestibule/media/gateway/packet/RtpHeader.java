@@ -44,7 +44,7 @@ public record RtpHeader(boolean marker, int payloadType, int sequenceNumber, lon
             if (headerLength + EXTENSION_PREAMBLE_BYTES > length) {
                 return new Refused(RtpRefusal.EXTENSION_BEYOND_PACKET);
             }
-            int extensionWords = unsigned16(packet, offset + headerLength + 2);
+            int extensionWords = NetworkOrder.unsigned16(packet, offset + headerLength + 2);
             headerLength += EXTENSION_PREAMBLE_BYTES + 4 * extensionWords;
             if (headerLength > length) {
                 return new Refused(RtpRefusal.EXTENSION_BEYOND_PACKET);
@@ -59,15 +59,7 @@ public record RtpHeader(boolean marker, int payloadType, int sequenceNumber, lon
             payloadLength -= paddingCount;
         }
         int second = packet[offset + 1] & 0xFF;
-        return new Sane(new RtpHeader((second & 0x80) != 0, second & 0x7F, unsigned16(packet, offset + 2),
-                unsigned32(packet, offset + 4), unsigned32(packet, offset + 8), csrcCount, headerLength, payloadLength));
-    }
-
-    private static int unsigned16(byte[] bytes, int at) {
-        return (bytes[at] & 0xFF) << 8 | bytes[at + 1] & 0xFF;
-    }
-
-    private static long unsigned32(byte[] bytes, int at) {
-        return (long) unsigned16(bytes, at) << 16 | unsigned16(bytes, at + 2);
+        return new Sane(new RtpHeader((second & 0x80) != 0, second & 0x7F, NetworkOrder.unsigned16(packet, offset + 2),
+                NetworkOrder.unsigned32(packet, offset + 4), NetworkOrder.unsigned32(packet, offset + 8), csrcCount, headerLength, payloadLength));
     }
 }

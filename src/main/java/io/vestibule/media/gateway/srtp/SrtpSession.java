@@ -14,6 +14,7 @@ import org.jitsi.utils.logging2.LoggerImpl;
 
 import io.vestibule.media.gateway.SrtpKeyingMaterial;
 import io.vestibule.media.gateway.SrtpProfile;
+import io.vestibule.media.gateway.packet.NetworkOrder;
 
 /**
  * SRTP and SRTCP for one participant's DTLS association (RFC 3711, RFC 7714), keyed from the DTLS exporter: protects
@@ -67,7 +68,8 @@ public final class SrtpSession implements AutoCloseable {
         }
         PacketBuffer buffer = new PacketBuffer(packet, offset, length, profile.tagBytes());
         return attempt(buffer, () -> {
-            SrtpCryptoContext context = sendingContext(sendingRtp, ssrc(packet, offset + 8), ssrc -> sending.deriveContext(ssrc, 0));
+            SrtpCryptoContext context = sendingContext(sendingRtp, NetworkOrder.unsigned32(packet, offset + 8),
+                    ssrc -> sending.deriveContext(ssrc, 0));
             return context == null ? null : context.transformPacket(buffer);
         });
     }
@@ -77,7 +79,7 @@ public final class SrtpSession implements AutoCloseable {
             return new SrtpResult.Refused(SrtpRefusal.MALFORMED);
         }
         PacketBuffer buffer = new PacketBuffer(packet, offset, length, 0);
-        long ssrc = ssrc(packet, offset + 8);
+        long ssrc = NetworkOrder.unsigned32(packet, offset + 8);
         return attempt(buffer, () -> {
             SrtpCryptoContext known = receivingRtp.get(ssrc);
             if (known != null) {
@@ -101,7 +103,7 @@ public final class SrtpSession implements AutoCloseable {
         }
         PacketBuffer buffer = new PacketBuffer(packet, offset, length, SRTCP_INDEX_BYTES + profile.tagBytes());
         return attempt(buffer, () -> {
-            SrtcpCryptoContext context = sendingContext(sendingRtcp, ssrc(packet, offset + 4), sending::deriveControlContext);
+            SrtcpCryptoContext context = sendingContext(sendingRtcp, NetworkOrder.unsigned32(packet, offset + 4), sending::deriveControlContext);
             return context == null ? null : context.transformPacket(buffer);
         });
     }
@@ -111,7 +113,7 @@ public final class SrtpSession implements AutoCloseable {
             return new SrtpResult.Refused(SrtpRefusal.MALFORMED);
         }
         PacketBuffer buffer = new PacketBuffer(packet, offset, length, 0);
-        long ssrc = ssrc(packet, offset + 4);
+        long ssrc = NetworkOrder.unsigned32(packet, offset + 4);
         return attempt(buffer, () -> {
             SrtcpCryptoContext known = receivingRtcp.get(ssrc);
             if (known != null) {
@@ -196,9 +198,5 @@ public final class SrtpSession implements AutoCloseable {
 
     private static boolean inRange(byte[] packet, int offset, int length, int minimum) {
         return packet != null && offset >= 0 && length >= minimum && offset <= packet.length - length;
-    }
-
-    private static long ssrc(byte[] packet, int at) {
-        return (packet[at] & 0xFFL) << 24 | (packet[at + 1] & 0xFFL) << 16 | (packet[at + 2] & 0xFFL) << 8 | packet[at + 3] & 0xFFL;
     }
 }
