@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -120,10 +121,13 @@ public class GatewayResources {
         gateway.close();
     }
 
-    /** Binds the ports at deployment: a port taken by another process ends the start with one line naming the setting. */
+    /**
+     * Binds the ports at deployment: asking for the gateway makes it, so a port taken by another process ends the start
+     * with one line naming the setting instead of failing the first participant.
+     */
     void startAtDeployment(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 200) @Initialized(ApplicationScoped.class) Object started,
                            MediaGateway gateway) {
-        LOG.fine(() -> "Media gateway ready: " + gateway.participants() + " participants");
+        // Nothing more: a @Singleton is injected as itself, not as a proxy, so being injected here is being made.
     }
 
     @PreDestroy
@@ -133,7 +137,7 @@ public class GatewayResources {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + count.incrementAndGet());

@@ -263,7 +263,6 @@ public final class MediaGateway implements AutoCloseable {
     }
 
     private void handshakeEnded(UUID conferenceId, UUID participantId, ParticipantMedia media, DtlsOutcome outcome) {
-        ConferenceMedia conference = conferences.get(conferenceId);
         if (outcome instanceof DtlsOutcome.Established established) {
             LOG.info(() -> "Media of participant " + participantId + " in conference " + conferenceId + ": "
                     + established.protocolVersion() + ", " + established.cipherSuite() + ", " + established.srtpProfile());
@@ -272,17 +271,12 @@ public final class MediaGateway implements AutoCloseable {
                         + " is bound to another certificate; this connection's is refused");
                 calls.record(MediaCallEvents.refused(media.party(),
                         new DtlsOutcome.Refused(DtlsFailure.PEER_CERTIFICATE_REFUSED, "not the certificate the join token is bound to"), clock.instant()));
-                if (conference != null) {
-                    synchronized (conference) {
-                        failed(conferenceId, conference, participantId, media, "certificate_not_bound");
-                    }
-                } else {
-                    end(media, "ended");
-                }
+                failed(conferenceId, participantId, media, "certificate_not_bound");
                 return;
             }
             media.keyed(SrtpSession.forDtlsServer(established.keyingMaterial()), clock.instant());
             calls.record(MediaCallEvents.connected(media.party(), established, media.remote().orElse(null), clock.instant()));
+            ConferenceMedia conference = conferences.get(conferenceId);
             if (conference == null) {
                 end(media, "ended");
                 return;
@@ -306,24 +300,27 @@ public final class MediaGateway implements AutoCloseable {
                 dtlsFailures.merge(refused.reason().name().toLowerCase(Locale.ROOT), 1L, Long::sum);
                 calls.record(MediaCallEvents.refused(media.party(), refused, clock.instant()));
             }
-            if (conference != null) {
-                synchronized (conference) {
-                    failed(conferenceId, conference, participantId, media, "dtls_" + refused.reason().name().toLowerCase(Locale.ROOT));
-                }
-            } else {
-                end(media, "ended");
-            }
+            failed(conferenceId, participantId, media, "dtls_" + refused.reason().name().toLowerCase(Locale.ROOT));
         }
     }
 
     private void transportEnded(UUID conferenceId, UUID participantId, ParticipantMedia media, IceEnd end) {
-        ConferenceMedia conference = conferences.get(conferenceId);
-        if (end == IceEnd.CLOSED || conference == null) {
+        if (end == IceEnd.CLOSED) {
             return;
         }
         LOG.info(() -> "The media transport of participant " + participantId + " in conference " + conferenceId + " ended: " + end);
+        failed(conferenceId, participantId, media, "ice_" + end.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** As below, from outside the conference's lock; a conference already forgotten has ended its media already. */
+    private void failed(UUID conferenceId, UUID participantId, ParticipantMedia media, String reason) {
+        ConferenceMedia conference = conferences.get(conferenceId);
+        if (conference == null) {
+            end(media, "ended");
+            return;
+        }
         synchronized (conference) {
-            failed(conferenceId, conference, participantId, media, "ice_" + end.name().toLowerCase(Locale.ROOT));
+            failed(conferenceId, conference, participantId, media, reason);
         }
     }
 

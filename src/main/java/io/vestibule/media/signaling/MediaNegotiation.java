@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
@@ -20,7 +19,6 @@ import io.vestibule.media.gateway.MediaRefused;
 import io.vestibule.media.sdp.DtlsSrtpPolicy;
 import io.vestibule.media.sdp.SdpRefused;
 import io.vestibule.media.sdp.SdpRole;
-import io.vestibule.platform.json.JsonBuilders;
 
 /**
  * A participant's media negotiation with the conference's media gateway (API.md "Media signaling", R-RTC-3): offers
@@ -75,7 +73,7 @@ final class MediaNegotiation {
         }
         DtlsSrtpPolicy.Accepted accepted = null;
         if (type.equals("candidate")) {
-            if (candidate(message.get("candidate")).isEmpty()) {
+            if (!wellFormedCandidate(message.get("candidate"))) {
                 return Refuse.because("bad_message", "a candidate is {candidate, sdpMid, sdpMLineIndex} as the browser gives it");
             }
         } else {
@@ -121,32 +119,27 @@ final class MediaNegotiation {
         return new Refuse("sdp_policy", Optional.of(refused.rule().code()), refused.reason());
     }
 
-    /** The candidate's three fields, checked; an empty candidate string is the browser's end-of-candidates. */
-    private static Optional<JsonObject> candidate(JsonValue value) {
+    /**
+     * Whether a candidate has the browser's shape, its three fields checked ({@code candidate}, {@code sdpMid},
+     * {@code sdpMLineIndex}); an empty candidate string is the browser's end-of-candidates.
+     */
+    private static boolean wellFormedCandidate(JsonValue value) {
         if (!(value instanceof JsonObject candidate)) {
-            return Optional.empty();
+            return false;
         }
         Optional<String> line = text(candidate, "candidate");
         if (line.isEmpty() || line.get().length() > MAX_CANDIDATE_CHARS
                 || !(line.get().isEmpty() || line.get().startsWith("candidate:"))
                 || line.get().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            return Optional.empty();
+            return false;
         }
-        JsonObjectBuilder checked = JsonBuilders.object().add("candidate", line.get());
         JsonValue mid = candidate.getOrDefault("sdpMid", JsonValue.NULL);
-        if (mid instanceof JsonString text && MID.matcher(text.getString()).matches()) {
-            checked.add("sdpMid", text.getString());
-        } else if (mid != JsonValue.NULL) {
-            return Optional.empty();
+        if (mid != JsonValue.NULL && !(mid instanceof JsonString text && MID.matcher(text.getString()).matches())) {
+            return false;
         }
         JsonValue index = candidate.getOrDefault("sdpMLineIndex", JsonValue.NULL);
-        if (index instanceof JsonNumber number && number.isIntegral()
-                && number.longValue() >= 0 && number.longValue() <= MAX_MEDIA_LINE_INDEX) {
-            checked.add("sdpMLineIndex", number.intValue());
-        } else if (index != JsonValue.NULL) {
-            return Optional.empty();
-        }
-        return Optional.of(checked.build());
+        return index == JsonValue.NULL || index instanceof JsonNumber number && number.isIntegral()
+                && number.longValue() >= 0 && number.longValue() <= MAX_MEDIA_LINE_INDEX;
     }
 
     private static Optional<String> text(JsonObject message, String field) {
