@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -74,6 +75,26 @@ class MeetingMediaBrowserIT {
               }
               window.__decodingVideos = decoding;
             }, 250);
+            window.__rtpPackets = async (type) => {
+              const packets = {};
+              for (const pc of window.__peerConnections) {
+                if (pc.connectionState === 'closed') continue;
+                (await pc.getStats()).forEach((report) => {
+                  if (report.type === type) packets[report.ssrc] = report.packetsSent ?? report.packetsReceived;
+                });
+              }
+              return packets;
+            };
+            """;
+    /**
+     * A hostile page that ignores its removal: its connection is never closed and its camera and microphone never
+     * stopped, so it goes on sending to the gateway.
+     */
+    private static final String IGNORE_REMOVAL = """
+            () => {
+              window.__peerConnections.forEach((pc) => { pc.close = () => {}; });
+              MediaStreamTrack.prototype.stop = function () {};
+            }
             """;
     /** A page that rewrites its own offers to plain RTP before they leave (a tampered or hostile client). */
     private static final String TAMPER_OFFERS = """
@@ -134,11 +155,20 @@ class MeetingMediaBrowserIT {
             org.assertj.core.api.Assertions.assertThat((Integer) other.evaluate("window.__decodingVideos"))
                     .as("a participant of another meeting receives nothing").isZero();
 
+            Map<String, Integer> guestSends = rtpPackets(guest, "outbound-rtp");
+            org.assertj.core.api.Assertions.assertThat(sum(rtpPackets(host, "inbound-rtp"), guestSends.keySet()))
+                    .as("the host receives the guest's sources, by the numbers the guest sends them under").isPositive();
+            guest.evaluate(IGNORE_REMOVAL);
             host.locator("#roster li", new Page.LocatorOptions().setHasText("Gabriela Guest"))
                     .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove")).click();
             assertThat(guest.locator("#status")).hasText("A host removed you from the meeting.");
             assertThat(tile(host, "Gabriela Guest")).hasCount(0);
-            guest.waitForFunction("() => window.__peerConnections.every((pc) => pc.connectionState === 'closed')");
+            int hostHadFromGuest = sum(rtpPackets(host, "inbound-rtp"), guestSends.keySet());
+            int guestHadSent = sum(rtpPackets(guest, "outbound-rtp"), guestSends.keySet());
+            guest.waitForFunction("async (before) => Object.values(await window.__rtpPackets('outbound-rtp')).reduce((a, b) => a + b, 0) > before + 100",
+                    guestHadSent, new Page.WaitForFunctionOptions().setTimeout(15_000).setPollingInterval(100));
+            org.assertj.core.api.Assertions.assertThat(sum(rtpPackets(host, "inbound-rtp"), guestSends.keySet()))
+                    .as("the removed guest went on sending, and the gateway forwarded none of it").isLessThanOrEqualTo(hostHadFromGuest);
             assertThat(guest.locator("#tiles figure")).hasCount(0);
 
             CallRecordsProbe records = new CallRecordsProbe(server);
@@ -282,6 +312,17 @@ class MeetingMediaBrowserIT {
         // A function, not an expression: Playwright polls an expression with eval, which the page's CSP forbids.
         page.waitForFunction("() => window.__decodingVideos >= " + videos, null,
                 new Page.WaitForFunctionOptions().setTimeout(30_000).setPollingInterval(250));
+    }
+
+    /** Packets sent ({@code outbound-rtp}) or received ({@code inbound-rtp}) per source, from the page's statistics. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Integer> rtpPackets(Page page, String type) {
+        Map<String, Object> packets = (Map<String, Object>) page.evaluate("(type) => window.__rtpPackets(type)", type);
+        return packets.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, entry -> ((Number) entry.getValue()).intValue()));
+    }
+
+    private static int sum(Map<String, Integer> packets, Set<String> sources) {
+        return packets.entrySet().stream().filter(entry -> sources.contains(entry.getKey())).mapToInt(Map.Entry::getValue).sum();
     }
 
     private static Locator tile(Page page, String caption) {
