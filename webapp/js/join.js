@@ -46,6 +46,7 @@ function remember(next) {
 
 function forget(message, kind = 'info') {
   clearTimeout(refreshTimer);
+  clearTimeout(mediaReconnectTimer);
   closeSocket();
   call?.stop();
   call = null;
@@ -128,7 +129,7 @@ function enterConference(answer) {
   show('conference-section');
   status(t('join.joined'), 'success');
   if (!call) {
-    call = new GatewayCall({ selfId: answer.participantId, send, tiles: section('tiles'), nameOf, local: preview });
+    call = new GatewayCall({ selfId: answer.participantId, send, tiles: section('tiles'), nameOf, local: preview, onConnected: mediaConnected });
     preview = null;
     section('preview').replaceChildren();
     section('preview').hidden = true;
@@ -312,7 +313,7 @@ function handle(message) {
     case 'error':
       if (message.error === 'lobby_timeout') forget(t('join.lobbyTimeout'), 'error');
       else if (message.error === 'sdp_policy') status(t('join.mediaRefused', { rule: message.rule, reason: message.reason }), 'error');
-      else if (message.error === 'media_failed') status(t('join.mediaFailed', { reason: message.reason }), 'error');
+      else if (message.error === 'media_failed') mediaFailed(message.reason);
       else if (message.error === 'unauthenticated') {
         if (place?.kind === 'join') refresh().then((ok) => ok && connect());
         else forget(t('join.placeLost'), 'error');
@@ -321,6 +322,29 @@ function handle(message) {
     default:
       break;
   }
+}
+
+// Reasons the network can cure; the others (a certificate or profile the policy refuses) would fail the same way again.
+const RECOVERABLE_MEDIA_FAILURES = new Set(['ice_checks_failed', 'ice_timed_out', 'ice_consent_expired', 'dtls_timeout']);
+const MEDIA_RECONNECT_ATTEMPTS = 5;
+let mediaReconnects = 0;
+let mediaReconnectTimer = null;
+
+/** The gateway ended the media connection: a new one after 1, 2, 4, 8 and 16 seconds, then the person is told. */
+function mediaFailed(reason) {
+  clearTimeout(mediaReconnectTimer);
+  if (!call || !RECOVERABLE_MEDIA_FAILURES.has(reason) || mediaReconnects >= MEDIA_RECONNECT_ATTEMPTS) {
+    status(t('join.mediaFailed', { reason }), 'error');
+    return;
+  }
+  status(t('join.mediaReconnecting', { reason }));
+  const delay = 1000 * 2 ** mediaReconnects++;
+  mediaReconnectTimer = setTimeout(() => call?.reconnect(), delay);
+}
+
+function mediaConnected() {
+  if (mediaReconnects > 0) status('');
+  mediaReconnects = 0;
 }
 
 function renderConference() {

@@ -24,9 +24,11 @@ export class GatewayCall {
    * @param {HTMLElement} options.tiles where the video tiles go
    * @param {(participantId: string) => string} options.nameOf a participant's display name
    * @param {MediaStream} [options.local] camera and microphone already opened (the preview), if any
+   * @param {() => void} [options.onConnected] called each time a connection to the gateway is established
    */
-  constructor({ selfId, send, tiles, nameOf, local = null }) {
+  constructor({ selfId, send, tiles, nameOf, local = null, onConnected = () => {} }) {
     this.selfId = selfId;
+    this.onConnected = onConnected;
     this.send = send;
     this.tiles = tiles;
     this.nameOf = nameOf;
@@ -100,6 +102,20 @@ export class GatewayCall {
     }
   }
 
+  /**
+   * The gateway ended this connection for a reason the network can cure (its checks failed, consent expired, the
+   * handshake timed out): a new connection, with the same certificate, so the media stays bound to this participant.
+   * The remote tiles stay and take the new tracks as they come.
+   */
+  async reconnect() {
+    this.pc?.close();
+    this.pc = null;
+    this.connecting = null;
+    this.offering = false;
+    this.offerAgain = false;
+    await this.connect();
+  }
+
   /** Offers once at a time; a request that comes while an offer is out is offered when its answer is in. */
   async offer() {
     if (this.offering || this.pc.signalingState !== 'stable') {
@@ -122,6 +138,9 @@ export class GatewayCall {
     const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require',
       ...(certificate ? { certificates: [certificate] } : {}) });
     this.local.getTracks().forEach((track) => pc.addTransceiver(track, { direction: 'sendonly', streams: [this.local] }));
+    pc.onconnectionstatechange = () => {
+      if (pc.connectionState === 'connected' && pc === this.pc) this.onConnected();
+    };
     pc.onicecandidate = ({ candidate }) => {
       if (candidate && candidate.candidate) {
         this.send({ type: 'candidate', to: 'gateway',

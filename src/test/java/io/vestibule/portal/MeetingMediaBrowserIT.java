@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ import jakarta.json.JsonReader;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.options.AriaRole;
 
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,7 @@ class MeetingMediaBrowserIT {
               return pc;
             };
             window.RTCPeerConnection.prototype = Original.prototype;
+            window.RTCPeerConnection.generateCertificate = (...args) => Original.generateCertificate(...args);
             window.__decodingVideos = 0;
             setInterval(async () => {
               let decoding = 0;
@@ -253,6 +256,45 @@ class MeetingMediaBrowserIT {
             assertThat(copy.locator("#status")).containsText("refused by the security policy (rule fingerprint)");
             assertThat(copy.locator("#status")).containsText("bound to another certificate");
             org.assertj.core.api.Assertions.assertThat((Integer) copy.evaluate("window.__decodingVideos")).isZero();
+        }
+    }
+
+    /**
+     * The gateway ends a page's media connection for a reason the network can cure (here told to the page on its own
+     * socket, as the gateway tells it when consent checks stop being answered): the page connects again by itself,
+     * with the same certificate, and media flows both ways again. A reason the network cannot cure is only told.
+     */
+    @Test
+    void aPageWhoseMediaConnectionIsLostConnectsAgainByItself(VestibuleServer server) {
+        PortalClient alice = server.newClient().signIn("alice", server.demoPassword());
+        String meeting = joinUrl(server, Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false)));
+        try (BrowserContext hostContext = context(); BrowserContext guestContext = context()) {
+            Page host = open(hostContext, meeting, "Hugo Host", Meetings.HOST_PIN);
+            Page guest = guestContext.newPage();
+            AtomicReference<WebSocketRoute> signaling = new AtomicReference<>();
+            guest.routeWebSocket(Pattern.compile(".*/ws/v1/conferences/.*"), route -> {
+                route.connectToServer();
+                signaling.set(route);
+            });
+            guest.navigate(meeting);
+            enter(guest, "Gabriela Guest", Meetings.GUEST_PIN);
+            awaitDecodingVideos(host, 1);
+            awaitDecodingVideos(guest, 1);
+
+            signaling.get().send("{\"type\":\"error\",\"error\":\"media_failed\",\"reason\":\"ice_consent_expired\"}");
+            assertThat(guest.locator("#status")).hasText(Pattern.compile("lost \\(ice_consent_expired\\)\\. Reconnecting"));
+            guest.waitForFunction("() => window.__peerConnections.length === 2 && window.__peerConnections[0].connectionState === 'closed'"
+                    + " && window.__peerConnections[1].connectionState === 'connected'", null,
+                    new Page.WaitForFunctionOptions().setTimeout(30_000).setPollingInterval(250));
+            awaitDecodingVideos(guest, 1);
+            assertThat(guest.locator("#status")).isHidden();
+            Set<String> guestSendsNow = rtpPackets(guest, "outbound-rtp").keySet();
+            host.waitForFunction("async (sources) => Object.entries(await window.__rtpPackets('inbound-rtp'))"
+                    + ".some(([source, packets]) => sources.includes(source) && packets > 0)", List.copyOf(guestSendsNow),
+                    new Page.WaitForFunctionOptions().setTimeout(30_000).setPollingInterval(250));
+
+            signaling.get().send("{\"type\":\"error\",\"error\":\"media_failed\",\"reason\":\"dtls_fingerprint_mismatch\"}");
+            assertThat(guest.locator("#status")).hasText(Pattern.compile("ended \\(dtls_fingerprint_mismatch\\)\\. Reload the page"));
         }
     }
 

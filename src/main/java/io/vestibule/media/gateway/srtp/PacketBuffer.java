@@ -16,8 +16,9 @@ final class PacketBuffer implements ByteArrayBuffer {
         this.length = length;
     }
 
+    /** The packet as it now is; the buffer itself when the packet fills it, as a protected packet does the room left. */
     byte[] bytes() {
-        return Arrays.copyOfRange(buffer, offset, offset + length);
+        return offset == 0 && length == buffer.length ? buffer : Arrays.copyOfRange(buffer, offset, offset + length);
     }
 
     @Override
