@@ -1,13 +1,22 @@
 package io.vestibule.media.gateway;
 
+import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URISyntaxException;
+import java.net.URLClassLoader;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -15,12 +24,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.vestibule.media.gateway.dtls.DtlsHandshakeBenchmark;
 import io.vestibule.media.gateway.forward.ConferenceRouter;
@@ -43,7 +56,9 @@ public final class MediaForwardingBenchmark {
     private static final int PACKETS = Integer.getInteger("benchmark.packets", 200_000);
     private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 5);
     private static final int PAYLOAD_BYTES = 1200 - 12;
-    private static final long SOURCE = 0x1234_5678L;
+    static final long SOURCE = 0x1234_5678L;
+    /** The gateway's JVM options in the run over loopback: deploy/vestibule.service's. */
+    private static final String GATEWAY_JVM = System.getProperty("benchmark.gateway.jvm", "-Xmx1g");
     private static final PayloadTypes CHROMIUM = new PayloadTypes(111, "", 96, OptionalInt.of(97));
     private static final InetSocketAddress BROWSER = new InetSocketAddress("127.0.0.1", 50000);
 
@@ -59,12 +74,21 @@ public final class MediaForwardingBenchmark {
                         + "| --- | --- | --- | --- | --- | --- |%n",
                 java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.runtime.version"), PACKETS, ROUNDS));
         MediaForwardingBenchmark benchmark = new MediaForwardingBenchmark();
-        for (SrtpProfile profile : List.of(SrtpProfile.SRTP_AEAD_AES_128_GCM, SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_80)) {
-            report.append(benchmark.measure(profile));
+        Set<String> parts = Set.of(System.getProperty("benchmark.parts", "pipeline,loopback,conference,dtls").split(","));
+        if (parts.contains("pipeline")) {
+            for (SrtpProfile profile : List.of(SrtpProfile.SRTP_AEAD_AES_128_GCM, SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_80)) {
+                report.append(benchmark.measure(profile));
+            }
         }
-        report.append(System.lineSeparator()).append(benchmark.overLoopback());
-        report.append(System.lineSeparator()).append(benchmark.conference());
-        report.append(System.lineSeparator()).append(DtlsHandshakeBenchmark.report());
+        if (parts.contains("loopback")) {
+            report.append(System.lineSeparator()).append(benchmark.overLoopback());
+        }
+        if (parts.contains("conference")) {
+            report.append(System.lineSeparator()).append(benchmark.conference());
+        }
+        if (parts.contains("dtls")) {
+            report.append(System.lineSeparator()).append(DtlsHandshakeBenchmark.report());
+        }
         Path out = Files.createDirectories(Path.of(System.getProperty("vestibule.target", "target"), "benchmarks")).resolve("media.md");
         Files.writeString(out, report);
         System.out.println(report);
@@ -74,7 +98,7 @@ public final class MediaForwardingBenchmark {
     private String measure(SrtpProfile profile) {
         SrtpKeyingMaterial fromSender = keys(profile);
         SrtpKeyingMaterial toReceiver = keys(profile);
-        byte[][] packets = protectedPackets(fromSender);
+        byte[][] packets = protectedPackets(fromSender, PACKETS);
         List<Double> raw = new ArrayList<>();
         List<Double> pipeline = new ArrayList<>();
         List<long[]> latencies = new ArrayList<>();
@@ -146,69 +170,113 @@ public final class MediaForwardingBenchmark {
 
     /**
      * Over loopback sockets: a synthetic sender sends AES-128-GCM packets to the gateway's UDP socket, the gateway's
-     * pipeline forwards them to a synthetic receiver's socket. First as fast as the sender can, to find the maximum
-     * rate the receiver sees; then paced at 80% of that, where each packet's time from the sender's send to the
-     * receiver's read is the added latency (p50, p99). The sender, the gateway and the receiver share the machine's cores.
+     * pipeline forwards them to a synthetic receiver's socket. The gateway runs in a JVM of its own
+     * ({@link ForwardingGatewayProcess}) with the options of {@code deploy/vestibule.service}; the sender and the receiver
+     * run here. First as fast as the sender can, to find the maximum rate the receiver sees; then paced at 80% of that,
+     * where each packet's time from the sender's send to the receiver's read is the added latency (p50, p99). The three
+     * share the machine's cores. The stop-the-world pauses of both JVMs during the paced run are reported beside it.
      */
     private String overLoopback() throws Exception {
-        SrtpKeyingMaterial fromSender = keys(SrtpProfile.SRTP_AEAD_AES_128_GCM);
-        SrtpKeyingMaterial toReceiver = keys(SrtpProfile.SRTP_AEAD_AES_128_GCM);
         int count = Math.min(PACKETS, 65_536);
-        byte[][] packets = Arrays.copyOf(protectedPackets(fromSender), count);
-        LoopbackRun flat = loopback(packets, fromSender, toReceiver, 0);
-        LoopbackRun paced = loopback(packets, fromSender, toReceiver, 0.8 * flat.received());
-        return String.format(Locale.ROOT, "Over loopback sockets (AES-128-GCM, %,d packets of 1,200 bytes): the receiver saw at most %,.0f "
-                        + "packets/s (%.1f%% lost); paced at 80%% of that (%,.0f packets/s, %.1f%% lost), each packet took %.0f µs at the "
-                        + "median and %.0f µs at p99 from the sender's send to the receiver's read.%n",
-                count, flat.received(), flat.lostPercent(), paced.received(), paced.lostPercent(), paced.p50Micros(), paced.p99Micros());
+        Path safepoints = Files.createDirectories(Path.of(System.getProperty("vestibule.target", "target"), "benchmarks"))
+                .resolve("gateway-safepoints.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(GATEWAY_JVM.split(" ")));
+        command.addAll(List.of("-Xlog:safepoint:file=" + safepoints + ":uptime", "-cp", testClassPath(), ForwardingGatewayProcess.class.getName()));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (BufferedReader answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
+             PrintWriter commands = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII), true)) {
+            GatewayProcess gateway = new GatewayProcess(Integer.parseInt(answer(answers, "gateway")[1]), answers, commands);
+            LoopbackRun flat = loopback(count, gateway, 0);
+            LoopbackRun paced = loopback(count, gateway, 0.8 * flat.received());
+            commands.close();
+            process.waitFor();
+            return String.format(Locale.ROOT, "Over loopback sockets (AES-128-GCM, %,d packets of 1,200 bytes; the gateway in a JVM of its own with "
+                            + "`%s`): the receiver saw at most %,.0f packets/s (%.1f%% lost); paced at 80%% of that (%,.0f packets/s, %.1f%% lost), "
+                            + "each packet took %.0f µs at the median, %.0f µs at p99 and %.0f µs at p99.9 from the sender's send to the receiver's "
+                            + "read. During the paced run the gateway's JVM collected garbage %d times (%d ms in all) and the sender's and "
+                            + "receiver's %d times (%d ms); the gateway's longest stop-the-world pause in the whole run was %.0f µs (%s).%n",
+                    count, GATEWAY_JVM, flat.received(), flat.lostPercent(), paced.received(), paced.lostPercent(), paced.p50Micros(),
+                    paced.p99Micros(), paced.p999Micros(), paced.gatewayCollections()[0], paced.gatewayCollections()[1],
+                    paced.ownCollections()[0], paced.ownCollections()[1], longestPauseMicros(safepoints), safepoints);
+        } finally {
+            process.destroy();
+        }
     }
 
-    private record LoopbackRun(double received, double lostPercent, double p50Micros, double p99Micros) {
+    /** The gateway's JVM: its port and its command line, one command and one answer at a time. */
+    private record GatewayProcess(int port, BufferedReader answers, PrintWriter commands) {
+        void pipeline(byte[] fromSender, byte[] toReceiver, int receiverPort) throws IOException {
+            HexFormat hex = HexFormat.of();
+            commands.println("pipeline " + SrtpProfile.SRTP_AEAD_AES_128_GCM + " " + hex.formatHex(fromSender) + " " + hex.formatHex(toReceiver)
+                    + " " + receiverPort);
+            answer(answers, "ready");
+        }
+
+        long[] collections() throws IOException {
+            commands.println("collections");
+            String[] words = answer(answers, "collections");
+            return new long[] {Long.parseLong(words[1]), Long.parseLong(words[2])};
+        }
     }
 
-    /** One run over loopback; {@code pacedRate} 0 sends as fast as possible. */
-    private static LoopbackRun loopback(byte[][] packets, SrtpKeyingMaterial fromSender, SrtpKeyingMaterial toReceiver, double pacedRate)
-            throws Exception {
+    private static String[] answer(BufferedReader answers, String expected) throws IOException {
+        String line = answers.readLine();
+        if (line == null || !line.startsWith(expected)) {
+            throw new IllegalStateException("The gateway's process answered '" + line + "', not " + expected);
+        }
+        return line.split(" ");
+    }
+
+    /** The benchmark's classes and their dependencies: exec:java runs them from a class loader, not the class path. */
+    private static String testClassPath() {
+        if (Thread.currentThread().getContextClassLoader() instanceof URLClassLoader loader && loader.getURLs().length > 0) {
+            return Arrays.stream(loader.getURLs()).map(url -> {
+                try {
+                    return Path.of(url.toURI()).toString();
+                } catch (URISyntaxException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).collect(Collectors.joining(File.pathSeparator));
+        }
+        return System.getProperty("java.class.path");
+    }
+
+    /** The longest "Total" of the safepoint log: every stop-the-world pause, whatever the collector. */
+    private static double longestPauseMicros(Path safepoints) throws IOException {
+        Matcher total = Pattern.compile("Total: (\\d+) ns").matcher(Files.readString(safepoints));
+        long longest = 0;
+        while (total.find()) {
+            longest = Math.max(longest, Long.parseLong(total.group(1)));
+        }
+        return longest / 1000.0;
+    }
+
+    private record LoopbackRun(double received, double lostPercent, double p50Micros, double p99Micros, double p999Micros,
+                               long[] gatewayCollections, long[] ownCollections) {
+    }
+
+    /** One run over loopback with fresh keys; {@code pacedRate} 0 sends as fast as possible. */
+    private LoopbackRun loopback(int count, GatewayProcess gateway, double pacedRate) throws Exception {
+        byte[] fromSender = keyingMaterial(SrtpProfile.SRTP_AEAD_AES_128_GCM);
+        byte[] toReceiver = keyingMaterial(SrtpProfile.SRTP_AEAD_AES_128_GCM);
+        byte[][] packets = protectedPackets(SrtpKeyingMaterial.split(SrtpProfile.SRTP_AEAD_AES_128_GCM, fromSender), count);
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        try (DatagramSocket gatewaySocket = new DatagramSocket(0, loopback); DatagramSocket senderSocket = new DatagramSocket(0, loopback);
-             DatagramSocket receiverSocket = new DatagramSocket(0, loopback)) {
-            gatewaySocket.setReceiveBufferSize(8 << 20);
+        try (DatagramSocket senderSocket = new DatagramSocket(0, loopback); DatagramSocket receiverSocket = new DatagramSocket(0, loopback)) {
             receiverSocket.setReceiveBufferSize(8 << 20);
             receiverSocket.setSoTimeout(2000);
-            gatewaySocket.setSoTimeout(2000);
-            ConferenceRouter router = new ConferenceRouter(16, new ForwardingCounters());
-            UUID conference = UUID.randomUUID();
-            ParticipantMedia sender = new ParticipantMedia(new MediaParty(conference, null, UUID.randomUUID()), router, CHROMIUM);
-            ParticipantMedia receiver = new ParticipantMedia(new MediaParty(conference, null, UUID.randomUUID()), router, CHROMIUM);
-            InetSocketAddress receiverAddress = (InetSocketAddress) receiverSocket.getLocalSocketAddress();
-            receiver.sendingTo(datagram -> gatewaySocket.send(new DatagramPacket(datagram, datagram.length, receiverAddress)));
-            sender.keyed(SrtpSession.forDtlsServer(fromSender), Instant.now());
-            receiver.keyed(SrtpSession.forDtlsServer(toReceiver), Instant.now());
-            receiver.receivable(Set.of(SOURCE));
-            router.admit(sender.party().participant().toString(), Set.of(SOURCE), sender);
-            router.admit(receiver.party().participant().toString(), Set.of(), receiver);
+            gateway.pipeline(fromSender, toReceiver, receiverSocket.getLocalPort());
 
             long[] sentAt = new long[packets.length];
             long[] took = new long[packets.length];
             int[] received = new int[1];
             long[] lastArrival = new long[1];
-            Thread gateway = new Thread(() -> {
-                byte[] buffer = new byte[1500];
-                try {
-                    while (true) {
-                        DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
-                        gatewaySocket.receive(datagram);
-                        sender.received(Arrays.copyOf(buffer, datagram.getLength()), (InetSocketAddress) datagram.getSocketAddress());
-                    }
-                } catch (IOException finished) {
-                    // the socket timed out or closed: the run is over
-                }
-            });
             Thread reader = new Thread(() -> {
                 byte[] buffer = new byte[1500];
+                DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
                 try {
                     while (true) {
-                        DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+                        datagram.setData(buffer);
                         receiverSocket.receive(datagram);
                         long now = System.nanoTime();
                         int sequence = (buffer[2] & 0xFF) << 8 | buffer[3] & 0xFF;
@@ -219,9 +287,11 @@ public final class MediaForwardingBenchmark {
                     // the socket timed out: everything that was coming has come
                 }
             });
-            gateway.start();
+            System.gc();
+            long[] gatewayBefore = gateway.collections();
+            long[] ownBefore = ownCollections();
             reader.start();
-            InetSocketAddress gatewayAddress = (InetSocketAddress) gatewaySocket.getLocalSocketAddress();
+            DatagramPacket datagram = new DatagramPacket(packets[0], packets[0].length, loopback, gateway.port());
             long interval = pacedRate > 0 ? (long) (1e9 / pacedRate) : 0;
             long began = System.nanoTime();
             for (int i = 0; i < packets.length; i++) {
@@ -231,19 +301,31 @@ public final class MediaForwardingBenchmark {
                     // that falls due while it sleeps goes when it wakes, and its time counts from then.
                     LockSupport.parkNanos(due - System.nanoTime());
                 }
+                datagram.setData(packets[i]);
                 sentAt[i] = System.nanoTime();
-                senderSocket.send(new DatagramPacket(packets[i], packets[i].length, gatewayAddress));
+                senderSocket.send(datagram);
             }
             reader.join();
             double seconds = (lastArrival[0] - began) / 1e9;
-            gateway.join();
-            sender.close();
-            receiver.close();
+            long[] gatewayAfter = gateway.collections();
+            long[] ownAfter = ownCollections();
             long[] sorted = Arrays.copyOf(took, received[0]);
             Arrays.sort(sorted);
             return new LoopbackRun(received[0] / seconds, 100.0 * (packets.length - received[0]) / packets.length,
-                    sorted[sorted.length / 2] / 1000.0, sorted[(int) (sorted.length * 0.99)] / 1000.0);
+                    sorted[sorted.length / 2] / 1000.0, sorted[(int) (sorted.length * 0.99)] / 1000.0, sorted[(int) (sorted.length * 0.999)] / 1000.0,
+                    new long[] {gatewayAfter[0] - gatewayBefore[0], gatewayAfter[1] - gatewayBefore[1]},
+                    new long[] {ownAfter[0] - ownBefore[0], ownAfter[1] - ownBefore[1]});
         }
+    }
+
+    private static long[] ownCollections() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     /**
@@ -325,12 +407,12 @@ public final class MediaForwardingBenchmark {
     }
 
     /** Packets as a browser sends them: VP8 (the gateway's numbering), one source, encrypted with the sender's keys. */
-    private byte[][] protectedPackets(SrtpKeyingMaterial keys) {
-        byte[][] packets = new byte[PACKETS][];
+    static byte[][] protectedPackets(SrtpKeyingMaterial keys, int count) {
+        byte[][] packets = new byte[count][];
         byte[] payload = new byte[PAYLOAD_BYTES];
-        random.nextBytes(payload);
+        new SecureRandom().nextBytes(payload);
         try (SrtpSession browser = SrtpSession.forDtlsClient(keys)) {
-            for (int i = 0; i < PACKETS; i++) {
+            for (int i = 0; i < count; i++) {
                 byte[] plain = ByteBuffer.allocate(12 + PAYLOAD_BYTES).put((byte) 0x80).put((byte) 96).putShort((short) i)
                         .putInt(i * 3000).putInt((int) SOURCE).put(payload).array();
                 packets[i] = ((SrtpResult.Done) browser.protectRtp(plain, 0, plain.length)).packet();
@@ -340,9 +422,13 @@ public final class MediaForwardingBenchmark {
     }
 
     private SrtpKeyingMaterial keys(SrtpProfile profile) {
+        return SrtpKeyingMaterial.split(profile, keyingMaterial(profile));
+    }
+
+    private byte[] keyingMaterial(SrtpProfile profile) {
         byte[] material = new byte[profile.keyingMaterialBytes()];
         random.nextBytes(material);
-        return SrtpKeyingMaterial.split(profile, material);
+        return material;
     }
 
     private static double rate(long packets, long beganNanos) {
