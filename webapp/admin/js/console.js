@@ -40,6 +40,7 @@ export const PAGES = [
   { id: 'ldap', href: '/admin/ldap.html', key: 'admin.nav.ldap', allowed: canViewConfiguration },
   { id: 'role-mappings', href: '/admin/role-mappings.html', key: 'admin.nav.roleMappings', allowed: canViewMappings },
   { id: 'settings', href: '/admin/settings.html', key: 'admin.nav.settings', allowed: canViewConfiguration },
+  { id: 'media-settings', href: '/admin/media-settings.html', key: 'admin.nav.mediaSettings', allowed: canViewConfiguration },
   { id: 'call-records', href: '/admin/call-records.html', key: 'admin.nav.callRecords', allowed: canViewCallRecords },
   { id: 'audit', href: '/admin/audit.html', key: 'admin.nav.audit', allowed: canViewLogs },
   { id: 'password', href: PASSWORD_PAGE, key: 'admin.nav.password', allowed: (user) => user.source === 'local' },
@@ -362,6 +363,22 @@ export async function showSettings(form, path, { editable, fill }) {
   setEditable(form, editable);
   form.hidden = false;
   return settings;
+}
+
+/**
+ * Saves {@code changed} with PUT {@code path}, its button disabled meanwhile, and shows the settings the service
+ * answers through fill(settings) with {@code savedMessage}; or the failure, marking the field the API named.
+ */
+export async function saveSettings(form, path, changed, { button, fill, savedMessage }) {
+  button.disabled = true;
+  try {
+    fill((await adminApi(path, { method: 'PUT', body: changed })) || changed);
+    showStatus(savedMessage, 'success');
+  } catch (error) {
+    explain(error, form);
+  } finally {
+    button.disabled = false;
+  }
 }
 
 export { showStatus, clearInvalidMarks, h, worded, t };

@@ -2,7 +2,7 @@
 // Changes that could lock the signed-in administrator out are confirmed first.
 
 import {
-  adminApi, startConsole, canChangeConfiguration, confirmAction, explain, showStatus, showSettings, clearInvalidMarks, t,
+  startConsole, canChangeConfiguration, confirmAction, showStatus, showSettings, saveSettings, clearInvalidMarks, t,
 } from './console.js';
 
 const me = await startConsole('settings');
@@ -45,16 +45,8 @@ form.addEventListener('submit', async (event) => {
     sessionIdleMinutes: minutes,
   };
   if (!await confirmRiskyChanges(changed)) return;
-  const button = document.getElementById('save-settings');
-  button.disabled = true;
-  try {
-    fill((await adminApi('/settings', { method: 'PUT', body: changed })) || changed);
-    showStatus(t('admin.settings.saved'), 'success');
-  } catch (error) {
-    explain(error, form);
-  } finally {
-    button.disabled = false;
-  }
+  await saveSettings(form, '/settings', changed,
+    { button: document.getElementById('save-settings'), fill, savedMessage: t('admin.settings.saved') });
 });
 
 if (me) {

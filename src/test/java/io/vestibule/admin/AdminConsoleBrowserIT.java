@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The admin console in Chromium on the admin listener (R-ADM-1): the banner before any form (R-ADM-7), a directory
  * administrator signing in and out, the bootstrap administrator forced to change the first password (R-ADM-6), and
- * a role mapping created and listed (R-ADM-4). The service runs on its own, started with a bootstrap password.
+ * a role mapping created and listed (R-ADM-4), AES-CM turned off for media and on again. The service runs on its own,
+ * started with a bootstrap password.
  */
 class AdminConsoleBrowserIT {
     private static final String HEX = HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
@@ -152,6 +153,49 @@ class AdminConsoleBrowserIT {
             page.setViewportSize(390, 844);
             assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("a narrow screen needs no sideways scrolling").isTrue();
+        }
+    }
+
+    @Test
+    void aReadWriteAdministratorTurnsAesCmOffAfterConfirmingAndOnAgain() {
+        try (BrowserContext context = chromium.newContext(options -> options.setViewportSize(1280, 800))) {
+            Page page = context.newPage();
+            page.navigate(server.adminBaseUri().resolve("/admin/").toString());
+            signIn(page, "dave", server.demoPassword());
+            page.waitForURL("**/admin/home.html");
+            page.locator("#console-nav").getByRole(AriaRole.LINK, namedIn("Authentication settings")).click();
+            page.waitForURL("**/admin/settings.html");
+            page.getByRole(AriaRole.BUTTON, named("Save")).click();
+            assertThat(page.locator("#status")).hasText("Authentication settings saved.");
+
+            page.locator("#console-nav").getByRole(AriaRole.LINK, namedIn("Media encryption")).click();
+            page.waitForURL("**/admin/media-settings.html");
+            Locator allowAesCm = page.getByLabel("Also allow AES-CM (SRTP_AES128_CM_HMAC_SHA1_80) for older clients");
+            Locator profiles = page.locator("#srtp-profiles li");
+            assertThat(allowAesCm).isChecked();
+            assertThat(profiles).hasText(new String[] {"SRTP_AEAD_AES_256_GCM", "SRTP_AEAD_AES_128_GCM", "SRTP_AES128_CM_HMAC_SHA1_80"});
+            assertThat(page.locator("#allow-aes-cm-hint")).containsText("older clients that offer no AEAD profile");
+
+            allowAesCm.uncheck();
+            page.getByRole(AriaRole.BUTTON, named("Save")).click();
+            Locator confirmation = page.getByRole(AriaRole.DIALOG);
+            assertThat(confirmation).containsText("Turn AES-CM off?");
+            confirmation.getByRole(AriaRole.BUTTON, namedIn("Keep it")).click();
+            assertThat(page.locator("#status")).isHidden();
+            assertThat(profiles).hasCount(3);
+
+            page.getByRole(AriaRole.BUTTON, named("Save")).click();
+            page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, namedIn("Turn AES-CM off")).click();
+            assertThat(page.locator("#status")).hasText("Media encryption settings saved.");
+            assertThat(profiles).hasText(new String[] {"SRTP_AEAD_AES_256_GCM", "SRTP_AEAD_AES_128_GCM"});
+            Chromium.screenshot(page, "admin-media-settings.png");
+            page.reload();
+            assertThat(page.getByLabel("Also allow AES-CM (SRTP_AES128_CM_HMAC_SHA1_80) for older clients")).not().isChecked();
+
+            page.getByLabel("Also allow AES-CM (SRTP_AES128_CM_HMAC_SHA1_80) for older clients").check();
+            page.getByRole(AriaRole.BUTTON, named("Save")).click();
+            assertThat(page.locator("#status")).hasText("Media encryption settings saved.");
+            assertThat(profiles).hasCount(3);
         }
     }
 }

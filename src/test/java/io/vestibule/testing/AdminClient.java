@@ -49,6 +49,11 @@ public final class AdminClient {
         return client.delete(API + path);
     }
 
+    /** Sends a body as it is, JSON or not, with the session and CSRF token. */
+    public ApiResponse sendRaw(String method, String path, String body) {
+        return client.sendRaw(method, API + path, body);
+    }
+
     public ApiResponse withoutCsrf(String method, String path, JsonObject body) {
         return client.sendWithoutCsrf(method, API + path, body == null ? null : body.toString());
     }

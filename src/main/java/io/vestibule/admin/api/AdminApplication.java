@@ -23,6 +23,7 @@ public class AdminApplication extends Application {
             RolesResource.class,
             RoleMappingsResource.class,
             SettingsResource.class,
+            MediaSettingsResource.class,
             DirectoryResource.class,
             AuditResource.class,
             CallRecordsResource.class,

@@ -10,12 +10,14 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.identity.AdminPrincipal;
 import io.vestibule.identity.local.LocalAccount;
 import io.vestibule.identity.roles.Permission;
 import io.vestibule.identity.roles.Role;
 import io.vestibule.identity.roles.RoleMapping;
 import io.vestibule.identity.settings.AdminSettings;
+import io.vestibule.media.gateway.settings.MediaAdminSettings;
 import io.vestibule.platform.json.JsonBuilders;
 
 /** How the admin API shows administrators, accounts, roles, mappings and settings. */
@@ -71,6 +73,16 @@ final class AdminJson {
                 .add("clientCertificate", settings.clientCertificate().apiName())
                 .add("banner", settings.banner())
                 .add("sessionIdleMinutes", settings.sessionIdleMinutes())
+                .build();
+    }
+
+    /** With the SRTP profiles the setting leaves, most preferred first, as the gateway offers them. */
+    static JsonObject mediaSettings(MediaAdminSettings settings, CryptoPolicy policy) {
+        JsonArrayBuilder profiles = JsonBuilders.array();
+        policy.srtpProfiles(settings.allowAesCm()).forEach(profiles::add);
+        return JsonBuilders.object()
+                .add("allowAesCm", settings.allowAesCm())
+                .add("srtpProfiles", profiles)
                 .build();
     }
 

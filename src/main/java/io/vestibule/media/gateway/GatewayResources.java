@@ -40,6 +40,7 @@ import io.vestibule.media.gateway.dtls.GatewayCertificate;
 import io.vestibule.media.gateway.forward.DropReason;
 import io.vestibule.media.gateway.ice.IcePorts;
 import io.vestibule.media.gateway.ice.MediaSettings;
+import io.vestibule.media.gateway.settings.MediaAdminSettingsService;
 
 /**
  * Assembles the media gateway from its settings ({@code VESTIBULE_MEDIA_*}, docs/admin-guide.md "Media gateway") at
@@ -61,9 +62,10 @@ public class GatewayResources {
     @Produces
     @Singleton
     MediaGateway mediaGateway(GatewayMessages messages, JoinService joins, CryptoPolicy policy, SecureRandom random, Clock clock,
-                              CallRecorder calls, MetricRegistry metrics) {
+                              CallRecorder calls, MetricRegistry metrics, MediaAdminSettingsService adminSettings) {
         MediaSettings settings = MediaSettings.from(config);
-        boolean allowAesCm = config.getOptionalValue("vestibule.media.allow-aes-cm", Boolean.class).orElse(true);
+        // Read here, at deployment, so that handshakes later find the settings in memory.
+        boolean allowAesCm = adminSettings.current().allowAesCm();
         IcePorts ports;
         try {
             ports = IcePorts.bind(settings);
@@ -75,10 +77,11 @@ public class GatewayResources {
         handshakes = new ThreadPoolExecutor(HANDSHAKE_THREADS, HANDSHAKE_THREADS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(HANDSHAKES_WAITING), daemonThreads("vestibule-dtls-"));
         LOG.info(() -> "The media gateway listens on UDP " + ports.localAddresses() + ", advertised as "
-                + settings.candidateAddress().getHostAddress() + "; SRTP profiles " + policy.srtpProfiles(allowAesCm));
+                + settings.candidateAddress().getHostAddress() + "; SRTP profiles " + policy.srtpProfiles(allowAesCm)
+                + " until an administrator changes AES-CM");
         MediaGateway gateway = new MediaGateway(ports, GatewayCertificate.generate(policy, random, clock),
-                DtlsServerSettings.from(policy, allowAesCm, HANDSHAKE_DEADLINE), handshakes, messages, bindingsOf(joins), policy, random,
-                calls, clock);
+                DtlsServerSettings.following(policy, () -> adminSettings.current().allowAesCm(), HANDSHAKE_DEADLINE), handshakes, messages,
+                bindingsOf(joins), policy, random, calls, clock);
         registerMetrics(metrics, gateway);
         return gateway;
     }

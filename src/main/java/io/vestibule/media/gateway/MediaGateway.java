@@ -26,7 +26,7 @@ import io.vestibule.media.gateway.dtls.CertificateFingerprint;
 import io.vestibule.media.gateway.dtls.DtlsFailure;
 import io.vestibule.media.gateway.dtls.DtlsOutcome;
 import io.vestibule.media.gateway.dtls.DtlsServerEndpoint;
-import io.vestibule.media.gateway.dtls.DtlsServerSettings;
+import io.vestibule.media.gateway.dtls.DtlsSettingsSource;
 import io.vestibule.media.gateway.dtls.GatewayCertificate;
 import io.vestibule.media.gateway.forward.ConferenceRouter;
 import io.vestibule.media.gateway.forward.ForwardingCounters;
@@ -58,7 +58,7 @@ public final class MediaGateway implements AutoCloseable {
 
     private final IcePorts ports;
     private final GatewayCertificate certificate;
-    private final DtlsServerSettings dtlsSettings;
+    private final DtlsSettingsSource dtlsSettings;
     private final Executor handshakes;
     private final GatewayMessages messages;
     private final MediaBindings bindings;
@@ -91,7 +91,7 @@ public final class MediaGateway implements AutoCloseable {
     public record Receive(int audio, int video) {
     }
 
-    public MediaGateway(IcePorts ports, GatewayCertificate certificate, DtlsServerSettings dtlsSettings, Executor handshakes,
+    public MediaGateway(IcePorts ports, GatewayCertificate certificate, DtlsSettingsSource dtlsSettings, Executor handshakes,
                         GatewayMessages messages, MediaBindings bindings, CryptoPolicy policy, SecureRandom random, CallRecorder calls,
                         Clock clock) {
         this.ports = ports;

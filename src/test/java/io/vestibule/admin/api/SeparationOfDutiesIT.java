@@ -233,6 +233,8 @@ class SeparationOfDutiesIT {
         MATRIX.put("DELETE /roles/{id}", EnumSet.of(Holder.READ_WRITE, Holder.CUSTOM));
         MATRIX.put("GET /settings", CONFIGURATION_READERS);
         MATRIX.put("PUT /settings", EnumSet.of(Holder.READ_WRITE));
+        MATRIX.put("GET /media-settings", CONFIGURATION_READERS);
+        MATRIX.put("PUT /media-settings", EnumSet.of(Holder.READ_WRITE));
         MATRIX.put("GET /users", ACCOUNT_READERS);
         MATRIX.put("GET /users/{id}", ACCOUNT_READERS);
         MATRIX.put("POST /users", ACCOUNT_MANAGERS);

@@ -29,7 +29,11 @@ import io.vestibule.crypto.CryptoPolicy;
  */
 public final class DtlsServerEndpoint implements AutoCloseable {
     private final DatagramQueue transport;
-    private final PolicyTlsServer server;
+    private final DtlsSettingsSource settings;
+    private final JcaTlsCrypto crypto;
+    private final GatewayCertificate certificate;
+    private final CertificateFingerprint expectedPeer;
+    private final CryptoPolicy policy;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicLong dropped = new AtomicLong();
     private final Object established = new Object();
@@ -38,18 +42,25 @@ public final class DtlsServerEndpoint implements AutoCloseable {
     private volatile boolean closed;
 
     /**
+     * @param settings asked once, when the handshake begins (see {@link #start(Executor)})
      * @param expectedPeer the fingerprint of the participant's {@code a=fingerprint}; any other certificate is refused
      * @param outgoing receives each datagram to send to the participant; called on the handshake thread or on the
      *                 thread in {@link #receive(byte[])}
      */
-    public DtlsServerEndpoint(DtlsServerSettings settings, GatewayCertificate certificate, CertificateFingerprint expectedPeer,
+    public DtlsServerEndpoint(DtlsSettingsSource settings, GatewayCertificate certificate, CertificateFingerprint expectedPeer,
                               Consumer<byte[]> outgoing, SecureRandom random, CryptoPolicy policy) {
-        JcaTlsCrypto crypto = new JcaTlsCryptoProvider().create(random);
+        this.crypto = new JcaTlsCryptoProvider().create(random);
         this.transport = new DatagramQueue(outgoing);
-        this.server = new PolicyTlsServer(crypto, settings, certificate, expectedPeer, policy);
+        this.settings = settings;
+        this.certificate = certificate;
+        this.expectedPeer = expectedPeer;
+        this.policy = policy;
     }
 
-    /** Runs the handshake on the executor; a second call returns a refusal rather than a second handshake. */
+    /**
+     * Runs the handshake on the executor, with the settings in force when a thread of it takes the handshake up; a second
+     * call returns a refusal rather than a second handshake.
+     */
     public CompletableFuture<DtlsOutcome> start(Executor executor) {
         if (!started.compareAndSet(false, true)) {
             return CompletableFuture.completedFuture(new DtlsOutcome.Refused(DtlsFailure.PROTOCOL_ERROR, "the handshake was started already"));
@@ -103,6 +114,12 @@ public final class DtlsServerEndpoint implements AutoCloseable {
     }
 
     private DtlsOutcome handshake() {
+        PolicyTlsServer server;
+        try {
+            server = new PolicyTlsServer(crypto, settings.current(), certificate, expectedPeer, policy);
+        } catch (RuntimeException e) {
+            return new DtlsOutcome.Refused(DtlsFailure.PROTOCOL_ERROR, "no DTLS settings to begin with: " + e.getMessage());
+        }
         try {
             DTLSTransport accepted = new DTLSServerProtocol().accept(server, transport);
             DtlsOutcome.Established outcome = server.established();
@@ -114,11 +131,11 @@ public final class DtlsServerEndpoint implements AutoCloseable {
             drain(accepted);
             return outcome;
         } catch (IOException | RuntimeException e) {
-            return refusal(e);
+            return refusal(server, e);
         }
     }
 
-    private DtlsOutcome.Refused refusal(Exception e) {
+    private DtlsOutcome.Refused refusal(PolicyTlsServer server, Exception e) {
         if (closed || causedBy(e, DatagramQueue.ClosedException.class)) {
             return new DtlsOutcome.Refused(DtlsFailure.CLOSED, "the endpoint was closed during the handshake");
         }

@@ -2,6 +2,7 @@ package io.vestibule.media.gateway.dtls;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.media.gateway.SrtpProfile;
@@ -9,10 +10,10 @@ import io.vestibule.media.gateway.SrtpProfile;
 /**
  * What the gateway's DTLS server allows, most preferred first in each list, and how long a handshake may take. Made
  * from the crypto policy; refuses empty lists, since a server that allows nothing would fail every participant
- * with a misleading reason.
+ * with a misleading reason. Settings that never change are their own {@link DtlsSettingsSource}.
  */
 public record DtlsServerSettings(List<String> cipherSuites, List<String> namedGroups, List<String> signatureSchemes,
-                                 List<SrtpProfile> srtpProfiles, Duration handshakeTimeout) {
+                                 List<SrtpProfile> srtpProfiles, Duration handshakeTimeout) implements DtlsSettingsSource {
 
     public DtlsServerSettings {
         cipherSuites = nonEmpty(cipherSuites, "cipher suite");
@@ -33,6 +34,23 @@ public record DtlsServerSettings(List<String> cipherSuites, List<String> namedGr
     public static DtlsServerSettings from(CryptoPolicy policy, boolean allowAesCm, Duration handshakeTimeout) {
         return new DtlsServerSettings(policy.dtlsCipherSuites(), policy.dtlsNamedGroups(), policy.dtlsSignatureSchemes(),
                 SrtpProfile.named(policy.srtpProfiles(allowAesCm)), handshakeTimeout);
+    }
+
+    /**
+     * The policy's DTLS parameters with the administrator's AES-CM setting as it is when each handshake begins.
+     *
+     * @param allowAesCm asked once per handshake, so that it may change while the gateway runs
+     */
+    public static DtlsSettingsSource following(CryptoPolicy policy, BooleanSupplier allowAesCm, Duration handshakeTimeout) {
+        // Both settings the administrator can choose are made once here, so that one the policy cannot make fails the start.
+        from(policy, true, handshakeTimeout);
+        from(policy, false, handshakeTimeout);
+        return () -> from(policy, allowAesCm.getAsBoolean(), handshakeTimeout);
+    }
+
+    @Override
+    public DtlsServerSettings current() {
+        return this;
     }
 
     private static <T> List<T> nonEmpty(List<T> values, String what) {

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.DTLSClientProtocol;
@@ -59,20 +60,33 @@ class DtlsServerEndpointTest {
         return handshake(client, expected, DtlsServerSettings.from(POLICY, allowAesCm, WAIT));
     }
 
-    private Pair handshake(InMemoryDtlsClient client, CertificateFingerprint expected, DtlsServerSettings settings) {
+    /** Our endpoint and the client's side of the in-memory link to it, before either has begun. */
+    private record Link(DtlsServerEndpoint endpoint, DatagramQueue clientSide) {
+    }
+
+    private static Link link(DtlsSettingsSource settings, CertificateFingerprint expected) {
         DatagramQueue[] clientSide = new DatagramQueue[1];
         DtlsServerEndpoint endpoint = new DtlsServerEndpoint(settings, GATEWAY, expected, datagram -> clientSide[0].offer(datagram), RANDOM, POLICY);
         clientSide[0] = new DatagramQueue(endpoint::receive);
-        CompletableFuture<DtlsOutcome> server = endpoint.start(threads);
+        return new Link(endpoint, clientSide[0]);
+    }
+
+    /** Begins our side's handshake, then the client's, each on a thread of its own. */
+    private Pair begin(Link link, InMemoryDtlsClient client) {
+        CompletableFuture<DtlsOutcome> server = link.endpoint().start(threads);
         CompletableFuture<DTLSTransport> connected = new CompletableFuture<>();
         threads.execute(() -> {
             try {
-                connected.complete(new DTLSClientProtocol().connect(client, clientSide[0]));
+                connected.complete(new DTLSClientProtocol().connect(client, link.clientSide()));
             } catch (Exception e) {
                 connected.completeExceptionally(e);
             }
         });
-        return new Pair(endpoint, clientSide[0], server, connected);
+        return new Pair(link.endpoint(), link.clientSide(), server, connected);
+    }
+
+    private Pair handshake(InMemoryDtlsClient client, CertificateFingerprint expected, DtlsSettingsSource settings) {
+        return begin(link(settings, expected), client);
     }
 
     private static DtlsOutcome outcome(Pair pair) throws Exception {
@@ -175,6 +189,51 @@ class DtlsServerEndpointTest {
         assertThat(((DtlsOutcome.Established) preferred).srtpProfile()).isEqualTo(SrtpProfile.SRTP_AEAD_AES_128_GCM);
     }
 
+    /** The administrator's switch as the gateway follows it: asked again by every handshake that begins. */
+    @Test
+    void turningAesCmOffRefusesTheNextAesCmOnlyHandshakeWhileTheOneDoneKeepsItsProfile() throws Exception {
+        AtomicBoolean allowAesCm = new AtomicBoolean(true);
+        DtlsSettingsSource administered = DtlsServerSettings.following(POLICY, allowAesCm::get, WAIT);
+        int[] aesCmOnly = {SRTPProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80};
+
+        Pair before = handshake(new InMemoryDtlsClient(BROWSER_SUITES, null, aesCmOnly, BROWSER), BROWSER.fingerprint(), administered);
+        DtlsOutcome established = outcome(before);
+        assertThat(before.client()).succeedsWithin(WAIT);
+        assertThat(((DtlsOutcome.Established) established).srtpProfile()).isEqualTo(SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_80);
+
+        allowAesCm.set(false);
+        Pair after = handshake(new InMemoryDtlsClient(BROWSER_SUITES, null, aesCmOnly, BROWSER), BROWSER.fingerprint(), administered);
+
+        assertRefused(after, DtlsFailure.NO_COMMON_PROFILE);
+        assertThat(((DtlsOutcome.Refused) outcome(after)).detail()).contains("SRTP_AEAD_AES_256_GCM").doesNotContain("AES128_CM");
+        assertThat(before.endpoint().isOpen()).as("the association made before the change goes on").isTrue();
+        assertThat(before.endpoint().toString()).contains("established");
+
+        allowAesCm.set(true);
+        Pair again = handshake(new InMemoryDtlsClient(BROWSER_SUITES, null, aesCmOnly, BROWSER), BROWSER.fingerprint(), administered);
+        DtlsOutcome accepted = outcome(again);
+        assertThat(accepted).isInstanceOf(DtlsOutcome.Established.class);
+        assertThat(((DtlsOutcome.Established) accepted).srtpProfile()).isEqualTo(SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_80);
+        assertThat(again.client()).succeedsWithin(WAIT);
+    }
+
+    /** The setting is read when the handshake begins, not when the participant's endpoint was made for its offer. */
+    @Test
+    void anEndpointMadeBeforeTheChangeFollowsItWhenItsHandshakeBegins() throws Exception {
+        AtomicBoolean allowAesCm = new AtomicBoolean(false);
+        DtlsSettingsSource administered = DtlsServerSettings.following(POLICY, allowAesCm::get, WAIT);
+        Link madeForTheOffer = link(administered, BROWSER.fingerprint());
+
+        allowAesCm.set(true);
+        Pair pair = begin(madeForTheOffer, new InMemoryDtlsClient(BROWSER_SUITES, null,
+                new int[] {SRTPProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80}, BROWSER));
+
+        DtlsOutcome outcome = outcome(pair);
+        assertThat(outcome).isInstanceOf(DtlsOutcome.Established.class);
+        assertThat(((DtlsOutcome.Established) outcome).srtpProfile()).isEqualTo(SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_80);
+        assertThat(pair.client()).succeedsWithin(WAIT);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {
             CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256,
@@ -221,11 +280,8 @@ class DtlsServerEndpointTest {
     @Test
     void garbageBeforeDuringAndAfterTheHandshakeNeverThrowsOutOfReceive() throws Exception {
         Random garbage = new Random(5764);
-        InMemoryDtlsClient client = browser();
-        DatagramQueue[] clientSide = new DatagramQueue[1];
-        DtlsServerEndpoint endpoint = new DtlsServerEndpoint(DtlsServerSettings.from(POLICY, true, WAIT), GATEWAY,
-                BROWSER.fingerprint(), datagram -> clientSide[0].offer(datagram), RANDOM, POLICY);
-        clientSide[0] = new DatagramQueue(endpoint::receive);
+        Link link = link(DtlsServerSettings.from(POLICY, true, WAIT), BROWSER.fingerprint());
+        DtlsServerEndpoint endpoint = link.endpoint();
         assertThatCode(() -> {
             endpoint.receive(null);
             endpoint.receive(new byte[0]);
@@ -235,18 +291,11 @@ class DtlsServerEndpointTest {
             }
         }).doesNotThrowAnyException();
 
-        CompletableFuture<DtlsOutcome> server = endpoint.start(threads);
-        CompletableFuture<DTLSTransport> connected = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new DTLSClientProtocol().connect(client, clientSide[0]);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, threads);
-        DtlsOutcome outcome = server.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        Pair pair = begin(link, browser());
+        DtlsOutcome outcome = outcome(pair);
 
         assertThat(outcome).as("random datagrams queued before the ClientHello are discarded").isInstanceOf(DtlsOutcome.Established.class);
-        assertThat(connected).succeedsWithin(WAIT);
+        assertThat(pair.client()).succeedsWithin(WAIT);
         assertThatCode(() -> {
             for (int i = 0; i < 500; i++) {
                 endpoint.receive(randomDatagram(garbage));

@@ -1,0 +1,54 @@
+package io.vestibule.admin.api;
+
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.identity.roles.Permission;
+import io.vestibule.media.gateway.settings.MediaAdminSettings;
+import io.vestibule.media.gateway.settings.MediaAdminSettingsService;
+import io.vestibule.platform.api.JsonRequest;
+
+/** The media gateway's settings that apply while it runs: whether AES-CM stays on the SRTP allow-list. */
+@Path("/media-settings")
+@Produces(MediaType.APPLICATION_JSON)
+public class MediaSettingsResource {
+    @Inject
+    MediaAdminSettingsService settings;
+
+    @Inject
+    CryptoPolicy policy;
+
+    @Inject
+    CurrentAdministrator current;
+
+    @Inject
+    AdminAudit audit;
+
+    @GET
+    @RequiresPermission(Permission.VIEW_CONFIGURATION)
+    public String get() {
+        return AdminJson.mediaSettings(settings.current(), policy).toString();
+    }
+
+    /** Fields left out keep their value. */
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.CHANGE_CONFIGURATION)
+    public String change(JsonValue body) {
+        JsonRequest request = JsonRequest.of(body, Set.of("allowAesCm"));
+        MediaAdminSettings before = settings.current();
+        boolean allowAesCm = request.optionalFlag("allowAesCm").orElse(before.allowAesCm());
+        MediaAdminSettings after = settings.change(new MediaAdminSettings(allowAesCm), current.actor());
+        audit.changed("admin.media-settings.change", AdminJson.mediaSettings(before, policy) + " -> " + AdminJson.mediaSettings(after, policy));
+        return AdminJson.mediaSettings(after, policy).toString();
+    }
+}
