@@ -153,6 +153,9 @@ class MeetingMediaBrowserIT {
             org.assertj.core.api.Assertions.assertThat(metric(metrics, "vestibule_media_participants")).as("four pages").isGreaterThanOrEqualTo(4);
             org.assertj.core.api.Assertions.assertThat(metric(metrics, "vestibule_media_streams")).as("each sends two").isGreaterThanOrEqualTo(8);
             org.assertj.core.api.Assertions.assertThat(metric(metrics, "vestibule_media_packets_forwarded")).isPositive();
+            org.assertj.core.api.Assertions.assertThat(Pattern.compile("(?m)^vestibule_media_conference_participants\\{[^}]*conference=\"[0-9a-f-]{36}\"[^}]*\\} (\\S+)$")
+                            .matcher(metrics).results().map(found -> Double.parseDouble(found.group(1))).sorted().toList())
+                    .as("per conference: the meeting of three and the other of one").contains(1.0, 3.0);
 
             assertThat(other.locator("#tiles figure")).hasCount(1);
             org.assertj.core.api.Assertions.assertThat((Integer) other.evaluate("window.__decodingVideos"))

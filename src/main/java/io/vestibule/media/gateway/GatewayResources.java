@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PreDestroy;
@@ -28,6 +29,7 @@ import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -50,6 +52,8 @@ import io.vestibule.media.gateway.settings.MediaAdminSettingsService;
 public class GatewayResources {
     private static final Logger LOG = Logger.getLogger(GatewayResources.class.getName());
     /** Each handshake holds a thread until it ends (at most the deadline); more wait their turn. */
+    private static final String CONFERENCE_PARTICIPANTS = "vestibule_media_conference_participants";
+    private static final String CONFERENCE_STREAMS = "vestibule_media_conference_streams";
     private static final int HANDSHAKE_THREADS = 4;
     private static final int HANDSHAKES_WAITING = 1000;
     private static final Duration HANDSHAKE_DEADLINE = Duration.ofSeconds(10);
@@ -81,7 +85,7 @@ public class GatewayResources {
                 + " until an administrator changes AES-CM");
         MediaGateway gateway = new MediaGateway(ports, GatewayCertificate.generate(policy, random, clock),
                 DtlsServerSettings.following(policy, () -> adminSettings.current().allowAesCm(), HANDSHAKE_DEADLINE), handshakes, messages,
-                bindingsOf(joins), policy, random, calls, clock);
+                bindingsOf(joins), policy, random, calls, clock, conferenceGauges(metrics));
         registerMetrics(metrics, gateway);
         return gateway;
     }
@@ -118,6 +122,28 @@ public class GatewayResources {
             metrics.gauge("vestibule_media_dtls_failures", gateway, g -> g.dtlsFailures().getOrDefault(reason, 0L),
                     new Tag("reason", reason));
         }
+    }
+
+    /**
+     * Participants and streams of each conference the gateway carries, labelled with the conference's id, for as long
+     * as it carries it.
+     */
+    private static ConferenceWatcher conferenceGauges(MetricRegistry metrics) {
+        return new ConferenceWatcher() {
+            @Override
+            public void opened(UUID conference, IntSupplier participants, IntSupplier streams) {
+                Tag id = new Tag("conference", conference.toString());
+                metrics.gauge(CONFERENCE_PARTICIPANTS, participants, IntSupplier::getAsInt, id);
+                metrics.gauge(CONFERENCE_STREAMS, streams, IntSupplier::getAsInt, id);
+            }
+
+            @Override
+            public void closed(UUID conference) {
+                Tag id = new Tag("conference", conference.toString());
+                metrics.remove(new MetricID(CONFERENCE_PARTICIPANTS, id));
+                metrics.remove(new MetricID(CONFERENCE_STREAMS, id));
+            }
+        };
     }
 
     void close(@Disposes MediaGateway gateway) {

@@ -66,6 +66,7 @@ public final class MediaGateway implements AutoCloseable {
     private final SecureRandom random;
     private final CallRecorder calls;
     private final Clock clock;
+    private final ConferenceWatcher watcher;
     private final ForwardingCounters counters = new ForwardingCounters();
     private final Map<UUID, ConferenceMedia> conferences = new ConcurrentHashMap<>();
     private final Map<String, Long> dtlsFailures = new ConcurrentHashMap<>();
@@ -93,7 +94,7 @@ public final class MediaGateway implements AutoCloseable {
 
     public MediaGateway(IcePorts ports, GatewayCertificate certificate, DtlsSettingsSource dtlsSettings, Executor handshakes,
                         GatewayMessages messages, MediaBindings bindings, CryptoPolicy policy, SecureRandom random, CallRecorder calls,
-                        Clock clock) {
+                        Clock clock, ConferenceWatcher watcher) {
         this.ports = ports;
         this.certificate = certificate;
         this.dtlsSettings = dtlsSettings;
@@ -104,6 +105,7 @@ public final class MediaGateway implements AutoCloseable {
         this.random = random;
         this.calls = calls;
         this.clock = clock;
+        this.watcher = watcher;
         this.sessionId = random.nextLong() & Long.MAX_VALUE;
     }
 
@@ -117,7 +119,7 @@ public final class MediaGateway implements AutoCloseable {
         OfferedMedia offered = OfferedMedia.of(offer, policy.dtlsFingerprintHashes());
         requireBoundCertificate(conferenceId, participantId, offered.certificate());
         while (true) {
-            ConferenceMedia conference = conferences.computeIfAbsent(conferenceId, id -> new ConferenceMedia(roomId, counters));
+            ConferenceMedia conference = conferences.computeIfAbsent(conferenceId, id -> opened(id, new ConferenceMedia(roomId, counters)));
             synchronized (conference) {
                 if (conferences.get(conferenceId) != conference) {
                     continue;
@@ -182,7 +184,13 @@ public final class MediaGateway implements AutoCloseable {
 
     /** The conference ended: every participant's media ends. */
     public void ended(UUID conferenceId) {
-        ConferenceMedia conference = conferences.remove(conferenceId);
+        ConferenceMedia[] removed = new ConferenceMedia[1];
+        conferences.computeIfPresent(conferenceId, (id, held) -> {
+            watcher.closed(id);
+            removed[0] = held;
+            return null;
+        });
+        ConferenceMedia conference = removed[0];
         if (conference != null) {
             synchronized (conference) {
                 conference.negotiations.forEach((participantId, negotiation) -> end(negotiation.media(), "ended"));
@@ -204,9 +212,13 @@ public final class MediaGateway implements AutoCloseable {
     public int streams() {
         return conferences.values().stream().mapToInt(conference -> {
             synchronized (conference) {
-                return conference.negotiations.values().stream().mapToInt(negotiation -> negotiation.published().size()).sum();
+                return streamsOf(conference);
             }
         }).sum();
+    }
+
+    private static int streamsOf(ConferenceMedia conference) {
+        return conference.negotiations.values().stream().mapToInt(negotiation -> negotiation.published().size()).sum();
     }
 
     /** DTLS handshakes refused, by reason ({@code fingerprint_mismatch}, {@code timeout}, ...). */
@@ -349,8 +361,41 @@ public final class MediaGateway implements AutoCloseable {
     /** A conference whose last participant's media has ended is forgotten (under its lock); the next offer makes it anew. */
     private void forgetIfEmpty(UUID conferenceId, ConferenceMedia conference) {
         if (conference.negotiations.isEmpty()) {
-            conferences.remove(conferenceId, conference);
+            forget(conferenceId, conference);
         }
+    }
+
+    /** Tells the watcher of a conference the map is about to hold, inside the map's update of its key. */
+    private ConferenceMedia opened(UUID conferenceId, ConferenceMedia conference) {
+        watcher.opened(conferenceId, () -> {
+            synchronized (conference) {
+                return conference.negotiations.size();
+            }
+        }, () -> {
+            synchronized (conference) {
+                return streamsOf(conference);
+            }
+        });
+        return conference;
+    }
+
+    /**
+     * Removes the conference if it is still the one the map holds, and tells the watcher within the same update of the
+     * key, so that a conference made anew under the same id is announced only after the old one's end.
+     *
+     * @return whether this call removed it
+     */
+    private boolean forget(UUID conferenceId, ConferenceMedia conference) {
+        boolean[] removed = new boolean[1];
+        conferences.computeIfPresent(conferenceId, (id, held) -> {
+            if (held != conference) {
+                return held;
+            }
+            watcher.closed(id);
+            removed[0] = true;
+            return null;
+        });
+        return removed[0];
     }
 
     /** Ends a participant's media connection once, and records how it ended if it had begun. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,6 +48,7 @@ class MediaGatewayTest {
     private final List<CallEvent> recorded = new CopyOnWriteArrayList<>();
     private final ExecutorService handshakes = Executors.newCachedThreadPool();
     private final Map<UUID, String> bound = new ConcurrentHashMap<>();
+    private final Map<UUID, IntSupplier[]> watched = new ConcurrentHashMap<>();
     private final MediaBindings bindings = new MediaBindings() {
         @Override
         public boolean bind(UUID conference, UUID participant, String certificate) {
@@ -85,7 +87,17 @@ class MediaGatewayTest {
                     public void recordDurably(CallEvent event) {
                         recorded.add(event);
                     }
-                }, Clock.systemUTC());
+                }, Clock.systemUTC(), new ConferenceWatcher() {
+                    @Override
+                    public void opened(UUID conference, IntSupplier participants, IntSupplier streams) {
+                        watched.put(conference, new IntSupplier[] {participants, streams});
+                    }
+
+                    @Override
+                    public void closed(UUID conference) {
+                        watched.remove(conference);
+                    }
+                });
     }
 
     @AfterEach
@@ -163,15 +175,20 @@ class MediaGatewayTest {
         gateway.offer(CONFERENCE, ROOM, GUEST, offer(guestOffer()));
         told.clear();
 
+        assertThat(watched.get(CONFERENCE)[0].getAsInt()).as("participants of the conference").isEqualTo(2);
+        assertThat(watched.get(CONFERENCE)[1].getAsInt()).as("streams of the conference: both send audio and video").isEqualTo(4);
+
         gateway.departed(CONFERENCE, GUEST, "removed");
 
         assertThat(gateway.participants()).isEqualTo(1);
+        assertThat(watched.get(CONFERENCE)[0].getAsInt()).isEqualTo(1);
         assertThat(told).containsExactly("renegotiate host 0 0");
         assertThat(recorded).as("media that never connected has no record of its end").isEmpty();
 
         gateway.departed(CONFERENCE, HOST, "left");
         assertThat(gateway.participants()).isZero();
         assertThat(gateway.conferences()).as("a conference without media is forgotten").isZero();
+        assertThat(watched).as("and its metrics go with it").isEmpty();
     }
 
     @Test
@@ -179,10 +196,13 @@ class MediaGatewayTest {
         gateway.offer(CONFERENCE, ROOM, HOST, offer(CapturedSdp.CHROMIUM_OFFER.text()));
         gateway.offer(CONFERENCE, ROOM, GUEST, offer(guestOffer()));
 
+        assertThat(watched).containsOnlyKeys(CONFERENCE);
+
         gateway.ended(CONFERENCE);
 
         assertThat(gateway.participants()).isZero();
         assertThat(gateway.conferences()).isZero();
+        assertThat(watched).isEmpty();
     }
 
     @Test
