@@ -113,7 +113,12 @@ public final class DemoDirectory implements AutoCloseable {
             user.addAttribute("objectGUID", guid);
             server.add(user);
         }
-        server.startListening();
+        try {
+            server.startListening();
+        } catch (LDAPException e) {
+            throw new LDAPException(e.getResultCode(), "The demo directory cannot listen on 127.0.0.1 port " + port + " ("
+                    + e.getMessage() + "); free the port or set VESTIBULE_DEMO_LDAP_PORT", e);
+        }
         return new DemoDirectory(server, accounts, servicePassword, identity.leaf());
     }
 

@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.logging.Logger;
 
 import fish.payara.micro.BootstrapException;
 import fish.payara.micro.ClusterCommandResult;
@@ -37,6 +39,10 @@ import io.vestibule.crypto.pki.TlsIdentity;
  */
 public final class VestibuleLauncher {
     static final String APPLICATION = "ROOT";
+    /** Payara has deployed when the probe begins; an application that does not answer by then did not deploy. */
+    private static final Duration UNANSWERED = Duration.ofSeconds(10);
+    /** A directory, database or provider still unreachable after this is reported, and the service keeps running. */
+    private static final Duration NOT_READY = Duration.ofSeconds(60);
 
     /** Held for the life of the process: the data directory belongs to this service. */
     private static FileLock dataDirectoryLock;
@@ -161,14 +167,23 @@ public final class VestibuleLauncher {
         boolean cluster = settings.flag("vestibule.cluster.enabled", false);
         List<AdminCommand> commands = new PayaraConfiguration(policy)
                 .preBootCommands(listeners, keyStore.file().toString(), adminTrustStore.map(Path::toString), database, cluster);
-        PayaraMicroRuntime runtime = boot(listeners.portalPort(), cluster, commands, LogConfiguration.write(data.runtime()));
-        if (!runtime.getDeployedApplicationNames().contains(APPLICATION)) {
-            console.println("Vestibule did not start: the application failed to deploy (see the messages above).");
+        DeploymentFailureWitness witness = new DeploymentFailureWitness();
+        PayaraMicroRuntime runtime = boot(listeners.portalPort(), cluster, commands, LogConfiguration.write(data.runtime()), witness);
+        ReadinessProbe.Verdict verdict = runtime.getDeployedApplicationNames().contains(APPLICATION)
+                ? new ReadinessProbe(ownHealth(listeners), keyStore.certificateFile()).await(UNANSWERED, NOT_READY)
+                : new ReadinessProbe.Verdict.NoAnswer("not deployed");
+        if (verdict instanceof ReadinessProbe.Verdict.NoAnswer) {
+            console.println("Vestibule did not start: " + witness.cause().orElse("the application failed to deploy") + " (see the messages above).");
             shutDown(runtime);
             System.exit(1);
         }
         console.println();
-        console.println("Vestibule is ready.");
+        if (verdict instanceof ReadinessProbe.Verdict.NotReady notReady) {
+            console.println("Vestibule is running but not ready: " + String.join(", ", notReady.down())
+                    + " DOWN after " + NOT_READY.toSeconds() + " s; /health/ready says when it is UP.");
+        } else {
+            console.println("Vestibule is ready.");
+        }
         console.println("  Portal:       " + publicUrl);
         console.println("  Health:       " + publicUrl.resolve("/health/ready"));
         console.println("  Admin:        " + adminUrl + (adminTrustStore.isPresent()
@@ -183,7 +198,16 @@ public final class VestibuleLauncher {
         }
     }
 
-    private PayaraMicroRuntime boot(int httpsPort, boolean cluster, List<AdminCommand> commands, Path logProperties) {
+    /** The portal's readiness check as this machine reaches it: over loopback when the listener takes every address. */
+    private static URI ownHealth(ListenerSettings listeners) {
+        String address = listeners.portalAddress();
+        String host = address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1"
+                : address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
+        return URI.create("https://" + host + ":" + listeners.portalPort() + "/health/ready");
+    }
+
+    private PayaraMicroRuntime boot(int httpsPort, boolean cluster, List<AdminCommand> commands, Path logProperties,
+                                    DeploymentFailureWitness witness) {
         try {
             PayaraMicroBoot boot = (PayaraMicroBoot) Class.forName("fish.payara.micro.impl.PayaraMicroImpl")
                     .getMethod("getInstance").invoke(null);
@@ -194,6 +218,8 @@ public final class VestibuleLauncher {
             boot.setPrintLogo(false);
             boot.setLogPropertiesFile(logProperties.toFile());
             boot.setPreBootHandler(runner -> {
+                // Here, not earlier: Payara has read its logging configuration, which would drop a handler added before.
+                Logger.getLogger("").addHandler(witness);
                 for (AdminCommand command : commands) {
                     ClusterCommandResult result = runner.run(command.name(), command.arguments().toArray(new String[0]));
                     if (result.getExitStatus() == ClusterCommandResult.ExitStatus.FAILURE) {
@@ -203,7 +229,9 @@ public final class VestibuleLauncher {
             });
             return boot.bootStrap();
         } catch (BootstrapException e) {
-            throw new LaunchFailure("Payara Micro did not start: " + e.getMessage(), e);
+            // Payara's own message ("This web container has not yet been started") hides the application's reason.
+            throw new LaunchFailure(witness.cause().map(cause -> "Vestibule did not start: " + cause)
+                    .orElse("Payara Micro did not start: " + e.getMessage()), e);
         } catch (ReflectiveOperationException e) {
             throw new LaunchFailure("This jar does not contain Payara Micro's runtime; build it with ./mvnw package", e);
         }

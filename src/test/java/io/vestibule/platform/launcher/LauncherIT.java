@@ -1,11 +1,14 @@
 package io.vestibule.platform.launcher;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +31,10 @@ import io.vestibule.testing.VestibuleServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The launcher refuses, in one line and before Payara starts, what it cannot run with. */
+/**
+ * The launcher refuses, in one line and before Payara starts, what it cannot run with; and what the application
+ * refuses while it deploys ends the process the same way.
+ */
 @ExtendWith(ServerResolver.class)
 class LauncherIT {
 
@@ -38,6 +44,40 @@ class LauncherIT {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.output()).contains("VESTIBULE_HTTPS_PORT").doesNotContain("Exception");
+    }
+
+    /**
+     * A setting only the application reads, refused while Payara deploys it: the start ends with a non-zero status and
+     * one line naming the setting, never "ready" (the service used to print the banner and keep running, answering 404,
+     * or to say only that Payara's web container had not started).
+     */
+    @Test
+    void anApplicationThatFailsToStartEndsTheProcessWithTheSettingNamed(@TempDir Path data) throws Exception {
+        Map<String, String> environment = new HashMap<>(startOn(data));
+        environment.put("VESTIBULE_MEDIA_PORT", "abc");
+
+        Result result = launch(environment);
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("Vestibule did not start: VESTIBULE_MEDIA_PORT must be a port such as 10000")
+                .doesNotContain("Vestibule is ready");
+    }
+
+    /** The demo directory's port taken by another program: the start ends, naming the setting that moves it. */
+    @Test
+    void aTakenDemoDirectoryPortEndsTheStartWithTheSettingNamed(@TempDir Path data) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Map<String, String> environment = new HashMap<>(startOn(data));
+            environment.put("VESTIBULE_DEMO", "true");
+            environment.put("VESTIBULE_DEMO_LDAP_PORT", String.valueOf(taken.getLocalPort()));
+            environment.put("VESTIBULE_MEDIA_PORT", String.valueOf(FreePorts.nextUdp()));
+
+            Result result = launch(environment);
+
+            assertThat(result.exitCode()).isNotZero();
+            assertThat(result.output()).containsPattern("Vestibule did not start: The demo directory cannot listen on 127\\.0\\.0\\.1 port "
+                    + taken.getLocalPort() + " .*; free the port or set VESTIBULE_DEMO_LDAP_PORT").doesNotContain("Vestibule is ready");
+        }
     }
 
     @Test
