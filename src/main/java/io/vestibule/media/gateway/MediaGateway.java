@@ -72,15 +72,41 @@ public final class MediaGateway implements AutoCloseable {
     private final Map<String, Long> dtlsFailures = new ConcurrentHashMap<>();
     private final long sessionId;
 
-    /** One conference's router and its participants' negotiations; changed only under its own lock. */
+    /**
+     * One conference's router and its participants' negotiations; changed only under its own lock. Its counts are
+     * also kept apart, for metrics read without that lock.
+     */
     private static final class ConferenceMedia {
         final UUID roomId;
         final ConferenceRouter router;
         final Map<UUID, Negotiation> negotiations = new HashMap<>();
+        volatile int participants;
+        volatile int streams;
 
         ConferenceMedia(UUID roomId, ForwardingCounters counters) {
             this.roomId = roomId;
             this.router = new ConferenceRouter(MAXIMUM_SOURCES_PER_PARTICIPANT, counters);
+        }
+
+        void put(UUID participantId, Negotiation negotiation) {
+            negotiations.put(participantId, negotiation);
+            recount();
+        }
+
+        Negotiation remove(UUID participantId) {
+            Negotiation removed = negotiations.remove(participantId);
+            recount();
+            return removed;
+        }
+
+        void clear() {
+            negotiations.clear();
+            recount();
+        }
+
+        private void recount() {
+            participants = negotiations.size();
+            streams = negotiations.values().stream().mapToInt(negotiation -> negotiation.published().size()).sum();
         }
     }
 
@@ -139,7 +165,7 @@ public final class MediaGateway implements AutoCloseable {
         requireOwnSources(conference, participantId, offered.sources());
         Negotiation previous = conference.negotiations.get(participantId);
         if (previous != null && !offered.continues(previous)) {
-            conference.negotiations.remove(participantId);
+            conference.remove(participantId);
             end(previous.media(), "replaced");
             previous = null;
         }
@@ -149,7 +175,7 @@ public final class MediaGateway implements AutoCloseable {
         GatewayAnswer.Answer answer = GatewayAnswer.to(offered.description(), current.local(), offered.types(), others, current.receiving(),
                 sessionId, current.version() + 1);
         current.media().receivable(sourcesOf(answer.sending().values(), offered.types()));
-        conference.negotiations.put(participantId, new Negotiation(current.media(), offered.ufrag(), offered.password(), offered.fingerprint(),
+        conference.put(participantId, new Negotiation(current.media(), offered.ufrag(), offered.password(), offered.fingerprint(),
                 current.local(), offered.published(), offered.sources(), answer.sending(), current.version() + 1));
         if (previous == null ? !offered.published().isEmpty() : !previous.published().equals(offered.published())) {
             askOthersToOfferAgain(conferenceId, conference, participantId);
@@ -171,7 +197,7 @@ public final class MediaGateway implements AutoCloseable {
             return;
         }
         synchronized (conference) {
-            Negotiation gone = conference.negotiations.remove(participantId);
+            Negotiation gone = conference.remove(participantId);
             if (gone != null) {
                 end(gone.media(), reason);
                 if (!gone.published().isEmpty()) {
@@ -194,7 +220,7 @@ public final class MediaGateway implements AutoCloseable {
         if (conference != null) {
             synchronized (conference) {
                 conference.negotiations.forEach((participantId, negotiation) -> end(negotiation.media(), "ended"));
-                conference.negotiations.clear();
+                conference.clear();
             }
         }
     }
@@ -210,15 +236,7 @@ public final class MediaGateway implements AutoCloseable {
 
     /** Tracks participants send through the gateway, in all conferences. */
     public int streams() {
-        return conferences.values().stream().mapToInt(conference -> {
-            synchronized (conference) {
-                return streamsOf(conference);
-            }
-        }).sum();
-    }
-
-    private static int streamsOf(ConferenceMedia conference) {
-        return conference.negotiations.values().stream().mapToInt(negotiation -> negotiation.published().size()).sum();
+        return conferences.values().stream().mapToInt(conference -> conference.streams).sum();
     }
 
     /** DTLS handshakes refused, by reason ({@code fingerprint_mismatch}, {@code timeout}, ...). */
@@ -228,11 +246,7 @@ public final class MediaGateway implements AutoCloseable {
 
     /** Participants whose media the gateway carries, in all conferences. */
     public int participants() {
-        return conferences.values().stream().mapToInt(conference -> {
-            synchronized (conference) {
-                return conference.negotiations.size();
-            }
-        }).sum();
+        return conferences.values().stream().mapToInt(conference -> conference.participants).sum();
     }
 
     @Override
@@ -343,7 +357,7 @@ public final class MediaGateway implements AutoCloseable {
         if (current == null || current.media() != media) {
             return;
         }
-        conference.negotiations.remove(participantId);
+        conference.remove(participantId);
         if (!current.published().isEmpty()) {
             askOthersToOfferAgain(conferenceId, conference, participantId);
         }
@@ -367,15 +381,7 @@ public final class MediaGateway implements AutoCloseable {
 
     /** Tells the watcher of a conference the map is about to hold, inside the map's update of its key. */
     private ConferenceMedia opened(UUID conferenceId, ConferenceMedia conference) {
-        watcher.opened(conferenceId, () -> {
-            synchronized (conference) {
-                return conference.negotiations.size();
-            }
-        }, () -> {
-            synchronized (conference) {
-                return streamsOf(conference);
-            }
-        });
+        watcher.opened(conferenceId, () -> conference.participants, () -> conference.streams);
         return conference;
     }
 
