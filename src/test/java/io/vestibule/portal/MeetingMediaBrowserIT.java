@@ -176,6 +176,12 @@ class MeetingMediaBrowserIT {
             org.assertj.core.api.Assertions.assertThat(sum(rtpPackets(host, "inbound-rtp"), guestSends.keySet()))
                     .as("the removed guest went on sending, and the gateway forwarded none of it").isLessThanOrEqualTo(hostHadFromGuest);
             assertThat(guest.locator("#tiles figure")).hasCount(0);
+            // The meeting goes on for the others: the host still receives the third participant.
+            Set<String> thirdSends = rtpPackets(third, "outbound-rtp").keySet();
+            host.waitForFunction("async ([sources, before]) => Object.entries(await window.__rtpPackets('inbound-rtp'))"
+                            + ".filter(([source]) => sources.includes(source)).reduce((sum, [, packets]) => sum + packets, 0) > before + 100",
+                    List.of(List.copyOf(thirdSends), sum(rtpPackets(host, "inbound-rtp"), thirdSends)),
+                    new Page.WaitForFunctionOptions().setTimeout(15_000).setPollingInterval(100));
 
             CallRecordsProbe records = new CallRecordsProbe(server);
             JsonObject connected = records.awaitInRoom(roomId, record -> "media_connected".equals(record.getString("type", "")));

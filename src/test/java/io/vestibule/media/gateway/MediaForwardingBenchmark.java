@@ -59,6 +59,7 @@ public final class MediaForwardingBenchmark {
     static final long SOURCE = 0x1234_5678L;
     /** The gateway's JVM options in the run over loopback: deploy/vestibule.service's. */
     private static final String GATEWAY_JVM = System.getProperty("benchmark.gateway.jvm", "-Xmx1g");
+    private static final boolean PIN_CORES = Boolean.parseBoolean(System.getProperty("benchmark.pin", "true"));
     private static final PayloadTypes CHROMIUM = new PayloadTypes(111, "", 96, OptionalInt.of(97));
     private static final InetSocketAddress BROWSER = new InetSocketAddress("127.0.0.1", 50000);
 
@@ -180,7 +181,11 @@ public final class MediaForwardingBenchmark {
         int count = Math.min(PACKETS, 65_536);
         Path safepoints = Files.createDirectories(Path.of(System.getProperty("vestibule.target", "target"), "benchmarks"))
                 .resolve("gateway-safepoints.log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // The gateway on a core of its own and the sender and receiver on the other, as on a machine of its own: else
+        // the three threads take turns on the two cores and the scheduler's turns are what the tail measures.
+        boolean pinned = PIN_CORES && Runtime.getRuntime().availableProcessors() >= 2 && pin(ProcessHandle.current().pid(), "0");
+        List<String> command = new ArrayList<>(pinned ? List.of("taskset", "-c", "1") : List.of());
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(GATEWAY_JVM.split(" ")));
         command.addAll(List.of("-Xlog:safepoint:file=" + safepoints + ":uptime", "-cp", testClassPath(), ForwardingGatewayProcess.class.getName()));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -191,16 +196,31 @@ public final class MediaForwardingBenchmark {
             LoopbackRun paced = loopback(count, gateway, 0.8 * flat.received());
             commands.close();
             process.waitFor();
+            pin(ProcessHandle.current().pid(), "0-" + (Runtime.getRuntime().availableProcessors() - 1));
             return String.format(Locale.ROOT, "Over loopback sockets (AES-128-GCM, %,d packets of 1,200 bytes; the gateway in a JVM of its own with "
-                            + "`%s`): the receiver saw at most %,.0f packets/s (%.1f%% lost); paced at 80%% of that (%,.0f packets/s, %.1f%% lost), "
+                            + "`%s`, %s): the receiver saw at most %,.0f packets/s (%.1f%% lost); paced at 80%% of that (%,.0f packets/s, %.1f%% lost), "
                             + "each packet took %.0f µs at the median, %.0f µs at p99 and %.0f µs at p99.9 from the sender's send to the receiver's "
                             + "read. During the paced run the gateway's JVM collected garbage %d times (%d ms in all) and the sender's and "
                             + "receiver's %d times (%d ms); the gateway's longest stop-the-world pause in the whole run was %.0f µs (%s).%n",
-                    count, GATEWAY_JVM, flat.received(), flat.lostPercent(), paced.received(), paced.lostPercent(), paced.p50Micros(),
+                    count, GATEWAY_JVM, pinned ? "on core 1, the sender and the receiver on core 0" : "all on every core", flat.received(), flat.lostPercent(), paced.received(), paced.lostPercent(), paced.p50Micros(),
                     paced.p99Micros(), paced.p999Micros(), paced.gatewayCollections()[0], paced.gatewayCollections()[1],
                     paced.ownCollections()[0], paced.ownCollections()[1], longestPauseMicros(safepoints), safepoints);
         } finally {
             process.destroy();
+        }
+    }
+
+    /** Moves every thread of a process to these cores ({@code taskset}, util-linux); false when that cannot be done. */
+    private static boolean pin(long pid, String cores) {
+        try {
+            Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cores, String.valueOf(pid)).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return taskset.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
