@@ -183,7 +183,8 @@ public final class MediaForwardingBenchmark {
                 .resolve("gateway-safepoints.log");
         // The gateway on a core of its own and the sender and receiver on the other, as on a machine of its own: else
         // the three threads take turns on the two cores and the scheduler's turns are what the tail measures.
-        boolean pinned = PIN_CORES && Runtime.getRuntime().availableProcessors() >= 2 && pin(ProcessHandle.current().pid(), "0");
+        int cores = Runtime.getRuntime().availableProcessors();
+        boolean pinned = PIN_CORES && cores >= 2 && pin(ProcessHandle.current().pid(), "0");
         List<String> command = new ArrayList<>(pinned ? List.of("taskset", "-c", "1") : List.of());
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(GATEWAY_JVM.split(" ")));
@@ -199,7 +200,7 @@ public final class MediaForwardingBenchmark {
             LoopbackRun paced = loopback(count, gateway, 0.8 * flat.received());
             commands.close();
             process.waitFor();
-            pin(ProcessHandle.current().pid(), "0-" + (Runtime.getRuntime().availableProcessors() - 1));
+            pin(ProcessHandle.current().pid(), "0-" + (cores - 1));
             return String.format(Locale.ROOT, "Over loopback sockets (AES-128-GCM, %,d packets of 1,200 bytes; the gateway in a JVM of its own with "
                             + "`%s`, %s): the receiver saw at most %,.0f packets/s (%.1f%% lost); paced at 80%% of that (%,.0f packets/s, %.1f%% lost), "
                             + "each packet took %.0f µs at the median, %.0f µs at p99 and %.0f µs at p99.9 from the sender's send to the receiver's "
