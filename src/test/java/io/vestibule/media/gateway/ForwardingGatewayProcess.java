@@ -3,8 +3,6 @@ package io.vestibule.media.gateway;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -99,13 +97,8 @@ public final class ForwardingGatewayProcess {
                     System.out.println("ready");
                 }
                 case "collections" -> {
-                    long count = 0;
-                    long millis = 0;
-                    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-                        count += Math.max(0, collector.getCollectionCount());
-                        millis += Math.max(0, collector.getCollectionTime());
-                    }
-                    System.out.println("collections " + count + " " + millis);
+                    long[] collections = MediaForwardingBenchmark.collections();
+                    System.out.println("collections " + collections[0] + " " + collections[1]);
                 }
                 default -> System.out.println("unknown " + words[0]);
             }
@@ -128,7 +121,7 @@ public final class ForwardingGatewayProcess {
     }
 
     /** The sender's source admitted, forwarded to the receiver, each with its keys. */
-    private static void connect(ConferenceRouter router, ParticipantMedia from, ParticipantMedia to, SrtpKeyingMaterial fromSender,
+    static void connect(ConferenceRouter router, ParticipantMedia from, ParticipantMedia to, SrtpKeyingMaterial fromSender,
                                 SrtpKeyingMaterial toReceiver) {
         from.keyed(SrtpSession.forDtlsServer(fromSender), Instant.now());
         to.keyed(SrtpSession.forDtlsServer(toReceiver), Instant.now());

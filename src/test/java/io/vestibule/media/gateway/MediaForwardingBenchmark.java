@@ -145,15 +145,7 @@ public final class MediaForwardingBenchmark {
         long[] sent = new long[1];
         receiver.sendingTo(datagram -> sent[0]++);
         sender.sendingTo(datagram -> { });
-        sender.keyed(SrtpSession.forDtlsServer(fromSender), Instant.now());
-        receiver.keyed(SrtpSession.forDtlsServer(toReceiver), Instant.now());
-        receiver.receivable(Set.of(SOURCE));
-        try {
-            router.admit(sender.party().participant().toString(), Set.of(SOURCE), sender);
-            router.admit(receiver.party().participant().toString(), Set.of(), receiver);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        ForwardingGatewayProcess.connect(router, sender, receiver, fromSender, toReceiver);
         long began = System.nanoTime();
         for (int i = 0; i < packets.length; i++) {
             long start = System.nanoTime();
@@ -313,7 +305,7 @@ public final class MediaForwardingBenchmark {
             });
             System.gc();
             long[] gatewayBefore = gateway.collections();
-            long[] ownBefore = ownCollections();
+            long[] ownBefore = collections();
             reader.start();
             DatagramPacket datagram = new DatagramPacket(packets[0], packets[0].length, loopback, gateway.port());
             long interval = pacedRate > 0 ? (long) (1e9 / pacedRate) : 0;
@@ -332,7 +324,7 @@ public final class MediaForwardingBenchmark {
             reader.join();
             double seconds = (lastArrival[0] - began) / 1e9;
             long[] gatewayAfter = gateway.collections();
-            long[] ownAfter = ownCollections();
+            long[] ownAfter = collections();
             long[] sorted = Arrays.copyOf(took, received[0]);
             Arrays.sort(sorted);
             return new LoopbackRun(received[0] / seconds, 100.0 * (packets.length - received[0]) / packets.length,
@@ -342,7 +334,8 @@ public final class MediaForwardingBenchmark {
         }
     }
 
-    private static long[] ownCollections() {
+    /** The garbage collections of this JVM so far: how many, and the milliseconds they took. */
+    static long[] collections() {
         long count = 0;
         long millis = 0;
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
