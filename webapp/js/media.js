@@ -78,9 +78,7 @@ export class GatewayCall {
 
   /** Leaving (or removed): the connection closes, devices are released, the media certificate is forgotten. */
   stop() {
-    this.pc?.close();
-    this.pc = null;
-    this.connecting = null;
+    this.closeConnection();
     forgetMediaCertificate(this.selfId);
     this.local?.getTracks().forEach((track) => track.stop());
     this.local = null;
@@ -108,12 +106,16 @@ export class GatewayCall {
    * The remote tiles stay and take the new tracks as they come.
    */
   async reconnect() {
+    this.closeConnection();
+    await this.connect();
+  }
+
+  closeConnection() {
     this.pc?.close();
     this.pc = null;
     this.connecting = null;
     this.offering = false;
     this.offerAgain = false;
-    await this.connect();
   }
 
   /** Offers once at a time; a request that comes while an offer is out is offered when its answer is in. */

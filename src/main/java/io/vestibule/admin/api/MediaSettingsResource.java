@@ -48,7 +48,8 @@ public class MediaSettingsResource {
         MediaAdminSettings before = settings.current();
         boolean allowAesCm = request.optionalFlag("allowAesCm").orElse(before.allowAesCm());
         MediaAdminSettings after = settings.change(new MediaAdminSettings(allowAesCm), current.actor());
-        audit.changed("admin.media-settings.change", AdminJson.mediaSettings(before, policy) + " -> " + AdminJson.mediaSettings(after, policy));
-        return AdminJson.mediaSettings(after, policy).toString();
+        String shown = AdminJson.mediaSettings(after, policy).toString();
+        audit.changed("admin.media-settings.change", AdminJson.mediaSettings(before, policy) + " -> " + shown);
+        return shown;
     }
 }

@@ -56,7 +56,8 @@ public class SettingsResource {
         String banner = request.optionalText("banner", AdminSettings.LONGEST_BANNER).orElse(before.banner());
         int idle = request.optionalWholeNumber("sessionIdleMinutes", 1, AdminSettings.LONGEST_IDLE_MINUTES).orElse(before.sessionIdleMinutes());
         AdminSettings after = settings.change(new AdminSettings(source, certificate, banner, idle), current.actor());
-        audit.changed("admin.settings.change", AdminJson.settings(before) + " -> " + AdminJson.settings(after));
-        return AdminJson.settings(after).toString();
+        String shown = AdminJson.settings(after).toString();
+        audit.changed("admin.settings.change", AdminJson.settings(before) + " -> " + shown);
+        return shown;
     }
 }

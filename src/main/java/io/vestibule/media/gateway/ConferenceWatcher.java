@@ -13,13 +13,4 @@ public interface ConferenceWatcher {
 
     void closed(UUID conference);
 
-    ConferenceWatcher NONE = new ConferenceWatcher() {
-        @Override
-        public void opened(UUID conference, IntSupplier participants, IntSupplier streams) {
-        }
-
-        @Override
-        public void closed(UUID conference) {
-        }
-    };
 }

@@ -51,9 +51,9 @@ import io.vestibule.media.gateway.settings.MediaAdminSettingsService;
 @ApplicationScoped
 public class GatewayResources {
     private static final Logger LOG = Logger.getLogger(GatewayResources.class.getName());
-    /** Each handshake holds a thread until it ends (at most the deadline); more wait their turn. */
     private static final String CONFERENCE_PARTICIPANTS = "vestibule_media_conference_participants";
     private static final String CONFERENCE_STREAMS = "vestibule_media_conference_streams";
+    /** Each handshake holds a thread until it ends (at most the deadline); more wait their turn. */
     private static final int HANDSHAKE_THREADS = 4;
     private static final int HANDSHAKES_WAITING = 1000;
     private static final Duration HANDSHAKE_DEADLINE = Duration.ofSeconds(10);

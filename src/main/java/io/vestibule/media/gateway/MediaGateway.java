@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 import io.vestibule.access.events.CallRecorder;
@@ -210,19 +211,12 @@ public final class MediaGateway implements AutoCloseable {
 
     /** The conference ended: every participant's media ends. */
     public void ended(UUID conferenceId) {
-        ConferenceMedia[] removed = new ConferenceMedia[1];
-        conferences.computeIfPresent(conferenceId, (id, held) -> {
-            watcher.closed(id);
-            removed[0] = held;
-            return null;
-        });
-        ConferenceMedia conference = removed[0];
-        if (conference != null) {
+        forget(conferenceId, held -> true).ifPresent(conference -> {
             synchronized (conference) {
                 conference.negotiations.forEach((participantId, negotiation) -> end(negotiation.media(), "ended"));
                 conference.clear();
             }
-        }
+        });
     }
 
     public ForwardingCounters.Totals forwarding() {
@@ -375,7 +369,7 @@ public final class MediaGateway implements AutoCloseable {
     /** A conference whose last participant's media has ended is forgotten (under its lock); the next offer makes it anew. */
     private void forgetIfEmpty(UUID conferenceId, ConferenceMedia conference) {
         if (conference.negotiations.isEmpty()) {
-            forget(conferenceId, conference);
+            forget(conferenceId, held -> held == conference);
         }
     }
 
@@ -386,22 +380,22 @@ public final class MediaGateway implements AutoCloseable {
     }
 
     /**
-     * Removes the conference if it is still the one the map holds, and tells the watcher within the same update of the
-     * key, so that a conference made anew under the same id is announced only after the old one's end.
+     * Removes the conference the map holds under the id if it is {@code which}, and tells the watcher within the same
+     * update of the key, so that a conference made anew under the same id is announced only after the old one's end.
      *
-     * @return whether this call removed it
+     * @return the conference removed, if any
      */
-    private boolean forget(UUID conferenceId, ConferenceMedia conference) {
-        boolean[] removed = new boolean[1];
+    private Optional<ConferenceMedia> forget(UUID conferenceId, Predicate<ConferenceMedia> which) {
+        ConferenceMedia[] removed = new ConferenceMedia[1];
         conferences.computeIfPresent(conferenceId, (id, held) -> {
-            if (held != conference) {
+            if (!which.test(held)) {
                 return held;
             }
             watcher.closed(id);
-            removed[0] = true;
+            removed[0] = held;
             return null;
         });
-        return removed[0];
+        return Optional.ofNullable(removed[0]);
     }
 
     /** Ends a participant's media connection once, and records how it ended if it had begun. */

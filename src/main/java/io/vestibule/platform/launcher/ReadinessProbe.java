@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -18,9 +16,9 @@ import java.util.stream.Collectors;
 
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
-import io.vestibule.crypto.pki.PemFiles;
+import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.crypto.pki.TrustAnchors;
 
 /**
  * Asks the started service's own {@code /health/ready} over loopback, trusting exactly the listener's certificate (so
@@ -49,9 +47,9 @@ final class ReadinessProbe {
     private final URI health;
     private final SSLContext tls;
 
-    ReadinessProbe(URI health, Path listenerCertificate) {
+    ReadinessProbe(URI health, List<X509Certificate> listenerChain, CryptoPolicy policy) {
         this.health = health;
-        this.tls = trusting(listenerCertificate);
+        this.tls = trusting(listenerChain, policy);
     }
 
     /**
@@ -111,21 +109,13 @@ final class ReadinessProbe {
         }
     }
 
-    private static SSLContext trusting(Path certificateFile) {
+    private static SSLContext trusting(List<X509Certificate> listenerChain, CryptoPolicy policy) {
         try {
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            int n = 0;
-            for (X509Certificate certificate : PemFiles.readCertificates(certificateFile)) {
-                trusted.setCertificateEntry("listener-" + n++, certificate);
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trusted);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
+            context.init(null, TrustAnchors.managersFor(listenerChain, policy), null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
-            throw new LaunchFailure("Cannot read the listener's certificate " + certificateFile + " to check readiness: " + e.getMessage(), e);
+            throw new LaunchFailure("Cannot trust the listener's certificate to check readiness: " + e.getMessage(), e);
         }
     }
 }

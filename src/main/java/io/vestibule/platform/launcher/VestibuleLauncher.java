@@ -170,7 +170,7 @@ public final class VestibuleLauncher {
         DeploymentFailureWitness witness = new DeploymentFailureWitness();
         PayaraMicroRuntime runtime = boot(listeners.portalPort(), cluster, commands, LogConfiguration.write(data.runtime()), witness);
         ReadinessProbe.Verdict verdict = runtime.getDeployedApplicationNames().contains(APPLICATION)
-                ? new ReadinessProbe(ownHealth(listeners), keyStore.certificateFile()).await(UNANSWERED, NOT_READY)
+                ? new ReadinessProbe(ownHealth(listeners), httpsIdentity.chain(), policy).await(UNANSWERED, NOT_READY)
                 : new ReadinessProbe.Verdict.NoAnswer("not deployed");
         if (verdict instanceof ReadinessProbe.Verdict.NoAnswer) {
             console.println("Vestibule did not start: " + witness.cause().orElse("the application failed to deploy") + " (see the messages above).");
@@ -200,10 +200,15 @@ public final class VestibuleLauncher {
 
     /** The portal's readiness check as this machine reaches it: over loopback when the listener takes every address. */
     private static URI ownHealth(ListenerSettings listeners) {
-        String address = listeners.portalAddress();
-        String host = address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1"
-                : address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
-        return URI.create("https://" + host + ":" + listeners.portalPort() + "/health/ready");
+        return URI.create("https://" + host(listeners.portalAddress(), "127.0.0.1") + ":" + listeners.portalPort() + "/health/ready");
+    }
+
+    /** A listener's address as a URL's host: {@code forEveryAddress} for the wildcard, an IPv6 literal in brackets. */
+    private static String host(String address, String forEveryAddress) {
+        if (address.equals("0.0.0.0") || address.equals("::")) {
+            return forEveryAddress;
+        }
+        return address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
     }
 
     private PayaraMicroRuntime boot(int httpsPort, boolean cluster, List<AdminCommand> commands, Path logProperties,
@@ -278,14 +283,7 @@ public final class VestibuleLauncher {
      * listens on one interface only (a management network).
      */
     private static URI adminUrl(URI publicUrl, ListenerSettings listeners) {
-        String address = listeners.adminAddress();
-        String host = address;
-        if (address.equals("0.0.0.0") || address.equals("::")) {
-            host = publicUrl.getHost();
-        } else if (address.contains(":") && !address.startsWith("[")) {
-            host = "[" + address + "]";
-        }
-        return URI.create("https://" + host + ":" + listeners.adminPort() + "/admin/");
+        return URI.create("https://" + host(listeners.adminAddress(), publicUrl.getHost()) + ":" + listeners.adminPort() + "/admin/");
     }
 
     /** Checks the administrators' client certificate authorities and writes them as the admin listener's trust store. */

@@ -43,9 +43,9 @@ public record DtlsServerSettings(List<String> cipherSuites, List<String> namedGr
      */
     public static DtlsSettingsSource following(CryptoPolicy policy, BooleanSupplier allowAesCm, Duration handshakeTimeout) {
         // Both settings the administrator can choose are made once here, so that one the policy cannot make fails the start.
-        from(policy, true, handshakeTimeout);
-        from(policy, false, handshakeTimeout);
-        return () -> from(policy, allowAesCm.getAsBoolean(), handshakeTimeout);
+        DtlsServerSettings withAesCm = from(policy, true, handshakeTimeout);
+        DtlsServerSettings withoutAesCm = from(policy, false, handshakeTimeout);
+        return () -> allowAesCm.getAsBoolean() ? withAesCm : withoutAesCm;
     }
 
     @Override
