@@ -18,7 +18,7 @@ import io.vestibule.media.gateway.negotiation.PayloadTypes;
 import io.vestibule.media.gateway.packet.NetworkOrder;
 import io.vestibule.media.gateway.packet.PacketClassifier;
 import io.vestibule.media.gateway.packet.RtpHeader;
-import io.vestibule.media.gateway.srtp.SrtpResult;
+import io.vestibule.media.gateway.srtp.MediaPacket;
 import io.vestibule.media.gateway.srtp.SrtpSession;
 
 /**
@@ -29,13 +29,21 @@ import io.vestibule.media.gateway.srtp.SrtpSession;
  * has given keys, so media never travels unencrypted and never to someone who did not prove the SDP's certificate.
  */
 final class ParticipantMedia implements DatagramListener, MediaSink, AutoCloseable {
+    /** A datagram that fits an Ethernet frame, and the SRTCP index and the longest tag protecting adds. */
+    private static final int MAXIMUM_PROTECTED_BYTES = 1500 + 4 + 16;
+
     private final MediaParty party;
     private final String participant;
     private final ConferenceRouter router;
     private final MediaTraffic traffic = new MediaTraffic();
-    /** Decryption and encryption each keep per-source state that is not safe for two threads at once. */
+    /**
+     * Decryption and encryption each keep per-source state that is not safe for two threads at once, and each reuses
+     * one packet: the datagram being decrypted, and the copy being encrypted for this participant.
+     */
     private final Object decrypting = new Object();
     private final Object encrypting = new Object();
+    private final MediaPacket incoming = new MediaPacket(0);
+    private final MediaPacket outgoing = new MediaPacket(MAXIMUM_PROTECTED_BYTES);
     private volatile PayloadTypes types;
     private volatile Set<Long> receivable = Set.of();
     private volatile IceTransport transport;
@@ -54,7 +62,8 @@ final class ParticipantMedia implements DatagramListener, MediaSink, AutoCloseab
 
     /** Where datagrams for the participant go: its ICE transport (or, in a benchmark, a counter). */
     interface DatagramOut {
-        void send(byte[] datagram) throws IOException;
+        /** Sends {@code datagram[offset, offset + length)}; the array is reused once this returns. */
+        void send(byte[] datagram, int offset, int length) throws IOException;
     }
 
     /** The transport and the DTLS endpoint on it, made once this pipeline could be their listener. */
@@ -105,59 +114,68 @@ final class ParticipantMedia implements DatagramListener, MediaSink, AutoCloseab
         this.network = out;
     }
 
-    /** Sends one datagram on the transport (DTLS records, and the protected packets below). */
-    void toNetwork(byte[] datagram) {
+    /** Sends one of the DTLS endpoint's records on the transport. */
+    void toNetwork(byte[] record) {
+        toNetwork(record, 0, record.length);
+    }
+
+    private void toNetwork(byte[] datagram, int offset, int length) {
         DatagramOut out = network;
         if (out == null) {
             return;
         }
         try {
-            out.send(datagram);
-            traffic.sent(datagram.length);
+            out.send(datagram, offset, length);
+            traffic.sent(length);
         } catch (IOException e) {
             traffic.dropped();
         }
     }
 
+    /** The datagram is read during this call only: RTP and RTCP are decrypted in its array, DTLS records copied. */
     @Override
-    public void received(byte[] datagram, InetSocketAddress from) {
-        switch (PacketClassifier.classify(datagram)) {
+    public void received(byte[] datagram, int offset, int length, InetSocketAddress from) {
+        switch (PacketClassifier.classify(datagram, offset, length)) {
             case DTLS -> {
                 DtlsServerEndpoint endpoint = dtls;
                 if (endpoint != null) {
-                    endpoint.receive(datagram);
+                    endpoint.receive(Arrays.copyOfRange(datagram, offset, offset + length));
                 }
             }
-            case RTP -> fromParticipant(datagram, false);
-            case RTCP -> fromParticipant(datagram, true);
+            case RTP -> fromParticipant(datagram, offset, length, false);
+            case RTCP -> fromParticipant(datagram, offset, length, true);
             default -> traffic.dropped();
         }
     }
 
-    private void fromParticipant(byte[] datagram, boolean control) {
+    private void fromParticipant(byte[] datagram, int offset, int length, boolean control) {
         SrtpSession session = keys;
         if (session == null) {
             traffic.dropped();
             return;
         }
-        SrtpResult result;
+        int plainOffset;
+        int plainLength;
+        byte[] plain;
         synchronized (decrypting) {
             if (keys == null) {
                 return;
             }
-            result = control ? session.unprotectRtcp(datagram, 0, datagram.length) : session.unprotectRtp(datagram, 0, datagram.length);
+            incoming.wrap(datagram, offset, length);
+            if ((control ? session.unprotectRtcp(incoming) : session.unprotectRtp(incoming)).isPresent()) {
+                traffic.dropped();
+                return;
+            }
+            plain = incoming.getBuffer();
+            plainOffset = incoming.getOffset();
+            plainLength = incoming.getLength();
         }
-        if (!(result instanceof SrtpResult.Done done)) {
-            traffic.dropped();
-            return;
-        }
-        traffic.received(datagram.length);
-        byte[] packet = done.packet();
+        traffic.received(length);
         if (control) {
-            router.rtcpFrom(participant, packet, 0, packet.length);
+            router.rtcpFrom(participant, plain, plainOffset, plainLength);
             return;
         }
-        if (!(RtpHeader.read(packet, 0, packet.length) instanceof RtpHeader.Sane sane)) {
+        if (!(RtpHeader.read(plain, plainOffset, plainLength) instanceof RtpHeader.Sane sane)) {
             traffic.dropped();
             return;
         }
@@ -166,8 +184,8 @@ final class ParticipantMedia implements DatagramListener, MediaSink, AutoCloseab
             traffic.dropped();
             return;
         }
-        packet[1] = (byte) (packet[1] & 0x80 | forwarded.getAsInt());
-        router.rtpFrom(participant, sane.header().ssrc(), packet, 0, packet.length);
+        plain[plainOffset + 1] = (byte) (plain[plainOffset + 1] & 0x80 | forwarded.getAsInt());
+        router.rtpFrom(participant, sane.header().ssrc(), plain, plainOffset, plainLength);
     }
 
     @Override
@@ -179,32 +197,36 @@ final class ParticipantMedia implements DatagramListener, MediaSink, AutoCloseab
         if (own.isEmpty()) {
             return;
         }
-        byte[] copy = Arrays.copyOfRange(packet, offset, offset + length);
-        copy[1] = (byte) (copy[1] & 0x80 | own.getAsInt());
-        protectAndSend(copy, false);
+        synchronized (encrypting) {
+            outgoing.fill(packet, offset, length);
+            byte[] copy = outgoing.getBuffer();
+            copy[1] = (byte) (copy[1] & 0x80 | own.getAsInt());
+            protectAndSend(false);
+        }
     }
 
     @Override
     public void forwardRtcp(byte[] packet, int offset, int length) {
-        if (keys != null) {
-            protectAndSend(Arrays.copyOfRange(packet, offset, offset + length), true);
+        if (keys == null) {
+            return;
+        }
+        synchronized (encrypting) {
+            outgoing.fill(packet, offset, length);
+            protectAndSend(true);
         }
     }
 
-    private void protectAndSend(byte[] packet, boolean control) {
-        SrtpResult result;
-        synchronized (encrypting) {
-            SrtpSession session = keys;
-            if (session == null) {
-                return;
-            }
-            result = control ? session.protectRtcp(packet, 0, packet.length) : session.protectRtp(packet, 0, packet.length);
+    /** Encrypts {@link #outgoing} and sends it; the caller holds {@link #encrypting}, for the packet is reused. */
+    private void protectAndSend(boolean control) {
+        SrtpSession session = keys;
+        if (session == null) {
+            return;
         }
-        if (result instanceof SrtpResult.Done done) {
-            toNetwork(done.packet());
-        } else {
+        if ((control ? session.protectRtcp(outgoing) : session.protectRtp(outgoing)).isPresent()) {
             traffic.dropped();
+            return;
         }
+        toNetwork(outgoing.getBuffer(), outgoing.getOffset(), outgoing.getLength());
     }
 
     /**

@@ -11,7 +11,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -77,10 +76,10 @@ public final class ForwardingGatewayProcess {
         try (ParticipantMedia from = new ParticipantMedia(new MediaParty(conference, null, UUID.randomUUID()), router, CHROMIUM);
              ParticipantMedia to = new ParticipantMedia(new MediaParty(conference, null, UUID.randomUUID()), router, CHROMIUM)) {
             connect(router, from, to, keys, keys);
-            to.sendingTo(datagram -> { });
+            to.sendingTo((datagram, offset, length) -> { });
             InetSocketAddress browser = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
             for (byte[] packet : MediaForwardingBenchmark.protectedPackets(keys, WARM_UP_PACKETS)) {
-                from.received(packet, browser);
+                from.received(packet, 0, packet.length, browser);
             }
         }
     }
@@ -115,7 +114,11 @@ public final class ForwardingGatewayProcess {
         UUID conference = UUID.randomUUID();
         ParticipantMedia from = new ParticipantMedia(new MediaParty(conference, null, UUID.randomUUID()), router, CHROMIUM);
         ParticipantMedia to = new ParticipantMedia(new MediaParty(conference, null, UUID.randomUUID()), router, CHROMIUM);
-        to.sendingTo(datagram -> socket.send(new DatagramPacket(datagram, datagram.length, receiverAddress)));
+        DatagramPacket out = new DatagramPacket(new byte[0], 0, receiverAddress);
+        to.sendingTo((datagram, offset, length) -> {
+            out.setData(datagram, offset, length);
+            socket.send(out);
+        });
         connect(router, from, to, fromSender, toReceiver);
         sender = from;
     }
@@ -134,9 +137,13 @@ public final class ForwardingGatewayProcess {
         }
     }
 
-    /** Receives and forwards until the process is told to end; each datagram is copied out as ice4j hands it over. */
+    /**
+     * Receives and forwards until the process is told to end; each datagram is copied into one reused array, as ice4j
+     * copies it into one of the arrays the gateway lends it.
+     */
     private void forward() {
         byte[] buffer = new byte[1500];
+        byte[] lent = new byte[2048];
         DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
         while (open) {
             try {
@@ -144,7 +151,8 @@ public final class ForwardingGatewayProcess {
                 socket.receive(datagram);
                 ParticipantMedia from = sender;
                 if (from != null) {
-                    from.received(Arrays.copyOf(buffer, datagram.getLength()), (InetSocketAddress) datagram.getSocketAddress());
+                    System.arraycopy(buffer, 0, lent, 0, datagram.getLength());
+                    from.received(lent, 0, datagram.getLength(), (InetSocketAddress) datagram.getSocketAddress());
                 }
             } catch (SocketTimeoutException idle) {
                 // nothing sent for a while: look whether the run is over

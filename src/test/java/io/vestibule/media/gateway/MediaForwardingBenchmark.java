@@ -71,8 +71,8 @@ public final class MediaForwardingBenchmark {
     public static void main(String[] args) throws Exception {
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
                 "%s: %d cores, Java %s; %,d packets of 1,200 bytes per round, %d rounds after one to warm up, medians.%n%n"
-                        + "| profile | raw decrypt + encrypt, packets/s | gateway pipeline, packets/s | pipeline / raw | p50 µs | p99 µs |%n"
-                        + "| --- | --- | --- | --- | --- | --- |%n",
+                        + "| profile | raw decrypt + encrypt, packets/s | gateway pipeline, packets/s | pipeline / raw | p50 µs | p99 µs | bytes allocated per packet |%n"
+                        + "| --- | --- | --- | --- | --- | --- | --- |%n",
                 java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.runtime.version"), PACKETS, ROUNDS));
         MediaForwardingBenchmark benchmark = new MediaForwardingBenchmark();
         Set<String> parts = Set.of(System.getProperty("benchmark.parts", "pipeline,loopback,conference,dtls").split(","));
@@ -103,21 +103,24 @@ public final class MediaForwardingBenchmark {
         List<Double> raw = new ArrayList<>();
         List<Double> pipeline = new ArrayList<>();
         List<long[]> latencies = new ArrayList<>();
+        List<Double> allocations = new ArrayList<>();
         for (int round = 0; round <= ROUNDS; round++) {
             long[] nanos = new long[PACKETS];
             boolean rawFirst = round % 2 == 0;
             double rawRate = rawFirst ? raw(packets, fromSender, toReceiver) : 0;
-            double pipelineRate = pipeline(packets, fromSender, toReceiver, nanos);
+            double[] allocated = new double[1];
+            double pipelineRate = pipeline(packets, fromSender, toReceiver, nanos, allocated);
             rawRate = rawFirst ? rawRate : raw(packets, fromSender, toReceiver);
             if (round > 0) {
                 raw.add(rawRate);
                 pipeline.add(pipelineRate);
                 latencies.add(nanos);
+                allocations.add(allocated[0]);
             }
         }
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f | %.1f | %.1f |%n", profile, median(raw), median(pipeline),
-                median(pipeline) / median(raw), all[all.length / 2] / 1000.0, all[(int) (all.length * 0.99)] / 1000.0);
+        return String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f | %.1f | %.1f | %,.0f |%n", profile, median(raw), median(pipeline),
+                median(pipeline) / median(raw), all[all.length / 2] / 1000.0, all[(int) (all.length * 0.99)] / 1000.0, median(allocations));
     }
 
     /** The raw limit: each packet decrypted with the sender's keys and encrypted with the receiver's, one thread. */
@@ -137,22 +140,28 @@ public final class MediaForwardingBenchmark {
     }
 
     /** The gateway's pipeline: one sender's packets through its ParticipantMedia to one receiver's. */
-    private static double pipeline(byte[][] packets, SrtpKeyingMaterial fromSender, SrtpKeyingMaterial toReceiver, long[] nanos) {
+    private static double pipeline(byte[][] packets, SrtpKeyingMaterial fromSender, SrtpKeyingMaterial toReceiver, long[] nanos,
+                                   double[] allocated) {
         ConferenceRouter router = new ConferenceRouter(16, new ForwardingCounters());
         UUID conference = UUID.randomUUID();
         ParticipantMedia sender = new ParticipantMedia(new MediaParty(conference, null, UUID.randomUUID()), router, CHROMIUM);
         ParticipantMedia receiver = new ParticipantMedia(new MediaParty(conference, null, UUID.randomUUID()), router, CHROMIUM);
         long[] sent = new long[1];
-        receiver.sendingTo(datagram -> sent[0]++);
-        sender.sendingTo(datagram -> { });
+        receiver.sendingTo((datagram, offset, length) -> sent[0]++);
+        sender.sendingTo((datagram, offset, length) -> { });
         ForwardingGatewayProcess.connect(router, sender, receiver, fromSender, toReceiver);
+        // Each packet copied into one array first, as ice4j copies each datagram into one of its reused arrays.
+        byte[] arrived = new byte[2048];
+        long allocatedBefore = allocatedBytes();
         long began = System.nanoTime();
         for (int i = 0; i < packets.length; i++) {
             long start = System.nanoTime();
-            sender.received(packets[i].clone(), BROWSER);
+            System.arraycopy(packets[i], 0, arrived, 0, packets[i].length);
+            sender.received(arrived, 0, packets[i].length, BROWSER);
             nanos[i] = System.nanoTime() - start;
         }
         double rate = rate(sent[0], began);
+        allocated[0] = (allocatedBytes() - allocatedBefore) / (double) packets.length;
         sender.close();
         receiver.close();
         if (sent[0] != packets.length) {
@@ -334,6 +343,11 @@ public final class MediaForwardingBenchmark {
         }
     }
 
+    /** The bytes this thread has allocated so far. */
+    static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+
     /** The garbage collections of this JVM so far: how many, and the milliseconds they took. */
     static long[] collections() {
         long count = 0;
@@ -361,7 +375,7 @@ public final class MediaForwardingBenchmark {
         for (int p = 0; p < participants; p++) {
             SrtpKeyingMaterial keys = keys(SrtpProfile.SRTP_AEAD_AES_128_GCM);
             ParticipantMedia media = new ParticipantMedia(new MediaParty(conference, null, UUID.randomUUID()), router, CHROMIUM);
-            media.sendingTo(datagram -> delivered[0]++);
+            media.sendingTo((datagram, offset, length) -> delivered[0]++);
             media.keyed(SrtpSession.forDtlsServer(keys), Instant.now());
             long audio = 0x1000_0000L + 2L * p;
             long video = audio + 1;
@@ -384,9 +398,12 @@ public final class MediaForwardingBenchmark {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long cpuBefore = cpu.getCurrentThreadCpuTime();
         long began = System.nanoTime();
+        byte[] arrived = new byte[2048];
         for (int i = 0; i < 2 * 50 * seconds; i++) {
             for (int p = 0; p < participants; p++) {
-                pipelines.get(p).received(sent.get(p)[i].clone(), BROWSER);
+                byte[] packet = sent.get(p)[i];
+                System.arraycopy(packet, 0, arrived, 0, packet.length);
+                pipelines.get(p).received(arrived, 0, packet.length, BROWSER);
             }
         }
         double cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuBefore) / 1e9;

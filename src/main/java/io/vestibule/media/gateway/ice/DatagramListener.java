@@ -9,6 +9,10 @@ import java.net.InetSocketAddress;
  */
 @FunctionalInterface
 public interface DatagramListener {
-    /** The datagram is the listener's to keep; nobody else holds it. */
-    void received(byte[] datagram, InetSocketAddress from);
+    /**
+     * The datagram is {@code datagram[offset, offset + length)}, lent for this call only: the array goes back to the
+     * port's buffers when the call returns, so a listener that keeps any of it copies it. The listener may change the
+     * bytes in place (decrypt them) while it runs.
+     */
+    void received(byte[] datagram, int offset, int length, InetSocketAddress from);
 }

@@ -37,6 +37,7 @@ final class Ice4jSetup {
         }
         // Payload reaches each participant's callback on the port's receiving thread: no queue and reading thread per participant.
         AbstractUdpListener.USE_PUSH_API = true;
+        new DatagramBuffers().install();
         // A check without MESSAGE-INTEGRITY would otherwise be answered and make its sender a peer-reflexive candidate.
         System.setProperty(StackProperties.REQUIRE_MESSAGE_INTEGRITY, "true");
         JitsiConfig.Companion.useDebugNewConfig(new TypesafeConfigSource("vestibule media gateway",

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +26,7 @@ import org.ice4j.ice.IceProcessingState;
 import org.ice4j.ice.KeepAliveStrategy;
 import org.ice4j.ice.harvest.CandidateHarvester;
 import org.ice4j.util.Buffer;
+import org.ice4j.util.BufferPool;
 
 /**
  * One participant's ICE transport: an ice4j agent in the controlled role (the browser controls) with a single
@@ -132,13 +132,13 @@ public final class IceTransport implements AutoCloseable {
         return ended.copy();
     }
 
-    /** Sends one datagram to the selected (or, before selection, a validated) remote address. */
-    public void send(byte[] datagram) throws IOException {
+    /** Sends {@code datagram[offset, offset + length)} to the selected (or, before selection, a validated) remote address. */
+    public void send(byte[] datagram, int offset, int length) throws IOException {
         IceEnd end = endReason.get();
         if (end != null) {
             throw new IOException("The ICE transport has ended: " + end);
         }
-        component.send(datagram, 0, datagram.length);
+        component.send(datagram, offset, length);
     }
 
     /** Datagrams dropped because their source had not been validated by ICE. */
@@ -153,21 +153,18 @@ public final class IceTransport implements AutoCloseable {
         free();
     }
 
+    /** Owns the buffer: gives it back once the listener has returned; ice4j gives it back if the listener throws. */
     private void fromNetwork(Buffer buffer) {
-        if (endReason.get() != null) {
-            return;
-        }
         InetSocketAddress from = (InetSocketAddress) buffer.getRemoteAddress();
-        // ice4j passes on payload from any address that once sent a STUN request with our ufrag, authenticated or not.
-        if (from == null || !validatedRemotes.contains(from)) {
-            droppedUnvalidated.increment();
-            return;
+        if (endReason.get() == null) {
+            // ice4j passes on payload from any address that once sent a STUN request with our ufrag, authenticated or not.
+            if (from == null || !validatedRemotes.contains(from)) {
+                droppedUnvalidated.increment();
+            } else {
+                listener.received(buffer.getBuffer(), buffer.getOffset(), buffer.getLength(), from);
+            }
         }
-        byte[] bytes = buffer.getBuffer();
-        byte[] datagram = buffer.getOffset() == 0 && buffer.getLength() == bytes.length
-                ? bytes
-                : Arrays.copyOfRange(bytes, buffer.getOffset(), buffer.getOffset() + buffer.getLength());
-        listener.received(datagram, from);
+        BufferPool.returnBuffer.invoke(buffer);
     }
 
     private void stateChanged(PropertyChangeEvent event) {

@@ -1,8 +1,12 @@
 package io.vestibule.media.gateway.srtp;
 
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jitsi.srtp.SrtcpCryptoContext;
 import org.jitsi.srtp.SrtpContextFactory;
@@ -19,7 +23,8 @@ import io.vestibule.media.gateway.packet.NetworkOrder;
 /**
  * SRTP and SRTCP for one participant's DTLS association (RFC 3711, RFC 7714), keyed from the DTLS exporter: protects
  * what goes to the participant and unprotects what comes from it, one jitsi-srtp context per SSRC and direction.
- * Every outcome is a {@link SrtpResult}; no exception leaves the four packet methods, whatever the input.
+ * Packets are transformed in place ({@link MediaPacket}); the forms on arrays work on a copy. Every outcome is an
+ * answer; no exception leaves a packet method, whatever the input.
  *
  * <p>A context is kept for an SSRC only once a packet of that SSRC authenticated, so forged packets with made-up
  * SSRCs do not fill the tables; and a participant has at most {@value #MAX_STREAMS_PER_DIRECTION} streams each way.
@@ -33,6 +38,8 @@ public final class SrtpSession implements AutoCloseable {
     /** The SRTCP index and its E flag, written after the payload. */
     private static final int SRTCP_INDEX_BYTES = 4;
     private static final Logger LOGGER = new LoggerImpl(SrtpSession.class.getName());
+    private static final Map<SrtpRefusal, Optional<SrtpRefusal>> REFUSALS = Arrays.stream(SrtpRefusal.values())
+            .collect(Collectors.toUnmodifiableMap(reason -> reason, Optional::of));
 
     private final SrtpProfile profile;
     private final SrtpContextFactory sending;
@@ -62,73 +69,101 @@ public final class SrtpSession implements AutoCloseable {
         return profile;
     }
 
-    public SrtpResult protectRtp(byte[] packet, int offset, int length) {
-        if (!inRange(packet, offset, length, RTP_HEADER_BYTES)) {
-            return new SrtpResult.Refused(SrtpRefusal.MALFORMED);
+    /** Protects an RTP packet in place, appending its tag; empty when done, else why not. */
+    public Optional<SrtpRefusal> protectRtp(MediaPacket packet) {
+        if (!inRange(packet, RTP_HEADER_BYTES)) {
+            return refused(SrtpRefusal.MALFORMED);
         }
-        PacketBuffer buffer = new PacketBuffer(packet, offset, length, profile.tagBytes());
-        return attempt(buffer, () -> {
-            SrtpCryptoContext context = sendingContext(sendingRtp, NetworkOrder.unsigned32(packet, offset + 8),
-                    ssrc -> sending.deriveContext(ssrc, 0));
-            return context == null ? null : context.transformPacket(buffer);
-        });
+        try {
+            SrtpCryptoContext context = sendingContext(sendingRtp, ssrc(packet, 8), ssrc -> sending.deriveContext(ssrc, 0));
+            return context == null ? refused(SrtpRefusal.TOO_MANY_STREAMS) : outcome(context.transformPacket(packet));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return refused(SrtpRefusal.FAILED);
+        }
     }
 
-    public SrtpResult unprotectRtp(byte[] packet, int offset, int length) {
-        if (!inRange(packet, offset, length, RTP_HEADER_BYTES + profile.tagBytes())) {
-            return new SrtpResult.Refused(SrtpRefusal.MALFORMED);
+    /** Checks and decrypts an SRTP packet in place, dropping its tag; empty when done, else why not. */
+    public Optional<SrtpRefusal> unprotectRtp(MediaPacket packet) {
+        if (!inRange(packet, RTP_HEADER_BYTES + profile.tagBytes())) {
+            return refused(SrtpRefusal.MALFORMED);
         }
-        PacketBuffer buffer = new PacketBuffer(packet, offset, length, 0);
-        long ssrc = NetworkOrder.unsigned32(packet, offset + 8);
-        return attempt(buffer, () -> {
+        long ssrc = ssrc(packet, 8);
+        try {
             SrtpCryptoContext known = receivingRtp.get(ssrc);
             if (known != null) {
-                return known.reverseTransformPacket(buffer, false);
+                return outcome(known.reverseTransformPacket(packet, false));
             }
             if (receivingRtp.size() >= MAX_STREAMS_PER_DIRECTION) {
-                return null;
+                return refused(SrtpRefusal.TOO_MANY_STREAMS);
             }
             SrtpCryptoContext fresh = receiving.deriveContext((int) ssrc, 0);
-            SrtpErrorStatus status = fresh.reverseTransformPacket(buffer, false);
+            SrtpErrorStatus status = fresh.reverseTransformPacket(packet, false);
             if (status == SrtpErrorStatus.OK) {
                 receivingRtp.putIfAbsent(ssrc, fresh);
             }
-            return status;
-        });
+            return outcome(status);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // Garbage can make the library index outside the packet; it is a refusal like any other.
+            return refused(SrtpRefusal.FAILED);
+        }
     }
 
-    public SrtpResult protectRtcp(byte[] packet, int offset, int length) {
-        if (!inRange(packet, offset, length, RTCP_HEADER_BYTES)) {
-            return new SrtpResult.Refused(SrtpRefusal.MALFORMED);
+    /** Protects a compound RTCP packet in place, appending its index and tag; empty when done, else why not. */
+    public Optional<SrtpRefusal> protectRtcp(MediaPacket packet) {
+        if (!inRange(packet, RTCP_HEADER_BYTES)) {
+            return refused(SrtpRefusal.MALFORMED);
         }
-        PacketBuffer buffer = new PacketBuffer(packet, offset, length, SRTCP_INDEX_BYTES + profile.tagBytes());
-        return attempt(buffer, () -> {
-            SrtcpCryptoContext context = sendingContext(sendingRtcp, NetworkOrder.unsigned32(packet, offset + 4), sending::deriveControlContext);
-            return context == null ? null : context.transformPacket(buffer);
-        });
+        try {
+            SrtcpCryptoContext context = sendingContext(sendingRtcp, ssrc(packet, 4), sending::deriveControlContext);
+            return context == null ? refused(SrtpRefusal.TOO_MANY_STREAMS) : outcome(context.transformPacket(packet));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return refused(SrtpRefusal.FAILED);
+        }
     }
 
-    public SrtpResult unprotectRtcp(byte[] packet, int offset, int length) {
-        if (!inRange(packet, offset, length, RTCP_HEADER_BYTES + SRTCP_INDEX_BYTES + profile.tagBytes())) {
-            return new SrtpResult.Refused(SrtpRefusal.MALFORMED);
+    /** Checks and decrypts an SRTCP packet in place, dropping its index and tag; empty when done, else why not. */
+    public Optional<SrtpRefusal> unprotectRtcp(MediaPacket packet) {
+        if (!inRange(packet, RTCP_HEADER_BYTES + SRTCP_INDEX_BYTES + profile.tagBytes())) {
+            return refused(SrtpRefusal.MALFORMED);
         }
-        PacketBuffer buffer = new PacketBuffer(packet, offset, length, 0);
-        long ssrc = NetworkOrder.unsigned32(packet, offset + 4);
-        return attempt(buffer, () -> {
+        long ssrc = ssrc(packet, 4);
+        try {
             SrtcpCryptoContext known = receivingRtcp.get(ssrc);
             if (known != null) {
-                return known.reverseTransformPacket(buffer);
+                return outcome(known.reverseTransformPacket(packet));
             }
             if (receivingRtcp.size() >= MAX_STREAMS_PER_DIRECTION) {
-                return null;
+                return refused(SrtpRefusal.TOO_MANY_STREAMS);
             }
             SrtcpCryptoContext fresh = receiving.deriveControlContext((int) ssrc);
-            SrtpErrorStatus status = fresh.reverseTransformPacket(buffer);
+            SrtpErrorStatus status = fresh.reverseTransformPacket(packet);
             if (status == SrtpErrorStatus.OK) {
                 receivingRtcp.putIfAbsent(ssrc, fresh);
             }
-            return status;
-        });
+            return outcome(status);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return refused(SrtpRefusal.FAILED);
+        }
+    }
+
+    /** Protects a copy of the packet, for synthetic participants and tests; the array given is left as it was. */
+    public SrtpResult protectRtp(byte[] packet, int offset, int length) {
+        return onCopy(packet, offset, length, profile.tagBytes(), this::protectRtp);
+    }
+
+    /** Unprotects a copy of the packet, for synthetic participants and tests; the array given is left as it was. */
+    public SrtpResult unprotectRtp(byte[] packet, int offset, int length) {
+        return onCopy(packet, offset, length, 0, this::unprotectRtp);
+    }
+
+    /** Protects a copy of the packet, for synthetic participants and tests; the array given is left as it was. */
+    public SrtpResult protectRtcp(byte[] packet, int offset, int length) {
+        return onCopy(packet, offset, length, SRTCP_INDEX_BYTES + profile.tagBytes(), this::protectRtcp);
+    }
+
+    /** Unprotects a copy of the packet, for synthetic participants and tests; the array given is left as it was. */
+    public SrtpResult unprotectRtcp(byte[] packet, int offset, int length) {
+        return onCopy(packet, offset, length, 0, this::unprotectRtcp);
     }
 
     /** Wipes the master keys; the per-SSRC contexts go with this object. */
@@ -156,11 +191,6 @@ public final class SrtpSession implements AutoCloseable {
                         profile.tagBytes(), profile.saltBytes());
     }
 
-    private interface Transform {
-        /** The status, or null when the stream limit refused the packet. */
-        SrtpErrorStatus apply() throws GeneralSecurityException;
-    }
-
     private interface ContextDerivation<C> {
         C derive(int ssrc) throws GeneralSecurityException;
     }
@@ -176,27 +206,34 @@ public final class SrtpSession implements AutoCloseable {
         return raced == null ? fresh : raced;
     }
 
-    private static SrtpResult attempt(PacketBuffer buffer, Transform transform) {
-        SrtpErrorStatus status;
-        try {
-            status = transform.apply();
-        } catch (GeneralSecurityException | RuntimeException e) {
-            // Garbage can make the library index outside the packet; it is a refusal like any other.
-            return new SrtpResult.Refused(SrtpRefusal.FAILED);
+    private static SrtpResult onCopy(byte[] packet, int offset, int length, int room, Function<MediaPacket, Optional<SrtpRefusal>> transform) {
+        if (packet == null || offset < 0 || length < 0 || offset > packet.length - length) {
+            return new SrtpResult.Refused(SrtpRefusal.MALFORMED);
         }
-        if (status == null) {
-            return new SrtpResult.Refused(SrtpRefusal.TOO_MANY_STREAMS);
-        }
+        MediaPacket copy = MediaPacket.copyOf(packet, offset, length, room);
+        return transform.apply(copy).<SrtpResult>map(SrtpResult.Refused::new).orElseGet(() -> new SrtpResult.Done(copy.toByteArray()));
+    }
+
+    private static Optional<SrtpRefusal> outcome(SrtpErrorStatus status) {
         return switch (status) {
-            case OK -> new SrtpResult.Done(buffer.bytes());
-            case AUTH_FAIL -> new SrtpResult.Refused(SrtpRefusal.AUTHENTICATION_FAILED);
-            case REPLAY_FAIL, REPLAY_OLD -> new SrtpResult.Refused(SrtpRefusal.REPLAYED);
-            case INVALID_PACKET -> new SrtpResult.Refused(SrtpRefusal.MALFORMED);
-            case FAIL -> new SrtpResult.Refused(SrtpRefusal.FAILED);
+            case OK -> Optional.empty();
+            case AUTH_FAIL -> refused(SrtpRefusal.AUTHENTICATION_FAILED);
+            case REPLAY_FAIL, REPLAY_OLD -> refused(SrtpRefusal.REPLAYED);
+            case INVALID_PACKET -> refused(SrtpRefusal.MALFORMED);
+            case FAIL -> refused(SrtpRefusal.FAILED);
         };
     }
 
-    private static boolean inRange(byte[] packet, int offset, int length, int minimum) {
-        return packet != null && offset >= 0 && length >= minimum && offset <= packet.length - length;
+    /** One answer per refusal, made once: a flood of forged packets makes no garbage either. */
+    private static Optional<SrtpRefusal> refused(SrtpRefusal reason) {
+        return REFUSALS.get(reason);
+    }
+
+    private static long ssrc(MediaPacket packet, int at) {
+        return NetworkOrder.unsigned32(packet.getBuffer(), packet.getOffset() + at);
+    }
+
+    private static boolean inRange(MediaPacket packet, int minimum) {
+        return packet.getLength() >= minimum;
     }
 }

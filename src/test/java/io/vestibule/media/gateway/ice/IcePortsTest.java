@@ -21,8 +21,8 @@ class IcePortsTest {
     void everyPortOfTheRangeIsBoundOnTheLoopbackAndParticipantsAreSpreadOverThem() throws IOException {
         MediaSettings settings = LoopbackMedia.settings(2);
         try (IcePorts ports = IcePorts.bind(settings);
-                IceTransport first = ports.newTransport((datagram, from) -> { });
-                IceTransport second = ports.newTransport((datagram, from) -> { })) {
+                IceTransport first = ports.newTransport((datagram, offset, length, from) -> { });
+                IceTransport second = ports.newTransport((datagram, offset, length, from) -> { })) {
             assertThat(ports.localAddresses()).containsExactly(
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.firstPort()),
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.lastPort()));
@@ -34,7 +34,7 @@ class IcePortsTest {
     @Test
     void closingThePortsClosesTheirTransports() throws IOException {
         IcePorts ports = LoopbackMedia.bind(1);
-        IceTransport transport = ports.newTransport((datagram, from) -> { });
+        IceTransport transport = ports.newTransport((datagram, offset, length, from) -> { });
 
         ports.close();
 

@@ -76,6 +76,32 @@ class SrtpSessionTest {
 
     @ParameterizedTest
     @EnumSource(SrtpProfile.class)
+    void inPlaceOnePacketCarriesPacketAfterPacketWithinItsOwnArrayAndADatagramIsDecryptedWhereItLies(SrtpProfile profile) {
+        SrtpKeyingMaterial keys = keys(profile);
+        SrtpSession gateway = SrtpSession.forDtlsServer(keys);
+        SrtpSession participant = SrtpSession.forDtlsClient(keys);
+        MediaPacket outgoing = new MediaPacket(1500 + 4 + 16);
+        byte[] array = outgoing.getBuffer();
+        MediaPacket incoming = new MediaPacket(0);
+        byte[] datagram = new byte[2048];
+
+        for (int sequence = 1; sequence <= 3; sequence++) {
+            byte[] plain = rtp(0x2222_3333L, sequence, 1188);
+            assertThat(participant.protectRtp(outgoing.fill(plain, 0, plain.length))).isEmpty();
+            assertThat(outgoing.getBuffer()).isSameAs(array);
+            assertThat(outgoing.getLength()).isEqualTo(plain.length + profile.tagBytes());
+            System.arraycopy(outgoing.getBuffer(), 0, datagram, 100, outgoing.getLength());
+
+            assertThat(gateway.unprotectRtp(incoming.wrap(datagram, 100, outgoing.getLength()))).isEmpty();
+
+            assertThat(incoming.getBuffer()).isSameAs(datagram);
+            assertThat(incoming.toByteArray()).isEqualTo(plain);
+        }
+        assertThat(gateway.unprotectRtp(incoming.wrap(datagram, 100, 1200))).contains(SrtpRefusal.REPLAYED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(SrtpProfile.class)
     void rtcpProtectedByOneSideIsUnprotectedByTheOtherInBothDirections(SrtpProfile profile) {
         SrtpKeyingMaterial keys = keys(profile);
         SrtpSession gateway = SrtpSession.forDtlsServer(keys);
