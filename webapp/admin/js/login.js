@@ -1,5 +1,5 @@
-// The console's sign-in page: the banner first, then only the ways of signing in the service offers
-// (password, certificate) or, on a service without an administrator, the first-start setup.
+// The console's sign-in page: the banner first, then the ways of signing in the service offers (password,
+// certificate) and, beside them while no local administrator or Auditor exists, the first-start setup.
 
 import {
   publicApi, hasSession, forgetSession, enterConsole, rememberPasswordExpired, takeNotice, startFrame, explain,
@@ -48,8 +48,9 @@ function showWaysToSignIn() {
   setupForm.hidden = !offer.setupRequired && !offer.auditorSetupRequired;
   // Once the administrator exists, the same form creates the first Auditor, beside the sign-in.
   labelSetupFor(offer.setupRequired ? 'admin.setup' : 'admin.auditorSetup');
-  signInForm.hidden = offer.setupRequired || !offer.passwordLogin;
-  certificateSection.hidden = offer.setupRequired;
+  // Directory administrators sign in before the first local administrator exists.
+  signInForm.hidden = !offer.passwordLogin;
+  certificateSection.hidden = false;
   certificateButton.classList.toggle('secondary', !certificateRequired);
   document.getElementById('certificate-hint').textContent =
     t(certificateRequired ? 'admin.login.certificateRequiredHint' : 'admin.login.certificateOptionalHint');

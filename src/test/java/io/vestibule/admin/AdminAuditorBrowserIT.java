@@ -1,5 +1,6 @@
 package io.vestibule.admin;
 
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.SecureRandom;
@@ -8,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -40,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The auditor's console pages in Chromium (R-CDR-5, R-AUD-1): after a real join through the portal API, the demo
  * Auditor carol finds its call records by room, reads one in full, downloads an export that holds no plaintext,
  * verifies the chain, and finds each of those accesses in the audit log; a Read-write administrator is kept out.
+ * The service has no local administrator, so the console's first visit is on the path too.
  */
 class AdminAuditorBrowserIT {
     private static final String HEX = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
@@ -47,7 +51,6 @@ class AdminAuditorBrowserIT {
     private static final String DISPLAY_NAME = "Zoë Auditable " + HEX;
     private static final String CLIENT_ADDRESS = "203.0.113.77";
     private static final String PASSPHRASE = "Export-" + HEX + "-passphrase";
-    private static final String BOOTSTRAP_PASSWORD = "Bootstrap-" + HEX + "-Aa1";
 
     private static VestibuleServer server;
     @RegisterExtension
@@ -55,8 +58,8 @@ class AdminAuditorBrowserIT {
 
     @BeforeAll
     static void start() {
-        // As AdminConsoleBrowserIT: with a bootstrap administrator the console offers sign-in, not first-start setup.
-        server = VestibuleServer.start("admin-auditor", Map.of("VESTIBULE_BOOTSTRAP_ADMIN_PASSWORD", BOOTSTRAP_PASSWORD), () -> { });
+        // No local administrator: the directory's administrators and Auditors sign in before first-start setup.
+        server = VestibuleServer.start("admin-auditor", Map.of(), () -> { });
     }
 
     @AfterAll
@@ -226,6 +229,41 @@ class AdminAuditorBrowserIT {
             assertThat(page.locator("#status")).hasText("Your account is not allowed to open this page.");
             assertThat(page.locator("#auditor-tools")).isHidden();
         }
+    }
+
+    /**
+     * Issue 16: the first visit offered only the setup form, so a directory administrator could not sign in until
+     * someone created a local administrator with the code printed at start. Now the setup form stands beside the
+     * sign-in while no local administrator exists, and dave signs in before it is used.
+     */
+    @Test
+    void beforeTheFirstLocalAdministratorExistsDaveSignsInBesideTheSetupForm() {
+        try (BrowserContext context = newContext()) {
+            Page page = context.newPage();
+            page.navigate(server.adminBaseUri().resolve("/admin/").toString());
+            Locator signInForm = page.locator("#sign-in-form");
+            Locator setupForm = page.locator("#setup-form");
+            assertThat(signInForm).isVisible();
+            assertThat(setupForm).isVisible();
+            assertThat(setupForm.getByLabel("Setup code")).isVisible();
+            assertThat(setupForm.getByRole(AriaRole.HEADING)).hasText("First start: create the administrator");
+            assertThat(setupForm.boundingBox().x).as("beside the sign-in, not below it")
+                    .isGreaterThanOrEqualTo(signInForm.boundingBox().x + signInForm.boundingBox().width);
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in with your certificate"))).isVisible();
+            Chromium.screenshot(page, "admin-first-visit.png");
+            assertEveryControlLabelledAndNoSidewaysScrolling(page, "admin-first-visit-narrow.png");
+
+            signIn(page, "dave");
+            assertThat(page.locator("#user-name")).hasText("Dave Lefèvre");
+            assertThat(page.locator("#account-roles")).containsText("Read-write");
+            assertThat(setupStillPending(context)).as("dave's sign-in did not need the setup").isTrue();
+        }
+    }
+
+    private static boolean setupStillPending(BrowserContext context) {
+        APIResponse banner = context.request().get(server.adminBaseUri().resolve("/admin/api/v1/banner").toString());
+        assertThat(banner.status()).as(banner.text()).isEqualTo(200);
+        return Json.createReader(new StringReader(banner.text())).readObject().getBoolean("setupRequired");
     }
 
     private static byte[] openExport(byte[] encrypted) throws Exception {

@@ -88,11 +88,26 @@ public class FirstAdministrator {
     }
 
     public synchronized boolean setupPending() {
+        voidCodesOfSettledSetups();
         return pendingCodeHash != null;
     }
 
     public synchronized boolean auditorSetupPending() {
+        voidCodesOfSettledSetups();
         return pendingAuditorCodeHash != null;
+    }
+
+    /**
+     * A code is void once what it would create exists by another way: a directory administrator, who may sign in
+     * before setup, can create local accounts and role mappings in the console.
+     */
+    private void voidCodesOfSettledSetups() {
+        if (pendingCodeHash != null && accounts.any()) {
+            pendingCodeHash = null;
+        }
+        if (pendingAuditorCodeHash != null && anAuditorPathExists()) {
+            pendingAuditorCodeHash = null;
+        }
     }
 
     /**
@@ -100,12 +115,7 @@ public class FirstAdministrator {
      * exists yet; that code is void from then on.
      */
     public synchronized LocalAccount complete(char[] code, String username, char[] password) throws SetupRefused, AccountRefused {
-        if (pendingCodeHash != null && accounts.any()) {
-            pendingCodeHash = null;
-        }
-        if (pendingAuditorCodeHash != null && anAuditorPathExists()) {
-            pendingAuditorCodeHash = null;
-        }
+        voidCodesOfSettledSetups();
         if (pendingCodeHash == null && pendingAuditorCodeHash == null) {
             throw new SetupRefused(SetupRefused.Reason.CLOSED);
         }

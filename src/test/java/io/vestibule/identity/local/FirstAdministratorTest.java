@@ -77,6 +77,7 @@ class FirstAdministratorTest {
     void noSetupIsPendingOnceALocalAccountExists() throws Exception {
         String code = first.issueSetupCode();
         first.accounts.create("existing", Optional.of("Existing-Pass-123".toCharArray()), Set.of(BuiltInRoles.READ_WRITE.id()), false, true);
+        assertThat(first.setupPending()).as("the console no longer offers the setup form").isFalse();
         assertThatExceptionOfType(SetupRefused.class)
                 .isThrownBy(() -> first.complete(code.toCharArray(), "root", "Chosen-Root-Pass-1".toCharArray()))
                 .satisfies(refused -> assertThat(refused.reason()).isEqualTo(SetupRefused.Reason.CLOSED));
@@ -101,6 +102,7 @@ class FirstAdministratorTest {
     void theAuditorCodeIsVoidOnceAMappingGivesAuditor() throws Exception {
         String auditorCode = first.issueAuditorSetupCode();
         mappings.save(new RoleMapping(UUID.randomUUID(), "Auditors", "CN=auditors,DC=example,DC=org", Set.of(BuiltInRoles.AUDITOR.id())));
+        assertThat(first.auditorSetupPending()).isFalse();
         assertThatExceptionOfType(SetupRefused.class)
                 .isThrownBy(() -> first.complete(auditorCode.toCharArray(), "audrey", "Chosen-Audit-Pass-1".toCharArray()))
                 .satisfies(refused -> assertThat(refused.reason()).isEqualTo(SetupRefused.Reason.CLOSED));

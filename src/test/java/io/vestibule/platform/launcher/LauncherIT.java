@@ -97,6 +97,41 @@ class LauncherIT {
         assertThat(running.running()).isTrue();
     }
 
+    /**
+     * What a user reads at start holds the service's own addresses only, those the launcher prints once it is ready:
+     * Payara Micro's own summary named the HTTPS admin listener as {@code http://} and listed every REST endpoint
+     * with a doubled slash.
+     */
+    @Test
+    void theStartUpOutputNamesOnlyTheServicesOwnAddresses(VestibuleServer running) throws InterruptedException {
+        String startUp = startUpOutput(running);
+
+        assertThat(startUp.lines().filter(line -> line.contains("//")))
+                .as("every address printed at start, http:// and endpoint lists included")
+                .contains("  Portal:       " + running.baseUri())
+                .noneMatch(line -> line.contains("http://"))
+                .allMatch(line -> !line.replaceAll("(https|ldaps?)://", "").contains("//"), "has no // but in an https or ldap URL");
+    }
+
+    /**
+     * The console output through the launcher's ready banner, whose lines are indented; what follows is the tests'
+     * traffic. The banner follows the launcher's own readiness probe, which may answer a moment after the test's.
+     */
+    private static String startUpOutput(VestibuleServer server) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!server.logText().contains("\n  Data:")) {
+            assertThat(Instant.now()).as("the ready banner is printed").isBefore(deadline);
+            Thread.sleep(100);
+        }
+        List<String> lines = server.logText().lines().toList();
+        int end = lines.indexOf("Vestibule is ready.");
+        assertThat(end).as("the ready banner").isNotNegative();
+        do {
+            end++;
+        } while (end < lines.size() && lines.get(end).startsWith("  "));
+        return String.join("\n", lines.subList(0, end));
+    }
+
     @Test
     void oneSharedPortForThePortalAndTheAdminConsoleIsRefused(@TempDir Path data) throws Exception {
         Result result = launch(Map.of("VESTIBULE_DATA_DIR", data.toString(), "VESTIBULE_HTTPS_PORT", "9443",
