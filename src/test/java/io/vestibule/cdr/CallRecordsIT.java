@@ -99,14 +99,10 @@ class CallRecordsIT {
     @Test
     void carolFindsAMeetingsRecordsByItsTitleAliasNumericAliasAndJoinLink(VestibuleServer server) throws Exception {
         PortalClient alice = server.newClient().signIn("alice", server.demoPassword());
-        JsonObject meeting = Meetings.openNow(alice, "host_pin_only", false);
-        JsonObject other = Meetings.openNow(alice, "host_pin_only", false);
         // Two meetings of one title, in two rooms: the title names both.
         String title = "Budget review " + UUID.randomUUID();
-        for (JsonObject booked : List.of(meeting, other)) {
-            ApiResponse renamed = alice.patch("/api/v1/meetings/" + booked.getString("id"), Json.createObjectBuilder().add("title", title).build());
-            assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
-        }
+        JsonObject meeting = Meetings.openNowTitled(alice, title);
+        JsonObject other = Meetings.openNowTitled(alice, title);
         String roomId = meeting.getJsonObject("room").getString("id");
         String otherRoomId = other.getJsonObject("room").getString("id");
         String name = "Findable " + UUID.randomUUID();
@@ -145,6 +141,20 @@ class CallRecordsIT {
                 .contains("Budget review nobody booked\\\" naming no room; nothing searched")
                 .doesNotContain(secret);
         assertThat(server.logText()).doesNotContain(secret);
+    }
+
+    @Test
+    void aTitleThatNamesMoreRoomsThanOneSearchCoversIsRefusedAskingForTheAlias(VestibuleServer server) {
+        PortalClient alice = server.newClient().signIn("alice", server.demoPassword());
+        String title = "All hands " + UUID.randomUUID();
+        for (int i = 0; i < 21; i++) {
+            Meetings.openNowTitled(alice, title);
+        }
+        ApiResponse refused = server.newAdminClient().signIn("carol", server.demoPassword())
+                .get("/cdrs?room=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.errorCode()).isEqualTo("room_ambiguous");
+        assertThat(refused.json().getInt("rooms")).isEqualTo(21);
     }
 
     @Test
