@@ -45,7 +45,8 @@ import io.vestibule.rooms.Pin;
  * The invitation a meeting sends to calendars (R-BOOK-3): an iTIP (RFC 5546) REQUEST while the meeting stands and
  * a CANCEL once it is cancelled, with the same UID and a SEQUENCE that rises with every change, so calendar
  * clients update or remove the event instead of adding another. Times carry the meeting's TZID with its
- * VTIMEZONE definition, or are written in UTC when the meeting is in UTC. The invitation holds the guest PIN, never the host PIN.
+ * VTIMEZONE definition, or are written in UTC when the meeting is in UTC. The invitation holds the guest PIN, never
+ * the host PIN.
  */
 public final class InvitationCalendar {
     static final String PRODUCT_ID = "-//Vestibule//Vestibule meeting invitation//EN";
@@ -114,7 +115,8 @@ public final class InvitationCalendar {
         if (zone.getRules().isFixedOffset() && zone.getRules().getOffset(Instant.EPOCH).equals(ZoneOffset.UTC)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(registry.getTimeZone(zone.getId())).filter(timeZone -> ZoneId.getAvailableZoneIds().contains(timeZone.getID()));
+        return Optional.ofNullable(registry.getTimeZone(zone.getId()))
+                .filter(timeZone -> ZoneId.getAvailableZoneIds().contains(timeZone.getID()));
     }
 
     /**

@@ -117,7 +117,7 @@ class CallRecordsIT {
         String secret = "invitation-token-" + UUID.randomUUID();
         for (String typed : List.of(Meetings.alias(meeting), Meetings.alias(meeting).toUpperCase(Locale.ROOT), numeric,
                 numeric.substring(0, 3) + " " + numeric.substring(3, 6) + " " + numeric.substring(6),
-                meeting.getString("joinUrl"), meeting.getString("joinUrl") + "#invitation=" + secret)) {
+                meeting.getString("joinUrl"), meeting.getString("joinUrl") + "#invitation=" + secret, meeting.getString("id"))) {
             List<JsonObject> found = probe.inRoom(typed);
             assertThat(found).as(typed).anySatisfy(record -> assertThat(record.getString("displayName", "")).isEqualTo(name));
             assertThat(found).as(typed).allSatisfy(record -> assertThat(record.getString("roomId")).isEqualTo(roomId));

@@ -41,7 +41,8 @@ import io.vestibule.platform.logging.LogText;
 /**
  * Call detail records for auditors (R-CDR-4, R-CDR-5): search, view, encrypted export and chain verification, all
  * under "view CDRs", which only the Auditor holds. Every access is written to the audit log, naming the criteria
- * but not the names searched for, which would put record content in the log.
+ * but not the names searched for, which would put record content in the log. A room is searched by what people know
+ * of it ({@link RoomReferences}); the log names what was typed and the rooms it named.
  */
 @Path("/cdrs")
 @Produces(MediaType.APPLICATION_JSON)
