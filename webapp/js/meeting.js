@@ -40,6 +40,7 @@ function render() {
   edit.hidden = cancelled;
   document.getElementById('cancel-meeting').hidden = cancelled;
   document.getElementById('copy-invitation-link').hidden = cancelled;
+  document.getElementById('invitation-hint').hidden = cancelled;
   document.getElementById('meeting-details').hidden = false;
 }
 
@@ -49,6 +50,33 @@ async function copy(link, copiedMessage) {
     showStatus(copiedMessage, 'success');
   } catch {
     showStatus(t('meeting.copyFailed'), 'error');
+  }
+}
+
+/**
+ * Copies a new invitation link to the clipboard. The link carries a long token, so the page shows it only when the
+ * browser refuses the clipboard: then in a field, selected, to be copied by hand.
+ */
+async function copyInvitationLink() {
+  const fallback = document.getElementById('invitation-fallback');
+  const field = document.getElementById('invitation-url');
+  fallback.hidden = true;
+  field.value = '';
+  try {
+    const invitation = await api('/meetings/' + encodeURIComponent(id) + '/invitation-link', { method: 'POST' });
+    const until = formatInZone(invitation.expiresAt, browserZone(), currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+    try {
+      await navigator.clipboard.writeText(invitation.url);
+      showStatus(t('meeting.invitationCopied', { time: until }), 'success');
+    } catch {
+      field.value = invitation.url;
+      fallback.hidden = false;
+      showStatus(t('meeting.invitationCopyRefused', { time: until }), 'error');
+      field.focus();
+      field.select();
+    }
+  } catch (error) {
+    showError(error);
   }
 }
 
@@ -68,18 +96,7 @@ if (user) {
     render();
   });
   document.getElementById('copy-link').addEventListener('click', () => copy(meeting.joinUrl, t('meeting.copied')));
-  document.getElementById('copy-invitation-link').addEventListener('click', async () => {
-    try {
-      const invitation = await api('/meetings/' + encodeURIComponent(id) + '/invitation-link', { method: 'POST' });
-      const shown = document.getElementById('invitation-url');
-      shown.textContent = invitation.url;
-      shown.hidden = false;
-      const until = formatInZone(invitation.expiresAt, browserZone(), currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
-      await copy(invitation.url, t('meeting.invitationCopied', { time: until }));
-    } catch (error) {
-      showError(error);
-    }
-  });
+  document.getElementById('copy-invitation-link').addEventListener('click', copyInvitationLink);
   const dialog = document.getElementById('confirm-cancel');
   document.getElementById('cancel-meeting').addEventListener('click', () => dialog.showModal());
   document.getElementById('confirm-cancel-no').addEventListener('click', () => dialog.close());

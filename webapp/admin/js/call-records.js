@@ -28,6 +28,7 @@ let verified = null;
 let readTimeRange = null;
 
 const EMPTY = '–';
+const PARTICIPANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A code's label when the bundle has one (types, roles), else the code as the records hold it. */
 function labelOf(prefix, code) {
@@ -89,6 +90,11 @@ function renderRecords() {
   table.tBodies[0].replaceChildren(...records.map(recordRow));
   table.hidden = records.length === 0;
   document.getElementById('no-records').hidden = records.length > 0;
+  // The name's blind index matches whole names only: an empty answer to a name says so, and how to be sure.
+  const byName = records.length === 0 && criteria && criteria.participant && !PARTICIPANT_ID.test(criteria.participant);
+  const nameHint = document.getElementById('no-records-hint');
+  nameHint.textContent = byName ? t('admin.cdr.noneByName', { name: criteria.participant }) : '';
+  nameHint.hidden = !byName;
   const summary = document.getElementById('results-summary');
   summary.textContent = records.length >= LIMIT ? t('admin.cdr.limited', { count: LIMIT }) : t('admin.cdr.count', { count: records.length });
 }
@@ -104,6 +110,9 @@ function detailValue(record, field) {
       return [labelOf('admin.cdr.type.', value), h('span', { class: 'muted code' }, ` ${value}`)];
     case 'role':
       return labelOf('admin.cdr.role.', value);
+    case 'participantId':
+      return [h('span', { class: 'code' }, String(value)), ' ',
+        h('button', { type: 'button', class: 'secondary', onclick: () => searchParticipant(String(value)) }, t('admin.cdr.searchParticipant'))];
     case 'durationSeconds':
       return `${formatDuration(value)} (${t('admin.cdr.seconds', { count: value })})`;
     case 'displayName':
@@ -147,12 +156,43 @@ function closeDetail() {
   returnFocusTo = null;
 }
 
+/** All of one participant's records in the time range, by the id a record shows. */
+async function searchParticipant(participantId) {
+  closeDetail();
+  searchForm.room.value = '';
+  searchForm.outcome.value = '';
+  searchForm.participant.value = participantId;
+  await search();
+  searchForm.participant.focus();
+}
+
+/**
+ * A join link loses its query and fragment before it is sent: an invitation link carries its token there, and the
+ * room is named by the path alone.
+ */
+function roomReference() {
+  const typed = searchForm.room.value.trim();
+  if (/^https?:\/\//i.test(typed)) searchForm.room.value = typed.replace(/[?#].*$/s, '');
+  return searchForm.room.value.trim() || null;
+}
+
 /** The search form's criteria as the API takes them, or null after saying which field is wrong. */
 function readCriteria() {
   const range = readTimeRange();
   if (!range) return null;
   const text = (input) => input.value.trim() || null;
-  return { ...range, room: text(searchForm.room), participant: text(searchForm.participant), outcome: text(searchForm.outcome) };
+  return { ...range, room: roomReference(), participant: text(searchForm.participant), outcome: text(searchForm.outcome) };
+}
+
+/** What the service said of a room that names nothing (or too much), with what was typed. */
+function explainRoom(error, room) {
+  records = null;
+  table.hidden = true;
+  document.getElementById('no-records').hidden = true;
+  document.getElementById('no-records-hint').hidden = true;
+  const message = error.code === 'room_not_found' ? t('admin.cdr.roomNotFound', { room })
+    : t('admin.cdr.roomAmbiguous', { room, count: error.body.rooms });
+  markInvalid(searchForm, 'room', message);
 }
 
 function queryOf(wanted) {
@@ -170,6 +210,7 @@ async function search() {
   const button = document.getElementById('search');
   button.disabled = true;
   showStatus('');
+  clearInvalidMarks(searchForm);
   document.getElementById('results-summary').textContent = t('admin.cdr.searching');
   try {
     records = await adminApi('/cdrs?' + queryOf(wanted));
@@ -177,7 +218,8 @@ async function search() {
     renderRecords();
   } catch (error) {
     document.getElementById('results-summary').textContent = '';
-    explain(error, searchForm);
+    if (error.code === 'room_not_found' || error.code === 'room_ambiguous') explainRoom(error, wanted.room);
+    else explain(error, searchForm);
   } finally {
     button.disabled = false;
   }

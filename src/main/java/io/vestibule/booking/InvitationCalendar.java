@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.util.Optional;
@@ -43,7 +45,8 @@ import io.vestibule.rooms.Pin;
  * The invitation a meeting sends to calendars (R-BOOK-3): an iTIP (RFC 5546) REQUEST while the meeting stands and
  * a CANCEL once it is cancelled, with the same UID and a SEQUENCE that rises with every change, so calendar
  * clients update or remove the event instead of adding another. Times carry the meeting's TZID with its
- * VTIMEZONE definition. The invitation holds the guest PIN, never the host PIN.
+ * VTIMEZONE definition, or are written in UTC when the meeting is in UTC. The invitation holds the guest PIN, never
+ * the host PIN.
  */
 public final class InvitationCalendar {
     static final String PRODUCT_ID = "-//Vestibule//Vestibule meeting invitation//EN";
@@ -61,7 +64,7 @@ public final class InvitationCalendar {
     public String render(Meeting meeting, Owner organizer, JoinDetails join, Instant stamp) {
         MeetingSchedule schedule = meeting.schedule();
         boolean cancelled = meeting.status() == MeetingStatus.CANCELLED;
-        Optional<TimeZone> zone = Optional.ofNullable(registry.getTimeZone(schedule.zone().getId()));
+        Optional<TimeZone> zone = calendarZone(schedule.zone());
 
         // Without ical4j's default properties: it would add a second DTSTAMP of its own.
         VEvent event = new VEvent(false);
@@ -104,11 +107,24 @@ public final class InvitationCalendar {
     }
 
     /**
-     * Local time under the zone's TZID when the registry defines it, otherwise UTC (RFC 5545 form 2). UTC goes in
-     * as an Instant: a ZonedDateTime at offset Z would be written with the parameter TZID=Z, which names no zone.
+     * The VTIMEZONE the times refer to, or none for UTC and for zones the registry does not define. The registry
+     * answers an alias (UTC, US/Eastern) with the canonical zone (Etc/UTC, America/New_York), whose TZID is the
+     * one the times must then carry (RFC 5545 3.2.19).
+     */
+    private Optional<TimeZone> calendarZone(ZoneId zone) {
+        if (zone.getRules().isFixedOffset() && zone.getRules().getOffset(Instant.EPOCH).equals(ZoneOffset.UTC)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(registry.getTimeZone(zone.getId()))
+                .filter(timeZone -> ZoneId.getAvailableZoneIds().contains(timeZone.getID()));
+    }
+
+    /**
+     * Local time under the calendar zone's TZID, otherwise UTC (RFC 5545 form 2). UTC goes in as an Instant: a
+     * ZonedDateTime at offset Z would be written with the parameter TZID=Z, which names no zone.
      */
     private static Temporal inCalendarZone(ZonedDateTime time, Optional<TimeZone> zone) {
-        return zone.isPresent() ? time : time.toInstant();
+        return zone.<Temporal>map(timeZone -> time.withZoneSameInstant(ZoneId.of(timeZone.getID()))).orElseGet(time::toInstant);
     }
 
     private static String description(JoinDetails join) {

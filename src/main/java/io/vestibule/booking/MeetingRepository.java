@@ -13,4 +13,7 @@ public interface MeetingRepository {
     List<Meeting> ownedBy(UUID ownerId);
 
     List<Meeting> inRoom(UUID roomId);
+
+    /** Meetings with this whole title, case aside, cancelled ones too. */
+    List<Meeting> titled(String title);
 }

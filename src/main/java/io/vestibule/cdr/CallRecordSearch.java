@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.vestibule.access.events.CallEvent;
@@ -20,8 +21,10 @@ import io.vestibule.platform.Uuids;
 public final class CallRecordSearch {
     public static final Duration LONGEST_RANGE = Duration.ofDays(366);
 
-    public record Query(Instant from, Instant to, Optional<String> room, Optional<String> participant, Optional<String> outcome) {
+    /** {@code rooms} are room ids, any of which a record may name; none means every room. */
+    public record Query(Instant from, Instant to, Set<String> rooms, Optional<String> participant, Optional<String> outcome) {
         public Query {
+            rooms = Set.copyOf(rooms);
             if (!from.isBefore(to)) {
                 throw new IllegalArgumentException("'from' must be before 'to'");
             }
@@ -53,11 +56,12 @@ public final class CallRecordSearch {
             keys.existingForDay(day).ifPresent(days::add);
         }
         boolean byId = query.participant().flatMap(Uuids::parse).isPresent();
-        List<String> rooms = indexes(days, query.room(), BlindIndex.Kind.ROOM);
+        List<String> rooms = query.rooms().stream().flatMap(room -> indexes(days, Optional.of(room), BlindIndex.Kind.ROOM).stream())
+                .distinct().toList();
         List<String> participants = byId ? indexes(days, query.participant(), BlindIndex.Kind.PARTICIPANT) : List.of();
         List<String> names = byId ? List.of() : indexes(days, query.participant(), BlindIndex.Kind.NAME);
         List<String> outcomes = indexes(days, query.outcome(), BlindIndex.Kind.OUTCOME);
-        boolean filtered = query.room().isPresent() || query.participant().isPresent() || query.outcome().isPresent();
+        boolean filtered = !query.rooms().isEmpty() || query.participant().isPresent() || query.outcome().isPresent();
         if (filtered && days.isEmpty()) {
             return List.of();
         }

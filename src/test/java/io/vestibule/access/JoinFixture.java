@@ -164,6 +164,11 @@ final class JoinFixture {
         public List<Meeting> inRoom(UUID roomId) {
             return byId.values().stream().filter(meeting -> meeting.roomId().equals(roomId)).toList();
         }
+
+        @Override
+        public List<Meeting> titled(String title) {
+            return byId.values().stream().filter(meeting -> meeting.title().equalsIgnoreCase(title)).toList();
+        }
     }
 
     /** Keeps PINs readable, but bound to their room and role as the real vault binds them. */

@@ -132,7 +132,8 @@ class AdminAuditorBrowserIT {
             page.waitForURL("**/admin/call-records.html");
             assertThat(page.locator("#results-summary")).containsText("Records found:");
             Locator search = page.locator("#search-form");
-            search.getByLabel("Room id", exactly()).fill(roomId);
+            // By what people know of a meeting: its title.
+            search.getByLabel("Room or meeting", exactly()).fill(meeting.getString("title"));
             search.getByRole(AriaRole.BUTTON, namedIn("Search")).click();
             Locator rows = page.locator("#records tbody tr");
             Locator joinRow = rows.filter(new Locator.FilterOptions().setHasText("Participant joined"));
@@ -194,6 +195,28 @@ class AdminAuditorBrowserIT {
             assertThat(report).containsText("The chain is broken. Findings: 1.");
             assertThat(report.locator(".findings li")).hasText("record 3: record 3 is missing: deleted");
             page.unroute("**/admin/api/v1/cdrs/verify");
+
+            // Text that names no room is said to match nothing, rather than answered with no records.
+            Locator room = search.getByLabel("Room or meeting", exactly());
+            room.fill("No such meeting " + HEX);
+            search.getByRole(AriaRole.BUTTON, namedIn("Search")).click();
+            assertThat(page.locator("#status")).hasText("Nothing matches “No such meeting " + HEX
+                    + "”: it is no meeting’s title, and no room’s alias, numeric alias, join link or id.");
+            assertThat(room).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#records")).isHidden();
+            // Part of a name finds nothing, and the page says why; the participant id a record shows finds them all.
+            room.fill("");
+            Locator participant = search.getByLabel("Participant", exactly());
+            participant.fill("Zoë");
+            search.getByRole(AriaRole.BUTTON, namedIn("Search")).click();
+            assertThat(page.locator("#no-records-hint")).containsText("A name is found only whole");
+            participant.fill(DISPLAY_NAME);
+            search.getByRole(AriaRole.BUTTON, namedIn("Search")).click();
+            joinRow.getByRole(AriaRole.BUTTON, namedIn("View record " + sequence)).click();
+            detail.getByRole(AriaRole.BUTTON, namedIn("Search this participant’s records")).click();
+            assertThat(participant).hasValue(joined.getString("participantId"));
+            assertThat(joinRow).hasCount(1);
+            assertThat(page.locator("#no-records-hint")).isHidden();
             assertEveryControlLabelledAndNoSidewaysScrolling(page, "admin-call-records-narrow.png");
 
             nav.getByRole(AriaRole.LINK, namedIn("Audit log")).click();

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -124,7 +125,7 @@ final class AuditorSearches {
         for (int i = 0; i < count; i++) {
             Instant from = firstDay.plusDays(random.nextInt(days)).atStartOfDay(ZoneOffset.UTC).toInstant();
             CallRecordSearch.Query query = new CallRecordSearch.Query(from, from.plus(Duration.ofDays(1)),
-                    Optional.of(roomIds.get(room.getAsInt())), Optional.empty(), Optional.empty());
+                    Set.of(roomIds.get(room.getAsInt())), Optional.empty(), Optional.empty());
             long began = System.nanoTime();
             List<CallRecordSearch.Found> results = search.search(query, LIMIT);
             nanos[i] = System.nanoTime() - began;

@@ -148,11 +148,38 @@ class InvitationCalendarTest {
     }
 
     @Test
-    void utcZonesRender() throws Exception {
-        for (String zone : List.of("UTC", "Etc/UTC")) {
+    void aMeetingInUtcIsWrittenInUtcWithoutATimeZoneAndValidates() throws Exception {
+        for (String zone : List.of("UTC", "Etc/UTC", "GMT", "Z")) {
             Calendar calendar = parse(invitations.render(meetingIn(ZoneId.of(zone)), OWNER, join(Optional.empty()), NOW));
-            Property start = onlyEvent(calendar).getRequiredProperty(Property.DTSTART);
-            assertThat(start.getValue()).startsWith("20261201T100000");
+            assertValid(calendar);
+            VEvent event = onlyEvent(calendar);
+            assertThat(event.getRequiredProperty(Property.DTSTART).getValue()).as(zone).isEqualTo("20261201T100000Z");
+            assertThat(event.getRequiredProperty(Property.DTEND).getValue()).as(zone).isEqualTo("20261201T110000Z");
+            assertThat(calendar.getComponents(Component.VTIMEZONE)).as(zone).isEmpty();
+        }
+    }
+
+    @Test
+    void aZoneKnownByAnOtherNameIsWrittenUnderTheNameOfItsTimeZoneDefinition() throws Exception {
+        for (String zone : List.of("US/Eastern", "Asia/Calcutta", "Europe/Madrid")) {
+            Calendar calendar = parse(invitations.render(meetingIn(ZoneId.of(zone)), OWNER, join(Optional.empty()), NOW));
+            assertValid(calendar);
+            VEvent event = onlyEvent(calendar);
+            assertThat(event.getRequiredProperty(Property.DTSTART).getValue()).as(zone).isEqualTo("20261201T100000");
+        }
+    }
+
+    /** ical4j's validator, and the rule it does not check: each TZID a time names has its VTIMEZONE (RFC 5545 3.2.19). */
+    private static void assertValid(Calendar calendar) {
+        assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
+        List<String> defined = calendar.<CalendarComponent>getComponents(Component.VTIMEZONE).stream()
+                .map(zone -> value(zone, Property.TZID)).toList();
+        VEvent event = onlyEvent(calendar);
+        for (String property : List.of(Property.DTSTART, Property.DTEND)) {
+            String named = tzid(event.getRequiredProperty(property));
+            if (named != null) {
+                assertThat(defined).as(property + ";TZID=" + named + " needs its VTIMEZONE").contains(named);
+            }
         }
     }
 

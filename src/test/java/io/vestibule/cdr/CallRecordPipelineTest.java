@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -69,11 +70,11 @@ class CallRecordPipelineTest {
         CallRecordSearch search = fixture.search();
         Instant from = START.minusSeconds(60);
         Instant to = START.plusSeconds(60);
-        assertThat(search.search(new CallRecordSearch.Query(from, to, Optional.empty(), Optional.empty(), Optional.empty()), 10)).hasSize(3);
-        List<CallRecordSearch.Found> inRoom = search.search(new CallRecordSearch.Query(from, to, Optional.of(room), Optional.empty(), Optional.empty()), 10);
+        assertThat(search.search(new CallRecordSearch.Query(from, to, Set.of(), Optional.empty(), Optional.empty()), 10)).hasSize(3);
+        List<CallRecordSearch.Found> inRoom = search.search(new CallRecordSearch.Query(from, to, Set.of(room), Optional.empty(), Optional.empty()), 10);
         assertThat(inRoom).hasSize(2);
         assertThat(inRoom.get(0).event().orElseThrow().outcome()).as("newest first").isEqualTo("invalid_pin");
-        List<CallRecordSearch.Found> byName = search.search(new CallRecordSearch.Query(from, to, Optional.empty(), Optional.of("  zoë quinteros "),
+        List<CallRecordSearch.Found> byName = search.search(new CallRecordSearch.Query(from, to, Set.of(), Optional.of("  zoë quinteros "),
                 Optional.empty()), 10);
         assertThat(byName).singleElement().satisfies(found -> {
             CallEvent event = found.event().orElseThrow();
@@ -81,9 +82,9 @@ class CallRecordPipelineTest {
             assertThat(event.remotePort()).contains(50123);
             assertThat(event.encryption()).contains("DTLS-SRTP");
         });
-        assertThat(search.search(new CallRecordSearch.Query(from, to, Optional.empty(), Optional.empty(), Optional.of("invalid_pin")), 10))
+        assertThat(search.search(new CallRecordSearch.Query(from, to, Set.of(), Optional.empty(), Optional.of("invalid_pin")), 10))
                 .hasSize(1);
-        assertThat(search.search(new CallRecordSearch.Query(from, to, Optional.of(UUID.randomUUID().toString()), Optional.empty(), Optional.empty()), 10))
+        assertThat(search.search(new CallRecordSearch.Query(from, to, Set.of(UUID.randomUUID().toString()), Optional.empty(), Optional.empty()), 10))
                 .isEmpty();
     }
 

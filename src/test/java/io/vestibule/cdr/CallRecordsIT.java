@@ -1,11 +1,13 @@
 package io.vestibule.cdr;
 
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.json.Json;
@@ -92,6 +94,67 @@ class CallRecordsIT {
         assertThat(audited).contains("cdr.search", "cdr.view", "cdr.export", "cdr.verify");
         assertThat(carol.get("/audit?type=cdr.search").body()).as("the audit log names criteria, not the people searched for")
                 .doesNotContain(name);
+    }
+
+    @Test
+    void carolFindsAMeetingsRecordsByItsTitleAliasNumericAliasAndJoinLink(VestibuleServer server) throws Exception {
+        PortalClient alice = server.newClient().signIn("alice", server.demoPassword());
+        // Two meetings of one title, in two rooms: the title names both.
+        String title = "Budget review " + UUID.randomUUID();
+        JsonObject meeting = Meetings.openNowTitled(alice, title);
+        JsonObject other = Meetings.openNowTitled(alice, title);
+        String roomId = meeting.getJsonObject("room").getString("id");
+        String otherRoomId = other.getJsonObject("room").getString("id");
+        String name = "Findable " + UUID.randomUUID();
+        String otherName = "Findable too " + UUID.randomUUID();
+        Meetings.join(server, "198.51.100.34", Meetings.alias(meeting), name, Meetings.HOST_PIN);
+        Meetings.join(server, "198.51.100.34", Meetings.alias(other), otherName, Meetings.HOST_PIN);
+        CallRecordsProbe probe = new CallRecordsProbe(server);
+        probe.awaitInRoom(roomId, CallRecordsProbe.joinOf(name));
+        probe.awaitInRoom(otherRoomId, CallRecordsProbe.joinOf(otherName));
+
+        String numeric = meeting.getJsonObject("room").getString("numericAlias");
+        String secret = "invitation-token-" + UUID.randomUUID();
+        for (String typed : List.of(Meetings.alias(meeting), Meetings.alias(meeting).toUpperCase(Locale.ROOT), numeric,
+                numeric.substring(0, 3) + " " + numeric.substring(3, 6) + " " + numeric.substring(6),
+                meeting.getString("joinUrl"), meeting.getString("joinUrl") + "#invitation=" + secret, meeting.getString("id"))) {
+            List<JsonObject> found = probe.inRoom(typed);
+            assertThat(found).as(typed).anySatisfy(record -> assertThat(record.getString("displayName", "")).isEqualTo(name));
+            assertThat(found).as(typed).allSatisfy(record -> assertThat(record.getString("roomId")).isEqualTo(roomId));
+        }
+        List<JsonObject> byTitle = probe.inRoom(title.toLowerCase(Locale.ROOT));
+        assertThat(byTitle).extracting(record -> record.getString("displayName", "")).contains(name, otherName);
+        assertThat(byTitle).extracting(record -> record.getString("roomId")).containsOnly(roomId, otherRoomId);
+
+        AdminClient carol = probe.auditor();
+        ApiResponse nothing = carol.get("/cdrs?room=" + URLEncoder.encode("Budget review nobody booked", StandardCharsets.UTF_8));
+        assertThat(nothing.status()).as(nothing.toString()).isEqualTo(400);
+        assertThat(nothing.errorCode()).isEqualTo("room_not_found");
+        assertThat(nothing.json().getString("field")).isEqualTo("room");
+
+        String audited = carol.get("/audit?type=cdr.search&limit=1000").body();
+        assertThat(audited).as("what was typed and the rooms it named")
+                .contains(title.toLowerCase(Locale.ROOT) + "\\\" naming ")
+                .contains(roomId + " by meeting title").contains(otherRoomId + " by meeting title")
+                .contains(numeric + "\\\" naming " + roomId + " by numeric alias")
+                .contains(meeting.getString("joinUrl") + "\\\" naming " + roomId + " by join link")
+                .contains("Budget review nobody booked\\\" naming no room; nothing searched")
+                .doesNotContain(secret);
+        assertThat(server.logText()).doesNotContain(secret);
+    }
+
+    @Test
+    void aTitleThatNamesMoreRoomsThanOneSearchCoversIsRefusedAskingForTheAlias(VestibuleServer server) {
+        PortalClient alice = server.newClient().signIn("alice", server.demoPassword());
+        String title = "All hands " + UUID.randomUUID();
+        for (int i = 0; i < 21; i++) {
+            Meetings.openNowTitled(alice, title);
+        }
+        ApiResponse refused = server.newAdminClient().signIn("carol", server.demoPassword())
+                .get("/cdrs?room=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.errorCode()).isEqualTo("room_ambiguous");
+        assertThat(refused.json().getInt("rooms")).isEqualTo(21);
     }
 
     @Test

@@ -6,9 +6,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.json.JsonObject;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.vestibule.testing.Chromium;
+import io.vestibule.testing.Meetings;
 import io.vestibule.testing.ServerResolver;
 import io.vestibule.testing.VestibuleServer;
 
@@ -126,6 +131,43 @@ class BrowserBookingIT {
             page.getByLabel("Password").press("Enter");
             page.waitForURL("**/meetings.html");
             assertThat(page.url()).startsWith(server.baseUri().resolve("/meetings.html").toString());
+        }
+    }
+
+    @Test
+    void theInvitationLinkGoesToTheClipboardNotOnThePageUnlessTheClipboardIsRefused(VestibuleServer server) {
+        JsonObject meeting = Meetings.openNow(server.newClient().signIn("alice", server.demoPassword()), "host_pin_only", false);
+        try (BrowserContext context = chromium.newContext()) {
+            context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
+            Page page = context.newPage();
+            page.navigate(server.baseUri().resolve("/index.html?next=" + java.net.URLEncoder.encode(
+                    "/meeting.html?id=" + meeting.getString("id"), StandardCharsets.UTF_8)).toString());
+            page.getByLabel("User name").fill("alice");
+            page.getByLabel("Password").fill(server.demoPassword());
+            page.getByLabel("Password").press("Enter");
+            page.waitForURL("**/meeting.html?id=*");
+            Locator copy = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Copy invitation link"));
+
+            copy.click();
+            assertThat(page.locator("#status")).hasText(Pattern.compile("^Invitation link copied, valid until .+\\.$"));
+            String copied = (String) page.evaluate("() => navigator.clipboard.readText()");
+            assertThat(copied).startsWith(meeting.getString("joinUrl") + "#invitation=");
+            String token = copied.substring(copied.indexOf('=') + 1);
+            assertThat(page.locator("body").innerText()).doesNotContain(token);
+            assertThat(page.locator("#invitation-fallback")).isHidden();
+            assertThat(page.getByLabel("Invitation link", new Page.GetByLabelOptions().setExact(true))).hasValue("");
+
+            // A browser that refuses the clipboard gets the link in a field, selected, to copy by hand.
+            page.evaluate("() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError')); }");
+            copy.click();
+            assertThat(page.locator("#status")).containsText("Your browser did not let the page copy the invitation link");
+            Locator field = page.getByLabel("Invitation link", new Page.GetByLabelOptions().setExact(true));
+            assertThat(field).isVisible();
+            assertThat(field).isFocused();
+            String link = meeting.getString("joinUrl") + "#invitation=";
+            assertThat(field.inputValue()).startsWith(link).hasSizeGreaterThan(link.length());
+            assertThat((Boolean) field.evaluate("input => input.selectionStart === 0 && input.selectionEnd === input.value.length"))
+                    .as("the link is selected").isTrue();
         }
     }
 

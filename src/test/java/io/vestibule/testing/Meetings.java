@@ -41,10 +41,20 @@ public final class Meetings {
         return book(owner, roomType, false, Instant.now().minus(Duration.ofMinutes(5)), Duration.ofHours(1), invitees);
     }
 
+    /** As {@link #openNow(PortalClient, String, boolean)} for a host-PIN-only room, with this title. */
+    public static JsonObject openNowTitled(PortalClient owner, String title) {
+        return book(owner, title, "host_pin_only", false, Instant.now().minus(Duration.ofMinutes(5)), Duration.ofHours(1));
+    }
+
     public static JsonObject book(PortalClient owner, String roomType, boolean guestsWaitForHost, Instant start, Duration length,
                                   String... invitees) {
+        return book(owner, "Joinable " + Instant.now().toEpochMilli(), roomType, guestsWaitForHost, start, length, invitees);
+    }
+
+    private static JsonObject book(PortalClient owner, String title, String roomType, boolean guestsWaitForHost, Instant start,
+                                   Duration length, String... invitees) {
         JsonObjectBuilder request = Json.createObjectBuilder()
-                .add("title", "Joinable " + Instant.now().toEpochMilli())
+                .add("title", title)
                 .add("start", start.atOffset(ZoneOffset.UTC).toString())
                 .add("end", start.plus(length).atOffset(ZoneOffset.UTC).toString())
                 .add("timeZone", "UTC")

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.vestibule.booking.RoomReferences;
 import io.vestibule.cdr.CallEventJson;
 import io.vestibule.cdr.CallRecordExport;
 import io.vestibule.cdr.CallRecordSearch;
@@ -34,23 +36,31 @@ import io.vestibule.platform.api.ApiProblem;
 import io.vestibule.platform.api.JsonRequest;
 import io.vestibule.platform.api.QueryParameters;
 import io.vestibule.platform.json.JsonBuilders;
+import io.vestibule.platform.logging.LogText;
 
 /**
  * Call detail records for auditors (R-CDR-4, R-CDR-5): search, view, encrypted export and chain verification, all
  * under "view CDRs", which only the Auditor holds. Every access is written to the audit log, naming the criteria
- * but not the names searched for, which would put record content in the log.
+ * but not the names searched for, which would put record content in the log. A room is searched by what people know
+ * of it ({@link RoomReferences}); the log names what was typed and the rooms it named.
  */
 @Path("/cdrs")
 @Produces(MediaType.APPLICATION_JSON)
 public class CallRecordsResource {
     private static final int MOST_RECORDS = 1000;
     private static final int SHORTEST_PASSPHRASE = 12;
+    /** Room ids take a blind index value per day each: this bounds the size of one search's query. */
+    private static final int MOST_ROOMS = 20;
+    private static final int LONGEST_ROOM_REFERENCE = 2048;
 
     @Inject
     CallRecords records;
 
     @Inject
     AdminAudit audit;
+
+    @Inject
+    RoomReferences roomReferences;
 
     @Inject
     CryptoPolicy policy;
@@ -66,10 +76,10 @@ public class CallRecordsResource {
     public String search(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("room") String room,
                          @QueryParam("participant") String participant, @QueryParam("outcome") String outcome,
                          @QueryParam("limit") String limit) {
-        CallRecordSearch.Query query = query(from, to, room, participant, outcome);
         int most = QueryParameters.limit("limit", limit, 200, MOST_RECORDS);
-        List<CallRecordSearch.Found> found = records.search(query, most);
-        audit.changed("cdr.search", describe(query) + "; " + found.size() + " records");
+        Criteria criteria = criteria("cdr.search", from, to, room, participant, outcome);
+        List<CallRecordSearch.Found> found = records.search(criteria.query(), most);
+        audit.changed("cdr.search", criteria.description() + "; " + found.size() + " records");
         var array = JsonBuilders.array();
         found.forEach(record -> array.add(json(record)));
         return array.build().toString();
@@ -104,8 +114,8 @@ public class CallRecordsResource {
     @RequiresPermission(Permission.VIEW_CDRS)
     public Response export(JsonValue body) {
         JsonRequest request = JsonRequest.of(body, Set.of("from", "to", "format", "passphrase", "room", "participant", "outcome"));
-        CallRecordSearch.Query query = query(request.optionalText("from", 40).orElse(null), request.optionalText("to", 40).orElse(null),
-                request.optionalText("room", 100).orElse(null), request.optionalText("participant", 200).orElse(null),
+        Criteria criteria = criteria("cdr.export", request.optionalText("from", 40).orElse(null), request.optionalText("to", 40).orElse(null),
+                request.optionalText("room", LONGEST_ROOM_REFERENCE).orElse(null), request.optionalText("participant", 200).orElse(null),
                 request.optionalText("outcome", 100).orElse(null));
         CallRecordExport.Format format = request.optionalText("format", 10).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
             case "csv" -> CallRecordExport.Format.CSV;
@@ -117,9 +127,9 @@ public class CallRecordsResource {
             if (passphrase.length < SHORTEST_PASSPHRASE) {
                 throw ApiProblem.invalidField("passphrase", "The export passphrase has at least " + SHORTEST_PASSPHRASE + " characters.");
             }
-            List<CallRecordSearch.Found> found = records.search(query, MOST_RECORDS * 100);
+            List<CallRecordSearch.Found> found = records.search(criteria.query(), MOST_RECORDS * 100);
             byte[] encrypted = new CallRecordExport(policy, random).export(found, format, passphrase);
-            audit.changed("cdr.export", describe(query) + "; " + found.size() + " records as encrypted " + format.name().toLowerCase(Locale.ROOT));
+            audit.changed("cdr.export", criteria.description() + "; " + found.size() + " records as encrypted " + format.name().toLowerCase(Locale.ROOT));
             return Response.ok(encrypted, "application/pkcs7-mime")
                     .header("Content-Disposition", "attachment; filename=\"call-records." + format.name().toLowerCase(Locale.ROOT) + ".p7m\"")
                     .build();
@@ -149,19 +159,55 @@ public class CallRecordsResource {
         return json.build().toString();
     }
 
-    private CallRecordSearch.Query query(String from, String to, String room, String participant, String outcome) {
+    /** A search's query and how the audit log names it: the criteria, but not the names searched for. */
+    private record Criteria(CallRecordSearch.Query query, String description) {
+    }
+
+    private Criteria criteria(String auditType, String from, String to, String room, String participant, String outcome) {
         Instant end = QueryParameters.instant("to", to).orElse(clock.instant().plusSeconds(1));
         Instant start = QueryParameters.instant("from", from).orElse(end.minus(Duration.ofDays(1)));
+        Optional<RoomReferences.Resolution> rooms = roomReference(room).map(roomReferences::resolve);
+        String description = "from " + start + " to " + end + rooms.map(CallRecordsResource::describe).orElse("")
+                + (text(participant).isPresent() ? ", by participant" : "") + text(outcome).map(code -> ", outcome " + code).orElse("");
+        rooms.ifPresent(resolution -> refuseUnsearchable(auditType, resolution, description));
+        Set<String> roomIds = rooms.map(resolution -> resolution.rooms().stream().map(named -> named.roomId().toString())
+                .collect(Collectors.toSet())).orElse(Set.of());
         try {
-            return new CallRecordSearch.Query(start, end, text(room), text(participant), text(outcome));
+            return new Criteria(new CallRecordSearch.Query(start, end, roomIds, text(participant), text(outcome)), description);
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalidField("from", e.getMessage() + ".");
         }
     }
 
-    private static String describe(CallRecordSearch.Query query) {
-        return "from " + query.from() + " to " + query.to() + query.room().map(room -> ", room " + room).orElse("")
-                + (query.participant().isPresent() ? ", by participant" : "") + query.outcome().map(outcome -> ", outcome " + outcome).orElse("");
+    /** A reference that names no room, or too many, is refused (and the attempt audited) rather than searched. */
+    private void refuseUnsearchable(String auditType, RoomReferences.Resolution resolution, String description) {
+        if (resolution.nothingMatched()) {
+            audit.changed(auditType, description + "; nothing searched");
+            throw new ApiProblem(Response.Status.BAD_REQUEST, "room_not_found",
+                    "Nothing matches this room: it is no room's id, alias, numeric alias or join link, and no meeting's id or whole title.")
+                    .with("field", "room");
+        }
+        if (resolution.rooms().size() > MOST_ROOMS) {
+            audit.changed(auditType, description + "; nothing searched");
+            throw new ApiProblem(Response.Status.BAD_REQUEST, "room_ambiguous", "This names "
+                    + resolution.rooms().size() + " rooms; a search covers at most " + MOST_ROOMS + ": give an alias or a join link.")
+                    .with("field", "room").with("rooms", resolution.rooms().size());
+        }
+    }
+
+    private static Optional<String> roomReference(String room) {
+        Optional<String> reference = Optional.ofNullable(room).map(String::strip).filter(text -> !text.isEmpty());
+        if (reference.filter(text -> text.length() > LONGEST_ROOM_REFERENCE).isPresent()) {
+            throw ApiProblem.invalidField("room", "A room is named in at most " + LONGEST_ROOM_REFERENCE + " characters.");
+        }
+        return reference;
+    }
+
+    /** What was typed (quoted: it is the auditor's text) and the rooms it named, each with how. */
+    private static String describe(RoomReferences.Resolution resolution) {
+        return ", room " + LogText.quoted(resolution.reference()) + " naming " + (resolution.nothingMatched() ? "no room"
+                : resolution.rooms().stream().map(named -> named.roomId() + " by " + named.matchedBy().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                        .collect(Collectors.joining(", ")));
     }
 
     private static JsonObject json(CallRecordSearch.Found found) {

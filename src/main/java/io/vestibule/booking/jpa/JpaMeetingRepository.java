@@ -1,6 +1,7 @@
 package io.vestibule.booking.jpa;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,6 +42,14 @@ public class JpaMeetingRepository implements MeetingRepository {
     public List<Meeting> inRoom(UUID roomId) {
         return entityManager.createQuery("select m from Meeting m where m.roomId = :room", Meeting.class)
                 .setParameter("room", roomId.toString())
+                .getResultList();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Meeting> titled(String title) {
+        return entityManager.createQuery("select m from Meeting m where lower(m.title) = :title", Meeting.class)
+                .setParameter("title", title.toLowerCase(Locale.ROOT))
                 .getResultList();
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.json.Json;
@@ -90,6 +91,20 @@ abstract class MeetingApiContract {
         assertThat(event.getProperty("DTSTART").orElseThrow().getParameter("TZID").orElseThrow().getValue()).isEqualTo("Europe/Madrid");
         assertThat(event.getProperty("DESCRIPTION").orElseThrow().getValue()).contains(room.getString("guestPin"));
         assertThat(alice.get("/api/v1/meetings/" + meeting.getString("id") + "/invite.ics").body()).doesNotContain(room.getString("hostPin"));
+    }
+
+    @Test
+    void aMeetingInUtcIsInvitedToInUtcWithoutATimeZoneDefinition() throws Exception {
+        PortalClient alice = alice();
+        JsonObject meeting = book(alice, meeting("In UTC").add("timeZone", "UTC").build());
+        Calendar invitation = calendar(alice.get("/api/v1/meetings/" + meeting.getString("id") + "/invite.ics"));
+        assertThat(invitation.validate().hasErrors()).as(invitation.validate().toString()).isFalse();
+        VEvent event = (VEvent) invitation.getComponent("VEVENT").orElseThrow();
+        for (String time : List.of("DTSTART", "DTEND")) {
+            assertThat(event.getProperty(time).orElseThrow().getParameter("TZID")).as(time).isEmpty();
+            assertThat(event.getProperty(time).orElseThrow().getValue()).as(time).endsWith("Z");
+        }
+        assertThat(invitation.getComponents("VTIMEZONE")).isEmpty();
     }
 
     @Test
