@@ -6,14 +6,17 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,6 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ServerResolver.class)
 class LauncherIT {
+    @TempDir
+    static Path classData;
+    private static Path usedOnce;
 
     @Test
     void aBadPortIsRefusedWithTheSettingNamed(@TempDir Path data) throws Exception {
@@ -189,15 +195,32 @@ class LauncherIT {
                 .doesNotContain("Vestibule is ready");
     }
 
-    /** A data directory the service ran with once: a meeting was booked (its PINs sealed), then the service stopped. */
-    private static Path usedOnce(Path data) {
-        VestibuleServer first = VestibuleServer.start("keys-lost", Map.of(), VestibuleServer.README_JVM_OPTIONS, data, () -> { });
-        try {
-            Meetings.openNow(first.newClient().signIn("alice", first.demoPassword()), "host_and_guest_pins", false);
-        } finally {
-            first.stop();
+    /**
+     * A copy, in {@code data}, of a data directory the service ran with once: a meeting was booked (its PINs sealed),
+     * then the service stopped. The service runs once for the whole class; each test spoils a copy of its own.
+     */
+    private static synchronized Path usedOnce(Path data) throws IOException {
+        if (usedOnce == null) {
+            VestibuleServer first = VestibuleServer.start("keys-lost", Map.of(), VestibuleServer.README_JVM_OPTIONS,
+                    Files.createDirectories(classData.resolve("used-once")), () -> { });
+            try {
+                Meetings.openNow(first.newClient().signIn("alice", first.demoPassword()), "host_and_guest_pins", false);
+            } finally {
+                first.stop();
+            }
+            usedOnce = first.dataDirectory();
         }
-        return first.dataDirectory();
+        try (Stream<Path> files = Files.walk(usedOnce)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path copy = data.resolve(usedOnce.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return data;
     }
 
     static Map<String, String> startOn(Path dataDirectory) {
@@ -208,10 +231,13 @@ class LauncherIT {
     record Result(int exitCode, String output) {
     }
 
+    /** Runs the jar as the README does, its JVM options included, and waits for it to end. */
     static Result launch(Map<String, String> environment) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("vestibule.jar", "target/vestibule.jar")).toAbsolutePath();
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString())).redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(VestibuleServer.README_JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(key -> key.startsWith("VESTIBULE_"));
         builder.environment().putAll(environment);
         Process process = builder.start();
