@@ -70,11 +70,12 @@ export function errorMessage(error) {
 }
 
 function invalidRequestMessage(error) {
+  const body = error.body || {};
   const field = !error.field ? '' : (has('field.' + error.field) ? t('field.' + error.field) : error.field);
-  const reasonKey = 'error.invalid_request.' + error.body.reason;
-  if (error.body.reason && has(reasonKey)) {
-    const rules = (error.body.rules || []).map((rule) => (has('pinRule.' + rule) ? t('pinRule.' + rule) : rule)).join('; ');
-    return t(reasonKey, { ...error.body, field, rules });
+  const reasonKey = 'error.invalid_request.' + body.reason;
+  if (body.reason && has(reasonKey)) {
+    const rules = (body.rules || []).map((rule) => (has('pinRule.' + rule) ? t('pinRule.' + rule) : rule)).join('; ');
+    return t(reasonKey, { ...body, field, rules });
   }
   return t('error.invalid_request', { field }) + (error.message ? ' ' + error.message : '');
 }
