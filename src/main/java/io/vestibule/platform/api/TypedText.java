@@ -16,7 +16,7 @@ public final class TypedText {
         return text;
     }
 
-    /** As {@link #oneLine}, but line breaks and tabs are allowed: a banner or a description has paragraphs. */
+    /** As {@link #oneLine}, but line breaks and tabs are allowed: the console's banner has paragraphs. */
     public static String lines(String field, String text) {
         if (text.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
             throw refused(field);
