@@ -1,6 +1,7 @@
 import { api } from './api.js';
 import { startPage, showStatus, showError, markInvalidField, query, t } from './page.js';
-import { zonedIso, localParts, browserZone, knownZones, offsetMinutes } from './zoned-time.js';
+import { currentLanguage } from './i18n.js';
+import { zonedIso, localParts, browserZone, knownZones, offsetMinutes, zoneLabel } from './zoned-time.js';
 import { describeRecurrence } from './recurrence-text.js';
 
 const user = await startPage();
@@ -12,8 +13,9 @@ let recurrenceTouched = false;
 
 function fillTimeZones(selected) {
   const select = document.getElementById('time-zone');
-  select.replaceChildren(...knownZones().map((zone) => new Option(zone, zone, false, zone === selected)));
-  if (!knownZones().includes(selected)) select.append(new Option(selected, selected, true, true));
+  const label = (zone) => zoneLabel(zone, currentLanguage());
+  select.replaceChildren(...knownZones().map((zone) => new Option(label(zone), zone, false, zone === selected)));
+  if (!knownZones().includes(selected)) select.append(new Option(label(selected), selected, true, true));
 }
 
 const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
@@ -120,6 +122,7 @@ function requestBody() {
 
 if (user) {
   repeat.addEventListener('change', showRepeatControls);
+  document.addEventListener('vestibule:language', () => fillTimeZones(form.timeZone.value));
   form.date.addEventListener('change', checkFirstMeetingsWeekday);
   form.querySelectorAll('#repeat, #repeat-count, input[name=weekday]').forEach((input) =>
     input.addEventListener('change', () => { recurrenceTouched = true; }));

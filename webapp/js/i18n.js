@@ -59,18 +59,29 @@ export function translate(root) {
 }
 
 /**
- * A user-facing sentence for an API failure. A refused field is named in the user's language, followed by
- * the server's reason; other codes have their own message; unknown codes fall back to the server's text.
+ * A user-facing sentence for an API failure, from its stable code: a refused field is named in the user's language
+ * with the reason the server gave as a code; refused join tokens ({@code token_*}) all mean the place is lost. Only an
+ * unknown code (or reason) falls back to the server's own text.
  */
 export function errorMessage(error) {
-  if (error.code === 'invalid_request') {
-    const fieldKey = 'field.' + error.field;
-    const field = !error.field ? '' : (t(fieldKey) === fieldKey ? error.field : t(fieldKey));
-    return t('error.invalid_request', { field }) + (error.message ? ' ' + error.message : '');
+  if (error.code === 'invalid_request') return invalidRequestMessage(error);
+  const key = error.code.startsWith('token_') ? 'error.token' : 'error.' + error.code;
+  return has(key) ? t(key, { ...error.body, seconds: error.retryAfter ?? '' }) : (error.message || t('error.unexpected'));
+}
+
+function invalidRequestMessage(error) {
+  const body = error.body || {};
+  const field = !error.field ? '' : (has('field.' + error.field) ? t('field.' + error.field) : error.field);
+  const reasonKey = 'error.invalid_request.' + body.reason;
+  if (body.reason && has(reasonKey)) {
+    const rules = (body.rules || []).map((rule) => (has('pinRule.' + rule) ? t('pinRule.' + rule) : rule)).join('; ');
+    return t(reasonKey, { ...body, field, rules });
   }
-  const key = 'error.' + error.code;
-  const text = t(key, { seconds: error.retryAfter ?? '' });
-  return text !== key ? text : (error.message || t('error.unexpected'));
+  return t('error.invalid_request', { field }) + (error.message ? ' ' + error.message : '');
+}
+
+function has(key) {
+  return key in messages || key in fallback;
 }
 
 async function fetchBundle(lang) {

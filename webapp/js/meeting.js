@@ -1,7 +1,7 @@
 import { api } from './api.js';
 import { currentLanguage } from './i18n.js';
 import { startPage, showStatus, showError, query, t } from './page.js';
-import { formatInZone, browserZone } from './zoned-time.js';
+import { formatInZone, browserZone, zoneLabel } from './zoned-time.js';
 import { describeRecurrence } from './recurrence-text.js';
 
 const user = await startPage();
@@ -18,7 +18,8 @@ function render() {
   document.title = meeting.title + ' – Vestibule';
   text('meeting-title', meeting.title);
   let when = formatInZone(meeting.start, meeting.timeZone, currentLanguage()) + ' – '
-    + formatInZone(meeting.end, meeting.timeZone, currentLanguage(), { timeStyle: 'short' }) + ' (' + meeting.timeZone + ')';
+    + formatInZone(meeting.end, meeting.timeZone, currentLanguage(), { timeStyle: 'short' }) + ' · '
+    + zoneLabel(meeting.timeZone, currentLanguage(), meeting.start);
   if (browserZone() !== meeting.timeZone) {
     when += ' · ' + t('meeting.yourTime', { time: formatInZone(meeting.start, browserZone(), currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' }) });
   }

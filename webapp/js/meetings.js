@@ -1,7 +1,7 @@
 import { api } from './api.js';
 import { currentLanguage } from './i18n.js';
 import { startPage, showError, t } from './page.js';
-import { formatInZone } from './zoned-time.js';
+import { formatInZone, zoneLabel } from './zoned-time.js';
 
 const user = await startPage();
 let meetings = [];
@@ -17,7 +17,8 @@ function render() {
     title.textContent = meeting.title;
     const when = document.createElement('div');
     when.className = 'when';
-    when.textContent = formatInZone(meeting.start, meeting.timeZone, currentLanguage()) + ' (' + meeting.timeZone + ')';
+    when.textContent = formatInZone(meeting.start, meeting.timeZone, currentLanguage()) + ' · '
+      + zoneLabel(meeting.timeZone, currentLanguage(), meeting.start);
     link.append(title);
     if (meeting.status === 'cancelled') {
       const tag = document.createElement('span');

@@ -37,6 +37,22 @@ export function formatInZone(iso, zone, language, options = { dateStyle: 'full',
   return new Intl.DateTimeFormat(language, { ...options, timeZone: zone }).format(new Date(iso));
 }
 
+/**
+ * A time zone as people read it, in their language: the zone's long name at that instant (daylight saving time
+ * or not) and, for a zone named after a city, the city: "Madrid (hora de verano de Europa central)".
+ */
+export function zoneLabel(zone, language, iso = new Date().toISOString()) {
+  let name = zone;
+  try {
+    name = new Intl.DateTimeFormat(language, { timeZone: zone, timeZoneName: 'long' }).formatToParts(new Date(iso))
+      .find((part) => part.type === 'timeZoneName')?.value || zone;
+  } catch {
+    return zone;
+  }
+  const city = zone.includes('/') ? zone.slice(zone.lastIndexOf('/') + 1).replace(/_/g, ' ') : '';
+  return city && city !== name ? `${city} (${name})` : name;
+}
+
 export function browserZone() {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }

@@ -37,6 +37,19 @@ function labelOf(prefix, code) {
   return t(key) === key ? code : t(key);
 }
 
+/** Outcomes whose code is a kind and a detail ("sdp_policy/fingerprint", "ice_timed_out"): the kind is translated. */
+const OUTCOME_KINDS = ['sdp_policy/', 'dtls/', 'dtls_', 'ice_'];
+
+/** An outcome in the auditor's language, followed by its code, which is what the outcome search takes. */
+function outcomeOf(code) {
+  if (!code) return EMPTY;
+  const key = 'admin.cdr.outcome.' + code;
+  const kind = OUTCOME_KINDS.find((prefix) => code.startsWith(prefix));
+  const label = t(key) !== key ? t(key)
+    : kind ? t('admin.cdr.outcome.' + kind, { detail: code.slice(kind.length) }) : null;
+  return label ? [label, h('span', { class: 'muted code' }, ` ${code}`)] : h('span', { class: 'code' }, code);
+}
+
 function formatDuration(seconds) {
   if (seconds === undefined || seconds === null) return EMPTY;
   const whole = Math.max(0, Math.floor(seconds));
@@ -76,7 +89,7 @@ function recordRow(record) {
   }
   return h('tr', { 'data-sequence': record.sequence }, time,
     cell('admin.cdr.colType', labelOf('admin.cdr.type.', record.type)),
-    cell('admin.cdr.colOutcome', h('span', { class: 'code' }, record.outcome || EMPTY)),
+    cell('admin.cdr.colOutcome', outcomeOf(record.outcome)),
     cell('admin.cdr.colRoom', record.roomId ? h('span', { class: 'code id' }, record.roomId) : EMPTY),
     cell('admin.cdr.colParticipant', participantName(record)),
     cell('admin.cdr.colRole', labelOf('admin.cdr.role.', record.role)),
@@ -113,6 +126,8 @@ function detailValue(record, field) {
     case 'participantId':
       return [h('span', { class: 'code' }, String(value)), ' ',
         h('button', { type: 'button', class: 'secondary', onclick: () => searchParticipant(String(value)) }, t('admin.cdr.searchParticipant'))];
+    case 'outcome':
+      return outcomeOf(value);
     case 'durationSeconds':
       return `${formatDuration(value)} (${t('admin.cdr.seconds', { count: value })})`;
     case 'displayName':

@@ -4,6 +4,8 @@
 
 import { h, t, worded, markInvalid, clearInvalidMarks } from './console.js';
 import { browserTimeZone, instantOf, startHoursAgo } from './time-range.js';
+import { currentLanguage } from '../shared/js/i18n.js';
+import { zoneLabel } from '../shared/js/zoned-time.js';
 
 /**
  * Completes {@code form}; its field ids start with {@code prefix}, its buttons have the ids searchId and clearId.
@@ -26,7 +28,7 @@ export function startFilterForm(form, { prefix, searchId, clearId, hours, onSear
     worded('button', { type: 'button', class: 'secondary', id: clearId, onclick: clear }, 'admin.filter.clear')));
 
   function nameZone() {
-    zoneHint.textContent = t('admin.filter.zoneHint', { zone: browserTimeZone() });
+    zoneHint.textContent = t('admin.filter.zoneHint', { zone: zoneLabel(browserTimeZone(), currentLanguage()) });
   }
 
   function clear() {

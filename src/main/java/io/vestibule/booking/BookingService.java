@@ -97,7 +97,7 @@ public class BookingService {
                         changes.guestsWaitForHost().orElse(room.guestsWaitForHost()), changes.hostPin(), changes.guestPin()));
             }
         } else if (changes.changesRoom()) {
-            throw new BookingRefused("roomType", "This meeting uses your personal room; its PINs and type are not set per meeting.");
+            throw new BookingRefused("roomType", "personal_room", "This meeting uses your personal room; its PINs and type are not set per meeting.");
         }
         return withRoom(meeting);
     }
@@ -159,7 +159,7 @@ public class BookingService {
         try {
             rule = recurrence.map(Recurrence::parse);
         } catch (IllegalArgumentException e) {
-            throw new BookingRefused("recurrence", e.getMessage() + ".");
+            throw new BookingRefused("recurrence", "unsupported_recurrence", e.getMessage() + ".");
         }
         return MeetingSchedule.of(start, end, zone, rule);
     }
@@ -169,7 +169,7 @@ public class BookingService {
         boolean seriesContinues = schedule.recurrence().isPresent()
                 && !(schedule.admissionAt(now, JoinWindow.DEFAULT) instanceof Admission.Closed);
         if (!seriesContinues && !schedule.end().toInstant().isAfter(now)) {
-            throw new BookingRefused("end", "The meeting would already be over; check the date and time zone.");
+            throw new BookingRefused("end", "already_over", "The meeting would already be over; check the date and time zone.");
         }
     }
 

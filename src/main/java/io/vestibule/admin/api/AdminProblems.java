@@ -18,10 +18,10 @@ public class AdminProblems {
                 yield new ApiProblem(400, "password_policy", "The password does not meet the password policy: " + String.join(", ", failed) + ".")
                         .with("failed", failed);
             }
-            case INVALID_USERNAME -> ApiProblem.invalidField("username", refused.getMessage());
+            case INVALID_USERNAME -> ApiProblem.invalidField("username", "invalid_username", refused.getMessage());
             case USERNAME_TAKEN -> new ApiProblem(409, "username_taken", refused.getMessage());
             case INVALID_CREDENTIALS -> new ApiProblem(401, "invalid_credentials", "The user name or password is wrong.");
-            case UNKNOWN_ROLE -> ApiProblem.invalidField("roles", refused.getMessage());
+            case UNKNOWN_ROLE -> ApiProblem.invalidField("roles", "unknown_role", refused.getMessage());
             case LAST_ADMINISTRATOR -> new ApiProblem(409, "last_administrator", refused.getMessage());
             case NOT_FOUND -> ApiProblem.notFound();
         };
@@ -29,10 +29,12 @@ public class AdminProblems {
 
     ApiProblem of(RoleRefused refused) {
         return switch (refused.reason()) {
-            case INVALID_NAME -> ApiProblem.invalidField("name", refused.getMessage());
-            case NO_PERMISSIONS, AUDITOR_ONLY_PERMISSION -> ApiProblem.invalidField("permissions", refused.getMessage());
-            case INVALID_GROUP_DN -> ApiProblem.invalidField("groupDn", refused.getMessage());
-            case NO_ROLES, UNKNOWN_ROLE -> ApiProblem.invalidField("roles", refused.getMessage());
+            case INVALID_NAME -> ApiProblem.invalidField("name", "invalid_name", refused.getMessage());
+            case NO_PERMISSIONS -> ApiProblem.invalidField("permissions", "no_permissions", refused.getMessage());
+            case AUDITOR_ONLY_PERMISSION -> ApiProblem.invalidField("permissions", "auditor_only_permission", refused.getMessage());
+            case INVALID_GROUP_DN -> ApiProblem.invalidField("groupDn", "invalid_group_dn", refused.getMessage());
+            case NO_ROLES -> ApiProblem.invalidField("roles", "no_roles", refused.getMessage());
+            case UNKNOWN_ROLE -> ApiProblem.invalidField("roles", "unknown_role", refused.getMessage());
             case BUILT_IN -> new ApiProblem(409, "built_in", refused.getMessage());
             case NAME_TAKEN -> new ApiProblem(409, "name_taken", refused.getMessage());
             case IN_USE -> new ApiProblem(409, "role_in_use", refused.getMessage());

@@ -46,10 +46,10 @@ public class AuditResource {
         Instant end = QueryParameters.instant("to", to).orElse(clock.instant().plusSeconds(1));
         Instant start = QueryParameters.instant("from", from).orElse(end.minus(Duration.ofDays(7)));
         if (!start.isBefore(end)) {
-            throw ApiProblem.invalidField("from", "'from' must be before 'to'.");
+            throw ApiProblem.invalidField("from", "time_range", "'from' must be before 'to'.");
         }
         if (type != null && (type.length() > 60 || !type.matches("[a-z0-9.-]+"))) {
-            throw ApiProblem.invalidField("type", "'type' is an event type such as admin.login.");
+            throw ApiProblem.invalidField("type", "not_allowed", "'type' is an event type such as admin.login.");
         }
         int most = QueryParameters.limit("limit", limit, 200, MOST_EVENTS);
         var array = JsonBuilders.array();

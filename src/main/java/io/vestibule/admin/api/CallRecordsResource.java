@@ -120,12 +120,13 @@ public class CallRecordsResource {
         CallRecordExport.Format format = request.optionalText("format", 10).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
             case "csv" -> CallRecordExport.Format.CSV;
             case "json" -> CallRecordExport.Format.JSON;
-            default -> throw ApiProblem.invalidField("format", "'format' is csv or json.");
+            default -> throw ApiProblem.invalidField("format", "not_allowed", "'format' is csv or json.");
         }).orElse(CallRecordExport.Format.CSV);
         char[] passphrase = request.requiredSecret("passphrase", 1024);
         try {
             if (passphrase.length < SHORTEST_PASSPHRASE) {
-                throw ApiProblem.invalidField("passphrase", "The export passphrase has at least " + SHORTEST_PASSPHRASE + " characters.");
+                throw ApiProblem.invalidField("passphrase", "too_short", "The export passphrase has at least " + SHORTEST_PASSPHRASE + " characters.")
+                        .with("min", SHORTEST_PASSPHRASE);
             }
             List<CallRecordSearch.Found> found = records.search(criteria.query(), MOST_RECORDS * 100);
             byte[] encrypted = new CallRecordExport(policy, random).export(found, format, passphrase);
@@ -175,7 +176,7 @@ public class CallRecordsResource {
         try {
             return new Criteria(new CallRecordSearch.Query(start, end, roomIds, text(participant), text(outcome)), description);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField("from", e.getMessage() + ".");
+            throw ApiProblem.invalidField("from", "time_range", e.getMessage() + ".");
         }
     }
 

@@ -64,7 +64,8 @@ public class DirectoryResource {
         try {
             directories.reconfigure(after, current.actor());
         } catch (LDAPException e) {
-            throw new ApiProblem(400, "invalid_request", "These directory settings cannot be used: " + e.getResultCode().getName()).with("field", "url");
+            throw ApiProblem.invalidField("url", "directory_refused", "These directory settings cannot be used: " + e.getResultCode().getName())
+                    .with("value", e.getResultCode().getName());
         }
         audit.changed("admin.ldap.change", before.map(DirectoryResource::json).map(Object::toString).orElse("none") + " -> " + json(after));
         return json(after).toString();
@@ -94,16 +95,16 @@ public class DirectoryResource {
         Optional<DirectorySettings> inForce = directories.settings();
         Optional<DirectorySettings> baseline = directories.baseline();
         String url = request.optionalText("url", 500).or(() -> inForce.map(s -> s.url().toString()))
-                .orElseThrow(() -> ApiProblem.invalidField("url", "'url' is required, such as ldap://dc1.example.org:389."));
+                .orElseThrow(() -> ApiProblem.invalidField("url", "required", "'url' is required, such as ldap://dc1.example.org:389."));
         URI uri;
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField("url", "'url' is not a URL.");
+            throw ApiProblem.invalidField("url", "not_url", "'url' is not a URL.");
         }
         Optional<char[]> newPassword = request.optionalSecret("bindPassword", 1024);
         char[] password = newPassword.or(() -> inForce.map(DirectorySettings::bindPassword))
-                .orElseThrow(() -> ApiProblem.invalidField("bindPassword", "'bindPassword' is required."));
+                .orElseThrow(() -> ApiProblem.invalidField("bindPassword", "required", "'bindPassword' is required."));
         try {
             DirectorySettings.Transport transport = request.optionalText("transport", 20).map(DirectorySettings.Transport::parse)
                     .orElseGet(() -> "ldaps".equalsIgnoreCase(uri.getScheme()) ? DirectorySettings.Transport.LDAPS : DirectorySettings.Transport.START_TLS);
@@ -125,7 +126,8 @@ public class DirectoryResource {
             }
             return parsed;
         } catch (IllegalArgumentException e) {
-            throw new ApiProblem(400, "invalid_request", e.getMessage()).with("field", e.getMessage().contains("ransport") || e.getMessage().contains("laintext") ? "transport" : "url");
+            String field = e.getMessage().contains("ransport") || e.getMessage().contains("laintext") ? "transport" : "url";
+            throw ApiProblem.invalidField(field, "directory_settings", e.getMessage());
         } finally {
             newPassword.ifPresent(secret -> Arrays.fill(secret, '\0'));
         }
@@ -133,7 +135,7 @@ public class DirectoryResource {
 
     private static String text(JsonRequest request, String field, Optional<String> inForce) {
         return request.optionalText(field, 1000).or(() -> inForce)
-                .orElseThrow(() -> ApiProblem.invalidField(field, "'" + field + "' is required."));
+                .orElseThrow(() -> ApiProblem.invalidField(field, "required", "'" + field + "' is required."));
     }
 
     private static JsonObject json(DirectorySettings settings) {

@@ -107,7 +107,7 @@ public class RoleMappingsResource {
         Set<UUID> roleIds = new LinkedHashSet<>();
         for (String name : request.optionalTextList("roles", 20, Role.LONGEST_NAME).orElse(List.of())) {
             roleIds.add(roles.findByName(name).map(Role::id)
-                    .orElseThrow(() -> ApiProblem.invalidField("roles", "No role is called '" + name + "'.")));
+                    .orElseThrow(() -> ApiProblem.invalidField("roles", "unknown_role", "No role is called '" + name + "'.").with("value", name)));
         }
         try {
             return RoleMapping.of(id, request.requiredText("name", RoleMapping.LONGEST_NAME),

@@ -119,7 +119,7 @@ public class RolesResource {
         JsonRequest request = JsonRequest.of(body, Set.of("name", "permissions"));
         Set<Permission> granted = EnumSet.noneOf(Permission.class);
         for (String name : request.optionalTextList("permissions", Permission.values().length, 60).orElse(List.of())) {
-            granted.add(Permission.fromApiName(name).orElseThrow(() -> ApiProblem.invalidField("permissions", "No permission is called '" + name + "'.")));
+            granted.add(Permission.fromApiName(name).orElseThrow(() -> ApiProblem.invalidField("permissions", "unknown_permission", "No permission is called '" + name + "'.").with("value", name)));
         }
         try {
             return Role.custom(id, request.requiredText("name", Role.LONGEST_NAME), granted);

@@ -46,14 +46,14 @@ public class SettingsResource {
         JsonRequest request = JsonRequest.of(body, Set.of("authenticationSource", "clientCertificate", "banner", "sessionIdleMinutes"));
         AdminSettings before = settings.current();
         AuthenticationSource source = request.optionalText("authenticationSource", 40)
-                .map(name -> AuthenticationSource.fromApiName(name).orElseThrow(() -> ApiProblem.invalidField("authenticationSource",
+                .map(name -> AuthenticationSource.fromApiName(name).orElseThrow(() -> ApiProblem.invalidField("authenticationSource", "not_allowed",
                         "'authenticationSource' is local, ldap or ldap_and_local.")))
                 .orElse(before.authenticationSource());
         CertificateLoginMode certificate = request.optionalText("clientCertificate", 40)
-                .map(name -> CertificateLoginMode.fromApiName(name).orElseThrow(() -> ApiProblem.invalidField("clientCertificate",
+                .map(name -> CertificateLoginMode.fromApiName(name).orElseThrow(() -> ApiProblem.invalidField("clientCertificate", "not_allowed",
                         "'clientCertificate' is not_required, subject_cn or subject_alt_name_upn.")))
                 .orElse(before.clientCertificate());
-        String banner = request.optionalText("banner", AdminSettings.LONGEST_BANNER).orElse(before.banner());
+        String banner = request.optionalLines("banner", AdminSettings.LONGEST_BANNER).orElse(before.banner());
         int idle = request.optionalWholeNumber("sessionIdleMinutes", 1, AdminSettings.LONGEST_IDLE_MINUTES).orElse(before.sessionIdleMinutes());
         AdminSettings after = settings.change(new AdminSettings(source, certificate, banner, idle), current.actor());
         String shown = AdminJson.settings(after).toString();

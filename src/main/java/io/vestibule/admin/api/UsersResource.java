@@ -87,7 +87,7 @@ public class UsersResource {
         Optional<char[]> password = request.optionalSecret("password", 1024);
         try {
             if (certificateOnly && password.isPresent()) {
-                throw ApiProblem.invalidField("password", "A certificate-only account has no password.");
+                throw ApiProblem.invalidField("password", "certificate_only", "A certificate-only account has no password.");
             }
             Set<UUID> roleIds = roleIds(request.optionalTextList("roles", 20, 100).orElse(List.of()));
             duties.require("admin.account.create", username,
@@ -110,7 +110,7 @@ public class UsersResource {
         LocalAccount account = existing(id);
         JsonRequest request = JsonRequest.of(body, FIELDS);
         if (request.has("username") && !request.optionalText("username", 256).map(account.username()::equals).orElse(false)) {
-            throw ApiProblem.invalidField("username", "A user name cannot be changed; create another account instead.");
+            throw ApiProblem.invalidField("username", "username_fixed", "A user name cannot be changed; create another account instead.");
         }
         Optional<char[]> password = request.optionalSecret("password", 1024);
         List<String> changes = new ArrayList<>();
@@ -120,7 +120,7 @@ public class UsersResource {
                     roles.findAll(account.roleIds()), roles.findAll(roleIds.orElse(account.roleIds()))));
             boolean makeCertificateOnly = request.optionalFlag("certificateOnly").orElse(false) && !account.certificateOnly();
             if (makeCertificateOnly && password.isPresent()) {
-                throw ApiProblem.invalidField("password", "A certificate-only account has no password.");
+                throw ApiProblem.invalidField("password", "certificate_only", "A certificate-only account has no password.");
             }
             accounts.update(account.id(), roleIds, makeCertificateOnly, password);
             roleIds.ifPresent(ids -> changes.add("roles " + roleNames(account.roleIds()) + " -> " + roleNames(ids)));
@@ -168,7 +168,7 @@ public class UsersResource {
         Set<UUID> ids = new LinkedHashSet<>();
         for (String name : names) {
             ids.add(roles.findByName(name).map(Role::id)
-                    .orElseThrow(() -> ApiProblem.invalidField("roles", "No role is called '" + name + "'.")));
+                    .orElseThrow(() -> ApiProblem.invalidField("roles", "unknown_role", "No role is called '" + name + "'.").with("value", name)));
         }
         return ids;
     }

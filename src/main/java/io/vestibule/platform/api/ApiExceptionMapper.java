@@ -35,16 +35,16 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             return ErrorBodies.response(problem.status(), problem.code(), problem.getMessage(), problem.details(), problem.headers());
         }
         if (causedBy(failure, RequestBodyLimit.BodyTooLarge.class)) {
-            return ErrorBodies.invalidBody(RequestBodyLimit.TOO_LARGE_MESSAGE);
+            return ErrorBodies.invalidBody("too_large", RequestBodyLimit.TOO_LARGE_MESSAGE);
         }
         if (causedBy(failure, RequestBodyLimit.BodyNotReceived.class)) {
             return ErrorBodies.bodyNotReceived();
         }
         if (causedBy(failure, JsonException.class)) {
-            return ErrorBodies.invalidBody("The request body is not well-formed JSON.");
+            return ErrorBodies.invalidBody("not_json", "The request body is not well-formed JSON.");
         }
         if (causedBy(failure, NoContentException.class)) {
-            return ErrorBodies.invalidBody("A JSON body is required.");
+            return ErrorBodies.invalidBody("required", "A JSON body is required.");
         }
         if (failure instanceof NotFoundException) {
             return simple(404, "not_found", "Nothing was found at this address.");
@@ -60,7 +60,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
-            return simple(status, status == 400 ? "invalid_request" : "http_" + status, "The request was refused.");
+            return status == 400
+                    ? ErrorBodies.response(400, "invalid_request", "The request was refused.", Map.of("reason", "refused"), Map.of())
+                    : simple(status, "http_" + status, "The request was refused.");
         }
         RepeatedFailures.Verdict verdict = REPEATED.failed(failure);
         if (verdict.log()) {

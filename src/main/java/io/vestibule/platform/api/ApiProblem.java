@@ -27,8 +27,12 @@ public class ApiProblem extends RuntimeException {
         this.code = code;
     }
 
-    public static ApiProblem invalidField(String field, String message) {
-        return new ApiProblem(Response.Status.BAD_REQUEST, "invalid_request", message).with("field", field);
+    /**
+     * A 400 {@code invalid_request} naming the refused field and, in {@code reason}, why: a stable code pages translate
+     * (the message is for people reading the API), with any numbers the translation needs added by {@link #with}.
+     */
+    public static ApiProblem invalidField(String field, String reason, String message) {
+        return new ApiProblem(Response.Status.BAD_REQUEST, "invalid_request", message).with("field", field).with("reason", reason);
     }
 
     public static ApiProblem notFound() {

@@ -24,14 +24,14 @@ public final class ErrorBodies {
         return builder.build();
     }
 
-    /** A 400 about the request body as a whole ({@code "field": "body"}). */
-    public static Response invalidBody(String message) {
-        return response(400, "invalid_request", message, Map.of("field", "body"), Map.of());
+    /** A 400 about the request body as a whole ({@code "field": "body"}), {@code reason} saying why. */
+    public static Response invalidBody(String reason, String message) {
+        return response(400, "invalid_request", message, Map.of("field", "body", "reason", reason), Map.of());
     }
 
     /** The same, ending the connection: what is left of the body was not read, and must not be taken for a request. */
-    public static Response invalidBodyThenClose(String message) {
-        return response(400, "invalid_request", message, Map.of("field", "body"), Map.of("Connection", "close"));
+    public static Response invalidBodyThenClose(String reason, String message) {
+        return response(400, "invalid_request", message, Map.of("field", "body", "reason", reason), Map.of("Connection", "close"));
     }
 
     /** A 408 for a body that did not arrive in time, ending the connection: the rest of the body must not be taken for a request. */

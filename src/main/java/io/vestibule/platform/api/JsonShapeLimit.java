@@ -32,18 +32,18 @@ public class JsonShapeLimit implements ContainerRequestFilter {
         try {
             body = request.getEntityStream().readAllBytes();
         } catch (RequestBodyLimit.BodyTooLarge tooLarge) {
-            request.abortWith(ErrorBodies.invalidBodyThenClose(RequestBodyLimit.TOO_LARGE_MESSAGE));
+            request.abortWith(ErrorBodies.invalidBodyThenClose("too_large", RequestBodyLimit.TOO_LARGE_MESSAGE));
             return;
         } catch (RequestBodyLimit.BodyNotReceived notReceived) {
             request.abortWith(ErrorBodies.bodyNotReceived());
             return;
         } catch (IOException unreadable) {
-            request.abortWith(ErrorBodies.invalidBodyThenClose("The request body could not be read."));
+            request.abortWith(ErrorBodies.invalidBodyThenClose("unreadable", "The request body could not be read."));
             return;
         }
         Optional<String> refusal = JsonShape.refusal(body);
         if (refusal.isPresent()) {
-            request.abortWith(ErrorBodies.invalidBody(refusal.get()));
+            request.abortWith(ErrorBodies.invalidBody("body_shape", refusal.get()));
             return;
         }
         request.setEntityStream(new ByteArrayInputStream(body));

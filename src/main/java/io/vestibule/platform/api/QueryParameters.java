@@ -17,7 +17,7 @@ public final class QueryParameters {
         try {
             return Optional.of(Instant.parse(text.strip()));
         } catch (DateTimeParseException e) {
-            throw ApiProblem.invalidField(name, "'" + name + "' is an ISO-8601 instant such as 2026-11-22T09:00:00Z.");
+            throw ApiProblem.invalidField(name, "instant", "'" + name + "' is an ISO-8601 instant such as 2026-11-22T09:00:00Z.");
         }
     }
 
@@ -25,7 +25,8 @@ public final class QueryParameters {
     public static int limit(String name, String text, int otherwise, int most) {
         int limit = text == null || text.isBlank() ? otherwise : text.strip().matches("\\d{1,9}") ? Integer.parseInt(text.strip()) : -1;
         if (limit < 1 || limit > most) {
-            throw ApiProblem.invalidField(name, "'" + name + "' is 1 to " + most + ".");
+            throw ApiProblem.invalidField(name, "whole_number", "'" + name + "' is 1 to " + most + ".")
+                    .with("min", 1).with("max", most);
         }
         return limit;
     }

@@ -60,12 +60,12 @@ public class RequestBodyLimit implements ContainerRequestFilter {
                     if (length <= DRAIN_LIMIT) {
                         drain(request.getEntityStream());
                     }
-                    request.abortWith(ErrorBodies.invalidBodyThenClose(TOO_LARGE_MESSAGE));
+                    request.abortWith(ErrorBodies.invalidBodyThenClose("too_large", TOO_LARGE_MESSAGE));
                     return;
                 }
             } catch (NumberFormatException e) {
                 request.abortWith(ErrorBodies.response(400, "invalid_request", "The Content-Length header is not a number.",
-                        Map.of("field", "Content-Length"), Map.of("Connection", "close")));
+                        Map.of("field", "Content-Length", "reason", "content_length"), Map.of("Connection", "close")));
                 return;
             }
         }

@@ -33,8 +33,9 @@ public class ErrorPageServlet extends HttpServlet {
         boolean ourFault = status >= 500 && !CODES.containsKey(status);
         if (ListenerRouting.isApi(uri)) {
             response.setContentType("application/json;charset=utf-8");
-            response.getWriter().write(ErrorBodies.body(CODES.getOrDefault(status, ourFault ? "internal_error" : "http_" + status),
-                    ourFault ? "Something went wrong on our side." : "The request was refused.", Map.of()).toString());
+            String code = CODES.getOrDefault(status, ourFault ? "internal_error" : "http_" + status);
+            response.getWriter().write(ErrorBodies.body(code, ourFault ? "Something went wrong on our side." : "The request was refused.",
+                    code.equals("invalid_request") ? Map.of("reason", "refused") : Map.of()).toString());
         } else {
             response.setContentType("text/html;charset=utf-8");
             response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Vestibule</title>"

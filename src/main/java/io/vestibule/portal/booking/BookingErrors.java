@@ -18,9 +18,9 @@ final class BookingErrors {
         try {
             return call.get();
         } catch (BookingRefused refused) {
-            throw ApiProblem.invalidField(refused.field(), refused.getMessage());
+            throw ApiProblem.invalidField(refused.field(), refused.reason(), refused.getMessage());
         } catch (PinRefused refused) {
-            throw ApiProblem.invalidField(refused.field(), refused.getMessage())
+            throw ApiProblem.invalidField(refused.field(), "weak_pin", refused.getMessage())
                     .with("rules", refused.rules().stream().map(PinRule::code).toList());
         } catch (BookingService.MeetingNotFound notFound) {
             throw ApiProblem.notFound();

@@ -123,7 +123,7 @@ final class MeetingJson {
         Optional<List<String>> emails = request.optionalTextList("invitees", MAX_INVITEES, MAX_EMAIL);
         emails.ifPresent(list -> list.forEach(email -> {
             if (!EMAIL.matcher(email).matches()) {
-                throw ApiProblem.invalidField("invitees", "'" + email + "' is not an e-mail address.");
+                throw ApiProblem.invalidField("invitees", "email", "'" + email + "' is not an e-mail address.").with("value", email);
             }
         }));
         return emails;
@@ -133,23 +133,28 @@ final class MeetingJson {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw ApiProblem.invalidField(field, "'" + field + "' must be an ISO-8601 date and time with an offset, such as 2026-12-01T10:00:00+01:00.");
+            throw ApiProblem.invalidField(field, "date_time", "'" + field + "' must be an ISO-8601 date and time with an offset, such as 2026-12-01T10:00:00+01:00.");
         }
     }
 
     private static ZoneId zone(String id) {
         if (!ZoneId.getAvailableZoneIds().contains(id)) {
-            throw ApiProblem.invalidField("timeZone", "'" + id + "' is not a known time zone; use an IANA name such as Europe/Madrid.");
+            throw unknownZone(id);
         }
         try {
             return ZoneId.of(id);
         } catch (DateTimeException e) {
-            throw ApiProblem.invalidField("timeZone", "'" + id + "' is not a known time zone.");
+            throw unknownZone(id);
         }
+    }
+
+    private static ApiProblem unknownZone(String id) {
+        return ApiProblem.invalidField("timeZone", "unknown_time_zone", "'" + id + "' is not a known time zone; use an IANA name such as Europe/Madrid.")
+                .with("value", id);
     }
 
     private static RoomType roomType(String code) {
         return RoomType.fromCode(code).orElseThrow(() ->
-                ApiProblem.invalidField("roomType", "'roomType' must be host_pin_only or host_and_guest_pins."));
+                ApiProblem.invalidField("roomType", "not_allowed", "'roomType' must be host_pin_only or host_and_guest_pins."));
     }
 }

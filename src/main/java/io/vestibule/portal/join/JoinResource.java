@@ -75,9 +75,6 @@ public class JoinResource {
                          @CookieParam(SessionCookie.PORTAL_NAME) String portalSession) {
         JsonRequest request = JsonRequest.of(body, Set.of("displayName", "pin", "invitation"));
         String displayName = request.requiredText("displayName", MAX_DISPLAY_NAME);
-        if (displayName.codePoints().anyMatch(Character::isISOControl)) {
-            throw ApiProblem.invalidField("displayName", "'displayName' may not hold control characters.");
-        }
         Optional<PortalUser> signedIn = Optional.ofNullable(portalSession).flatMap(sessions::resume)
                 .flatMap(session -> signIn.user(session.principal().accountId()));
         try {

@@ -174,6 +174,32 @@ class AdminApiIT {
     }
 
     @Test
+    void controlCharactersAreRefusedNamingTheFieldWhileTheBannerKeepsItsLines() {
+        AdminClient admin = admin();
+        String before = admin.get("/settings").json().getString("banner");
+        try {
+            ApiResponse lines = admin.put("/settings", Json.createObjectBuilder().add("banner", "Authorised use only.\nActivity is logged.").build());
+            assertThat(lines.status()).as(lines.toString()).isEqualTo(200);
+            assertThat(server.newAdminClient().get("/banner").json().getString("banner")).isEqualTo("Authorised use only.\nActivity is logged.");
+
+            assertRefusedForControlCharacters(admin.put("/settings", Json.createObjectBuilder().add("banner", "Authorised\u0000 use only.").build()), "banner");
+            assertRefusedForControlCharacters(admin.post("/roles", Json.createObjectBuilder().add("name", "Desk\u001b[2J")
+                    .add("permissions", Json.createArrayBuilder().add("view_alarms")).build()), "name");
+            assertRefusedForControlCharacters(admin.post("/users", Json.createObjectBuilder().add("username", "desk\u0000")
+                    .add("password", "Another-Pass-123").add("roles", Json.createArrayBuilder().add("Read-only")).build()), "username");
+        } finally {
+            admin.put("/settings", Json.createObjectBuilder().add("banner", before).build());
+        }
+    }
+
+    private static void assertRefusedForControlCharacters(ApiResponse response, String field) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("invalid_request");
+        assertThat(response.json().getString("field")).isEqualTo(field);
+        assertThat(response.json().getString("reason")).isEqualTo("control_characters");
+    }
+
+    @Test
     void customRolesLocalAccountsAndTheirRefusals() {
         AdminClient admin = admin();
         ApiResponse shadow = admin.post("/roles", Json.createObjectBuilder().add("name", "Shadow auditor")

@@ -199,36 +199,62 @@ abstract class MeetingApiContract {
     void badInputIsRefusedNamingTheField() {
         PortalClient alice = alice();
         String start = meeting("x").build().getString("start");
-        record Case(String body, String field) {
+        record Case(String body, String field, String reason) {
         }
         for (Case bad : new Case[] {
-                new Case("{\"title\": \"unterminated", "body"),
-                new Case("[1, 2, 3]", "body"),
-                new Case("", "body"),
-                new Case("\"just a string\"", "body"),
-                new Case("[".repeat(1000) + "]".repeat(1000), "body"),
-                new Case("{\"title\": " + "1".repeat(1100) + "}", "body"),
-                new Case(without(meeting("x"), "title"), "title"),
-                new Case(without(meeting("x"), "end"), "end"),
-                new Case(meeting("x").add("end", start).build().toString(), "end"),
-                new Case(meeting("x").add("end", start.replace("10:00", "09:00")).build().toString(), "end"),
-                new Case(meeting("x").add("timeZone", "Mars/Olympus_Mons").build().toString(), "timeZone"),
-                new Case(meeting("x").add("start", "2026-12-01T10:00:00").build().toString(), "start"),
-                new Case(meeting("x").add("start", "tomorrow").build().toString(), "start"),
-                new Case(meeting("x").add("title", 42).build().toString(), "title"),
-                new Case(meeting("x").add("title", "t".repeat(201)).build().toString(), "title"),
-                new Case(meeting("x").add("roomType", "open_to_all").build().toString(), "roomType"),
-                new Case(meeting("x").add("invitees", Json.createArrayBuilder().add("not an address")).build().toString(), "invitees"),
-                new Case(meeting("x").add("recurrence", "FREQ=SECONDLY").build().toString(), "recurrence"),
-                new Case(meeting("x").add("recurrence", "FREQ=WEEKLY;COUNT=2;UNTIL=20300101T000000Z").build().toString(), "recurrence"),
-                new Case(meeting("x").add("guestsWaitForHost", "yes").build().toString(), "guestsWaitForHost"),
-                new Case(meeting("x").add("isAdmin", true).build().toString(), "isAdmin")}) {
+                new Case("{\"title\": \"unterminated", "body", "not_json"),
+                new Case("[1, 2, 3]", "body", "not_object"),
+                new Case("", "body", "not_json"),
+                new Case("\"just a string\"", "body", "not_object"),
+                new Case("[".repeat(1000) + "]".repeat(1000), "body", "body_shape"),
+                new Case("{\"title\": " + "1".repeat(1100) + "}", "body", "body_shape"),
+                new Case(without(meeting("x"), "title"), "title", "required"),
+                new Case(without(meeting("x"), "end"), "end", "required"),
+                new Case(meeting("x").add("end", start).build().toString(), "end", "end_before_start"),
+                new Case(meeting("x").add("end", start.replace("10:00", "09:00")).build().toString(), "end", "end_before_start"),
+                new Case(meeting("x").add("timeZone", "Mars/Olympus_Mons").build().toString(), "timeZone", "unknown_time_zone"),
+                new Case(meeting("x").add("start", "2026-12-01T10:00:00").build().toString(), "start", "date_time"),
+                new Case(meeting("x").add("start", "tomorrow").build().toString(), "start", "date_time"),
+                new Case(meeting("x").add("title", 42).build().toString(), "title", "not_text"),
+                new Case(meeting("x").add("title", "t".repeat(201)).build().toString(), "title", "too_long"),
+                new Case(meeting("x").add("roomType", "open_to_all").build().toString(), "roomType", "not_allowed"),
+                new Case(meeting("x").add("invitees", Json.createArrayBuilder().add("not an address")).build().toString(), "invitees", "email"),
+                new Case(meeting("x").add("recurrence", "FREQ=SECONDLY").build().toString(), "recurrence", "unsupported_recurrence"),
+                new Case(meeting("x").add("recurrence", "FREQ=WEEKLY;COUNT=2;UNTIL=20300101T000000Z").build().toString(), "recurrence", "unsupported_recurrence"),
+                new Case(meeting("x").add("guestsWaitForHost", "yes").build().toString(), "guestsWaitForHost", "not_flag"),
+                new Case(meeting("x").add("isAdmin", true).build().toString(), "isAdmin", "unknown_field")}) {
             ApiResponse response = alice.sendRaw("POST", "/api/v1/meetings", bad.body());
             assertThat(response.status()).as(bad.body() + " -> " + response).isEqualTo(400);
             assertThat(response.errorCode()).isEqualTo("invalid_request");
             assertThat(response.json().getString("field")).as(bad.body()).isEqualTo(bad.field());
+            assertThat(response.json().getString("reason", null)).as("the reason pages translate, for " + bad.body()).isEqualTo(bad.reason());
             assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.vestibule");
         }
+    }
+
+    @Test
+    void controlCharactersInTitlesAndInviteesAreRefusedNamingTheField() {
+        PortalClient alice = alice();
+        String marker = "control-" + UUID.randomUUID();
+        for (String title : new String[] {marker + "\u0000", marker + "\u001b[31m", marker + "\nsecond line", marker + "\u007f"}) {
+            ApiResponse response = alice.post("/api/v1/meetings", meeting(title).build());
+            assertThat(response.status()).as(response.toString()).isEqualTo(400);
+            assertThat(response.errorCode()).isEqualTo("invalid_request");
+            assertThat(response.json().getString("field")).isEqualTo("title");
+            assertThat(response.json().getString("reason")).isEqualTo("control_characters");
+        }
+        ApiResponse invitee = alice.post("/api/v1/meetings", meeting(marker)
+                .add("invitees", Json.createArrayBuilder().add("guest\u0000@example.org")).build());
+        assertThat(invitee.status()).as(invitee.toString()).isEqualTo(400);
+        assertThat(invitee.json().getString("field")).isEqualTo("invitees");
+        assertThat(invitee.json().getString("reason")).isEqualTo("control_characters");
+
+        JsonObject booked = book(alice, meeting(marker).build());
+        ApiResponse renamed = alice.patch("/api/v1/meetings/" + booked.getString("id"),
+                Json.createObjectBuilder().add("title", marker + "\u0000").build());
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(400);
+        assertThat(renamed.json().getString("field")).isEqualTo("title");
+        assertThat(alice.get("/api/v1/meetings/" + booked.getString("id")).json().getString("title")).isEqualTo(marker);
     }
 
     @Test
