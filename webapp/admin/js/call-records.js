@@ -205,8 +205,8 @@ function explainRoom(error, room) {
   table.hidden = true;
   document.getElementById('no-records').hidden = true;
   document.getElementById('no-records-hint').hidden = true;
-  const message = error.code === 'room_not_found' ? t('admin.cdr.roomNotFound', { room })
-    : t('admin.cdr.roomAmbiguous', { room, count: error.body.rooms });
+  const message = error.code === 'room_not_found' ? t('error.room_not_found', { room })
+    : t('error.room_ambiguous', { room, count: error.body.rooms });
   markInvalid(searchForm, 'room', message);
 }
 

@@ -199,7 +199,8 @@ public class CallRecordsResource {
     private static Optional<String> roomReference(String room) {
         Optional<String> reference = Optional.ofNullable(room).map(String::strip).filter(text -> !text.isEmpty());
         if (reference.filter(text -> text.length() > LONGEST_ROOM_REFERENCE).isPresent()) {
-            throw ApiProblem.invalidField("room", "A room is named in at most " + LONGEST_ROOM_REFERENCE + " characters.");
+            throw ApiProblem.invalidField("room", "too_long", "A room is named in at most " + LONGEST_ROOM_REFERENCE + " characters.")
+                    .with("max", LONGEST_ROOM_REFERENCE);
         }
         return reference;
     }
