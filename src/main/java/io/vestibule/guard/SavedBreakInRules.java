@@ -1,6 +1,8 @@
 package io.vestibule.guard;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,6 +62,11 @@ public class SavedBreakInRules implements BreakInRules {
             allowList = parsed;
         }
         return parsed.ranges();
+    }
+
+    /** The allow-list's entries as the administrator wrote them (an IPv6 range stays as short as it was typed). */
+    public List<String> allowListAsWritten() {
+        return Arrays.stream(settings.text(ALLOW_LIST).orElse("").split(",")).map(String::strip).filter(entry -> !entry.isEmpty()).toList();
     }
 
     /**

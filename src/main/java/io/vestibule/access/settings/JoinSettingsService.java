@@ -13,7 +13,6 @@ import io.vestibule.booking.JoinWindow;
 import io.vestibule.booking.JoinWindowSetting;
 import io.vestibule.guard.BreakInPolicy;
 import io.vestibule.guard.SavedBreakInRules;
-import io.vestibule.platform.net.AddressRange;
 import io.vestibule.platform.settings.SavedSettings;
 import io.vestibule.rooms.PinPolicy;
 import io.vestibule.rooms.RoomRules;
@@ -53,7 +52,7 @@ public class JoinSettingsService {
         return new JoinSettings(pins.generatedLength(), pins.shortestAccepted(),
                 policy.room().threshold(), minutes(policy.room().window()), minutes(policy.room().blockFor()),
                 policy.address().threshold(), minutes(policy.address().window()), minutes(policy.address().blockFor()),
-                breakIn.allowList().ranges().stream().map(AddressRange::toString).toList(),
+                breakIn.allowListAsWritten(),
                 minutes(lifetimes.lobby()), minutes(joinWindow.beforeStart()), minutes(joinWindow.afterEnd()),
                 (int) lifetimes.join().toSeconds(), rooms.participantLimit());
     }
