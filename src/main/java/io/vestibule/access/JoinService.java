@@ -71,7 +71,8 @@ public class JoinService {
     @Inject
     public JoinService(JoinableRooms joinableRooms, RoomProvisioner provisioner, BookingService bookings, LiveConferences live,
                        JoinTokenIssuer issuer, JoinTokenVerifier verifier, TokenRevocations revocations, TokenSettings tokens,
-                       TokenLifetimes lifetimes, RoomRules rules, BreakInGuard guard, ConferenceNotifier notifier, JoinMetrics metrics, Clock clock, CallRecorder calls,
+                       TokenLifetimes lifetimes, RoomRules rules, BreakInGuard guard, ConferenceNotifier notifier, JoinMetrics metrics,
+                       Clock clock, CallRecorder calls,
                        @ConfigProperty(name = "vestibule.join.invitees-skip-guest-pin", defaultValue = "false")
                        boolean inviteesSkipGuestPin) {
         this.joinableRooms = joinableRooms;

@@ -11,8 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
- * Creates rooms and changes their type, PINs, participant limit and whether they are open. Owners may choose PINs, which must pass the {@link PinPolicy};
- * otherwise PINs are generated. A room with host and guest PINs never has the same PIN twice.
+ * Creates rooms and changes their type, PINs, participant limit and whether they are open. Owners may choose PINs,
+ * which must pass the {@link PinPolicy} in force; otherwise PINs are generated. A room with host and guest PINs never
+ * has the same PIN twice.
  */
 @ApplicationScoped
 @Transactional
