@@ -34,6 +34,14 @@ public record JoinSettings(
     public static final int LONGEST_ALLOW_LIST = 100;
 
     public JoinSettings {
+        breakInAllowList = List.copyOf(breakInAllowList);
+    }
+
+    /**
+     * These settings, if each is within the product's floors; otherwise {@link JoinSettingRefused} names the first that
+     * is not. Not checked on construction: start-up settings outside the console's bounds are still shown as they are.
+     */
+    public JoinSettings withinFloors() {
         within("pinLength", pinLength, PinPolicy.MINIMUM_LENGTH, PinPolicy.MAXIMUM_LENGTH);
         within("pinMinimumLength", pinMinimumLength, PinPolicy.MINIMUM_LENGTH, pinLength);
         within("roomFailures", roomFailures, 1, SavedBreakInRules.MOST_ATTEMPTS);
@@ -42,7 +50,6 @@ public record JoinSettings(
         within("addressAttempts", addressAttempts, 1, SavedBreakInRules.MOST_ATTEMPTS);
         within("addressWindowMinutes", addressWindowMinutes, 1, SavedBreakInRules.LONGEST_MINUTES);
         within("addressBlockMinutes", addressBlockMinutes, 1, SavedBreakInRules.LONGEST_MINUTES);
-        breakInAllowList = List.copyOf(breakInAllowList);
         if (breakInAllowList.size() > LONGEST_ALLOW_LIST) {
             throw new JoinSettingRefused("breakInAllowList", "'breakInAllowList' may hold at most " + LONGEST_ALLOW_LIST + " entries.");
         }
@@ -58,6 +65,7 @@ public record JoinSettings(
         within("tokenLifetimeSeconds", tokenLifetimeSeconds, (int) TokenSettings.MIN_JOIN_LIFETIME.toSeconds(),
                 (int) TokenSettings.MAX_JOIN_LIFETIME.toSeconds());
         within("participantLimit", participantLimit, 1, RoomRules.MOST_PARTICIPANTS);
+        return this;
     }
 
     private static void within(String field, int value, int least, int most) {

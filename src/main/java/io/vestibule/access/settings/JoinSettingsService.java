@@ -57,8 +57,9 @@ public class JoinSettingsService {
                 (int) lifetimes.join().toSeconds(), rooms.participantLimit());
     }
 
-    /** Saves the settings an administrator changed; the next join follows them. */
+    /** Saves the settings an administrator changed, if within the product's floors; the next join follows them. */
     public JoinSettings change(JoinSettings changed, String administrator) {
+        changed.withinFloors();
         Map<String, String> values = new LinkedHashMap<>();
         values.put(RoomRules.PIN_LENGTH, String.valueOf(changed.pinLength()));
         values.put(RoomRules.PIN_MINIMUM_LENGTH, String.valueOf(changed.pinMinimumLength()));

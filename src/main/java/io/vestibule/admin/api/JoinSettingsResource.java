@@ -51,28 +51,28 @@ public class JoinSettingsResource {
     public String change(JsonValue body) {
         JsonRequest request = JsonRequest.of(body, FIELDS);
         JoinSettings before = settings.current();
-        JoinSettings changed;
+        JoinSettings changed = new JoinSettings(
+                number(request, "pinLength", before.pinLength()),
+                number(request, "pinMinimumLength", before.pinMinimumLength()),
+                number(request, "roomFailures", before.roomFailures()),
+                number(request, "roomWindowMinutes", before.roomWindowMinutes()),
+                number(request, "roomBlockMinutes", before.roomBlockMinutes()),
+                number(request, "addressAttempts", before.addressAttempts()),
+                number(request, "addressWindowMinutes", before.addressWindowMinutes()),
+                number(request, "addressBlockMinutes", before.addressBlockMinutes()),
+                request.isNull("breakInAllowList") ? List.of() : request.optionalTextList("breakInAllowList",
+                        JoinSettings.LONGEST_ALLOW_LIST, LONGEST_RANGE).orElse(before.breakInAllowList()),
+                number(request, "lobbyMinutes", before.lobbyMinutes()),
+                number(request, "minutesBeforeStart", before.minutesBeforeStart()),
+                number(request, "minutesAfterEnd", before.minutesAfterEnd()),
+                number(request, "tokenLifetimeSeconds", before.tokenLifetimeSeconds()),
+                number(request, "participantLimit", before.participantLimit()));
+        JsonObject shown;
         try {
-            changed = new JoinSettings(
-                    number(request, "pinLength", before.pinLength()),
-                    number(request, "pinMinimumLength", before.pinMinimumLength()),
-                    number(request, "roomFailures", before.roomFailures()),
-                    number(request, "roomWindowMinutes", before.roomWindowMinutes()),
-                    number(request, "roomBlockMinutes", before.roomBlockMinutes()),
-                    number(request, "addressAttempts", before.addressAttempts()),
-                    number(request, "addressWindowMinutes", before.addressWindowMinutes()),
-                    number(request, "addressBlockMinutes", before.addressBlockMinutes()),
-                    request.isNull("breakInAllowList") ? List.of() : request.optionalTextList("breakInAllowList",
-                            JoinSettings.LONGEST_ALLOW_LIST, LONGEST_RANGE).orElse(before.breakInAllowList()),
-                    number(request, "lobbyMinutes", before.lobbyMinutes()),
-                    number(request, "minutesBeforeStart", before.minutesBeforeStart()),
-                    number(request, "minutesAfterEnd", before.minutesAfterEnd()),
-                    number(request, "tokenLifetimeSeconds", before.tokenLifetimeSeconds()),
-                    number(request, "participantLimit", before.participantLimit()));
+            shown = AdminJson.joinSettings(settings.change(changed, current.actor()));
         } catch (JoinSettingRefused refused) {
             throw ApiProblem.invalidField(refused.field(), refused.getMessage());
         }
-        JsonObject shown = AdminJson.joinSettings(settings.change(changed, current.actor()));
         audit.changed("admin.join-settings.change", AdminJson.joinSettings(before) + " -> " + shown);
         return shown.toString();
     }
