@@ -33,7 +33,9 @@ class RoomsAdminIT {
         AdminClient dave = server.newAdminClient().signIn("dave", server.demoPassword());
         AdminClient carol = server.newAdminClient().signIn("carol", server.demoPassword());
         PortalClient alice = server.newClient().signIn("alice", server.demoPassword());
-        int serviceLimit = dave.get("/join-settings").json().getInt("participantLimit");
+        ApiResponse settings = dave.get("/join-settings");
+        assertThat(settings.status()).as(settings.toString()).isEqualTo(200);
+        int serviceLimit = settings.json().getInt("participantLimit");
         JsonObject meeting = Meetings.openNow(alice, "host_pin_only", false);
         String title = meeting.getString("title");
         JsonObject room = meeting.getJsonObject("room");
