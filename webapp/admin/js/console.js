@@ -31,6 +31,8 @@ export const canChangeMappings = (user) => holds(user, 'change_configuration', '
 export const canViewMappings = (user) => holds(user, 'change_configuration', 'view_configuration', 'manage_auditors');
 export const canViewCallRecords = (user) => holds(user, 'view_cdrs');
 export const canViewLogs = (user) => holds(user, 'view_logs');
+export const canViewRooms = (user) => holds(user, 'view_rooms', 'manage_rooms');
+export const canManageRooms = (user) => holds(user, 'manage_rooms');
 
 /** The console's pages in navigation order, each shown only to those who may open it. */
 export const PAGES = [
@@ -41,10 +43,18 @@ export const PAGES = [
   { id: 'role-mappings', href: '/admin/role-mappings.html', key: 'admin.nav.roleMappings', allowed: canViewMappings },
   { id: 'settings', href: '/admin/settings.html', key: 'admin.nav.settings', allowed: canViewConfiguration },
   { id: 'media-settings', href: '/admin/media-settings.html', key: 'admin.nav.mediaSettings', allowed: canViewConfiguration },
+  { id: 'join-settings', href: '/admin/join-settings.html', key: 'admin.nav.joinSettings', allowed: canViewConfiguration },
+  { id: 'rooms', href: '/admin/rooms.html', key: 'admin.nav.rooms', allowed: canViewRooms },
   { id: 'call-records', href: '/admin/call-records.html', key: 'admin.nav.callRecords', allowed: canViewCallRecords },
   { id: 'audit', href: '/admin/audit.html', key: 'admin.nav.audit', allowed: canViewLogs },
   { id: 'password', href: PASSWORD_PAGE, key: 'admin.nav.password', allowed: (user) => user.source === 'local' },
 ];
+
+/**
+ * Whether the console lists a permission: only those that open a page of their own (beyond the overview and the
+ * password page, which everyone has), so that no permission is offered that leads nowhere.
+ */
+export const listsPermission = (name) => PAGES.some((page) => page.id !== 'home' && page.allowed({ permissions: [name] }));
 
 const call = apiClient({ base: '/admin/api/v1', csrfToken: () => sessionStorage.getItem(CSRF_TOKEN) });
 

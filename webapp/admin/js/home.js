@@ -1,6 +1,6 @@
 // The console's overview: who is signed in, with which roles and permissions, and the pages they open.
 
-import { startConsole, permissionLabel, formatInstant, h, t, PAGES } from './console.js';
+import { startConsole, permissionLabel, listsPermission, formatInstant, h, t, PAGES } from './console.js';
 
 const me = await startConsole('home');
 
@@ -9,7 +9,7 @@ function render() {
   document.getElementById('account-source').textContent = t('admin.home.source.' + me.source);
   document.getElementById('account-roles').textContent = (me.roles || []).join(', ') || t('admin.none');
   document.getElementById('account-permissions').replaceChildren(
-    ...(me.permissions || []).map((name) => h('li', {}, permissionLabel({ name }))));
+    ...(me.permissions || []).filter(listsPermission).map((name) => h('li', {}, permissionLabel({ name }))));
   document.getElementById('account-password-expires').textContent =
     me.source === 'local' ? formatInstant(me.passwordExpiresAt) : t('admin.home.passwordInDirectory');
   document.getElementById('account').hidden = false;

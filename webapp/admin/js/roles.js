@@ -3,12 +3,16 @@
 
 import {
   adminApi, startConsole, canManageAccounts, showStatus, t, h, cell, rowHeader, renderChoices, chosen, permissionLabel,
+  listsPermission,
 } from './console.js';
 import { startEditableList } from './editable-list.js';
 
 const me = await startConsole('roles');
 const form = document.getElementById('role-form');
 let permissions = [];
+let editing = null;
+
+const listed = (names) => (names || []).filter(listsPermission);
 
 function labelOf(name) {
   return permissionLabel(permissions.find((permission) => permission.name === name) || { name });
@@ -18,25 +22,29 @@ function roleCells(role) {
   return [
     rowHeader('admin.roles.colRole', role.name),
     cell('admin.roles.colKind', t(role.builtIn ? 'admin.roles.builtIn' : 'admin.roles.custom')),
-    cell('admin.roles.colPermissions', (role.permissions || []).length
-      ? h('ul', { class: 'plain' }, role.permissions.map((name) => h('li', {}, labelOf(name))))
+    cell('admin.roles.colPermissions', listed(role.permissions).length
+      ? h('ul', { class: 'plain' }, listed(role.permissions).map((name) => h('li', {}, labelOf(name))))
       : t('admin.none')),
   ];
 }
 
 function renderPermissionChoices(checked) {
   renderChoices(document.getElementById('role-permissions'), 'permissions',
-    permissions.map((permission) => ({ value: permission.name, label: permissionLabel(permission) })), checked);
+    permissions.filter((permission) => listsPermission(permission.name))
+      .map((permission) => ({ value: permission.name, label: permissionLabel(permission) })), checked);
 }
 
 function fillForm(role) {
+  editing = role;
   form.name.value = role ? role.name : '';
   renderPermissionChoices(role ? role.permissions || [] : []);
   return form.name;
 }
 
 function readForm() {
-  const body = { name: form.name.value.trim(), permissions: chosen(form, 'permissions') };
+  // A permission the console does not list stays as it was: no page offered it, so none may take it away.
+  const kept = ((editing && editing.permissions) || []).filter((name) => !listsPermission(name));
+  const body = { name: form.name.value.trim(), permissions: [...chosen(form, 'permissions'), ...kept] };
   if (body.name) return body;
   showStatus(t('admin.roles.missingName'), 'error');
   form.name.focus();

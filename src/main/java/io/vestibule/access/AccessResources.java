@@ -21,6 +21,7 @@ import io.vestibule.access.token.DurablyAddedSigningKeys;
 import io.vestibule.access.token.InMemoryTokenRevocations;
 import io.vestibule.access.token.JoinTokenIssuer;
 import io.vestibule.access.token.JoinTokenVerifier;
+import io.vestibule.access.token.SavedTokenLifetimes;
 import io.vestibule.access.token.SigningKeys;
 import io.vestibule.access.token.TokenRevocations;
 import io.vestibule.access.token.TokenSettings;
@@ -57,13 +58,21 @@ public class AccessResources {
     protected AccessResources() {
     }
 
+    /**
+     * The settings tokens are verified against. Their join and lobby lifetimes are the longest the console may set:
+     * tokens are issued for the lifetimes in force ({@link SavedTokenLifetimes}), and one issued before a change stays
+     * good until it expires.
+     */
     @Produces
     @Singleton
     TokenSettings tokenSettings() {
-        return new TokenSettings(publicUrl.toString(), TokenSettings.defaults(publicUrl.toString()).audience(),
+        TokenSettings atStartUp = new TokenSettings(publicUrl.toString(), TokenSettings.AUDIENCE,
                 Duration.ofSeconds(tokenLifetimeSeconds), Duration.ofMinutes(lobbyMinutes),
                 TokenSettings.DEFAULT_INVITATION_LIFETIME, Duration.ofSeconds(clockSkewSeconds),
-                TokenSettings.DEFAULT_KEY_ROTATION, TokenSettings.defaults(publicUrl.toString()).maxTokenBytes());
+                TokenSettings.DEFAULT_KEY_ROTATION, TokenSettings.DEFAULT_MAX_TOKEN_BYTES);
+        Duration longestLobby = atStartUp.lobbyLifetime().compareTo(SavedTokenLifetimes.LONGEST_LOBBY) > 0
+                ? atStartUp.lobbyLifetime() : SavedTokenLifetimes.LONGEST_LOBBY;
+        return atStartUp.withJoinLifetime(TokenSettings.MAX_JOIN_LIFETIME).withLobbyLifetime(longestLobby);
     }
 
     @Produces
@@ -75,8 +84,9 @@ public class AccessResources {
 
     @Produces
     @Singleton
-    JoinTokenIssuer joinTokenIssuer(SigningKeys keys, TokenSettings settings, CryptoPolicy policy, Clock clock, SecureRandom random) {
-        return new JoinTokenIssuer(keys, settings, policy, clock, random);
+    JoinTokenIssuer joinTokenIssuer(SigningKeys keys, TokenSettings settings, SavedTokenLifetimes lifetimes, CryptoPolicy policy,
+                                    Clock clock, SecureRandom random) {
+        return new JoinTokenIssuer(keys, settings, lifetimes, policy, clock, random);
     }
 
     @Produces

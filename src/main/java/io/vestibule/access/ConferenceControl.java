@@ -82,9 +82,17 @@ public class ConferenceControl {
     }
 
     public void end(String token, UUID conferenceId) throws TokenRejected, NotAllowed {
-        Conference conference = asHost(token, conferenceId);
+        end(asHost(token, conferenceId));
+    }
+
+    /** Ends the conference running in the room, if one runs, as a host's end does; for an administrator. */
+    public void endInRoom(UUID roomId) {
+        live.all().stream().filter(conference -> conference.roomId().equals(roomId)).forEach(this::end);
+    }
+
+    private void end(Conference conference) {
         List<Participant> everyone = conference.end();
-        revocations.endConference(conferenceId.toString());
+        revocations.endConference(conference.id().toString());
         notifier.ended(conference, everyone);
         live.forgetIfOver(conference);
     }

@@ -24,6 +24,7 @@ import io.vestibule.access.token.JoinTokenIssuer;
 import io.vestibule.access.token.JoinTokenVerifier;
 import io.vestibule.access.token.TokenClaims;
 import io.vestibule.access.token.TokenKind;
+import io.vestibule.access.token.TokenLifetimes;
 import io.vestibule.access.token.TokenRejected;
 import io.vestibule.access.token.TokenRejection;
 import io.vestibule.access.token.TokenRevocations;
@@ -35,6 +36,7 @@ import io.vestibule.guard.Verdict;
 import io.vestibule.rooms.Room;
 import io.vestibule.rooms.RoomAlias;
 import io.vestibule.rooms.RoomProvisioner;
+import io.vestibule.rooms.RoomRules;
 
 /**
  * The join flow (R-JOIN, R-ROOM-2..6, R-BRUTE-1..3): who gets into which room, as what, for how long.
@@ -57,6 +59,8 @@ public class JoinService {
     private JoinTokenVerifier verifier;
     private TokenRevocations revocations;
     private TokenSettings tokens;
+    private TokenLifetimes lifetimes;
+    private RoomRules rules;
     private BreakInGuard guard;
     private ConferenceNotifier notifier;
     private JoinMetrics metrics;
@@ -67,7 +71,8 @@ public class JoinService {
     @Inject
     public JoinService(JoinableRooms joinableRooms, RoomProvisioner provisioner, BookingService bookings, LiveConferences live,
                        JoinTokenIssuer issuer, JoinTokenVerifier verifier, TokenRevocations revocations, TokenSettings tokens,
-                       BreakInGuard guard, ConferenceNotifier notifier, JoinMetrics metrics, Clock clock, CallRecorder calls,
+                       TokenLifetimes lifetimes, RoomRules rules, BreakInGuard guard, ConferenceNotifier notifier, JoinMetrics metrics,
+                       Clock clock, CallRecorder calls,
                        @ConfigProperty(name = "vestibule.join.invitees-skip-guest-pin", defaultValue = "false")
                        boolean inviteesSkipGuestPin) {
         this.joinableRooms = joinableRooms;
@@ -78,6 +83,8 @@ public class JoinService {
         this.verifier = verifier;
         this.revocations = revocations;
         this.tokens = tokens;
+        this.lifetimes = lifetimes;
+        this.rules = rules;
         this.guard = guard;
         this.notifier = notifier;
         this.metrics = metrics;
@@ -173,7 +180,7 @@ public class JoinService {
 
     /** How long a participant counts as present after a token is issued or refreshed. */
     public Instant presentUntil() {
-        return clock.instant().plus(tokens.joinLifetime()).plus(tokens.allowedClockSkew());
+        return clock.instant().plus(lifetimes.of(TokenKind.JOIN)).plus(tokens.allowedClockSkew());
     }
 
     /** A fresh join token for an admitted participant. */
@@ -208,7 +215,11 @@ public class JoinService {
             return new JoinAnswer.NotFound();
         }
         Room room = found.get().room();
-        Optional<Admission> admission = found.get().admissionAt(clock.instant());
+        if (room.closedAt().isPresent()) {
+            // Closed by an administrator: as a cancelled meeting's room, it admits no one.
+            return new JoinAnswer.NotFound();
+        }
+        Optional<Admission> admission = found.get().admissionAt(clock.instant(), bookings.joinWindow());
         if (admission.isPresent() && !(admission.get() instanceof Admission.Open)) {
             return closed(admission.get());
         }
@@ -235,8 +246,10 @@ public class JoinService {
     private JoinAnswer arrive(Room room, String displayName, ParticipantRole role) {
         for (int attempt = 0; attempt < ARRIVAL_ATTEMPTS; attempt++) {
             Instant now = clock.instant();
+            int limit = room.participantLimit().orElseGet(rules::participantLimit);
             Conference conference = live.inRoom(room.id(), () -> new Conference(UUID.randomUUID(), room.id(),
-                    room.guestsWaitForHost(), room.participantLimit(), tokens.lobbyLifetime(), now));
+                    room.guestsWaitForHost(), limit, lifetimes.of(TokenKind.LOBBY), now));
+            conference.limitParticipants(limit);
             try {
                 Arrival arrival = conference.arrive(displayName, role, presentUntil(), now);
                 if (arrival instanceof Arrival.Admitted admitted) {

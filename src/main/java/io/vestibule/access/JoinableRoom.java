@@ -14,12 +14,13 @@ import io.vestibule.rooms.Room;
  * The room is a detached copy that nothing changes; a write to the room or its meetings replaces the whole copy
  * ({@link JoinableRooms}).
  */
-public record JoinableRoom(Room room, List<MeetingTimes> meetings, JoinWindow window) {
+public record JoinableRoom(Room room, List<MeetingTimes> meetings) {
     public JoinableRoom {
         meetings = List.copyOf(meetings);
     }
 
-    public Optional<Admission> admissionAt(Instant now) {
+    /** Whether the room admits joins at {@code now} with the join window in force then. */
+    public Optional<Admission> admissionAt(Instant now, JoinWindow window) {
         return Admission.ofRoom(room, meetings, now, window);
     }
 }

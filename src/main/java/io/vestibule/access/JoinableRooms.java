@@ -13,8 +13,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
-import io.vestibule.booking.BookingService;
-import io.vestibule.booking.JoinWindow;
 import io.vestibule.booking.Meeting;
 import io.vestibule.booking.MeetingRepository;
 import io.vestibule.booking.MeetingTimes;
@@ -29,10 +27,9 @@ public class JoinableRooms {
     private RoomRepository rooms;
     private MeetingRepository meetings;
     private JoinableRoomCache cache;
-    private JoinWindow window;
 
     @Inject
-    public JoinableRooms(RoomRepository rooms, MeetingRepository meetings, BookingService bookings,
+    public JoinableRooms(RoomRepository rooms, MeetingRepository meetings,
                          @ConfigProperty(name = "vestibule.join.room-cache-seconds", defaultValue = "30") int cacheSeconds,
                          @ConfigProperty(name = "vestibule.join.room-cache-size", defaultValue = "10000") int cacheSize) {
         if (cacheSeconds < 0 || cacheSize < 0) {
@@ -41,7 +38,6 @@ public class JoinableRooms {
         this.rooms = rooms;
         this.meetings = meetings;
         this.cache = new JoinableRoomCache(Duration.ofSeconds(cacheSeconds), cacheSize, Ticker.systemTicker());
-        this.window = bookings.joinWindow();
     }
 
     /** For CDI's client proxy only. */
@@ -58,7 +54,7 @@ public class JoinableRooms {
     }
 
     private Optional<JoinableRoom> load(String alias) {
-        return rooms.findByAlias(alias).map(room -> new JoinableRoom(room, meetingsOf(room), window));
+        return rooms.findByAlias(alias).map(room -> new JoinableRoom(room, meetingsOf(room)));
     }
 
     private List<MeetingTimes> meetingsOf(Room room) {

@@ -37,21 +37,18 @@ public class BookingService {
     private RoomProvisioner provisioner;
     private Clock clock;
     private URI publicUrl;
-    private int minutesBeforeStart;
-    private int minutesAfterEnd;
+    private JoinWindowSetting window;
 
     @Inject
     public BookingService(MeetingRepository meetings, RoomRepository rooms, RoomProvisioner provisioner, Clock clock,
                           @ConfigProperty(name = "vestibule.public.url", defaultValue = "https://localhost:8443/") URI publicUrl,
-                          @ConfigProperty(name = "vestibule.join.minutes-before-start", defaultValue = "15") int minutesBeforeStart,
-                          @ConfigProperty(name = "vestibule.join.minutes-after-end", defaultValue = "30") int minutesAfterEnd) {
+                          JoinWindowSetting window) {
         this.meetings = meetings;
         this.rooms = rooms;
         this.provisioner = provisioner;
         this.clock = clock;
         this.publicUrl = publicUrl;
-        this.minutesBeforeStart = minutesBeforeStart;
-        this.minutesAfterEnd = minutesAfterEnd;
+        this.window = window;
     }
 
     /** For CDI's client proxy only. */
@@ -134,8 +131,9 @@ public class BookingService {
         return far instanceof Admission.Closed closed ? Optional.of(closed.closedAt()) : Optional.empty();
     }
 
+    /** The join window in force now. */
     public JoinWindow joinWindow() {
-        return new JoinWindow(Duration.ofMinutes(minutesBeforeStart), Duration.ofMinutes(minutesAfterEnd));
+        return window.current();
     }
 
     /** Where invitees join the room of a meeting: the link alias under /join/. */

@@ -40,15 +40,19 @@ public class BreakInGuard {
     private static final String ACCOUNT = "account:";
 
     private final AttemptLedger ledger;
-    private final BreakInPolicy policy;
-    private final AddressRanges allowList;
+    private final BreakInRules rules;
     private final BreakInAlarms alarms;
     private final Clock clock;
 
     public BreakInGuard(AttemptLedger ledger, BreakInPolicy policy, AddressRanges allowList, BreakInAlarms alarms, Clock clock) {
+        this(ledger, BreakInRules.fixed(Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(allowList, "allowList")),
+                alarms, clock);
+    }
+
+    /** A guard that follows the rules in force at each attempt: a change applies to the next attempt counted. */
+    public BreakInGuard(AttemptLedger ledger, BreakInRules rules, BreakInAlarms alarms, Clock clock) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
-        this.policy = Objects.requireNonNull(policy, "policy");
-        this.allowList = Objects.requireNonNull(allowList, "allowList");
+        this.rules = Objects.requireNonNull(rules, "rules");
         this.alarms = Objects.requireNonNull(alarms, "alarms");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -72,7 +76,7 @@ public class BreakInGuard {
 
     private Verdict admitAttempt(InetAddress source) {
         Objects.requireNonNull(source, "source");
-        if (allowList.contains(source)) {
+        if (rules.allowList().contains(source)) {
             return Verdict.admitted();
         }
         Instant now = clock.instant();
@@ -94,11 +98,11 @@ public class BreakInGuard {
     public void pinFailed(String roomId, InetAddress source) {
         Objects.requireNonNull(source, "source");
         String key = roomKey(roomId);
-        if (allowList.contains(source)) {
+        if (rules.allowList().contains(source)) {
             return;
         }
         Instant now = clock.instant();
-        AttemptLimit limit = policy.room();
+        AttemptLimit limit = rules.policy().room();
         Tally tally = ledger.record(key, now, IpLiteral.text(source), limit);
         if (limit.exceededBy(tally.attempts())) {
             Instant until = now.plus(limit.blockFor());
@@ -114,7 +118,7 @@ public class BreakInGuard {
     public Verdict admitLogin(String account, InetAddress source) {
         Objects.requireNonNull(source, "source");
         Instant now = clock.instant();
-        if (!allowList.contains(source)) {
+        if (!rules.allowList().contains(source)) {
             Optional<Instant> addressBlocked = ledger.blockedUntil(addressKey(source), now);
             if (addressBlocked.isPresent()) {
                 return Verdict.refused(Verdict.Reason.ADDRESS_BLOCKED, Duration.between(now, addressBlocked.get()));
@@ -133,7 +137,7 @@ public class BreakInGuard {
         Instant now = clock.instant();
         String name = accountName(account);
         String key = ACCOUNT + name;
-        AttemptLimit limit = policy.account();
+        AttemptLimit limit = rules.policy().account();
         Tally tally = ledger.record(key, now, IpLiteral.text(source), limit);
         if (limit.exceededBy(tally.attempts())) {
             Instant until = now.plus(limit.blockFor());
@@ -141,7 +145,7 @@ public class BreakInGuard {
                 alarms.accountBlocked(name, addresses(tally), until);
             }
         }
-        if (!allowList.contains(source)) {
+        if (!rules.allowList().contains(source)) {
             countAgainstAddress(addressKey(source), source, now);
         }
     }
@@ -199,7 +203,7 @@ public class BreakInGuard {
     // ---- counting ---------------------------------------------------------------------------------------
 
     private Verdict countAgainstAddress(String key, InetAddress source, Instant now) {
-        AttemptLimit limit = policy.address();
+        AttemptLimit limit = rules.policy().address();
         Tally tally = ledger.record(key, now, IpLiteral.text(source), limit);
         if (!limit.exceededBy(tally.attempts())) {
             return Verdict.admitted();

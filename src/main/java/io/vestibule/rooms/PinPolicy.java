@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What makes a PIN acceptable (R-ROOM-3, seed 000 §98): 6 to 20 digits, and not trivially guessable — not one
+ * What makes a PIN acceptable (R-ROOM-3, seed 000 §98): 6 to 20 digits (an operator may ask for more than 6, never
+ * fewer), and not trivially guessable — not one
  * repeated digit, not an ascending or descending run (wrapping past 9 counts), not a short block repeated.
  * Generated PINs come from the DRBG and are drawn again until they pass.
  */
@@ -16,12 +17,31 @@ public final class PinPolicy {
     public static final int DEFAULT_LENGTH = 8;
 
     private final int generatedLength;
+    private final int shortestAccepted;
 
     public PinPolicy(int generatedLength) {
+        this(generatedLength, MINIMUM_LENGTH);
+    }
+
+    /** Generated PINs have {@code generatedLength} digits; chosen ones at least {@code shortestAccepted}. */
+    public PinPolicy(int generatedLength, int shortestAccepted) {
         if (generatedLength < MINIMUM_LENGTH || generatedLength > MAXIMUM_LENGTH) {
             throw new IllegalArgumentException("Generated PINs must have " + MINIMUM_LENGTH + " to " + MAXIMUM_LENGTH + " digits");
         }
+        if (shortestAccepted < MINIMUM_LENGTH || shortestAccepted > generatedLength) {
+            throw new IllegalArgumentException("The shortest PIN accepted must have " + MINIMUM_LENGTH
+                    + " digits or more, and no more than generated PINs (" + generatedLength + ")");
+        }
         this.generatedLength = generatedLength;
+        this.shortestAccepted = shortestAccepted;
+    }
+
+    public int generatedLength() {
+        return generatedLength;
+    }
+
+    public int shortestAccepted() {
+        return shortestAccepted;
     }
 
     /** Every rule the candidate breaks; empty when it is acceptable. */
@@ -31,7 +51,7 @@ public final class PinPolicy {
             broken.add(PinRule.DIGITS_ONLY);
             return broken;
         }
-        if (candidate.length() < MINIMUM_LENGTH) {
+        if (candidate.length() < shortestAccepted) {
             broken.add(PinRule.TOO_SHORT);
         }
         if (candidate.length() > MAXIMUM_LENGTH) {

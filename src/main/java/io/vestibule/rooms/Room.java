@@ -28,6 +28,7 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "room")
 public class Room {
+    /** The service's participant limit unless an operator sets another (R-ROOM-1). */
     public static final int DEFAULT_PARTICIPANT_LIMIT = 100;
 
     @Id
@@ -56,8 +57,12 @@ public class Room {
     @Column(name = "guests_wait_for_host", nullable = false)
     private boolean guestsWaitForHost;
 
-    @Column(name = "participant_limit", nullable = false)
-    private int participantLimit;
+    /** Null: the service's limit applies ({@link RoomRules#participantLimit()}). */
+    @Column(name = "participant_limit")
+    private Integer participantLimit;
+
+    @Column(name = "closed_at")
+    private OffsetDateTime closedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "room_alias", joinColumns = @JoinColumn(name = "room_id"))
@@ -83,7 +88,6 @@ public class Room {
         this.kind = kind;
         this.name = name;
         this.aliases = new ArrayList<>(aliases);
-        this.participantLimit = DEFAULT_PARTICIPANT_LIMIT;
         this.createdAt = now.atOffset(ZoneOffset.UTC);
         configure(type, guestsWaitForHost, sealedHostPin, sealedGuestPin, now);
     }
@@ -129,8 +133,28 @@ public class Room {
         return guestsWaitForHost;
     }
 
-    public int participantLimit() {
-        return participantLimit;
+    /** The room's own limit, if it has one; otherwise the service's applies. */
+    public Optional<Integer> participantLimit() {
+        return Optional.ofNullable(participantLimit);
+    }
+
+    /** Gives the room a limit of its own, or (empty) lets the service's apply. */
+    public void limitParticipants(Optional<Integer> limit, Instant now) {
+        limit.ifPresent(RoomRules::requireParticipantLimit);
+        this.participantLimit = limit.orElse(null);
+        this.updatedAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    /** Closes the room for good: from now on it admits no one. */
+    public void close(Instant now) {
+        if (closedAt == null) {
+            this.closedAt = now.atOffset(ZoneOffset.UTC);
+            this.updatedAt = this.closedAt;
+        }
+    }
+
+    public Optional<Instant> closedAt() {
+        return Optional.ofNullable(closedAt).map(OffsetDateTime::toInstant);
     }
 
     public List<RoomAlias> aliases() {

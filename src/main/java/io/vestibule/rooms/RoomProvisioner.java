@@ -10,11 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 /**
- * Creates rooms and changes their type and PINs. Owners may choose PINs, which must pass the {@link PinPolicy};
- * otherwise PINs are generated. A room with host and guest PINs never has the same PIN twice.
+ * Creates rooms and changes their type, PINs, participant limit and whether they are open. Owners may choose PINs,
+ * which must pass the {@link PinPolicy} in force; otherwise PINs are generated. A room with host and guest PINs never
+ * has the same PIN twice.
  */
 @ApplicationScoped
 @Transactional
@@ -23,16 +22,15 @@ public class RoomProvisioner {
     private PinVault vault;
     private SecureRandom random;
     private Clock clock;
-    private int pinLength;
+    private RoomRules rules;
 
     @Inject
-    public RoomProvisioner(RoomRepository rooms, PinVault vault, SecureRandom random, Clock clock,
-                           @ConfigProperty(name = "vestibule.pin.length", defaultValue = "8") int pinLength) {
+    public RoomProvisioner(RoomRepository rooms, PinVault vault, SecureRandom random, Clock clock, RoomRules rules) {
         this.rooms = rooms;
         this.vault = vault;
         this.random = random;
         this.clock = clock;
-        this.pinLength = pinLength;
+        this.rules = rules;
     }
 
     /** For CDI's client proxy only. */
@@ -67,6 +65,22 @@ public class RoomProvisioner {
         requireDifferent(host, guest);
         room.configure(settings.type(), settings.guestsWaitForHost(), vault.seal(room.id(), PinVault.Role.HOST, host),
                 guest.map(pin -> vault.seal(room.id(), PinVault.Role.GUEST, pin)).orElse(null), clock.instant());
+    }
+
+    /** Gives the room its own participant limit, or (empty) lets the service's apply; empty when there is no such room. */
+    public Optional<Room> limitParticipants(UUID roomId, Optional<Integer> limit) {
+        return rooms.find(roomId).map(room -> {
+            room.limitParticipants(limit, clock.instant());
+            return room;
+        });
+    }
+
+    /** Closes the room for good; empty when there is no such room. */
+    public Optional<Room> close(UUID roomId) {
+        return rooms.find(roomId).map(room -> {
+            room.close(clock.instant());
+            return room;
+        });
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -109,6 +123,6 @@ public class RoomProvisioner {
     }
 
     private PinPolicy policy() {
-        return new PinPolicy(pinLength);
+        return rules.pinPolicy();
     }
 }

@@ -1,5 +1,6 @@
 package io.vestibule.rooms;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,4 +14,10 @@ public interface RoomRepository {
     boolean aliasTaken(String alias);
 
     Room add(Room room);
+
+    /**
+     * Rooms whose name contains {@code text} (any case) or that have it as an alias, newest first, at most
+     * {@code limit}; a blank text matches every room.
+     */
+    List<Room> search(String text, int limit);
 }

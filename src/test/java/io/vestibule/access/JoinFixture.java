@@ -34,6 +34,7 @@ import io.vestibule.access.token.SigningKeys;
 import io.vestibule.access.token.TokenRevocations;
 import io.vestibule.access.token.TokenSettings;
 import io.vestibule.booking.BookingService;
+import io.vestibule.booking.JoinWindowSetting;
 import io.vestibule.booking.Meeting;
 import io.vestibule.booking.MeetingRepository;
 import io.vestibule.crypto.CryptoPolicy;
@@ -45,12 +46,16 @@ import io.vestibule.guard.InMemoryAttemptLedger;
 import io.vestibule.guard.RecordingAlarms;
 import io.vestibule.platform.net.AddressRanges;
 import io.vestibule.platform.net.IpLiteral;
+import io.vestibule.platform.settings.SavedSettings;
 import io.vestibule.rooms.Pin;
 import io.vestibule.rooms.PinVault;
 import io.vestibule.rooms.Room;
 import io.vestibule.rooms.RoomKind;
 import io.vestibule.rooms.RoomProvisioner;
 import io.vestibule.rooms.RoomRepository;
+import io.vestibule.rooms.RoomRules;
+import io.vestibule.testing.MapConfig;
+import io.vestibule.testing.MemorySettingStore;
 import io.vestibule.testing.TestClock;
 
 /**
@@ -69,11 +74,17 @@ final class JoinFixture {
     final TestClock clock = new TestClock(START);
     final TokenSettings tokenSettings = TokenSettings.defaults(PUBLIC_URL);
 
+    /** What administrators saved in the console; nothing is set at start-up, so the defaults apply until then. */
+    final MemorySettingStore savedSettings = new MemorySettingStore();
+    final SavedSettings settings = new SavedSettings(savedSettings, new MapConfig(Map.of()));
+    final RoomRules roomRules = new RoomRules(settings);
+
     final InMemoryRooms rooms = new InMemoryRooms();
     final InMemoryMeetings meetings = new InMemoryMeetings();
-    final RoomProvisioner provisioner = new RoomProvisioner(rooms, new ClearPinVault(), random, clock, 8);
-    final BookingService bookings = new BookingService(meetings, rooms, provisioner, clock, URI.create(PUBLIC_URL), 15, 30);
-    final JoinableRooms joinableRooms = new JoinableRooms(rooms, meetings, bookings, 30, 10_000);
+    final RoomProvisioner provisioner = new RoomProvisioner(rooms, new ClearPinVault(), random, clock, roomRules);
+    final BookingService bookings = new BookingService(meetings, rooms, provisioner, clock, URI.create(PUBLIC_URL),
+            new JoinWindowSetting(settings));
+    final JoinableRooms joinableRooms = new JoinableRooms(rooms, meetings, 30, 10_000);
 
     final RecordedCalls calls = new RecordedCalls();
     final LiveConferences live = new RecordedLiveConferences(new InMemoryLiveConferences(), calls, clock);
@@ -89,7 +100,7 @@ final class JoinFixture {
     final CountedMetrics counted = new CountedMetrics();
 
     final JoinService joins = new JoinService(joinableRooms, provisioner, bookings, live, issuer, verifier, revocations,
-            tokenSettings, guard, ConferenceNotifier.NONE, new JoinMetrics(counted.registry()), clock, calls, false);
+            tokenSettings, tokenSettings::lifetimeOf, roomRules, guard, ConferenceNotifier.NONE, new JoinMetrics(counted.registry()), clock, calls, false);
     final ConferenceControl control = new ConferenceControl(verifier, revocations, live, ConferenceNotifier.NONE, joins, clock);
 
     /** Forgets what was recorded so far: what follows is what the next request leaves. */
@@ -132,6 +143,11 @@ final class JoinFixture {
         @Override
         public boolean aliasTaken(String alias) {
             return findByAlias(alias).isPresent();
+        }
+
+        @Override
+        public List<Room> search(String text, int limit) {
+            return byId.values().stream().filter(room -> room.name().contains(text)).limit(limit).toList();
         }
 
         @Override

@@ -120,17 +120,17 @@ class JoinableRoomCacheTest {
         Meeting meeting = new Meeting(UUID.randomUUID(), meetingRoom.ownerId(), meetingRoom.id(), "Weekly",
                 new MeetingSchedule(start, start.plusHours(1), Optional.empty()), List.of(), "meet.example.org", NOW);
 
-        assertThat(new JoinableRoom(meetingRoom, List.of(meeting.times()), JoinWindow.DEFAULT).admissionAt(NOW))
+        assertThat(new JoinableRoom(meetingRoom, List.of(meeting.times())).admissionAt(NOW, JoinWindow.DEFAULT))
                 .contains(new Admission.Open());
-        assertThat(new JoinableRoom(meetingRoom, List.of(meeting.times()), JoinWindow.DEFAULT).admissionAt(start.plusHours(2).toInstant()))
+        assertThat(new JoinableRoom(meetingRoom, List.of(meeting.times())).admissionAt(start.plusHours(2).toInstant(), JoinWindow.DEFAULT))
                 .containsInstanceOf(Admission.Closed.class);
-        assertThat(new JoinableRoom(meetingRoom, List.of(), JoinWindow.DEFAULT).admissionAt(NOW))
+        assertThat(new JoinableRoom(meetingRoom, List.of()).admissionAt(NOW, JoinWindow.DEFAULT))
                 .contains(new Admission.Cancelled());
-        assertThat(new JoinableRoom(room(RoomKind.PERSONAL), List.of(meeting.times()), JoinWindow.DEFAULT).admissionAt(NOW))
+        assertThat(new JoinableRoom(room(RoomKind.PERSONAL), List.of(meeting.times())).admissionAt(NOW, JoinWindow.DEFAULT))
                 .isEmpty();
 
         meeting.cancel(NOW);
-        assertThat(new JoinableRoom(meetingRoom, List.of(meeting.times()), JoinWindow.DEFAULT).admissionAt(NOW))
+        assertThat(new JoinableRoom(meetingRoom, List.of(meeting.times())).admissionAt(NOW, JoinWindow.DEFAULT))
                 .contains(new Admission.Cancelled());
     }
 
@@ -151,13 +151,13 @@ class JoinableRoomCacheTest {
         }
 
         JoinableRoom room(String alias) {
-            return rooms.computeIfAbsent(alias, any -> new JoinableRoom(JoinableRoomCacheTest.room(RoomKind.MEETING), List.of(), JoinWindow.DEFAULT));
+            return rooms.computeIfAbsent(alias, any -> new JoinableRoom(JoinableRoomCacheTest.room(RoomKind.MEETING), List.of()));
         }
 
         /** The same room, written: a new copy with the same id. */
         JoinableRoom rewrite(String alias) {
             Room room = room(alias).room();
-            return rooms.compute(alias, (any, old) -> new JoinableRoom(room, List.of(), JoinWindow.DEFAULT));
+            return rooms.compute(alias, (any, old) -> new JoinableRoom(room, List.of()));
         }
 
         int reads(String alias) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.vestibule.testing.ApiResponse;
 import io.vestibule.testing.Chromium;
+import io.vestibule.testing.Meetings;
 import io.vestibule.testing.VestibuleServer;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -197,5 +200,101 @@ class AdminConsoleBrowserIT {
             assertThat(page.locator("#status")).hasText("Media encryption settings saved.");
             assertThat(profiles).hasCount(3);
         }
+    }
+
+    /**
+     * The join settings and the Rooms page: a setting saved and shown again, one refused naming its field, a room found,
+     * limited and closed; both pages in Spanish and at 390 px without sideways scrolling. The console lists only
+     * permissions that open a page. Screenshots at 1280 and 390 px wide.
+     */
+    @Test
+    void aReadWriteAdministratorChangesAJoinSettingAndLimitsAndClosesARoom() {
+        JsonObject meeting = Meetings.openNow(server.newClient().signIn("alice", server.demoPassword()), "host_pin_only", false);
+        String alias = Meetings.alias(meeting);
+        try (BrowserContext context = chromium.newContext(options -> options.setViewportSize(1280, 800))) {
+            Page page = context.newPage();
+            page.navigate(server.adminBaseUri().resolve("/admin/").toString());
+            signIn(page, "dave", server.demoPassword());
+            page.waitForURL("**/admin/home.html");
+            assertThat(page.locator("#account-permissions")).containsText("Limit and close rooms");
+            page.locator("#console-nav").getByRole(AriaRole.LINK, namedIn("Roles and permissions")).click();
+            page.waitForURL("**/admin/roles.html");
+            Locator auditor = page.locator("#roles tbody tr", new Page.LocatorOptions().setHasText("Auditor"));
+            assertThat(auditor).containsText("View call detail records");
+            // No page lies behind backups, snapshots, packet captures or alarms, so the console does not list them.
+            assertThat(auditor).not().containsText("backups");
+            assertThat(auditor).not().containsText("packet captures");
+            assertThat(page.locator("#roles tbody tr", new Page.LocatorOptions().setHasText("Read-only"))).not().containsText("alarms");
+
+            page.locator("#console-nav").getByRole(AriaRole.LINK, namedIn("Joining and PINs")).click();
+            page.waitForURL("**/admin/join-settings.html");
+            Locator lobby = page.getByLabel("Lobby timeout (minutes)");
+            assertThat(lobby).hasValue("15");
+            assertThat(page.getByLabel("Join token lifetime (seconds)")).hasValue("120");
+            assertThat(page.getByLabel("Addresses never counted or blocked (one address or CIDR range per line)")).hasValue("127.0.0.1/32\n::1/128");
+            assertThat(page.locator("input, select, textarea").evaluateAll(
+                    "fields => fields.filter(f => f.type !== 'hidden' && f.labels.length === 0).map(f => f.id || f.name)"))
+                    .as("every form control has a label").isEqualTo(List.of());
+            lobby.fill("20");
+            page.getByRole(AriaRole.BUTTON, named("Save")).click();
+            assertThat(page.locator("#status")).hasText("Joining settings saved. They apply from the next join.");
+            Chromium.screenshot(page, "admin-join-settings-1280.png");
+            page.reload();
+            assertThat(page.getByLabel("Lobby timeout (minutes)")).hasValue("20");
+            page.getByLabel("Join token lifetime (seconds)").fill("20");
+            page.getByRole(AriaRole.BUTTON, named("Save")).click();
+            assertThat(page.getByLabel("Join token lifetime (seconds)")).hasAttribute("aria-invalid", "true");
+            page.getByLabel("Join token lifetime (seconds)").fill("120");
+            page.getByLabel("Lobby timeout (minutes)").fill("15");
+            page.getByRole(AriaRole.BUTTON, named("Save")).click();
+            assertThat(page.locator("#status")).hasText("Joining settings saved. They apply from the next join.");
+            narrowScreenshot(page, "admin-join-settings-390.png");
+            page.locator("#language").selectOption("es");
+            assertThat(page.locator("h1")).hasText("Acceso y PIN");
+            assertThat(page.getByLabel("Tiempo máximo en la sala de espera (minutos)")).hasValue("15");
+            page.locator("#language").selectOption("en");
+            page.setViewportSize(1280, 800);
+
+            page.locator("#console-nav").getByRole(AriaRole.LINK, namedIn("Rooms")).click();
+            page.waitForURL("**/admin/rooms.html");
+            page.getByLabel("Find a room").fill("no room is called this");
+            page.getByRole(AriaRole.BUTTON, named("Find")).click();
+            assertThat(page.locator("#no-rooms")).hasText("No room matches “no room is called this”.");
+            page.getByLabel("Find a room").fill(alias);
+            page.getByRole(AriaRole.BUTTON, named("Find")).click();
+            assertThat(page.locator("#rooms tbody tr")).hasCount(1);
+            page.getByRole(AriaRole.BUTTON, named("View the room " + meeting.getString("title"))).click();
+            assertThat(page.locator("#room-name")).hasText(meeting.getString("title"));
+            assertThat(page.locator("#room-live")).hasText("No meeting is running in this room.");
+            assertThat(page.locator("#room-meetings tbody tr")).containsText("Scheduled");
+            page.getByLabel("Use the service's limit").uncheck();
+            page.getByLabel("This room's limit").fill("5");
+            page.getByRole(AriaRole.BUTTON, named("Save limit")).click();
+            assertThat(page.locator("#status")).hasText("Participant limit saved.");
+            assertThat(page.locator("#room-facts")).containsText("5");
+            Chromium.screenshot(page, "admin-rooms-1280.png");
+            narrowScreenshot(page, "admin-rooms-390.png");
+            page.setViewportSize(1280, 800);
+
+            page.getByRole(AriaRole.BUTTON, named("Close room")).click();
+            page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, namedIn("Close room")).click();
+            assertThat(page.locator("#status")).hasText("Room closed. Nobody can join it any more.");
+            assertThat(page.locator("#room-facts")).containsText("Closed on");
+            assertThat(page.locator("#room-limit")).isHidden();
+            page.locator("#language").selectOption("fr");
+            assertThat(page.locator("h1")).hasText("Salles");
+            page.locator("#language").selectOption("en");
+        }
+        ApiResponse refused = server.newClient().from("192.0.2.40").sendWithoutCsrf("POST", "/api/v1/join/" + alias,
+                Json.createObjectBuilder().add("displayName", "Late").add("pin", Meetings.HOST_PIN).build().toString());
+        assertThat(refused.errorCode()).as("the closed room admits no one").isEqualTo("not_found");
+    }
+
+    /** At 390 px wide: nothing needs sideways scrolling, and the page is kept as a screenshot. */
+    private static void narrowScreenshot(Page page, String name) {
+        page.setViewportSize(390, 844);
+        assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("a narrow screen needs no sideways scrolling").isTrue();
+        Chromium.screenshot(page, name);
     }
 }

@@ -50,6 +50,16 @@ class PinPolicyTest {
     }
 
     @Test
+    void anOperatorMayAskForLongerChosenPinsButNeverShorterThanSixNorLongerThanGeneratedOnes() {
+        PinPolicy longer = new PinPolicy(10, 9);
+        assertThat(longer.violations("48291736")).containsExactly(PinRule.TOO_SHORT);
+        assertThat(longer.violations("482917365")).isEmpty();
+        assertThat(longer.generate(CryptoPolicy.standard().newSecureRandom()).digits()).hasSize(10);
+        assertThatIllegalArgumentException().isThrownBy(() -> new PinPolicy(8, 5));
+        assertThatIllegalArgumentException().isThrownBy(() -> new PinPolicy(8, 9));
+    }
+
+    @Test
     void refusesMoreThanTwentyDigits() {
         String twentyOne = "930718462059382716405";
         assertThat(twentyOne).hasSize(21);

@@ -38,7 +38,7 @@ public final class Conference {
     private final UUID roomId;
     private final Instant startedAt;
     private final boolean guestsWaitForHost;
-    private final int participantLimit;
+    private int participantLimit;
     private final Duration lobbyLimit;
     private final Map<UUID, Participant> present = new LinkedHashMap<>();
     private final Map<UUID, Participant> lobby = new LinkedHashMap<>();
@@ -250,6 +250,18 @@ public final class Conference {
 
     public synchronized boolean hostPresent(Instant now) {
         return present.values().stream().anyMatch(participant -> participant.host() && !participant.presentUntil().isBefore(now));
+    }
+
+    /**
+     * Follows a change of the room's or the service's limit while the conference runs: nobody already in is sent
+     * away, but no one more enters while it is full.
+     */
+    public synchronized void limitParticipants(int limit) {
+        this.participantLimit = limit;
+    }
+
+    public synchronized int participantLimit() {
+        return participantLimit;
     }
 
     public synchronized boolean locked() {

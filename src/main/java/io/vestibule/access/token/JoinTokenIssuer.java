@@ -30,13 +30,21 @@ public final class JoinTokenIssuer {
 
     private final SigningKeys keys;
     private final TokenSettings settings;
+    private final TokenLifetimes lifetimes;
     private final Clock clock;
     private final SecureRandom random;
     private final JWSAlgorithm algorithm;
 
     public JoinTokenIssuer(SigningKeys keys, TokenSettings settings, CryptoPolicy policy, Clock clock, SecureRandom random) {
+        this(keys, settings, settings::lifetimeOf, policy, clock, random);
+    }
+
+    /** Issues join and lobby tokens for the lifetimes {@code lifetimes} gives at each issue. */
+    public JoinTokenIssuer(SigningKeys keys, TokenSettings settings, TokenLifetimes lifetimes, CryptoPolicy policy, Clock clock,
+                           SecureRandom random) {
         this.keys = keys;
         this.settings = settings;
+        this.lifetimes = lifetimes;
         this.clock = clock;
         this.random = random;
         this.algorithm = JWSAlgorithm.parse(policy.joinTokenAlgorithm());
@@ -58,7 +66,7 @@ public final class JoinTokenIssuer {
         }
         Instant now = now();
         return sign(new TokenClaims(settings.issuer(), settings.audience(), requireId(participantId, "participant id"),
-                requireId(conferenceId, "conference id"), role, newTokenId(), now, now, now.plus(settings.lifetimeOf(kind)), kind,
+                requireId(conferenceId, "conference id"), role, newTokenId(), now, now, now.plus(lifetimes.of(kind)), kind,
                 mediaCertificate));
     }
 

@@ -81,6 +81,11 @@ public record TokenSettings(
                 signingKeyRotation, maxTokenBytes);
     }
 
+    public TokenSettings withLobbyLifetime(Duration lifetime) {
+        return new TokenSettings(issuer, audience, joinLifetime, lifetime, invitationLifetime, allowedClockSkew,
+                signingKeyRotation, maxTokenBytes);
+    }
+
     /** The longest a token of this kind may be valid, from {@code iat} to {@code exp}. */
     public Duration lifetimeOf(TokenKind kind) {
         return switch (kind) {

@@ -24,6 +24,8 @@ public class AdminApplication extends Application {
             RoleMappingsResource.class,
             SettingsResource.class,
             MediaSettingsResource.class,
+            JoinSettingsResource.class,
+            RoomsResource.class,
             DirectoryResource.class,
             AuditResource.class,
             CallRecordsResource.class,

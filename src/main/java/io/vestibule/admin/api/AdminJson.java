@@ -10,6 +10,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import io.vestibule.access.RoomOverview;
+import io.vestibule.access.settings.JoinSettings;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.identity.AdminPrincipal;
 import io.vestibule.identity.local.LocalAccount;
@@ -19,6 +21,7 @@ import io.vestibule.identity.roles.RoleMapping;
 import io.vestibule.identity.settings.AdminSettings;
 import io.vestibule.media.gateway.settings.MediaAdminSettings;
 import io.vestibule.platform.json.JsonBuilders;
+import io.vestibule.rooms.Room;
 
 /** How the admin API shows administrators, accounts, roles, mappings and settings. */
 final class AdminJson {
@@ -84,6 +87,74 @@ final class AdminJson {
                 .add("allowAesCm", settings.allowAesCm())
                 .add("srtpProfiles", profiles)
                 .build();
+    }
+
+    static JsonObject joinSettings(JoinSettings settings) {
+        JsonArrayBuilder allowList = JsonBuilders.array();
+        settings.breakInAllowList().forEach(allowList::add);
+        return JsonBuilders.object()
+                .add("pinLength", settings.pinLength())
+                .add("pinMinimumLength", settings.pinMinimumLength())
+                .add("roomFailures", settings.roomFailures())
+                .add("roomWindowMinutes", settings.roomWindowMinutes())
+                .add("roomBlockMinutes", settings.roomBlockMinutes())
+                .add("addressAttempts", settings.addressAttempts())
+                .add("addressWindowMinutes", settings.addressWindowMinutes())
+                .add("addressBlockMinutes", settings.addressBlockMinutes())
+                .add("breakInAllowList", allowList)
+                .add("lobbyMinutes", settings.lobbyMinutes())
+                .add("minutesBeforeStart", settings.minutesBeforeStart())
+                .add("minutesAfterEnd", settings.minutesAfterEnd())
+                .add("tokenLifetimeSeconds", settings.tokenLifetimeSeconds())
+                .add("participantLimit", settings.participantLimit())
+                .build();
+    }
+
+    /** A room in a list of search results: enough to recognise it. */
+    static JsonObject roomFound(Room room) {
+        return roomFields(room).build();
+    }
+
+    /** A room with its meetings and the conference running in it, counted, not named: operators need no roster. */
+    static JsonObject room(RoomOverview overview) {
+        JsonArrayBuilder meetings = JsonBuilders.array();
+        overview.meetings().forEach(meeting -> meetings.add(JsonBuilders.object()
+                .add("id", meeting.id().toString())
+                .add("title", meeting.title())
+                .add("start", meeting.schedule().start().toOffsetDateTime().toString())
+                .add("end", meeting.schedule().end().toOffsetDateTime().toString())
+                .add("timeZone", meeting.schedule().zone().getId())
+                .add("recurring", meeting.schedule().recurrence().isPresent())
+                .add("status", meeting.status().name().toLowerCase(java.util.Locale.ROOT))));
+        JsonObjectBuilder json = roomFields(overview.room())
+                .add("type", overview.room().type().code())
+                .add("guestsWaitForHost", overview.room().guestsWaitForHost())
+                .add("participantLimitInForce", overview.participantLimitInForce())
+                .add("meetings", meetings);
+        overview.room().participantLimit().ifPresentOrElse(limit -> json.add("participantLimit", limit),
+                () -> json.addNull("participantLimit"));
+        overview.live().ifPresentOrElse(conference -> json.add("live", JsonBuilders.object()
+                        .add("startedAt", conference.startedAt().toString())
+                        .add("participants", conference.presentCount())
+                        .add("hosts", (int) conference.present().stream().filter(participant -> participant.host()).count())
+                        .add("lobby", conference.lobby().size())
+                        .add("locked", conference.locked())),
+                () -> json.addNull("live"));
+        return json.build();
+    }
+
+    private static JsonObjectBuilder roomFields(Room room) {
+        JsonArrayBuilder aliases = JsonBuilders.array();
+        room.aliases().forEach(alias -> aliases.add(JsonBuilders.object()
+                .add("alias", alias.value()).add("kind", alias.kind().name().toLowerCase(java.util.Locale.ROOT))));
+        JsonObjectBuilder json = JsonBuilders.object()
+                .add("id", room.id().toString())
+                .add("name", room.name())
+                .add("kind", room.kind().name().toLowerCase(java.util.Locale.ROOT))
+                .add("aliases", aliases)
+                .add("closed", room.closedAt().isPresent());
+        room.closedAt().ifPresent(at -> json.add("closedAt", at.toString()));
+        return json;
     }
 
     static JsonArrayBuilder names(Collection<Role> roles) {

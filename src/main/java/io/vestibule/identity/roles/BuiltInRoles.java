@@ -12,9 +12,10 @@ import java.util.UUID;
  */
 public final class BuiltInRoles {
     public static final Role READ_ONLY = new Role(UUID.fromString("0f6d3b1e-5c1a-4b7e-9a51-000000000001"), "Read-only", true,
-            EnumSet.of(Permission.VIEW_CONFIGURATION, Permission.VIEW_ALARMS));
+            EnumSet.of(Permission.VIEW_CONFIGURATION, Permission.VIEW_ROOMS, Permission.VIEW_ALARMS));
     public static final Role READ_WRITE = new Role(UUID.fromString("0f6d3b1e-5c1a-4b7e-9a51-000000000002"), "Read-write", true,
-            EnumSet.of(Permission.VIEW_CONFIGURATION, Permission.CHANGE_CONFIGURATION, Permission.MANAGE_ACCOUNTS, Permission.VIEW_ALARMS));
+            EnumSet.of(Permission.VIEW_CONFIGURATION, Permission.CHANGE_CONFIGURATION, Permission.MANAGE_ACCOUNTS, Permission.VIEW_ROOMS,
+                    Permission.MANAGE_ROOMS, Permission.VIEW_ALARMS));
     public static final Role AUDITOR = new Role(UUID.fromString("0f6d3b1e-5c1a-4b7e-9a51-000000000003"), "Auditor", true,
             EnumSet.copyOf(EnumSet.allOf(Permission.class).stream().filter(Permission::auditorOnly).toList()));
 

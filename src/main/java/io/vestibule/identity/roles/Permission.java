@@ -14,6 +14,8 @@ public enum Permission {
     VIEW_CONFIGURATION("view_configuration", "View settings, accounts, roles, the directory and role mappings", false),
     CHANGE_CONFIGURATION("change_configuration", "Change settings, the directory and role mappings", false),
     MANAGE_ACCOUNTS("manage_accounts", "Create, change and delete local accounts and roles", false),
+    VIEW_ROOMS("view_rooms", "Find rooms and see their meetings and live state", false),
+    MANAGE_ROOMS("manage_rooms", "Change a room's participant limit and close rooms", false),
     VIEW_ALARMS("view_alarms", "View raised and cleared alarms", false),
     VIEW_LOGS("view_logs", "View the audit log", true),
     VIEW_CDRS("view_cdrs", "Search, view and export call detail records", true),

@@ -1,9 +1,7 @@
 package io.vestibule.identity.settings;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +9,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
 import io.vestibule.identity.cert.CertificateLoginMode;
-import io.vestibule.platform.settings.SettingStore;
+import io.vestibule.platform.settings.SavedSettings;
 
 /**
  * The admin settings in force: each one saved through the admin API, or else the configuration's
@@ -35,7 +33,7 @@ public class AdminSettingsService {
     Config config;
 
     @Inject
-    SettingStore store;
+    SavedSettings saved;
 
     private volatile AdminSettings current;
 
@@ -55,26 +53,19 @@ public class AdminSettingsService {
         values.put(CERTIFICATE, changed.clientCertificate().apiName());
         values.put(BANNER, changed.banner());
         values.put(IDLE, String.valueOf(changed.sessionIdleMinutes()));
-        store.save(values, administrator);
+        saved.save(values, administrator);
         current = null;
         return current();
     }
 
     private AdminSettings read() {
-        Map<String, String> saved = new HashMap<>(store.all());
         return new AdminSettings(
-                AuthenticationSource.fromApiName(value(saved, SOURCE).orElse(defaultSource().apiName()))
+                AuthenticationSource.fromApiName(saved.text(SOURCE).orElse(defaultSource().apiName()))
                         .orElseThrow(() -> invalid(SOURCE, "local, ldap or ldap_and_local")),
-                CertificateLoginMode.fromApiName(value(saved, CERTIFICATE).orElse(CertificateLoginMode.NOT_REQUIRED.apiName()))
+                CertificateLoginMode.fromApiName(saved.text(CERTIFICATE).orElse(CertificateLoginMode.NOT_REQUIRED.apiName()))
                         .orElseThrow(() -> invalid(CERTIFICATE, "not_required, subject_cn or subject_alt_name_upn")),
-                value(saved, BANNER).orElse(DEFAULT_BANNER),
-                Integer.parseInt(value(saved, IDLE).orElse("5")));
-    }
-
-    private Optional<String> value(Map<String, String> saved, String name) {
-        return Optional.ofNullable(saved.get(name))
-                .or(() -> config.getOptionalValue("vestibule." + name, String.class))
-                .map(String::strip).filter(text -> !text.isEmpty());
+                saved.text(BANNER).orElse(DEFAULT_BANNER),
+                saved.wholeNumber(IDLE, 5));
     }
 
     /** With a directory (the demo's or the organisation's), the seed's "LDAP and local"; otherwise local only. */
@@ -85,7 +76,6 @@ public class AdminSettingsService {
     }
 
     private static IllegalArgumentException invalid(String name, String allowed) {
-        return new IllegalArgumentException("VESTIBULE_" + name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT)
-                + " must be one of " + allowed);
+        return new IllegalArgumentException(SavedSettings.variable(name) + " must be one of " + allowed);
     }
 }

@@ -1,5 +1,7 @@
 package io.vestibule.rooms.jpa;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,6 +49,20 @@ public class JpaRoomRepository implements RoomRepository {
     @Override
     public boolean aliasTaken(String alias) {
         return findByAlias(alias).isPresent();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Room> search(String text, int limit) {
+        String wanted = text.strip();
+        String pattern = "%" + wanted.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return entityManager.createQuery("select r from Room r where lower(r.name) like :pattern escape '\\'"
+                                + " or exists (select s.id from Room s join s.aliases a where s.id = r.id and a.alias = :alias)"
+                                + " order by r.createdAt desc, r.id", Room.class)
+                .setParameter("pattern", pattern)
+                .setParameter("alias", wanted)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     @Override

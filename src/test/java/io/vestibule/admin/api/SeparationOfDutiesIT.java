@@ -235,6 +235,12 @@ class SeparationOfDutiesIT {
         MATRIX.put("PUT /settings", EnumSet.of(Holder.READ_WRITE));
         MATRIX.put("GET /media-settings", CONFIGURATION_READERS);
         MATRIX.put("PUT /media-settings", EnumSet.of(Holder.READ_WRITE));
+        MATRIX.put("GET /join-settings", CONFIGURATION_READERS);
+        MATRIX.put("PUT /join-settings", EnumSet.of(Holder.READ_WRITE));
+        MATRIX.put("GET /rooms", OPERATORS);
+        MATRIX.put("GET /rooms/{id}", OPERATORS);
+        MATRIX.put("PUT /rooms/{id}/participant-limit", EnumSet.of(Holder.READ_WRITE));
+        MATRIX.put("POST /rooms/{id}/close", EnumSet.of(Holder.READ_WRITE));
         MATRIX.put("GET /users", ACCOUNT_READERS);
         MATRIX.put("GET /users/{id}", ACCOUNT_READERS);
         MATRIX.put("POST /users", ACCOUNT_MANAGERS);

@@ -5,8 +5,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.vestibule.platform.settings.SettingStore;
 import io.vestibule.testing.MapConfig;
+import io.vestibule.testing.MemorySettingStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -14,26 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** Which AES-CM setting is in force: saved in the console, else the start-up setting, else allowed. */
 class MediaAdminSettingsServiceTest {
-    /** The admin_setting table in memory, counting how often it is read. */
-    private static final class MemoryStore implements SettingStore {
-        final Map<String, String> rows = new HashMap<>();
-        final Map<String, String> savedBy = new HashMap<>();
-        int reads;
-
-        @Override
-        public Map<String, String> all() {
-            reads++;
-            return Map.copyOf(rows);
-        }
-
-        @Override
-        public void save(Map<String, String> settings, String updatedBy) {
-            rows.putAll(settings);
-            settings.keySet().forEach(name -> savedBy.put(name, updatedBy));
-        }
-    }
-
-    private final MemoryStore store = new MemoryStore();
+    private final MemorySettingStore store = new MemorySettingStore();
 
     private MediaAdminSettingsService service(Map<String, String> startUp) {
         return new MediaAdminSettingsService(store, new MapConfig(startUp));
