@@ -1,6 +1,7 @@
 package io.vestibule.access.settings;
 
 import java.util.List;
+import java.util.Map;
 
 import io.vestibule.access.token.SavedTokenLifetimes;
 import io.vestibule.access.token.TokenSettings;
@@ -51,12 +52,13 @@ public record JoinSettings(
         within("addressWindowMinutes", addressWindowMinutes, 1, SavedBreakInRules.LONGEST_MINUTES);
         within("addressBlockMinutes", addressBlockMinutes, 1, SavedBreakInRules.LONGEST_MINUTES);
         if (breakInAllowList.size() > LONGEST_ALLOW_LIST) {
-            throw new JoinSettingRefused("breakInAllowList", "'breakInAllowList' may hold at most " + LONGEST_ALLOW_LIST + " entries.");
+            throw new JoinSettingRefused("breakInAllowList", "too_many", Map.of("max", LONGEST_ALLOW_LIST),
+                    "'breakInAllowList' may hold at most " + LONGEST_ALLOW_LIST + " entries.");
         }
         try {
             SavedBreakInRules.checkedAllowList(String.join(",", breakInAllowList));
         } catch (IllegalArgumentException e) {
-            throw new JoinSettingRefused("breakInAllowList", e.getMessage() + ".");
+            throw new JoinSettingRefused("breakInAllowList", "not_allowed", Map.of(), e.getMessage() + ".");
         }
         within("lobbyMinutes", lobbyMinutes, (int) SavedTokenLifetimes.SHORTEST_LOBBY.toMinutes(),
                 (int) SavedTokenLifetimes.LONGEST_LOBBY.toMinutes());
@@ -70,7 +72,8 @@ public record JoinSettings(
 
     private static void within(String field, int value, int least, int most) {
         if (value < least || value > most) {
-            throw new JoinSettingRefused(field, "'" + field + "' must be a whole number from " + least + " to " + most + ".");
+            throw new JoinSettingRefused(field, "whole_number", Map.of("min", least, "max", most),
+                    "'" + field + "' must be a whole number from " + least + " to " + most + ".");
         }
     }
 }

@@ -71,7 +71,9 @@ public class JoinSettingsResource {
         try {
             shown = AdminJson.joinSettings(settings.change(changed, current.actor()));
         } catch (JoinSettingRefused refused) {
-            throw ApiProblem.invalidField(refused.field(), refused.getMessage());
+            ApiProblem problem = ApiProblem.invalidField(refused.field(), refused.reason(), refused.getMessage());
+            refused.details().forEach(problem::with);
+            throw problem;
         }
         audit.changed("admin.join-settings.change", AdminJson.joinSettings(before) + " -> " + shown);
         return shown.toString();

@@ -44,7 +44,8 @@ public class RoomsResource {
     public String search(@QueryParam("search") String search) {
         String text = search == null ? "" : search.strip();
         if (text.length() > LONGEST_SEARCH) {
-            throw ApiProblem.invalidField("search", "'search' is longer than " + LONGEST_SEARCH + " characters.");
+            throw ApiProblem.invalidField("search", "too_long", "'search' is longer than " + LONGEST_SEARCH + " characters.")
+                    .with("max", LONGEST_SEARCH);
         }
         var found = JsonBuilders.array();
         rooms.search(text).forEach(room -> found.add(AdminJson.roomFound(room)));
@@ -66,7 +67,7 @@ public class RoomsResource {
     public String limitParticipants(@PathParam("id") String id, JsonValue body) {
         JsonRequest request = JsonRequest.of(body, Set.of("participantLimit"));
         if (!request.has("participantLimit")) {
-            throw ApiProblem.invalidField("participantLimit", "'participantLimit' is required: a number, or null for the service's limit.");
+            throw ApiProblem.invalidField("participantLimit", "required", "'participantLimit' is required: a number, or null for the service's limit.");
         }
         Optional<Integer> limit = request.optionalWholeNumber("participantLimit", 1, RoomRules.MOST_PARTICIPANTS);
         UUID roomId = roomId(id);
