@@ -6,6 +6,8 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -81,7 +83,7 @@ class OpenApiDocumentsTest {
     }
 
     /** "METHOD /path" of every resource method of the application, path templates without their regular expressions. */
-    static Set<String> routes(Application application) {
+    private static Set<String> routes(Application application) {
         String base = application.getClass().getAnnotation(ApplicationPath.class).value();
         Set<String> routes = new TreeSet<>();
         for (Class<?> resource : application.getClasses()) {
@@ -98,9 +100,9 @@ class OpenApiDocumentsTest {
         return routes;
     }
 
-    private static java.util.Optional<String> httpMethod(Method method) {
+    private static Optional<String> httpMethod(Method method) {
         return Arrays.stream(method.getAnnotations()).map(Annotation::annotationType)
-                .map(type -> type.getAnnotation(HttpMethod.class)).filter(java.util.Objects::nonNull)
+                .map(type -> type.getAnnotation(HttpMethod.class)).filter(Objects::nonNull)
                 .map(HttpMethod::value).findFirst();
     }
 

@@ -17,7 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 public class OpenApiDocumentServlet extends HttpServlet {
     public static final String PORTAL = "/openapi/portal.yaml";
     public static final String ADMIN = "/openapi/admin.yaml";
-    static final String MEDIA_TYPE = "application/yaml;charset=UTF-8";
+    private static final String MEDIA_TYPE = "application/yaml;charset=UTF-8";
     private static final long serialVersionUID = 1L;
 
     private byte[] document;
