@@ -54,6 +54,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..")
             .because("JAX-RS belongs to the resources of admin and portal and to platform's HTTP plumbing");
 
+    @ArchTest
+    static final ArchRule onlyNimbusPublicApi = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("com.nimbusds..impl..")
+            .because("Nimbus JOSE+JWT's impl packages are internal and change without notice between its versions");
+
     private static LayeredArchitecture layers() {
         LayeredArchitecture architecture = layeredArchitecture().consideringOnlyDependenciesInLayers();
         for (List<String> row : LAYERS) {

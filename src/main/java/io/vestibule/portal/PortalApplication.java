@@ -6,9 +6,6 @@ import java.util.Set;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
-import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
-import org.eclipse.microprofile.openapi.annotations.info.Info;
-
 import io.vestibule.platform.api.ApiProviders;
 import io.vestibule.portal.booking.MeetingResource;
 import io.vestibule.portal.join.ConferenceResource;
@@ -20,12 +17,13 @@ import io.vestibule.portal.signin.SessionAuthentication;
 import io.vestibule.portal.signin.SsoResource;
 
 /**
- * The user portal's HTTP API, {@code /api/v1}; the contract is docs/api.md and the served /openapi document.
+ * The user portal's HTTP API, {@code /api/v1}; the contract is docs/api.md and the served /openapi document
+ * (src/main/resources/openapi/portal.yaml).
  * Served on the portal's listener only. Its resources are listed here, so that the admin API's never join them:
- * a new portal resource is one more line in {@link #RESOURCES} (JaxRsApplicationsTest fails until it is there).
+ * a new portal resource is one more line in {@link #RESOURCES} (JaxRsApplicationsTest fails until it is there), and
+ * its routes are described in openapi/portal.yaml (OpenApiDocumentsTest fails until they are).
  */
 @ApplicationPath("/api/v1")
-@OpenAPIDefinition(info = @Info(title = "Vestibule API", version = "1"))
 public class PortalApplication extends Application {
     static final Set<Class<?>> RESOURCES = Set.of(
             AuthResource.class,

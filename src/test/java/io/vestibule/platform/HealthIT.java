@@ -1,17 +1,22 @@
 package io.vestibule.platform;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.vestibule.platform.http.OpenApiDocumentServlet;
 import io.vestibule.testing.ApiResponse;
 import io.vestibule.testing.ServerResolver;
 import io.vestibule.testing.VestibuleServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Health (R-RUN-4) and the served OpenAPI document. */
+/** Health (R-RUN-4) and the served OpenAPI documents. */
 @ExtendWith(ServerResolver.class)
 class HealthIT {
 
@@ -28,13 +33,31 @@ class HealthIT {
     }
 
     @Test
-    void theOpenApiDocumentDescribesTheMeetingsApi(VestibuleServer server) {
+    void theOpenApiDocumentIsTheMaintainedOpenApi31One(VestibuleServer server) throws IOException {
         ApiResponse openApi = server.newClient().get("/openapi");
 
         assertThat(openApi.status()).isEqualTo(200);
-        assertThat(openApi.body()).contains("/api/v1/meetings").contains("/api/v1/auth/login");
-        assertThat(openApi.body()).as("the admin API is described on the admin port only, if anywhere")
+        assertThat(openApi.header("Content-Type")).startsWith("application/yaml");
+        assertThat(openApi.body()).as("not Payara's generated OpenAPI 3.0").isEqualTo(document(OpenApiDocumentServlet.PORTAL))
+                .contains("openapi: 3.1.0").contains("/api/v1/meetings").contains("/api/v1/auth/login");
+        assertThat(openApi.body()).as("the admin API is described on the admin port only")
                 .doesNotContain("/admin/").doesNotContain(":" + server.adminPort());
         assertThat(server.newClient().get("/api/v1/application.wadl").status()).as("no WADL").isEqualTo(404);
+    }
+
+    @Test
+    void theAdminApiIsDescribedOnTheAdminPort(VestibuleServer server) throws IOException {
+        ApiResponse openApi = server.adminClient().get("/admin/openapi");
+
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.body()).isEqualTo(document(OpenApiDocumentServlet.ADMIN)).contains("openapi: 3.1.0")
+                .contains("/admin/api/v1/users/{id}");
+        assertThat(server.newClient().get("/admin/openapi").status()).as("not on the portal's port").isEqualTo(404);
+    }
+
+    private static String document(String name) throws IOException {
+        try (InputStream in = OpenApiDocumentServlet.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

@@ -39,7 +39,7 @@ import io.vestibule.crypto.pki.TlsIdentity;
  */
 public final class KeycloakServer implements AutoCloseable {
     public static final String REALM = "vestibule";
-    public static final Path HOME = Path.of(System.getProperty("vestibule.keycloak.home", "target/keycloak/keycloak-26.4.5"));
+    public static final Path HOME = Path.of(System.getProperty("vestibule.keycloak.home", "target/keycloak/keycloak-26.7.3"));
     private static final Path REALM_FILE = Path.of(System.getProperty("vestibule.realm.file", "realm/vestibule-realm.json"));
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
 

@@ -2,10 +2,11 @@ package io.vestibule.access.token;
 
 import java.math.BigInteger;
 import java.text.ParseException;
+import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.impl.ECDSA;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jwt.SignedJWT;
 
 import io.vestibule.platform.checks.Check;
@@ -21,11 +22,13 @@ final class SignatureChecks {
         private final int signatureBytes;
 
         CompleteSignature(String algorithm) {
-            try {
-                this.signatureBytes = ECDSA.getSignatureByteArrayLength(JWSAlgorithm.parse(algorithm));
-            } catch (JOSEException e) {
-                throw new IllegalArgumentException("Not an ECDSA algorithm: " + algorithm, e);
+            Set<Curve> curves = Curve.forJWSAlgorithm(JWSAlgorithm.parse(algorithm));
+            if (curves == null || curves.size() != 1) {
+                throw new IllegalArgumentException("Not an ECDSA algorithm: " + algorithm);
             }
+            int fieldBits = curves.iterator().next().toECParameterSpec().getCurve().getField().getFieldSize();
+            // JOSE's r ‖ s: each half the field's size in whole bytes (66 for P-521).
+            this.signatureBytes = 2 * ((fieldBits + 7) / 8);
         }
 
         @Override

@@ -15,7 +15,7 @@ import io.vestibule.platform.api.ApiProviders;
  */
 @ApplicationPath("/admin/api/v1")
 public class AdminApplication extends Application {
-    /** Every admin resource, and nothing else: a new one is one more line here. */
+    /** Every admin resource, and nothing else: a new one is one more line here, and its routes go in openapi/admin.yaml. */
     static final Set<Class<?>> RESOURCES = Set.of(
             ConsoleEntryResource.class,
             AdminAuthResource.class,

@@ -150,7 +150,7 @@ public final class VestibuleLauncher {
         }
         Optional<Path> adminTrustStore = listeners.adminClientCaFile().map(file -> publishAdminClientAuthorities(file, data));
         JvmTlsHardening.apply(policy, system);
-        // No WADL anywhere, Payara's own JAX-RS endpoints (/openapi) included: it names Jersey's version. Jersey
+        // No WADL anywhere, Payara's own JAX-RS endpoints included: it names Jersey's version. Jersey
         // reads its settings from system properties only when told to.
         system.setProperty("jersey.config.allowSystemPropertiesProvider", "true");
         system.setProperty("jersey.config.server.wadl.disableWadl", "true");
@@ -159,8 +159,6 @@ public final class VestibuleLauncher {
         system.setProperty("vestibule.https.port", String.valueOf(listeners.portalPort()));
         system.setProperty("vestibule.admin.port", String.valueOf(listeners.adminPort()));
         system.setProperty("vestibule.public.url", publicUrl.toString());
-        // /openapi is served on the portal's port and names the portal only; Payara would list every listener.
-        system.setProperty("mp.openapi.servers", publicUrl.toString());
         system.setProperty(PayaraConfiguration.TLS_PASSWORD_PROPERTY, keyStore.password());
         settings.find("vestibule.db.password").ifPresent(password -> system.setProperty(DatabaseTarget.PASSWORD_PROPERTY, password));
 

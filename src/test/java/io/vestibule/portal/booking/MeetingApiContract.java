@@ -93,6 +93,17 @@ abstract class MeetingApiContract {
         assertThat(alice.get("/api/v1/meetings/" + meeting.getString("id") + "/invite.ics").body()).doesNotContain(room.getString("hostPin"));
     }
 
+    /** ical4j logs through SLF4J; without a provider, SLF4J warns once on standard error and drops the library's log. */
+    @Test
+    void theCalendarLibraryLogsToTheServerLog() throws Exception {
+        PortalClient alice = alice();
+        JsonObject booked = book(alice, meeting("Logging " + UUID.randomUUID()).build());
+
+        calendar(alice.get("/api/v1/meetings/" + booked.getString("id") + "/invite.ics"));
+
+        assertThat(server().logText()).doesNotContain("No SLF4J providers were found").doesNotContain("SLF4J(W)");
+    }
+
     @Test
     void aMeetingInUtcIsInvitedToInUtcWithoutATimeZoneDefinition() throws Exception {
         PortalClient alice = alice();
