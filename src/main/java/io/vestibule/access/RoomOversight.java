@@ -1,6 +1,8 @@
 package io.vestibule.access;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,6 +12,7 @@ import jakarta.inject.Inject;
 import io.vestibule.access.conference.Conference;
 import io.vestibule.access.conference.LiveConferences;
 import io.vestibule.booking.MeetingRepository;
+import io.vestibule.booking.RoomReferences;
 import io.vestibule.rooms.Room;
 import io.vestibule.rooms.RoomProvisioner;
 import io.vestibule.rooms.RoomRepository;
@@ -22,7 +25,6 @@ import io.vestibule.rooms.RoomRules;
 @ApplicationScoped
 public class RoomOversight {
     public static final int MOST_FOUND = 50;
-    private static final String JOIN_PATH = "/join/";
 
     private RoomRepository rooms;
     private RoomProvisioner provisioner;
@@ -30,27 +32,36 @@ public class RoomOversight {
     private LiveConferences live;
     private ConferenceControl control;
     private RoomRules rules;
+    private RoomReferences references;
 
     @Inject
     public RoomOversight(RoomRepository rooms, RoomProvisioner provisioner, MeetingRepository meetings, LiveConferences live,
-                         ConferenceControl control, RoomRules rules) {
+                         ConferenceControl control, RoomRules rules, RoomReferences references) {
         this.rooms = rooms;
         this.provisioner = provisioner;
         this.meetings = meetings;
         this.live = live;
         this.control = control;
         this.rules = rules;
+        this.references = references;
     }
 
     /** For CDI's client proxy only. */
     protected RoomOversight() {
     }
 
-    /** Rooms by a part of their name, or by an alias, numeric alias or join link; newest first. */
+    /**
+     * The rooms the text names as people know them ({@link RoomReferences}: an id, an alias or numeric alias, a join
+     * link, a meeting's title), then those with the text in their name, newest first; at most {@value #MOST_FOUND}.
+     */
     public List<Room> search(String text) {
-        int link = text.lastIndexOf(JOIN_PATH);
-        String wanted = link >= 0 ? text.substring(link + JOIN_PATH.length()).split("[?#]", 2)[0] : text;
-        return rooms.search(wanted, MOST_FOUND);
+        Map<UUID, Room> found = new LinkedHashMap<>();
+        if (!text.isBlank()) {
+            references.resolve(text).rooms().stream().limit(MOST_FOUND)
+                    .forEach(named -> rooms.find(named.roomId()).ifPresent(room -> found.putIfAbsent(room.id(), room)));
+        }
+        rooms.search(text, MOST_FOUND).forEach(room -> found.putIfAbsent(room.id(), room));
+        return found.values().stream().limit(MOST_FOUND).toList();
     }
 
     public Optional<RoomOverview> overview(UUID roomId) {
