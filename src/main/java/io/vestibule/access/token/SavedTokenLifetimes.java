@@ -20,7 +20,8 @@ public class SavedTokenLifetimes implements TokenLifetimes {
     public static final String JOIN_SECONDS = "join.token-lifetime-seconds";
     public static final String LOBBY_MINUTES = "join.lobby-minutes";
     public static final Duration SHORTEST_LOBBY = Duration.ofMinutes(1);
-    public static final Duration LONGEST_LOBBY = Duration.ofMinutes(60);
+    /** R-ROOM-5: a guest waits in the lobby 15 minutes at most, as Pexip's 900 s. */
+    public static final Duration LONGEST_LOBBY = Duration.ofMinutes(15);
 
     private SavedSettings settings;
     private TokenSettings atStartUp;

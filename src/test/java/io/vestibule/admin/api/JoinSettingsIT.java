@@ -127,7 +127,7 @@ class JoinSettingsIT {
         refuse(refusals, "tokenLifetimeSeconds", Json.createValue(901));
         refuse(refusals, "tokenLifetimeSeconds", Json.createValue("120"));
         refuse(refusals, "lobbyMinutes", Json.createValue(0));
-        refuse(refusals, "lobbyMinutes", Json.createValue(61));
+        refuse(refusals, "lobbyMinutes", Json.createValue(16));
         refuse(refusals, "roomFailures", Json.createValue(0));
         refuse(refusals, "roomFailures", Json.createValue(101));
         refuse(refusals, "addressAttempts", Json.createValue(1.5));
