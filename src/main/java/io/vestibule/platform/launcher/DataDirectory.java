@@ -3,9 +3,13 @@ package io.vestibule.platform.launcher;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -41,6 +45,11 @@ public record DataDirectory(Path root) {
         return root.resolve("runtime");
     }
 
+    /** Payara Micro's own directory: its configuration and the deployed application. */
+    public Path payara() {
+        return runtime().resolve("payara");
+    }
+
     /**
      * What shows that the service ran here before: its TLS certificate, the embedded database or the call-record
      * journal. Empty for a first start.
@@ -74,6 +83,36 @@ public record DataDirectory(Path root) {
             return lock;
         } catch (IOException e) {
             throw new LaunchFailure("Cannot prepare the data directory " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Empties Payara's directory, for a service that holds the lock. Payara would otherwise start from an earlier
+     * start's configuration, or another version's, and the launcher's commands would create what exists already.
+     */
+    public Path emptyPayaraDirectory() {
+        try {
+            if (Files.exists(payara(), LinkOption.NOFOLLOW_LINKS)) {
+                Files.walkFileTree(payara(), new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                        Files.delete(file);
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
+                        if (failure != null) {
+                            throw failure;
+                        }
+                        Files.delete(directory);
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+            }
+            return PrivateFiles.directory(payara());
+        } catch (IOException e) {
+            throw new LaunchFailure("Cannot empty " + payara() + " in the data directory (VESTIBULE_DATA_DIR): " + e.getMessage(), e);
         }
     }
 }

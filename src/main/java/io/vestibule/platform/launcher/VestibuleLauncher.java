@@ -166,7 +166,8 @@ public final class VestibuleLauncher {
         List<AdminCommand> commands = new PayaraConfiguration(policy)
                 .preBootCommands(listeners, keyStore.file().toString(), adminTrustStore.map(Path::toString), database, cluster);
         DeploymentFailureWitness witness = new DeploymentFailureWitness();
-        PayaraMicroRuntime runtime = boot(listeners.portalPort(), cluster, commands, LogConfiguration.write(data.runtime()), witness);
+        PayaraMicroRuntime runtime = boot(listeners.portalPort(), cluster, commands, data.emptyPayaraDirectory(),
+                LogConfiguration.write(data.runtime()), witness);
         ReadinessProbe.Verdict verdict = runtime.getDeployedApplicationNames().contains(APPLICATION)
                 ? new ReadinessProbe(ownHealth(listeners), httpsIdentity.chain(), policy).await(UNANSWERED, NOT_READY)
                 : new ReadinessProbe.Verdict.NoAnswer("not deployed");
@@ -209,8 +210,8 @@ public final class VestibuleLauncher {
         return address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
     }
 
-    private PayaraMicroRuntime boot(int httpsPort, boolean cluster, List<AdminCommand> commands, Path logProperties,
-                                    DeploymentFailureWitness witness) {
+    private PayaraMicroRuntime boot(int httpsPort, boolean cluster, List<AdminCommand> commands, Path payaraDirectory,
+                                    Path logProperties, DeploymentFailureWitness witness) {
         try {
             PayaraMicroBoot boot = (PayaraMicroBoot) Class.forName("fish.payara.micro.impl.PayaraMicroImpl")
                     .getMethod("getInstance").invoke(null);
@@ -219,6 +220,9 @@ public final class VestibuleLauncher {
             boot.setNoHazelcast(!cluster);
             boot.setSslPort(httpsPort);
             boot.setPrintLogo(false);
+            // In the data directory, not a temporary one that a cleaner could empty under the running service.
+            boot.setRootDir(payaraDirectory.toFile());
+            linkUnpackedRuntime(payaraDirectory);
             boot.setLogPropertiesFile(logProperties.toFile());
             boot.setPreBootHandler(runner -> {
                 // Here, not earlier: Payara has read its logging configuration, which would drop a handler added before.
@@ -237,6 +241,22 @@ public final class VestibuleLauncher {
                     .orElse("Payara Micro did not start: " + e.getMessage()), e);
         } catch (ReflectiveOperationException e) {
             throw new LaunchFailure("This jar does not contain Payara Micro's runtime; build it with ./mvnw package", e);
+        }
+    }
+
+    /**
+     * Payara's loader unpacks its jars into a directory of its own before this class runs; Payara then looks in its root
+     * directory's {@code runtime} folder for the H2 driver to share with applications, and without it says the
+     * driver "will not be available" (untrue: the jar's class path has it). A link shows it where the jars are.
+     */
+    private static void linkUnpackedRuntime(Path payaraDirectory) {
+        String unpacked = System.getProperty("fish.payara.micro.tmpdir");
+        if (unpacked != null && Files.isDirectory(Path.of(unpacked, "runtime"))) {
+            try {
+                Files.createSymbolicLink(payaraDirectory.resolve("runtime"), Path.of(unpacked, "runtime"));
+            } catch (IOException | UnsupportedOperationException e) {
+                // Payara then logs its untrue line, and the driver still loads from the jar's class path.
+            }
         }
     }
 

@@ -34,8 +34,14 @@ public class DatabaseMigration {
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
+        LOG.info(() -> summary(result));
         complete = true;
+    }
+
+    /** Flyway names no target version when it applied nothing: the schema is then at the version it found. */
+    static String summary(MigrateResult result) {
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        return "Database schema at version " + version + " (" + result.migrationsExecuted + " migrations applied now)";
     }
 
     public boolean complete() {

@@ -120,6 +120,21 @@ class LauncherIT {
     }
 
     /**
+     * Nothing at start reads as a failure: Payara's reader of web.xml threw a NullPointerException on every start (an
+     * error page listed after the catch-all one), printed five times with its stack trace and a SEVERE line; Payara
+     * warned that its own directory was a temporary one the system may clean, called the session configuration
+     * "Invalid", said the H2 driver would not be available, and repeated "visiting unvisited references" 30 times.
+     */
+    @Test
+    void theStartUpOutputHasNoStackTraceNorAlarm(VestibuleServer running) throws InterruptedException {
+        List<String> alarms = List.of("Exception", "SEVERE", "\tat ", "temporary file location", "Invalid", "will not be available",
+                "visiting unvisited references", "security manager is disabled", "differs from path");
+
+        assertThat(startUpOutput(running).lines().filter(line -> alarms.stream().anyMatch(line::contains)))
+                .as("start-up lines that read as a failure").isEmpty();
+    }
+
+    /**
      * The console output through the launcher's ready banner, whose lines are indented; what follows is the tests'
      * traffic. The banner follows the launcher's own readiness probe, which may answer a moment after the test's.
      */
