@@ -80,6 +80,11 @@ function invalidRequestMessage(error) {
   return t('error.invalid_request', { field }) + (error.message ? ' ' + error.message : '');
 }
 
+/** A code's description (the message under prefix + code), or the code itself where there is none. */
+export function described(prefix, code) {
+  return has(prefix + code) ? t(prefix + code) : code;
+}
+
 function has(key) {
   return key in messages || key in fallback;
 }

@@ -1,7 +1,7 @@
 // The join page: name and PIN, then the lobby or the conference. The participant's place (token, role, ids)
 // is kept in sessionStorage, so a reload resumes it instead of joining again (R-JOIN-5).
 import { api } from './api.js';
-import { currentLanguage, t, errorMessage } from './i18n.js';
+import { currentLanguage, t, errorMessage, described } from './i18n.js';
 import { renderFrame, startLanguage } from './page.js';
 import { formatInZone, browserZone } from './zoned-time.js';
 import { GatewayCall, openDevices } from './media.js';
@@ -312,7 +312,7 @@ function handle(message) {
       break;
     case 'error':
       if (message.error === 'lobby_timeout') forget(t('join.lobbyTimeout'), 'error');
-      else if (message.error === 'sdp_policy') status(t('join.mediaRefused', { rule: message.rule, reason: message.reason }), 'error');
+      else if (message.error === 'sdp_policy') status(t('join.mediaRefused', { rule: described('join.sdpRule.', message.rule) }), 'error');
       else if (message.error === 'media_failed') mediaFailed(message.reason);
       else if (message.error === 'unauthenticated') {
         if (place?.kind === 'join') refresh().then((ok) => ok && connect());
@@ -334,10 +334,10 @@ let mediaReconnectTimer = null;
 function mediaFailed(reason) {
   clearTimeout(mediaReconnectTimer);
   if (!call || !RECOVERABLE_MEDIA_FAILURES.has(reason) || mediaReconnects >= MEDIA_RECONNECT_ATTEMPTS) {
-    status(t('join.mediaFailed', { reason }), 'error');
+    status(t('join.mediaFailed', { reason: described('join.mediaReason.', reason) }), 'error');
     return;
   }
-  status(t('join.mediaReconnecting', { reason }));
+  status(t('join.mediaReconnecting', { reason: described('join.mediaReason.', reason) }));
   const delay = 1000 * 2 ** mediaReconnects++;
   mediaReconnectTimer = setTimeout(() => call?.reconnect(), delay);
 }

@@ -291,7 +291,7 @@ class MeetingMediaBrowserIT {
             awaitDecodingVideos(guest, 1);
 
             signaling.get().send("{\"type\":\"error\",\"error\":\"media_failed\",\"reason\":\"ice_consent_expired\"}");
-            assertThat(guest.locator("#status")).hasText(Pattern.compile("lost \\(ice_consent_expired\\)\\. Reconnecting"));
+            assertThat(guest.locator("#status")).hasText(Pattern.compile("lost \\(the meeting stopped hearing from your browser\\)\\. Reconnecting"));
             guest.waitForFunction("() => window.__peerConnections.length === 2 && window.__peerConnections[0].connectionState === 'closed'"
                     + " && window.__peerConnections[1].connectionState === 'connected'", null,
                     new Page.WaitForFunctionOptions().setTimeout(30_000).setPollingInterval(250));
