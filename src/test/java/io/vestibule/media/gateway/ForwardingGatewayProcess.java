@@ -3,6 +3,7 @@ package io.vestibule.media.gateway;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -30,7 +31,10 @@ import io.vestibule.media.gateway.srtp.SrtpSession;
  * <li>{@code pipeline <profile> <sender's keying material> <receiver's> <receiver's port>}: a fresh sender and
  * receiver pipeline ({@link ParticipantMedia}) in one conference, so each run starts with clean replay windows;
  * answers {@code ready};</li>
- * <li>{@code collections}: answers {@code collections <count> <milliseconds>}, the JVM's garbage collections so
+ * <li>{@code relay <receiver's port>}: from now on each datagram goes to the receiver as it came, on the same thread
+ * and socket, with no pipeline: the yardstick of the time the sockets and the scheduler take; answers {@code ready};</li>
+ * <li>{@code collections}: answers {@code collections <count> <milliseconds> <nanoseconds>}, the JVM's garbage
+ * collections so far and the CPU time of the receiving thread so far;
  * far.</li>
  * </ul>
  * It ends when its standard input closes. One thread receives and forwards, as the ICE transport's reader does.
@@ -41,7 +45,9 @@ public final class ForwardingGatewayProcess {
 
     private final DatagramSocket socket;
     private volatile ParticipantMedia sender;
+    private volatile InetSocketAddress relayTo;
     private volatile boolean open = true;
+    private Thread reader;
 
     private ForwardingGatewayProcess(DatagramSocket socket) {
         this.socket = socket;
@@ -53,13 +59,13 @@ public final class ForwardingGatewayProcess {
             socket.setSoTimeout(200);
             ForwardingGatewayProcess gateway = new ForwardingGatewayProcess(socket);
             warmUp();
-            Thread reader = new Thread(gateway::forward, "gateway-reader");
-            reader.start();
+            gateway.reader = new Thread(gateway::forward, "gateway-reader");
+            gateway.reader.start();
             System.out.println("gateway " + socket.getLocalPort());
             System.out.flush();
             gateway.obey(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)));
             gateway.open = false;
-            reader.join();
+            gateway.reader.join();
         }
     }
 
@@ -95,9 +101,14 @@ public final class ForwardingGatewayProcess {
                             new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(words[4])));
                     System.out.println("ready");
                 }
+                case "relay" -> {
+                    relayTo = new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(words[1]));
+                    System.out.println("ready");
+                }
                 case "collections" -> {
                     long[] collections = MediaForwardingBenchmark.collections();
-                    System.out.println("collections " + collections[0] + " " + collections[1]);
+                    System.out.println("collections " + collections[0] + " " + collections[1] + " "
+                            + ManagementFactory.getThreadMXBean().getThreadCpuTime(reader.getId()));
                 }
                 default -> System.out.println("unknown " + words[0]);
             }
@@ -121,6 +132,7 @@ public final class ForwardingGatewayProcess {
         });
         connect(router, from, to, fromSender, toReceiver);
         sender = from;
+        relayTo = null;
     }
 
     /** The sender's source admitted, forwarded to the receiver, each with its keys. */
@@ -149,8 +161,12 @@ public final class ForwardingGatewayProcess {
             try {
                 datagram.setData(buffer);
                 socket.receive(datagram);
+                InetSocketAddress relay = relayTo;
                 ParticipantMedia from = sender;
-                if (from != null) {
+                if (relay != null) {
+                    datagram.setSocketAddress(relay);
+                    socket.send(datagram);
+                } else if (from != null) {
                     System.arraycopy(buffer, 0, lent, 0, datagram.getLength());
                     from.received(lent, 0, datagram.getLength(), (InetSocketAddress) datagram.getSocketAddress());
                 }

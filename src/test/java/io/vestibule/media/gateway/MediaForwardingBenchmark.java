@@ -34,11 +34,13 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.vestibule.media.gateway.dtls.DtlsHandshakeBenchmark;
 import io.vestibule.media.gateway.forward.ConferenceRouter;
 import io.vestibule.media.gateway.forward.ForwardingCounters;
 import io.vestibule.media.gateway.negotiation.PayloadTypes;
+import io.vestibule.media.gateway.srtp.MediaPacket;
 import io.vestibule.media.gateway.srtp.SrtpResult;
 import io.vestibule.media.gateway.srtp.SrtpSession;
 
@@ -55,6 +57,8 @@ import io.vestibule.media.gateway.srtp.SrtpSession;
 public final class MediaForwardingBenchmark {
     private static final int PACKETS = Integer.getInteger("benchmark.packets", 200_000);
     private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 5);
+    /** Paced rounds over loopback of the gateway and of the relay each, taken together. */
+    private static final int LOOPBACK_ROUNDS = Integer.getInteger("benchmark.loopback.rounds", 5);
     private static final int PAYLOAD_BYTES = 1200 - 12;
     static final long SOURCE = 0x1234_5678L;
     /** The gateway's JVM options in the run over loopback: deploy/vestibule.service's. */
@@ -123,15 +127,21 @@ public final class MediaForwardingBenchmark {
                 median(pipeline) / median(raw), all[all.length / 2] / 1000.0, all[(int) (all.length * 0.99)] / 1000.0, median(allocations));
     }
 
-    /** The raw limit: each packet decrypted with the sender's keys and encrypted with the receiver's, one thread. */
+    /**
+     * The raw limit: each packet decrypted in place with the sender's keys, copied and encrypted in place with the
+     * receiver's, one thread; the same copies the pipeline makes, and nothing else.
+     */
     private static double raw(byte[][] packets, SrtpKeyingMaterial fromSender, SrtpKeyingMaterial toReceiver) {
         try (SrtpSession in = SrtpSession.forDtlsServer(fromSender); SrtpSession out = SrtpSession.forDtlsServer(toReceiver)) {
+            byte[] arrived = new byte[2048];
+            MediaPacket incoming = new MediaPacket(0);
+            MediaPacket outgoing = new MediaPacket(2048);
             long forwarded = 0;
             long began = System.nanoTime();
             for (byte[] packet : packets) {
-                byte[] copy = packet.clone();
-                if (in.unprotectRtp(copy, 0, copy.length) instanceof SrtpResult.Done plain
-                        && out.protectRtp(plain.packet(), 0, plain.packet().length) instanceof SrtpResult.Done) {
+                System.arraycopy(packet, 0, arrived, 0, packet.length);
+                if (in.unprotectRtp(incoming.wrap(arrived, 0, packet.length)).isEmpty()
+                        && out.protectRtp(outgoing.fill(incoming.getBuffer(), incoming.getOffset(), incoming.getLength())).isEmpty()) {
                     forwarded++;
                 }
             }
@@ -194,24 +204,71 @@ public final class MediaForwardingBenchmark {
         try (BufferedReader answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
              PrintWriter commands = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII), true)) {
             GatewayProcess gateway = new GatewayProcess(Integer.parseInt(answer(answers, "gateway")[1]), answers, commands);
+            if (pinned) {
+                readerAlone(process.pid());
+            }
             LoopbackRun flat = loopback(count, gateway, 0);
-            // A paced run first to warm the paced path on both sides (the sender's sleeping loop was never compiled); the
-            // second one is the figure.
+            // A paced run first to warm the paced path on both sides (the sender's sleeping loop was never compiled).
             loopback(count, gateway, 0.8 * flat.received());
-            LoopbackRun paced = loopback(count, gateway, 0.8 * flat.received());
+            // The yardstick: the same sockets, thread and pacing with a relay that forwards each datagram as it came. Rounds
+            // of each alternate, so that what the machine does meanwhile falls on both alike, and are pooled.
+            loopback(count, gateway, 0.8 * flat.received(), true);
+            List<LoopbackRun> forwardedRounds = new ArrayList<>();
+            List<LoopbackRun> relayedRounds = new ArrayList<>();
+            for (int round = 0; round < LOOPBACK_ROUNDS; round++) {
+                forwardedRounds.add(loopback(count, gateway, 0.8 * flat.received()));
+                relayedRounds.add(loopback(count, gateway, 0.8 * flat.received(), true));
+            }
+            LoopbackRun paced = pooled(forwardedRounds);
+            LoopbackRun relayed = pooled(relayedRounds);
             commands.close();
             process.waitFor();
             pin(ProcessHandle.current().pid(), "0-" + (cores - 1));
-            return String.format(Locale.ROOT, "Over loopback sockets (AES-128-GCM, %,d packets of 1,200 bytes; the gateway in a JVM of its own with "
-                            + "`%s`, %s): the receiver saw at most %,.0f packets/s (%.1f%% lost); paced at 80%% of that (%,.0f packets/s, %.1f%% lost), "
-                            + "each packet took %.0f µs at the median, %.0f µs at p99 and %.0f µs at p99.9 from the sender's send to the receiver's "
-                            + "read. During the paced run the gateway's JVM collected garbage %d times (%d ms in all) and the sender's and "
-                            + "receiver's %d times (%d ms); the gateway's longest stop-the-world pause in the whole run was %.0f µs (%s).%n",
-                    count, GATEWAY_JVM, pinned ? "on core 1, the sender and the receiver on core 0" : "all on every core", flat.received(), flat.lostPercent(), paced.received(), paced.lostPercent(), paced.p50Micros(),
-                    paced.p99Micros(), paced.p999Micros(), paced.gatewayCollections()[0], paced.gatewayCollections()[1],
-                    paced.ownCollections()[0], paced.ownCollections()[1], longestPauseMicros(safepoints), safepoints);
+            return String.format(Locale.ROOT, "Over loopback sockets (AES-128-GCM, rounds of %,d packets of 1,200 bytes; the gateway in a JVM of its own with "
+                            + "`%s`, %s): the receiver saw at most %,.0f packets/s (%.1f%% lost); paced at 80%% of that (%,.0f packets/s, %.1f%% lost; "
+                            + "%d rounds, alternating with the yardstick's, pooled; the gateway's receiving thread busy %.0f%% of the time, the relay's "
+                            + "%.0f%%), each packet took %.0f µs at the median, %.0f µs at p99 and %.0f µs at p99.9 from the sender's send to the receiver's "
+                            + "read. The yardstick in the same process, sockets and pacing, a relay that sends each datagram on as it came "
+                            + "(%.1f%% lost): %.0f µs, %.0f µs and %.0f µs. **Added by the gateway's pipeline: %.0f µs at the median, %.0f µs at p99, "
+                            + "%.0f µs at p99.9.** During the paced rounds the gateway's JVM collected garbage %d times (%d ms in all) and the sender's "
+                            + "and receiver's %d times (%d ms); the gateway's longest stop-the-world pause in the whole run, warm-up included, was "
+                            + "%.0f µs (%s).%n",
+                    count, GATEWAY_JVM, pinned ? "its receiving thread alone on core 1, its other threads, the sender and the receiver on core 0" : "all on every core", flat.received(),
+                    flat.lostPercent(), paced.received(), paced.lostPercent(), LOOPBACK_ROUNDS,
+                    100 * paced.gatewayBusy(), 100 * relayed.gatewayBusy(), paced.p50Micros(), paced.p99Micros(), paced.p999Micros(),
+                    relayed.lostPercent(), relayed.p50Micros(), relayed.p99Micros(), relayed.p999Micros(),
+                    paced.p50Micros() - relayed.p50Micros(), paced.p99Micros() - relayed.p99Micros(), paced.p999Micros() - relayed.p999Micros(),
+                    paced.gatewayCollections()[0], paced.gatewayCollections()[1], paced.ownCollections()[0], paced.ownCollections()[1],
+                    longestPauseMicros(safepoints), safepoints);
         } finally {
             process.destroy();
+        }
+    }
+
+    /**
+     * Leaves the gateway's receiving thread alone on core 1 and moves the JVM's other threads (its compilers, its
+     * collector, the command reader) to core 0, where they are idle once warm: the forwarding thread of a gateway on a
+     * machine of its own does not wait for the JIT. Linux names each thread's task after the Java thread.
+     */
+    private static void readerAlone(long pid) throws IOException {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String name = Files.readString(task.resolve("comm")).strip();
+                if (!name.equals("gateway-reader")) {
+                    pinThread(task.getFileName().toString(), "0");
+                }
+            }
+        }
+    }
+
+    private static void pinThread(String tid, String cores) {
+        try {
+            new ProcessBuilder("taskset", "-p", "-c", cores, tid).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        } catch (IOException e) {
+            // a thread that ended meanwhile
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -238,10 +295,15 @@ public final class MediaForwardingBenchmark {
             answer(answers, "ready");
         }
 
+        void relay(int receiverPort) throws IOException {
+            commands.println("relay " + receiverPort);
+            answer(answers, "ready");
+        }
+
         long[] collections() throws IOException {
             commands.println("collections");
             String[] words = answer(answers, "collections");
-            return new long[] {Long.parseLong(words[1]), Long.parseLong(words[2])};
+            return new long[] {Long.parseLong(words[1]), Long.parseLong(words[2]), Long.parseLong(words[3])};
         }
     }
 
@@ -277,12 +339,43 @@ public final class MediaForwardingBenchmark {
         return longest / 1000.0;
     }
 
-    private record LoopbackRun(double received, double lostPercent, double p50Micros, double p99Micros, double p999Micros,
-                               long[] gatewayCollections, long[] ownCollections) {
+    /** One run: the rate the receiver saw, what was lost, each packet's time in nanoseconds (sorted), and the collections. */
+    private record LoopbackRun(double received, double lostPercent, long[] latencies, long[] gatewayCollections, long[] ownCollections,
+                               double gatewayBusy) {
+        double p50Micros() {
+            return percentileMicros(latencies, 0.5);
+        }
+
+        double p99Micros() {
+            return percentileMicros(latencies, 0.99);
+        }
+
+        double p999Micros() {
+            return percentileMicros(latencies, 0.999);
+        }
+    }
+
+    /** Runs of one kind taken together: their latencies pooled, their losses and collections summed. */
+    private static LoopbackRun pooled(List<LoopbackRun> runs) {
+        long[] latencies = runs.stream().flatMapToLong(run -> Arrays.stream(run.latencies())).sorted().toArray();
+        return new LoopbackRun(median(runs.stream().map(LoopbackRun::received).toList()),
+                runs.stream().mapToDouble(LoopbackRun::lostPercent).average().orElse(0), latencies,
+                new long[] {runs.stream().mapToLong(run -> run.gatewayCollections()[0]).sum(), runs.stream().mapToLong(run -> run.gatewayCollections()[1]).sum()},
+                new long[] {runs.stream().mapToLong(run -> run.ownCollections()[0]).sum(), runs.stream().mapToLong(run -> run.ownCollections()[1]).sum()},
+                runs.stream().mapToDouble(LoopbackRun::gatewayBusy).average().orElse(0));
+    }
+
+    private static double percentileMicros(long[] sorted, double fraction) {
+        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * fraction))] / 1000.0;
     }
 
     /** One run over loopback with fresh keys; {@code pacedRate} 0 sends as fast as possible. */
     private LoopbackRun loopback(int count, GatewayProcess gateway, double pacedRate) throws Exception {
+        return loopback(count, gateway, pacedRate, false);
+    }
+
+    /** With {@code relay}, the gateway's process sends each datagram on as it came, with no pipeline. */
+    private LoopbackRun loopback(int count, GatewayProcess gateway, double pacedRate, boolean relay) throws Exception {
         byte[] fromSender = keyingMaterial(SrtpProfile.SRTP_AEAD_AES_128_GCM);
         byte[] toReceiver = keyingMaterial(SrtpProfile.SRTP_AEAD_AES_128_GCM);
         byte[][] packets = protectedPackets(SrtpKeyingMaterial.split(SrtpProfile.SRTP_AEAD_AES_128_GCM, fromSender), count);
@@ -290,7 +383,11 @@ public final class MediaForwardingBenchmark {
         try (DatagramSocket senderSocket = new DatagramSocket(0, loopback); DatagramSocket receiverSocket = new DatagramSocket(0, loopback)) {
             receiverSocket.setReceiveBufferSize(8 << 20);
             receiverSocket.setSoTimeout(2000);
-            gateway.pipeline(fromSender, toReceiver, receiverSocket.getLocalPort());
+            if (relay) {
+                gateway.relay(receiverSocket.getLocalPort());
+            } else {
+                gateway.pipeline(fromSender, toReceiver, receiverSocket.getLocalPort());
+            }
 
             long[] sentAt = new long[packets.length];
             long[] took = new long[packets.length];
@@ -336,10 +433,10 @@ public final class MediaForwardingBenchmark {
             long[] ownAfter = collections();
             long[] sorted = Arrays.copyOf(took, received[0]);
             Arrays.sort(sorted);
-            return new LoopbackRun(received[0] / seconds, 100.0 * (packets.length - received[0]) / packets.length,
-                    sorted[sorted.length / 2] / 1000.0, sorted[(int) (sorted.length * 0.99)] / 1000.0, sorted[(int) (sorted.length * 0.999)] / 1000.0,
+            return new LoopbackRun(received[0] / seconds, 100.0 * (packets.length - received[0]) / packets.length, sorted,
                     new long[] {gatewayAfter[0] - gatewayBefore[0], gatewayAfter[1] - gatewayBefore[1]},
-                    new long[] {ownAfter[0] - ownBefore[0], ownAfter[1] - ownBefore[1]});
+                    new long[] {ownAfter[0] - ownBefore[0], ownAfter[1] - ownBefore[1]},
+                    (gatewayAfter[2] - gatewayBefore[2]) / (double) (lastArrival[0] - began));
         }
     }
 
