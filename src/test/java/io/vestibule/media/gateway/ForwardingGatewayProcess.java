@@ -12,7 +12,9 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
@@ -28,9 +30,9 @@ import io.vestibule.media.gateway.srtp.SrtpSession;
  * only for their own reasons. It binds a UDP socket on loopback and prints {@code gateway <port>}; then, per line on
  * its standard input:
  * <ul>
- * <li>{@code pipeline <profile> <sender's keying material> <receiver's> <receiver's port>}: a fresh sender and
- * receiver pipeline ({@link ParticipantMedia}) in one conference, so each run starts with clean replay windows;
- * answers {@code ready};</li>
+ * <li>{@code pipeline <profile> <sender's keying material> <receiving port> <a receiver's keying material>…}: a
+ * fresh sender pipeline ({@link ParticipantMedia}) and one per receiver in one conference, so each run starts with
+ * clean replay windows; every receiver's packets go to the one receiving port; answers {@code ready};</li>
  * <li>{@code relay <receiver's port>}: from now on each datagram goes to the receiver as it came, on the same thread
  * and socket, with no pipeline: the yardstick of the time the sockets and the scheduler take; answers {@code ready};</li>
  * <li>{@code collections}: answers {@code collections <count> <milliseconds> <nanoseconds>}, the JVM's garbage
@@ -97,8 +99,10 @@ public final class ForwardingGatewayProcess {
             switch (words[0]) {
                 case "pipeline" -> {
                     SrtpProfile profile = SrtpProfile.valueOf(words[1]);
-                    pipeline(SrtpKeyingMaterial.split(profile, hex.parseHex(words[2])), SrtpKeyingMaterial.split(profile, hex.parseHex(words[3])),
-                            new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(words[4])));
+                    List<SrtpKeyingMaterial> receivers = Arrays.stream(words, 4, words.length)
+                            .map(material -> SrtpKeyingMaterial.split(profile, hex.parseHex(material))).toList();
+                    pipeline(SrtpKeyingMaterial.split(profile, hex.parseHex(words[2])), receivers,
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(words[3])));
                     System.out.println("ready");
                 }
                 case "relay" -> {
@@ -116,7 +120,8 @@ public final class ForwardingGatewayProcess {
         }
     }
 
-    private void pipeline(SrtpKeyingMaterial fromSender, SrtpKeyingMaterial toReceiver, InetSocketAddress receiverAddress) {
+    /** One sender forwarded to each of the receivers, every receiver's packets sent to the one receiving socket. */
+    private void pipeline(SrtpKeyingMaterial fromSender, List<SrtpKeyingMaterial> toReceivers, InetSocketAddress receiverAddress) {
         ParticipantMedia previous = sender;
         if (previous != null) {
             previous.close();
@@ -124,13 +129,15 @@ public final class ForwardingGatewayProcess {
         ConferenceRouter router = new ConferenceRouter(16, new ForwardingCounters());
         UUID conference = UUID.randomUUID();
         ParticipantMedia from = new ParticipantMedia(new MediaParty(conference, null, UUID.randomUUID()), router, CHROMIUM);
-        ParticipantMedia to = new ParticipantMedia(new MediaParty(conference, null, UUID.randomUUID()), router, CHROMIUM);
         DatagramPacket out = new DatagramPacket(new byte[0], 0, receiverAddress);
-        to.sendingTo((datagram, offset, length) -> {
-            out.setData(datagram, offset, length);
-            socket.send(out);
-        });
-        connect(router, from, to, fromSender, toReceiver);
+        for (SrtpKeyingMaterial toReceiver : toReceivers) {
+            ParticipantMedia to = new ParticipantMedia(new MediaParty(conference, null, UUID.randomUUID()), router, CHROMIUM);
+            to.sendingTo((datagram, offset, length) -> {
+                out.setData(datagram, offset, length);
+                socket.send(out);
+            });
+            connect(router, from, to, fromSender, toReceiver);
+        }
         sender = from;
         relayTo = null;
     }
