@@ -235,12 +235,12 @@ class AdminConsoleBrowserIT {
             assertThat(page.locator("input, select, textarea").evaluateAll(
                     "fields => fields.filter(f => f.type !== 'hidden' && f.labels.length === 0).map(f => f.id || f.name)"))
                     .as("every form control has a label").isEqualTo(List.of());
-            lobby.fill("20");
+            lobby.fill("10");
             page.getByRole(AriaRole.BUTTON, named("Save")).click();
             assertThat(page.locator("#status")).hasText("Joining settings saved. They apply from the next join.");
             Chromium.screenshot(page, "admin-join-settings-1280.png");
             page.reload();
-            assertThat(page.getByLabel("Lobby timeout (minutes)")).hasValue("20");
+            assertThat(page.getByLabel("Lobby timeout (minutes)")).hasValue("10");
             page.getByLabel("Join token lifetime (seconds)").fill("20");
             page.getByRole(AriaRole.BUTTON, named("Save")).click();
             assertThat(page.getByLabel("Join token lifetime (seconds)")).hasAttribute("aria-invalid", "true");

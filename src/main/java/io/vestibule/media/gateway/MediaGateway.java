@@ -414,7 +414,7 @@ public final class MediaGateway implements AutoCloseable {
         Optional<String> bound = bindings.bound(conferenceId, participantId);
         if (bound.isPresent() && offered.hash().equals(SHA_256)
                 && !MessageDigest.isEqual(bound.get().getBytes(StandardCharsets.US_ASCII), thumbprint(offered).getBytes(StandardCharsets.US_ASCII))) {
-            throw new SdpRefused(SdpRule.FINGERPRINT, "this participant's media is bound to another certificate (its join token's cnf)");
+            throw new SdpRefused(SdpRule.BOUND_CERTIFICATE, "this participant's media is bound to another certificate (its join token's cnf)");
         }
     }
 

@@ -19,6 +19,8 @@ public enum SdpRule {
     SDES("sdes"),
     /** No DTLS fingerprint, or one that is malformed or uses a hash weaker than SHA-256. */
     FINGERPRINT("fingerprint"),
+    /** A certificate other than the one the participant's join token is bound to ({@code cnf}): a copied token. */
+    BOUND_CERTIFICATE("bound_certificate"),
     /** No {@code a=setup}, or one that is not {@code actpass} in an offer or {@code active}/{@code passive} in an answer. */
     SETUP("setup"),
     /** ICE username fragment or password missing, too short, too long or with characters outside RFC 8839's set. */

@@ -231,7 +231,7 @@ class MediaGatewayTest {
         SdpRefused refused = catchThrowableOfType(SdpRefused.class, () -> gateway.offer(CONFERENCE, ROOM, HOST,
                 offer(captured.replaceAll("a=fingerprint:sha-256 \\S+", "a=fingerprint:sha-256 " + "0A:".repeat(31) + "0A"))));
 
-        assertThat(refused.rule()).isEqualTo(SdpRule.FINGERPRINT);
+        assertThat(refused.rule()).isEqualTo(SdpRule.BOUND_CERTIFICATE);
         assertThat(refused.reason()).contains("bound to another certificate");
     }
 
