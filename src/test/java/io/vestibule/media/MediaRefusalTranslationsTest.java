@@ -1,16 +1,10 @@
 package io.vestibule.media;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import jakarta.json.Json;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.vestibule.media.gateway.dtls.DtlsFailure;
 import io.vestibule.media.gateway.ice.IceEnd;
 import io.vestibule.media.sdp.SdpRule;
+import io.vestibule.testing.MessageBundles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,11 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MediaRefusalTranslationsTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "es", "fr"})
-    void everyPolicyRuleAndMediaFailureIsDescribed(String language) throws IOException {
-        Set<String> keys;
-        try (Reader reader = Files.newBufferedReader(Path.of("webapp/i18n", language + ".json")); var json = Json.createReader(reader)) {
-            keys = json.readObject().keySet();
-        }
+    void everyPolicyRuleAndMediaFailureIsDescribed(String language) {
+        Set<String> keys = MessageBundles.messages(MessageBundles.PORTAL, language).keySet();
         Set<String> wanted = new TreeSet<>();
         Arrays.stream(SdpRule.values()).map(rule -> "join.sdpRule." + rule.code()).forEach(wanted::add);
         Stream.concat(Arrays.stream(DtlsFailure.values()).map(failure -> "dtls_" + failure.name()),

@@ -1,7 +1,6 @@
 package io.vestibule.platform.api;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -12,14 +11,12 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.vestibule.access.InvitationRefused;
+import io.vestibule.testing.MessageBundles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,9 +44,9 @@ class ErrorTranslationsTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "es", "fr"})
     void everyErrorCodeHasAMessage(String language) throws IOException {
-        Set<String> portal = keys(Path.of("webapp/i18n", language + ".json"));
+        Set<String> portal = new HashSet<>(MessageBundles.messages(MessageBundles.PORTAL, language).keySet());
         Set<String> console = new HashSet<>(portal);
-        console.addAll(keys(Path.of("webapp/admin/i18n", language + ".json")));
+        console.addAll(MessageBundles.messages(MessageBundles.CONSOLE, language).keySet());
 
         Set<String> portalMissing = new TreeSet<>();
         Set<String> consoleMissing = new TreeSet<>();
@@ -97,12 +94,5 @@ class ErrorTranslationsTest {
         Set<String> found = new TreeSet<>();
         patterns.forEach(pattern -> pattern.matcher(text).results().map(result -> result.group(1)).forEach(found::add));
         return found;
-    }
-
-    private static Set<String> keys(Path bundle) throws IOException {
-        try (Reader reader = Files.newBufferedReader(bundle); var json = Json.createReader(reader)) {
-            JsonObject messages = json.readObject();
-            return new HashSet<>(messages.keySet());
-        }
     }
 }

@@ -1,7 +1,6 @@
 package io.vestibule.platform.http;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,12 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import io.vestibule.testing.MessageBundles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,12 +39,8 @@ class GlossaryTest {
         assertThat(setAside).as("words the glossary sets aside in " + language).isNotEmpty();
 
         List<String> found = new ArrayList<>();
-        for (Path bundle : List.of(Path.of("webapp/i18n", language + ".json"), Path.of("webapp/admin/i18n", language + ".json"))) {
-            JsonObject messages;
-            try (Reader reader = Files.newBufferedReader(bundle); var json = Json.createReader(reader)) {
-                messages = json.readObject();
-            }
-            messages.forEach((key, value) -> setAside.stream()
+        for (Path bundle : List.of(MessageBundles.PORTAL, MessageBundles.CONSOLE)) {
+            MessageBundles.messages(bundle, language).forEach((key, value) -> setAside.stream()
                     .filter(word -> Pattern.compile("\\b" + Pattern.quote(word) + "\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
                             .matcher(((JsonString) value).getString()).find())
                     .forEach(word -> found.add(bundle + " " + key + ": " + word.toLowerCase(Locale.ROOT))));
