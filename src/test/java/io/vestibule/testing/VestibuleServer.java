@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
@@ -72,6 +73,31 @@ public final class VestibuleServer implements AutoCloseable {
 
     public static VestibuleServer start(String name, Map<String, String> settings, List<String> jvmOptions, Runnable afterStop) {
         return start(name, settings, jvmOptions, null, afterStop);
+    }
+
+    /**
+     * A copy in {@code to} of a stopped service's data directory, for a test that spoils one: its files and keys, not
+     * its lock files nor Payara's {@code runtime/} directory (emptied at every start; its link into Payara's unpacked
+     * files points nowhere once the service stopped).
+     */
+    public static Path copyOfData(Path stopped, Path to) {
+        try (Stream<Path> files = Files.walk(stopped)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path relative = stopped.relativize(file);
+                if (relative.startsWith("runtime") || file.getFileName().toString().endsWith(".lock")) {
+                    continue;
+                }
+                Path copy = to.resolve(relative.toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return to;
     }
 
     /** Starts on an existing data directory (a restart), or on a fresh one when {@code dataDirectory} is null. */

@@ -1,7 +1,6 @@
 package io.vestibule.platform.launcher;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -90,7 +89,7 @@ class KeyStoreRefusalsIT {
     @ParameterizedTest
     @EnumSource(Fault.class)
     void theStartStopsWithOneLineAndTheKeysAreLeftAsTheyWere(Fault fault) throws Exception {
-        Path data = copy(usedOnce, workspace.resolve(fault.name()));
+        Path data = VestibuleServer.copyOfData(usedOnce, workspace.resolve(fault.name()));
         Path keys = data.resolve("keys");
         Map<String, String> environment = new HashMap<>(LauncherIT.startOn(data));
         fault.make(keys, environment);
@@ -103,24 +102,6 @@ class KeyStoreRefusalsIT {
                 .doesNotContain("SEVERE").doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(result.output().lines().filter(line -> line.startsWith("vestibule: "))).hasSize(1);
         assertThat(contents(keys)).as("the keys directory after the refused start").isEqualTo(before);
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            files.forEach(file -> {
-                try {
-                    Path target = to.resolve(from.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(target);
-                    } else if (!file.getFileName().toString().endsWith(".lock")) {
-                        Files.copy(file, target);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-        return to;
     }
 
     /** Each file's name and content, as text the assertion can print. */

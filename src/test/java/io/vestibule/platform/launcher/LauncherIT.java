@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -225,18 +223,7 @@ class LauncherIT {
             }
             usedOnce = first.dataDirectory();
         }
-        // Not runtime/: Payara's own directory, emptied at every start, holds a link into files gone since the stop.
-        try (Stream<Path> files = Files.walk(usedOnce).filter(file -> !usedOnce.relativize(file).startsWith("runtime"))) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path copy = data.resolve(usedOnce.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return data;
+        return VestibuleServer.copyOfData(usedOnce, data);
     }
 
     static Map<String, String> startOn(Path dataDirectory) {
