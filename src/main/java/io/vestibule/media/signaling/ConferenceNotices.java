@@ -3,6 +3,7 @@ package io.vestibule.media.signaling;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -83,8 +84,11 @@ public class ConferenceNotices implements ConferenceNotifier {
     }
 
     @Override
-    public void admitted(Conference conference, Participant participant, IssuedToken token) {
-        tellLobbyOf(sockets, conference, participant, token, clock);
+    public void admitted(Conference conference, Participant participant, Supplier<Optional<IssuedToken>> collectJoinToken) {
+        // With no socket of theirs waiting, the lobby token stays unspent for the page to collect the join token itself.
+        if (!lobbySocketsOf(sockets, conference, participant).isEmpty()) {
+            collectJoinToken.get().ifPresent(token -> tellLobbyOf(sockets, conference, participant, token, clock));
+        }
     }
 
     @Override
@@ -106,9 +110,13 @@ public class ConferenceNotices implements ConferenceNotifier {
     /** Hands a participant let in their join token, on each of their lobby sockets. */
     static void tellLobbyOf(ConnectedSockets sockets, Conference conference, Participant participant, IssuedToken token, Clock clock) {
         String message = SignalingMessages.admitted(conference, participant, token, clock.instant());
-        sockets.inConference(conference.id()).stream()
+        lobbySocketsOf(sockets, conference, participant).forEach(client -> client.send(message));
+    }
+
+    private static List<SocketClient> lobbySocketsOf(ConnectedSockets sockets, Conference conference, Participant participant) {
+        return sockets.inConference(conference.id()).stream()
                 .filter(client -> client.stage() == SocketClient.Stage.LOBBY && participant.id().equals(client.participantId()))
-                .forEach(client -> client.send(message));
+                .toList();
     }
 
     /** Builds the message only when someone is there to receive it: most joins happen with no socket open yet. */

@@ -14,6 +14,7 @@ import io.vestibule.access.JoinService;
 import io.vestibule.access.conference.Conference;
 import io.vestibule.access.conference.Participant;
 import io.vestibule.access.conference.ParticipantState;
+import io.vestibule.access.token.IssuedToken;
 import io.vestibule.access.token.JoinTokenVerifier;
 import io.vestibule.access.token.TokenClaims;
 import io.vestibule.access.token.TokenKind;
@@ -55,14 +56,18 @@ final class SocketAuthenticator {
             Conference conference = joins.conferenceOf(claims);
             Participant participant = conference.participant(UUID.fromString(claims.participantId()))
                     .orElseThrow(() -> new TokenRejected(TokenRejection.REVOKED));
+            if (claims.kind() == TokenKind.LOBBY && participant.state() == ParticipantState.ADMITTED) {
+                // Collected before anything else, so that a spent lobby token cannot even replace the participant's socket.
+                IssuedToken joinToken = joins.collectJoinToken(conference, participant.id());
+                replaceOlderSocketsOf(client, participant);
+                client.authenticated(SocketClient.Stage.LOBBY, participant.id(), participant.role(), conference.roomId());
+                ConferenceNotices.tellLobbyOf(sockets, conference, participant, joinToken, clock);
+                return;
+            }
             replaceOlderSocketsOf(client, participant);
             if (claims.kind() == TokenKind.LOBBY) {
                 client.authenticated(SocketClient.Stage.LOBBY, participant.id(), participant.role(), conference.roomId());
-                if (participant.state() == ParticipantState.ADMITTED) {
-                    ConferenceNotices.tellLobbyOf(sockets, conference, participant, joins.joinTokenFor(conference, participant), clock);
-                } else {
-                    client.send(SignalingMessages.waiting(participant));
-                }
+                client.send(SignalingMessages.waiting(participant));
                 return;
             }
             client.authenticated(SocketClient.Stage.PARTICIPANT, participant.id(), participant.role(), conference.roomId());
