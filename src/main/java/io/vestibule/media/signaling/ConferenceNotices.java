@@ -17,6 +17,7 @@ import io.vestibule.access.conference.ConferenceNotifier;
 import io.vestibule.access.conference.Participant;
 import io.vestibule.access.conference.ParticipantState;
 import io.vestibule.access.token.IssuedToken;
+import io.vestibule.access.token.TokenRejection;
 import io.vestibule.media.gateway.MediaGateway;
 
 /**
@@ -85,10 +86,22 @@ public class ConferenceNotices implements ConferenceNotifier {
 
     @Override
     public void admitted(Conference conference, Participant participant, Supplier<Optional<IssuedToken>> collectJoinToken) {
+        List<SocketClient> waiting = lobbySocketsOf(sockets, conference, participant);
         // With no socket of theirs waiting, the lobby token stays unspent for the page to collect the join token itself.
-        if (!lobbySocketsOf(sockets, conference, participant).isEmpty()) {
-            collectJoinToken.get().ifPresent(token -> tellLobbyOf(sockets, conference, participant, token, clock));
+        if (waiting.isEmpty()) {
+            return;
         }
+        Optional<IssuedToken> token = collectJoinToken.get();
+        if (token.isPresent()) {
+            tellLobbyOf(sockets, conference, participant, token.get(), clock);
+        } else if (stillAdmitted(conference, participant)) {
+            // Someone else collected it with a copy of the lobby token: the socket is told rather than left waiting.
+            waiting.forEach(client -> SocketAuthenticator.refuse(client, TokenRejection.SPENT.code()));
+        }
+    }
+
+    private static boolean stillAdmitted(Conference conference, Participant participant) {
+        return conference.participant(participant.id()).filter(found -> found.state() == ParticipantState.ADMITTED).isPresent();
     }
 
     @Override
