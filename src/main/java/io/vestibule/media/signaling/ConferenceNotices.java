@@ -86,14 +86,17 @@ public class ConferenceNotices implements ConferenceNotifier {
 
     @Override
     public void admitted(Conference conference, Participant participant, Supplier<Optional<IssuedToken>> collectJoinToken) {
-        List<SocketClient> waiting = lobbySocketsOf(sockets, conference, participant);
+        List<SocketClient> waiting = sockets.inConference(conference.id()).stream()
+                .filter(client -> client.stage() == SocketClient.Stage.LOBBY && participant.id().equals(client.participantId()))
+                .toList();
         // With no socket of theirs waiting, the lobby token stays unspent for the page to collect the join token itself.
         if (waiting.isEmpty()) {
             return;
         }
         Optional<IssuedToken> token = collectJoinToken.get();
         if (token.isPresent()) {
-            tellLobbyOf(sockets, conference, participant, token.get(), clock);
+            String admitted = SignalingMessages.admitted(conference, participant, token.get(), clock.instant());
+            waiting.forEach(client -> client.send(admitted));
         } else if (stillAdmitted(conference, participant)) {
             // Someone else collected it with a copy of the lobby token: the socket is told rather than left waiting.
             waiting.forEach(client -> SocketAuthenticator.refuse(client, TokenRejection.SPENT.code()));
@@ -118,18 +121,6 @@ public class ConferenceNotices implements ConferenceNotifier {
             client.send(ended);
             client.close(CloseCodes.NORMAL_CLOSURE, "ended");
         }
-    }
-
-    /** Hands a participant let in their join token, on each of their lobby sockets. */
-    static void tellLobbyOf(ConnectedSockets sockets, Conference conference, Participant participant, IssuedToken token, Clock clock) {
-        String message = SignalingMessages.admitted(conference, participant, token, clock.instant());
-        lobbySocketsOf(sockets, conference, participant).forEach(client -> client.send(message));
-    }
-
-    private static List<SocketClient> lobbySocketsOf(ConnectedSockets sockets, Conference conference, Participant participant) {
-        return sockets.inConference(conference.id()).stream()
-                .filter(client -> client.stage() == SocketClient.Stage.LOBBY && participant.id().equals(client.participantId()))
-                .toList();
     }
 
     /** Builds the message only when someone is there to receive it: most joins happen with no socket open yet. */
