@@ -60,12 +60,13 @@ export function translate(root) {
 
 /**
  * A user-facing sentence for an API failure, from its stable code: a refused field is named in the user's language
- * with the reason the server gave as a code; refused join tokens ({@code token_*}) all mean the place is lost. Only an
- * unknown code (or reason) falls back to the server's own text.
+ * with the reason the server gave as a code; refused join tokens ({@code token_*}) mean the place is lost, unless the
+ * refusal has a message of its own (a spent lobby token). Only an unknown code (or reason) falls back to the server's
+ * own text.
  */
 export function errorMessage(error) {
   if (error.code === 'invalid_request') return invalidRequestMessage(error);
-  const key = error.code.startsWith('token_') ? 'error.token' : 'error.' + error.code;
+  const key = error.code.startsWith('token_') && !has('error.' + error.code) ? 'error.token' : 'error.' + error.code;
   return has(key) ? t(key, { ...error.body, seconds: error.retryAfter ?? '' }) : (error.message || t('error.unexpected'));
 }
 

@@ -316,7 +316,7 @@ function handle(message) {
       else if (message.error === 'media_failed') mediaFailed(message.reason);
       else if (message.error === 'unauthenticated') {
         if (place?.kind === 'join') refresh().then((ok) => ok && connect());
-        else forget(t('join.placeLost'), 'error');
+        else forget(t(message.reason === 'token_spent' ? 'error.token_spent' : 'join.placeLost'), 'error');
       }
       break;
     default:

@@ -126,17 +126,28 @@ public class JoinService {
         }
     }
 
-    /** A waiting participant asks whether they are in yet; once admitted, the lobby token buys their join token. */
+    /** A waiting participant asks whether they are in yet; once admitted, the lobby token buys their join token, once. */
     public JoinAnswer waitWith(String lobbyToken) throws TokenRejected {
         TokenClaims claims = verifier.verify(lobbyToken, Expectation.of(TokenKind.LOBBY));
         Conference conference = conferenceOf(claims);
         Participant participant = conference.participant(UUID.fromString(claims.participantId()))
+                .filter(found -> !found.state().departed())
                 .orElseThrow(() -> new TokenRejected(TokenRejection.REVOKED));
         if (participant.state() == ParticipantState.ADMITTED) {
-            return new JoinAnswer.Joined(joinTokenFor(conference, participant), participant, conference);
+            return new JoinAnswer.Joined(collectJoinToken(conference, participant.id()), participant, conference);
         }
         return new JoinAnswer.Waiting(new IssuedToken(lobbyToken, claims),
                 participant.waitingReason().orElseThrow(), participant, conference);
+    }
+
+    /**
+     * The join token of an admitted participant, for the lobby token they waited with: the first collection (by HTTP
+     * or by the conference socket) gets it, every later one is refused, so a copied lobby token cannot join.
+     */
+    public IssuedToken collectJoinToken(Conference conference, UUID participantId) throws TokenRejected {
+        Participant admitted = conference.collectAdmission(participantId)
+                .orElseThrow(() -> new TokenRejected(TokenRejection.SPENT));
+        return joinTokenFor(conference, admitted);
     }
 
     /** A new join token for a present participant; the presented one cannot be used for a refresh again. */
@@ -172,9 +183,10 @@ public class JoinService {
         return live.find(UUID.fromString(claims.conferenceId())).orElseThrow(() -> new TokenRejected(TokenRejection.REVOKED));
     }
 
-    /** A join token for someone just let in, delivered to them through the notifier. */
+    /** Tells someone just let in; a socket of theirs waiting in the lobby collects their join token. */
     public void deliverAdmission(Conference conference, Participant participant) {
-        notifier.admitted(conference, participant, joinTokenFor(conference, participant));
+        notifier.admitted(conference, participant,
+                () -> conference.collectAdmission(participant.id()).map(admitted -> joinTokenFor(conference, admitted)));
         notifier.joined(conference, participant);
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.vestibule.testing.Chromium;
 import io.vestibule.testing.Meetings;
+import io.vestibule.testing.MessageBundles;
 import io.vestibule.testing.PortalClient;
 import io.vestibule.testing.ServerResolver;
 import io.vestibule.testing.VestibuleServer;
@@ -103,6 +104,33 @@ class JoinLobbyBrowserIT {
             page.navigate(server.baseUri().resolve("/join/no-such-room").toString());
             join(page, "Visitor", Meetings.HOST_PIN);
             assertThat(page.locator("#status")).hasText("There is no meeting at this address.");
+        }
+    }
+
+    @Test
+    void aPageWhoseLobbyTokenSomeoneElseSpentSaysSo(VestibuleServer server) {
+        PortalClient alice = server.newClient().signIn("alice", server.demoPassword());
+        String alias = Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false));
+        JsonObject host = Meetings.join(server, "100.65.0.1", alias, "Host", Meetings.HOST_PIN);
+        String conference = "/api/v1/conferences/" + host.getString("conferenceId");
+        server.newClient().withBearer(host.getString("token")).sendWithoutCsrf("POST", conference + "/lock", null);
+        JsonObject guest = Meetings.join(server, "100.65.0.2", alias, "Gabriela Guest", Meetings.GUEST_PIN);
+        server.newClient().withBearer(host.getString("token")).sendWithoutCsrf("POST",
+                conference + "/participants/" + guest.getString("participantId") + "/admit", null);
+        Assertions.assertThat(server.newClient().withBearer(guest.getString("token"))
+                .sendWithoutCsrf("POST", "/api/v1/join/wait", null).status()).as("a copy of the lobby token collects first").isEqualTo(200);
+
+        try (BrowserContext context = context()) {
+            Page page = context.newPage();
+            page.navigate(server.baseUri().resolve("/join/" + alias).toString());
+            String place = Json.createObjectBuilder().add("kind", "lobby").add("token", guest.getString("token"))
+                    .add("reason", "locked").add("participantId", guest.getString("participantId"))
+                    .add("conferenceId", guest.getString("conferenceId")).add("displayName", "Gabriela Guest").build().toString();
+            page.evaluate("([key, value]) => sessionStorage.setItem(key, value)", List.of("vestibule.join." + alias, place));
+            page.reload();
+
+            assertThat(page.locator("#status")).hasText(MessageBundles.messages(MessageBundles.PORTAL, "en").getString("error.token_spent"));
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Join the meeting"))).isVisible();
         }
     }
 

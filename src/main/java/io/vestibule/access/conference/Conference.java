@@ -5,11 +5,13 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.vestibule.access.ParticipantRole;
@@ -43,6 +45,8 @@ public final class Conference {
     private final Map<UUID, Participant> present = new LinkedHashMap<>();
     private final Map<UUID, Participant> lobby = new LinkedHashMap<>();
     private final Map<UUID, Participant> departed = new LinkedHashMap<>();
+    /** Let in from the lobby, their join token not yet collected with their lobby token. */
+    private final Set<UUID> uncollectedAdmissions = new HashSet<>();
     private boolean locked;
     /** No presence or lobby wait in this conference ends before this instant. */
     private Instant nextDeadline = Instant.MAX;
@@ -115,6 +119,18 @@ public final class Conference {
         return Optional.of(moveToConference(waiting, presentUntil));
     }
 
+    /**
+     * Hands out, once, an admitted participant's admission for the lobby token they waited with (by HTTP or by their
+     * socket, whichever comes first): a copy of that lobby token never buys a second join token. Under the
+     * conference's lock, so of concurrent collections exactly one gets the participant.
+     *
+     * @return the participant the first time after their admission; empty while they wait, once collected, or once gone
+     */
+    public synchronized Optional<Participant> collectAdmission(UUID participantId) {
+        Participant participant = present.get(participantId);
+        return participant != null && uncollectedAdmissions.remove(participantId) ? Optional.of(participant) : Optional.empty();
+    }
+
     /** A host removes someone from the conference or the lobby; their tokens are void from now on. */
     public synchronized Optional<Participant> remove(UUID participantId) {
         return depart(participantId, ParticipantState.REMOVED);
@@ -136,6 +152,7 @@ public final class Conference {
         everyone.forEach(participant -> putDeparted(participant.departed(ParticipantState.ENDED)));
         present.clear();
         lobby.clear();
+        uncollectedAdmissions.clear();
         locked = false;
         return everyone;
     }
@@ -185,6 +202,7 @@ public final class Conference {
             Participant participant = it.next();
             if (participant.presentUntil().isBefore(now)) {
                 it.remove();
+                uncollectedAdmissions.remove(participant.id());
                 gone.add(participant.departed(ParticipantState.LEFT));
             }
         }
@@ -320,6 +338,7 @@ public final class Conference {
 
     private Participant moveToConference(Participant waiting, Instant presentUntil) {
         lobby.remove(waiting.id());
+        uncollectedAdmissions.add(waiting.id());
         return putPresent(waiting.admitted(presentUntil));
     }
 
@@ -352,6 +371,7 @@ public final class Conference {
         if (participant == null) {
             return Optional.empty();
         }
+        uncollectedAdmissions.remove(participantId);
         Participant gone = participant.departed(why);
         putDeparted(gone);
         return Optional.of(gone);

@@ -1,6 +1,8 @@
 package io.vestibule.access.conference;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.vestibule.access.token.IssuedToken;
 
@@ -13,8 +15,11 @@ public interface ConferenceNotifier {
 
     void lobbyChanged(Conference conference);
 
-    /** A waiting participant was let in; {@code token} is their join token. */
-    void admitted(Conference conference, Participant participant, IssuedToken token);
+    /**
+     * A waiting participant was let in. {@code collectJoinToken} spends their lobby token for their join token (empty
+     * if something else collected it first): call it only to hand the token to a socket of theirs that waits.
+     */
+    void admitted(Conference conference, Participant participant, Supplier<Optional<IssuedToken>> collectJoinToken);
 
     void lockChanged(Conference conference, boolean locked);
 
@@ -34,7 +39,7 @@ public interface ConferenceNotifier {
         }
 
         @Override
-        public void admitted(Conference conference, Participant participant, IssuedToken token) {
+        public void admitted(Conference conference, Participant participant, Supplier<Optional<IssuedToken>> collectJoinToken) {
         }
 
         @Override

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
@@ -41,8 +43,8 @@ public abstract class RecordedDepartures implements ConferenceNotifier {
     }
 
     @Override
-    public void admitted(Conference conference, Participant participant, IssuedToken token) {
-        notifier.admitted(conference, participant, token);
+    public void admitted(Conference conference, Participant participant, Supplier<Optional<IssuedToken>> collectJoinToken) {
+        notifier.admitted(conference, participant, collectJoinToken);
         calls.record(CallEvent.of(CallEvent.Type.PARTICIPANT_JOIN, clock.instant(), "admitted")
                 .conference(conference.id().toString(), conference.roomId().toString())
                 .participant(participant.id().toString(), participant.role().code(), participant.displayName())

@@ -37,7 +37,12 @@ public enum TokenRejection implements Rejection {
     /** Released, its participant removed, or its conference ended. */
     REVOKED("token_revoked"),
     /** A single-use token presented a second time. */
-    REPLAYED("token_replayed");
+    REPLAYED("token_replayed"),
+    /**
+     * A lobby token whose join token was already collected, by HTTP or by the conference socket: it buys one join
+     * token, so a copy of it cannot join as its participant.
+     */
+    SPENT("token_spent");
 
     private final String code;
 

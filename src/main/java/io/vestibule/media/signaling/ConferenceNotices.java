@@ -3,6 +3,7 @@ package io.vestibule.media.signaling;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -16,6 +17,7 @@ import io.vestibule.access.conference.ConferenceNotifier;
 import io.vestibule.access.conference.Participant;
 import io.vestibule.access.conference.ParticipantState;
 import io.vestibule.access.token.IssuedToken;
+import io.vestibule.access.token.TokenRejection;
 import io.vestibule.media.gateway.MediaGateway;
 
 /**
@@ -83,8 +85,26 @@ public class ConferenceNotices implements ConferenceNotifier {
     }
 
     @Override
-    public void admitted(Conference conference, Participant participant, IssuedToken token) {
-        tellLobbyOf(sockets, conference, participant, token, clock);
+    public void admitted(Conference conference, Participant participant, Supplier<Optional<IssuedToken>> collectJoinToken) {
+        List<SocketClient> waiting = sockets.inConference(conference.id()).stream()
+                .filter(client -> client.stage() == SocketClient.Stage.LOBBY && participant.id().equals(client.participantId()))
+                .toList();
+        // With no socket of theirs waiting, the lobby token stays unspent for the page to collect the join token itself.
+        if (waiting.isEmpty()) {
+            return;
+        }
+        Optional<IssuedToken> token = collectJoinToken.get();
+        if (token.isPresent()) {
+            String admitted = SignalingMessages.admitted(conference, participant, token.get(), clock.instant());
+            waiting.forEach(client -> client.send(admitted));
+        } else if (stillAdmitted(conference, participant)) {
+            // Someone else collected it with a copy of the lobby token: the socket is told rather than left waiting.
+            waiting.forEach(client -> SocketAuthenticator.refuse(client, TokenRejection.SPENT.code()));
+        }
+    }
+
+    private static boolean stillAdmitted(Conference conference, Participant participant) {
+        return conference.participant(participant.id()).filter(found -> found.state() == ParticipantState.ADMITTED).isPresent();
     }
 
     @Override
@@ -101,14 +121,6 @@ public class ConferenceNotices implements ConferenceNotifier {
             client.send(ended);
             client.close(CloseCodes.NORMAL_CLOSURE, "ended");
         }
-    }
-
-    /** Hands a participant let in their join token, on each of their lobby sockets. */
-    static void tellLobbyOf(ConnectedSockets sockets, Conference conference, Participant participant, IssuedToken token, Clock clock) {
-        String message = SignalingMessages.admitted(conference, participant, token, clock.instant());
-        sockets.inConference(conference.id()).stream()
-                .filter(client -> client.stage() == SocketClient.Stage.LOBBY && participant.id().equals(client.participantId()))
-                .forEach(client -> client.send(message));
     }
 
     /** Builds the message only when someone is there to receive it: most joins happen with no socket open yet. */

@@ -14,6 +14,7 @@ import io.vestibule.access.JoinService;
 import io.vestibule.access.conference.Conference;
 import io.vestibule.access.conference.Participant;
 import io.vestibule.access.conference.ParticipantState;
+import io.vestibule.access.token.IssuedToken;
 import io.vestibule.access.token.JoinTokenVerifier;
 import io.vestibule.access.token.TokenClaims;
 import io.vestibule.access.token.TokenKind;
@@ -23,7 +24,8 @@ import io.vestibule.access.token.TokenRejection;
 /**
  * Authenticates a socket by the token of its first message ({@code {"type":"auth","token":...}}): a join token makes
  * it a participant's and answers {@code ready}; a lobby token makes it a waiting participant's and answers
- * {@code waiting}, or {@code admitted} if they were let in meanwhile. Any other token closes the socket (1008). A
+ * {@code waiting}, or {@code admitted} if they were let in meanwhile and the lobby token has not bought their join
+ * token yet ({@code token_spent} if it has). Any other token closes the socket (1008). A
  * participant has one live socket: a newer one (another tab, a reconnection) replaces the older, which is closed
  * with {@link #REPLACED}.
  */
@@ -55,14 +57,19 @@ final class SocketAuthenticator {
             Conference conference = joins.conferenceOf(claims);
             Participant participant = conference.participant(UUID.fromString(claims.participantId()))
                     .orElseThrow(() -> new TokenRejected(TokenRejection.REVOKED));
+            if (claims.kind() == TokenKind.LOBBY && participant.state() == ParticipantState.ADMITTED) {
+                // Collected before anything else, so that a spent lobby token cannot even replace the participant's socket.
+                IssuedToken joinToken = joins.collectJoinToken(conference, participant.id());
+                replaceOlderSocketsOf(client, participant);
+                // Queued before the socket counts as waiting, so that a concurrent admission's notice comes after it.
+                client.send(SignalingMessages.admitted(conference, participant, joinToken, clock.instant()));
+                client.authenticated(SocketClient.Stage.LOBBY, participant.id(), participant.role(), conference.roomId());
+                return;
+            }
             replaceOlderSocketsOf(client, participant);
             if (claims.kind() == TokenKind.LOBBY) {
                 client.authenticated(SocketClient.Stage.LOBBY, participant.id(), participant.role(), conference.roomId());
-                if (participant.state() == ParticipantState.ADMITTED) {
-                    ConferenceNotices.tellLobbyOf(sockets, conference, participant, joins.joinTokenFor(conference, participant), clock);
-                } else {
-                    client.send(SignalingMessages.waiting(participant));
-                }
+                client.send(SignalingMessages.waiting(participant));
                 return;
             }
             client.authenticated(SocketClient.Stage.PARTICIPANT, participant.id(), participant.role(), conference.roomId());

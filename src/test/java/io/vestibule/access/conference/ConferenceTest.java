@@ -38,6 +38,35 @@ class ConferenceTest {
     }
 
     @Test
+    void anAdmissionFromTheLobbyIsCollectedOnceAndOnlyAfterTheAdmission() {
+        Conference conference = conference(false, 10);
+        Participant host = admitted(arrive(conference, "Host", HOST, T0));
+        conference.lock();
+        Participant guest = waiting(arrive(conference, "Guest", GUEST, T0), WaitingReason.LOCKED);
+
+        assertThat(conference.collectAdmission(guest.id())).as("still waiting").isEmpty();
+        conference.admit(guest.id(), T0.plus(TOKEN));
+
+        assertThat(conference.collectAdmission(guest.id())).hasValueSatisfying(
+                collected -> assertThat(collected.state()).isEqualTo(ParticipantState.ADMITTED));
+        assertThat(conference.collectAdmission(guest.id())).as("spent").isEmpty();
+        assertThat(conference.collectAdmission(host.id())).as("a host who never waited has no admission to collect").isEmpty();
+    }
+
+    @Test
+    void anAdmissionNotCollectedIsGoneWithItsParticipant() {
+        Conference conference = conference(false, 10);
+        admitted(arrive(conference, "Host", HOST, T0));
+        conference.lock();
+        Participant guest = waiting(arrive(conference, "Guest", GUEST, T0), WaitingReason.LOCKED);
+        conference.admit(guest.id(), T0.plus(TOKEN));
+
+        conference.remove(guest.id());
+
+        assertThat(conference.collectAdmission(guest.id())).isEmpty();
+    }
+
+    @Test
     void aParticipantsMediaIsBoundToOneCertificateWhichItsRefreshesKeep() {
         Conference conference = conference(false, 10);
         Participant host = admitted(arrive(conference, "Host", HOST, T0));

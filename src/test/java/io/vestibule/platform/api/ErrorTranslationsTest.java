@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.vestibule.access.InvitationRefused;
+import io.vestibule.access.token.TokenRejection;
 import io.vestibule.testing.MessageBundles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +61,8 @@ class ErrorTranslationsTest {
         }
         Arrays.stream(InvitationRefused.Reason.values()).map(reason -> key(reason.code()))
                 .filter(key -> !portal.contains(key)).forEach(portalMissing::add);
+        Arrays.stream(TokenRejection.values()).map(rejection -> key(rejection.code()))
+                .filter(key -> !portal.contains(key)).forEach(portalMissing::add);
 
         assertThat(portalMissing).as("portal messages missing in " + language).isEmpty();
         assertThat(consoleMissing).as("console messages missing in " + language).isEmpty();
@@ -79,9 +82,12 @@ class ErrorTranslationsTest {
                 "not_json", "content_length", "directory_settings");
     }
 
-    /** Pages say the same for every refused join token ({@code token_*}): the place is lost, join again. */
+    /**
+     * Pages say the same for every refused join token ({@code token_*}): the place is lost, join again; but a spent
+     * lobby token says what happened, for it may mean that someone else holds a copy.
+     */
     private static String key(String code) {
-        return code.startsWith("token_") ? "error.token" : "error." + code;
+        return code.startsWith("token_") && !code.equals(TokenRejection.SPENT.code()) ? "error.token" : "error." + code;
     }
 
     private static List<Path> sources() throws IOException {
