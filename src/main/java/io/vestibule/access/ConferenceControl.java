@@ -32,16 +32,18 @@ public class ConferenceControl {
     private LiveConferences live;
     private ConferenceNotifier notifier;
     private JoinService joins;
+    private RoomAdmissions admissions;
     private Clock clock;
 
     @Inject
     public ConferenceControl(JoinTokenVerifier verifier, TokenRevocations revocations, LiveConferences live,
-                             ConferenceNotifier notifier, JoinService joins, Clock clock) {
+                             ConferenceNotifier notifier, JoinService joins, RoomAdmissions admissions, Clock clock) {
         this.verifier = verifier;
         this.revocations = revocations;
         this.live = live;
         this.notifier = notifier;
         this.joins = joins;
+        this.admissions = admissions;
         this.clock = clock;
     }
 
@@ -74,7 +76,7 @@ public class ConferenceControl {
     }
 
     public void unlock(String token, UUID conferenceId) throws TokenRejected, NotAllowed {
-        Conference conference = asHost(token, conferenceId);
+        Conference conference = admissions.requireAdmitting(asHost(token, conferenceId));
         List<Participant> admitted = conference.unlock(joins.presentUntil(), clock.instant());
         notifier.lockChanged(conference, false);
         admitted.forEach(participant -> joins.deliverAdmission(conference, participant));
@@ -90,6 +92,23 @@ public class ConferenceControl {
         live.all().stream().filter(conference -> conference.roomId().equals(roomId)).forEach(this::end);
     }
 
+    /**
+     * Ends the conference running in the room if the room no longer admits anyone: its meeting was cancelled or moved,
+     * or its join window closed (R-BOOK-4).
+     */
+    public void endInRoomIfShut(UUID roomId) {
+        if (!admissions.admitsNow(roomId)) {
+            endInRoom(roomId);
+        }
+    }
+
+    /** As {@link #endInRoomIfShut}, for a conference in hand. */
+    public void endIfRoomShut(Conference conference) {
+        if (!conference.ended() && !admissions.admitsNow(conference.roomId())) {
+            end(conference);
+        }
+    }
+
     private void end(Conference conference) {
         List<Participant> everyone = conference.end();
         revocations.endConference(conference.id().toString());
@@ -98,7 +117,7 @@ public class ConferenceControl {
     }
 
     public void admit(String token, UUID conferenceId, UUID participantId) throws TokenRejected, NotAllowed, NoSuchParticipant {
-        Conference conference = asHost(token, conferenceId);
+        Conference conference = admissions.requireAdmitting(asHost(token, conferenceId));
         Participant admitted = conference.admit(participantId, joins.presentUntil()).orElseThrow(NoSuchParticipant::new);
         joins.deliverAdmission(conference, admitted);
         notifier.lobbyChanged(conference);

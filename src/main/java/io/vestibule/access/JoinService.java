@@ -52,6 +52,7 @@ public class JoinService {
     private static final int ARRIVAL_ATTEMPTS = 3;
 
     private JoinableRooms joinableRooms;
+    private RoomAdmissions admissions;
     private RoomProvisioner provisioner;
     private BookingService bookings;
     private LiveConferences live;
@@ -69,13 +70,14 @@ public class JoinService {
     private boolean inviteesSkipGuestPin;
 
     @Inject
-    public JoinService(JoinableRooms joinableRooms, RoomProvisioner provisioner, BookingService bookings, LiveConferences live,
+    public JoinService(JoinableRooms joinableRooms, RoomAdmissions admissions, RoomProvisioner provisioner, BookingService bookings, LiveConferences live,
                        JoinTokenIssuer issuer, JoinTokenVerifier verifier, TokenRevocations revocations, TokenSettings tokens,
                        TokenLifetimes lifetimes, RoomRules rules, BreakInGuard guard, ConferenceNotifier notifier, JoinMetrics metrics,
                        Clock clock, CallRecorder calls,
                        @ConfigProperty(name = "vestibule.join.invitees-skip-guest-pin", defaultValue = "false")
                        boolean inviteesSkipGuestPin) {
         this.joinableRooms = joinableRooms;
+        this.admissions = admissions;
         this.provisioner = provisioner;
         this.bookings = bookings;
         this.live = live;
@@ -129,7 +131,7 @@ public class JoinService {
     /** A waiting participant asks whether they are in yet; once admitted, the lobby token buys their join token. */
     public JoinAnswer waitWith(String lobbyToken) throws TokenRejected {
         TokenClaims claims = verifier.verify(lobbyToken, Expectation.of(TokenKind.LOBBY));
-        Conference conference = conferenceOf(claims);
+        Conference conference = admittingConferenceOf(claims);
         Participant participant = conference.participant(UUID.fromString(claims.participantId()))
                 .orElseThrow(() -> new TokenRejected(TokenRejection.REVOKED));
         if (participant.state() == ParticipantState.ADMITTED) {
@@ -142,7 +144,7 @@ public class JoinService {
     /** A new join token for a present participant; the presented one cannot be used for a refresh again. */
     public JoinAnswer.Joined refresh(String joinToken) throws TokenRejected {
         TokenClaims claims = verifier.verify(joinToken, Expectation.of(TokenKind.JOIN).consumedOnce());
-        Conference conference = conferenceOf(claims);
+        Conference conference = admittingConferenceOf(claims);
         Participant participant = conference.stillPresent(UUID.fromString(claims.participantId()), presentUntil())
                 .orElseThrow(() -> new TokenRejected(TokenRejection.REVOKED));
         return new JoinAnswer.Joined(issuer.issue(TokenKind.JOIN, claims.participantId(), claims.conferenceId(),
@@ -170,6 +172,11 @@ public class JoinService {
     /** The conference a valid token names; a forgotten one means the token is void. */
     public Conference conferenceOf(TokenClaims claims) throws TokenRejected {
         return live.find(UUID.fromString(claims.conferenceId())).orElseThrow(() -> new TokenRejected(TokenRejection.REVOKED));
+    }
+
+    /** As {@link #conferenceOf}, while the conference's room still admits anyone ({@link RoomAdmissions}). */
+    public Conference admittingConferenceOf(TokenClaims claims) throws TokenRejected {
+        return admissions.requireAdmitting(conferenceOf(claims));
     }
 
     /** A join token for someone just let in, delivered to them through the notifier. */

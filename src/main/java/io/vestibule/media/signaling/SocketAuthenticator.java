@@ -52,7 +52,7 @@ final class SocketAuthenticator {
         }
         try {
             TokenClaims claims = verifier.verifyJoinOrLobby(text.getString(), Optional.of(client.conferenceId().toString()));
-            Conference conference = joins.conferenceOf(claims);
+            Conference conference = joins.admittingConferenceOf(claims);
             Participant participant = conference.participant(UUID.fromString(claims.participantId()))
                     .orElseThrow(() -> new TokenRejected(TokenRejection.REVOKED));
             replaceOlderSocketsOf(client, participant);
