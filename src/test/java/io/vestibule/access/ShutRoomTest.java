@@ -104,6 +104,23 @@ class ShutRoomTest {
         assertRefused(() -> fixture.verifier.verify(guest.token().compact(), Expectation.of(TokenKind.JOIN)));
     }
 
+    @Test
+    void aPersonalRoomHasNoWindowToCloseAndStaysOpenWhenAMeetingHeldInItIsCancelled() throws Exception {
+        BookedMeeting inPersonalRoom = fixture.bookings.book(owner, new BookingRequest("One to one", START.minus(Duration.ofMinutes(5)),
+                START.plus(Duration.ofMinutes(1)), ZoneOffset.UTC, Optional.empty(), List.of(),
+                new RoomSettings(RoomType.HOST_PIN_ONLY, false, Optional.empty(), Optional.empty()), true));
+        JoinAnswer.Joined owning = (JoinAnswer.Joined) fixture.joins.join(request(inPersonalRoom.room().alias(RoomAlias.Kind.NAME)
+                .orElseThrow().value(), ip("192.0.2.4"), Optional.of(inPersonalRoom.pins().host().digits()), Optional.empty()));
+        fixture.bookings.cancel(owner, inPersonalRoom.meeting().id());
+        fixture.joinableRooms.written(new RoomChanged(inPersonalRoom.room().id()));
+        fixture.clock.advance(Duration.ofSeconds(61));
+
+        housekeeping().sweep();
+
+        assertThat(owning.conference().ended()).isFalse();
+        assertThat(fixture.joins.refresh(owning.token().compact())).isInstanceOf(JoinAnswer.Joined.class);
+    }
+
     /** The room is shut, but its conference has not ended yet: each step past the join is refused on its own. */
     private void assertShutOut() {
         UUID conferenceId = conference().id();
