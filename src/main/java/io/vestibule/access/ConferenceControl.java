@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import io.vestibule.access.conference.Conference;
 import io.vestibule.access.conference.ConferenceNotifier;
@@ -102,8 +103,17 @@ public class ConferenceControl {
         }
     }
 
-    /** As {@link #endInRoomIfShut}, for a conference in hand. */
-    public void endIfRoomShut(Conference conference) {
+    /**
+     * Ends every conference whose room no longer admits anyone; for the housekeeping. In a transaction because the
+     * rooms it reads afresh must be read through one on the scheduler's threads: Payara fails to clean up an entity
+     * manager used there outside a transaction.
+     */
+    @Transactional
+    public void endConferencesInShutRooms() {
+        live.all().forEach(this::endIfRoomShut);
+    }
+
+    private void endIfRoomShut(Conference conference) {
         if (!conference.ended() && !admissions.admitsNow(conference.roomId())) {
             end(conference);
         }

@@ -64,7 +64,6 @@ public class ConferenceHousekeeping {
         try {
             Instant now = clock.instant();
             for (Conference conference : live.all()) {
-                control.endIfRoomShut(conference);
                 Conference.Departures departures = conference.expire(now);
                 departures.left().forEach(participant -> notifier.departed(conference, participant));
                 departures.timedOut().forEach(participant -> notifier.departed(conference, participant));
@@ -73,6 +72,7 @@ public class ConferenceHousekeeping {
                 }
                 live.forgetIfOver(conference);
             }
+            control.endConferencesInShutRooms();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Conference housekeeping failed; it runs again in two seconds", e);
         }
