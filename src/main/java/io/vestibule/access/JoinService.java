@@ -52,7 +52,6 @@ public class JoinService {
     private static final int ARRIVAL_ATTEMPTS = 3;
 
     private JoinableRooms joinableRooms;
-    private RoomAdmissions admissions;
     private RoomProvisioner provisioner;
     private BookingService bookings;
     private LiveConferences live;
@@ -67,17 +66,17 @@ public class JoinService {
     private JoinMetrics metrics;
     private Clock clock;
     private CallRecorder calls;
+    private RoomAdmissions admissions;
     private boolean inviteesSkipGuestPin;
 
     @Inject
-    public JoinService(JoinableRooms joinableRooms, RoomAdmissions admissions, RoomProvisioner provisioner, BookingService bookings, LiveConferences live,
+    public JoinService(JoinableRooms joinableRooms, RoomProvisioner provisioner, BookingService bookings, LiveConferences live,
                        JoinTokenIssuer issuer, JoinTokenVerifier verifier, TokenRevocations revocations, TokenSettings tokens,
                        TokenLifetimes lifetimes, RoomRules rules, BreakInGuard guard, ConferenceNotifier notifier, JoinMetrics metrics,
-                       Clock clock, CallRecorder calls,
+                       Clock clock, CallRecorder calls, RoomAdmissions admissions,
                        @ConfigProperty(name = "vestibule.join.invitees-skip-guest-pin", defaultValue = "false")
                        boolean inviteesSkipGuestPin) {
         this.joinableRooms = joinableRooms;
-        this.admissions = admissions;
         this.provisioner = provisioner;
         this.bookings = bookings;
         this.live = live;
@@ -92,6 +91,7 @@ public class JoinService {
         this.metrics = metrics;
         this.clock = clock;
         this.calls = calls;
+        this.admissions = admissions;
         this.inviteesSkipGuestPin = inviteesSkipGuestPin;
     }
 

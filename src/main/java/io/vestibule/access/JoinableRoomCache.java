@@ -11,9 +11,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
- * The rooms recently named by join attempts, by alias (or by id, for the conferences running in them), so that a join does not read the database: reading the room
- * and its meeting was nearly half of a join's own work. A room is forgotten when it or one of its meetings is written,
- * after {@code timeToLive} at the latest, and, least useful first, when more than {@code capacity} rooms are held.
+ * The rooms recently named by join attempts, by alias (or by id, for the conferences running in them), so that a join
+ * does not read the database: reading the room and its meeting was nearly half of a join's own work. A room is
+ * forgotten when it or one of its meetings is written, after {@code timeToLive} at the latest, and, least useful first,
+ * when more than {@code capacity} rooms are held.
  *
  * <p>A load that overlaps a write must not put back what the write made stale. Every change advances a
  * generation, and a load that sees the generation move while it ran takes its result out again; the change itself

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import io.vestibule.access.conference.Conference;
 import io.vestibule.access.token.TokenRejected;
 import io.vestibule.access.token.TokenRejection;
-import io.vestibule.booking.Admission;
 import io.vestibule.booking.BookingService;
 
 /**
@@ -50,10 +49,7 @@ public class RoomAdmissions {
             LOG.log(Level.FINE, "Room " + roomId + " cannot be read; its conference goes on meanwhile", unreadable);
             return true;
         }
-        return room.filter(joinable -> joinable.room().closedAt().isEmpty())
-                .map(joinable -> joinable.admissionAt(clock.instant(), bookings.joinWindow())
-                        .map(Admission.Open.class::isInstance).orElse(true))
-                .orElse(false);
+        return room.map(joinable -> joinable.admitsAt(clock.instant(), bookings.joinWindow())).orElse(false);
     }
 
     /** The conference, while its room admits anyone; otherwise every token for it is as void as an ended conference's. */

@@ -100,8 +100,9 @@ final class JoinFixture {
     final BreakInGuard guard = new BreakInGuard(attempts, breakInPolicy, AddressRanges.parse(ALLOW_LIST), alarms, clock);
     final CountedMetrics counted = new CountedMetrics();
 
-    final JoinService joins = new JoinService(joinableRooms, admissions, provisioner, bookings, live, issuer, verifier, revocations,
-            tokenSettings, tokenSettings::lifetimeOf, roomRules, guard, ConferenceNotifier.NONE, new JoinMetrics(counted.registry()), clock, calls, false);
+    final JoinService joins = new JoinService(joinableRooms, provisioner, bookings, live, issuer, verifier, revocations,
+            tokenSettings, tokenSettings::lifetimeOf, roomRules, guard, ConferenceNotifier.NONE, new JoinMetrics(counted.registry()), clock, calls,
+            admissions, false);
     final ConferenceControl control = new ConferenceControl(verifier, revocations, live, ConferenceNotifier.NONE, joins, admissions, clock);
 
     /** Forgets what was recorded so far: what follows is what the next request leaves. */
