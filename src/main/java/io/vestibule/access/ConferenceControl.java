@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import io.vestibule.access.conference.Conference;
 import io.vestibule.access.conference.ConferenceNotifier;
@@ -32,16 +33,18 @@ public class ConferenceControl {
     private LiveConferences live;
     private ConferenceNotifier notifier;
     private JoinService joins;
+    private RoomAdmissions admissions;
     private Clock clock;
 
     @Inject
     public ConferenceControl(JoinTokenVerifier verifier, TokenRevocations revocations, LiveConferences live,
-                             ConferenceNotifier notifier, JoinService joins, Clock clock) {
+                             ConferenceNotifier notifier, JoinService joins, RoomAdmissions admissions, Clock clock) {
         this.verifier = verifier;
         this.revocations = revocations;
         this.live = live;
         this.notifier = notifier;
         this.joins = joins;
+        this.admissions = admissions;
         this.clock = clock;
     }
 
@@ -74,7 +77,7 @@ public class ConferenceControl {
     }
 
     public void unlock(String token, UUID conferenceId) throws TokenRejected, NotAllowed {
-        Conference conference = asHost(token, conferenceId);
+        Conference conference = admissions.requireAdmitting(asHost(token, conferenceId));
         List<Participant> admitted = conference.unlock(joins.presentUntil(), clock.instant());
         notifier.lockChanged(conference, false);
         admitted.forEach(participant -> joins.deliverAdmission(conference, participant));
@@ -90,6 +93,32 @@ public class ConferenceControl {
         live.all().stream().filter(conference -> conference.roomId().equals(roomId)).forEach(this::end);
     }
 
+    /**
+     * Ends the conference running in the room if the room no longer admits anyone: its meeting was cancelled or moved,
+     * or its join window closed (R-BOOK-4).
+     */
+    public void endInRoomIfShut(UUID roomId) {
+        if (!admissions.admitsNow(roomId)) {
+            endInRoom(roomId);
+        }
+    }
+
+    /**
+     * Ends every conference whose room no longer admits anyone; for the housekeeping. In a transaction because the
+     * rooms it reads afresh must be read through one on the scheduler's threads: Payara fails to clean up an entity
+     * manager used there outside a transaction.
+     */
+    @Transactional
+    public void endConferencesInShutRooms() {
+        live.all().forEach(this::endIfRoomShut);
+    }
+
+    private void endIfRoomShut(Conference conference) {
+        if (!conference.ended() && !admissions.admitsNow(conference.roomId())) {
+            end(conference);
+        }
+    }
+
     private void end(Conference conference) {
         List<Participant> everyone = conference.end();
         revocations.endConference(conference.id().toString());
@@ -98,7 +127,7 @@ public class ConferenceControl {
     }
 
     public void admit(String token, UUID conferenceId, UUID participantId) throws TokenRejected, NotAllowed, NoSuchParticipant {
-        Conference conference = asHost(token, conferenceId);
+        Conference conference = admissions.requireAdmitting(asHost(token, conferenceId));
         Participant admitted = conference.admit(participantId, joins.presentUntil()).orElseThrow(NoSuchParticipant::new);
         joins.deliverAdmission(conference, admitted);
         notifier.lobbyChanged(conference);

@@ -20,8 +20,9 @@ import io.vestibule.access.conference.ConferenceNotifier;
 import io.vestibule.access.conference.LiveConferences;
 
 /**
- * Every two seconds: participants who stopped refreshing their token are gone, lobby waits past their limit end
- * (R-ROOM-5), and conferences nobody is in any more are forgotten, their lock with them.
+ * Every two seconds: conferences whose room no longer admits anyone end (R-BOOK-4: the join window closed, or the
+ * meeting was cancelled through another instance), participants who stopped refreshing their token are gone, lobby
+ * waits past their limit end (R-ROOM-5), and conferences nobody is in any more are forgotten, their lock with them.
  */
 @ApplicationScoped
 public class ConferenceHousekeeping {
@@ -35,6 +36,9 @@ public class ConferenceHousekeeping {
 
     @Inject
     ConferenceNotifier notifier;
+
+    @Inject
+    ConferenceControl control;
 
     @Inject
     JoinMetrics metrics;
@@ -68,6 +72,7 @@ public class ConferenceHousekeeping {
                 }
                 live.forgetIfOver(conference);
             }
+            control.endConferencesInShutRooms();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Conference housekeeping failed; it runs again in two seconds", e);
         }

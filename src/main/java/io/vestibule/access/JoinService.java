@@ -66,13 +66,14 @@ public class JoinService {
     private JoinMetrics metrics;
     private Clock clock;
     private CallRecorder calls;
+    private RoomAdmissions admissions;
     private boolean inviteesSkipGuestPin;
 
     @Inject
     public JoinService(JoinableRooms joinableRooms, RoomProvisioner provisioner, BookingService bookings, LiveConferences live,
                        JoinTokenIssuer issuer, JoinTokenVerifier verifier, TokenRevocations revocations, TokenSettings tokens,
                        TokenLifetimes lifetimes, RoomRules rules, BreakInGuard guard, ConferenceNotifier notifier, JoinMetrics metrics,
-                       Clock clock, CallRecorder calls,
+                       Clock clock, CallRecorder calls, RoomAdmissions admissions,
                        @ConfigProperty(name = "vestibule.join.invitees-skip-guest-pin", defaultValue = "false")
                        boolean inviteesSkipGuestPin) {
         this.joinableRooms = joinableRooms;
@@ -90,6 +91,7 @@ public class JoinService {
         this.metrics = metrics;
         this.clock = clock;
         this.calls = calls;
+        this.admissions = admissions;
         this.inviteesSkipGuestPin = inviteesSkipGuestPin;
     }
 
@@ -129,7 +131,7 @@ public class JoinService {
     /** A waiting participant asks whether they are in yet; once admitted, the lobby token buys their join token, once. */
     public JoinAnswer waitWith(String lobbyToken) throws TokenRejected {
         TokenClaims claims = verifier.verify(lobbyToken, Expectation.of(TokenKind.LOBBY));
-        Conference conference = conferenceOf(claims);
+        Conference conference = admittingConferenceOf(claims);
         Participant participant = conference.participant(UUID.fromString(claims.participantId()))
                 .filter(found -> !found.state().departed())
                 .orElseThrow(() -> new TokenRejected(TokenRejection.REVOKED));
@@ -153,7 +155,7 @@ public class JoinService {
     /** A new join token for a present participant; the presented one cannot be used for a refresh again. */
     public JoinAnswer.Joined refresh(String joinToken) throws TokenRejected {
         TokenClaims claims = verifier.verify(joinToken, Expectation.of(TokenKind.JOIN).consumedOnce());
-        Conference conference = conferenceOf(claims);
+        Conference conference = admittingConferenceOf(claims);
         Participant participant = conference.stillPresent(UUID.fromString(claims.participantId()), presentUntil())
                 .orElseThrow(() -> new TokenRejected(TokenRejection.REVOKED));
         return new JoinAnswer.Joined(issuer.issue(TokenKind.JOIN, claims.participantId(), claims.conferenceId(),
@@ -181,6 +183,11 @@ public class JoinService {
     /** The conference a valid token names; a forgotten one means the token is void. */
     public Conference conferenceOf(TokenClaims claims) throws TokenRejected {
         return live.find(UUID.fromString(claims.conferenceId())).orElseThrow(() -> new TokenRejected(TokenRejection.REVOKED));
+    }
+
+    /** As {@link #conferenceOf}, while the conference's room still admits anyone ({@link RoomAdmissions}). */
+    public Conference admittingConferenceOf(TokenClaims claims) throws TokenRejected {
+        return admissions.requireAdmitting(conferenceOf(claims));
     }
 
     /** Tells someone just let in; a socket of theirs waiting in the lobby collects their join token. */

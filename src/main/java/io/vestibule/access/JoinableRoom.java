@@ -23,4 +23,9 @@ public record JoinableRoom(Room room, List<MeetingTimes> meetings) {
     public Optional<Admission> admissionAt(Instant now, JoinWindow window) {
         return Admission.ofRoom(room, meetings, now, window);
     }
+
+    /** Whether anyone may be in the room at {@code now}: not closed by an administrator, and its meeting, if any, open. */
+    public boolean admitsAt(Instant now, JoinWindow window) {
+        return room.closedAt().isEmpty() && admissionAt(now, window).map(Admission.Open.class::isInstance).orElse(true);
+    }
 }

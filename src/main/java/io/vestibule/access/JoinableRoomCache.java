@@ -11,9 +11,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
- * The rooms recently named by join attempts, by alias, so that a join does not read the database: reading the room
- * and its meeting was nearly half of a join's own work. A room is forgotten when it or one of its meetings is written,
- * after {@code timeToLive} at the latest, and, least useful first, when more than {@code capacity} rooms are held.
+ * The rooms recently named by join attempts, by alias (or by id, for the conferences running in them), so that a join
+ * does not read the database: reading the room and its meeting was nearly half of a join's own work. A room is
+ * forgotten when it or one of its meetings is written, after {@code timeToLive} at the latest, and, least useful first,
+ * when more than {@code capacity} rooms are held.
  *
  * <p>A load that overlaps a write must not put back what the write made stale. Every change advances a
  * generation, and a load that sees the generation move while it ran takes its result out again; the change itself
@@ -23,8 +24,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
  * <p>The cache belongs to one instance (R-BRUTE-5): a write made through another instance reaches it only by the
  * time to live, which bounds how long a changed PIN or a cancelled meeting can still be honoured there.
  */
-final class JoinableRoomCache {
-    private final Cache<String, JoinableRoom> rooms;
+final class JoinableRoomCache<K> {
+    private final Cache<K, JoinableRoom> rooms;
     private final AtomicLong generation = new AtomicLong();
 
     JoinableRoomCache(Duration timeToLive, long capacity, Ticker ticker) {
@@ -37,17 +38,17 @@ final class JoinableRoomCache {
                 .build();
     }
 
-    Optional<JoinableRoom> find(String alias, Function<String, Optional<JoinableRoom>> load) {
-        JoinableRoom cached = rooms.getIfPresent(alias);
+    Optional<JoinableRoom> find(K key, Function<K, Optional<JoinableRoom>> load) {
+        JoinableRoom cached = rooms.getIfPresent(key);
         if (cached != null) {
             return Optional.of(cached);
         }
         long before = generation.get();
-        Optional<JoinableRoom> loaded = load.apply(alias);
+        Optional<JoinableRoom> loaded = load.apply(key);
         loaded.ifPresent(room -> {
-            rooms.put(alias, room);
+            rooms.put(key, room);
             if (generation.get() != before) {
-                rooms.asMap().remove(alias, room);
+                rooms.asMap().remove(key, room);
             }
         });
         return loaded;

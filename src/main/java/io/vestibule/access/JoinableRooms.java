@@ -3,6 +3,7 @@ package io.vestibule.access;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,7 +27,8 @@ import io.vestibule.rooms.RoomRepository;
 public class JoinableRooms {
     private RoomRepository rooms;
     private MeetingRepository meetings;
-    private JoinableRoomCache cache;
+    private JoinableRoomCache<String> byAlias;
+    private JoinableRoomCache<UUID> byId;
 
     @Inject
     public JoinableRooms(RoomRepository rooms, MeetingRepository meetings,
@@ -37,7 +39,8 @@ public class JoinableRooms {
         }
         this.rooms = rooms;
         this.meetings = meetings;
-        this.cache = new JoinableRoomCache(Duration.ofSeconds(cacheSeconds), cacheSize, Ticker.systemTicker());
+        this.byAlias = new JoinableRoomCache<>(Duration.ofSeconds(cacheSeconds), cacheSize, Ticker.systemTicker());
+        this.byId = new JoinableRoomCache<>(Duration.ofSeconds(cacheSeconds), cacheSize, Ticker.systemTicker());
     }
 
     /** For CDI's client proxy only. */
@@ -45,16 +48,26 @@ public class JoinableRooms {
     }
 
     public Optional<JoinableRoom> find(String alias) {
-        return cache.find(alias, this::load);
+        return byAlias.find(alias, this::load);
+    }
+
+    /** The room a conference runs in, as joins read it. */
+    public Optional<JoinableRoom> ofRoom(UUID roomId) {
+        return byId.find(roomId, id -> rooms.find(id).map(this::joinable));
     }
 
     /** After the writing transaction, committed or not: until then, readers see the room as it was. */
     void written(@Observes(during = TransactionPhase.AFTER_COMPLETION) RoomChanged change) {
-        cache.forget(change.roomId());
+        byAlias.forget(change.roomId());
+        byId.forget(change.roomId());
     }
 
     private Optional<JoinableRoom> load(String alias) {
-        return rooms.findByAlias(alias).map(room -> new JoinableRoom(room, meetingsOf(room)));
+        return rooms.findByAlias(alias).map(this::joinable);
+    }
+
+    private JoinableRoom joinable(Room room) {
+        return new JoinableRoom(room, meetingsOf(room));
     }
 
     private List<MeetingTimes> meetingsOf(Room room) {

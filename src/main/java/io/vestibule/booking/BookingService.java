@@ -110,8 +110,11 @@ public class BookingService {
                 clock.instant());
     }
 
-    public void cancel(Organizer owner, UUID meetingId) {
-        owned(owner, meetingId).cancel(clock.instant());
+    /** Marks the meeting cancelled; ending a conference running in its room is the caller's part. */
+    public Meeting cancel(Organizer owner, UUID meetingId) {
+        Meeting meeting = owned(owner, meetingId);
+        meeting.cancel(clock.instant());
+        return meeting;
     }
 
     /** Whether an address is among the invitees of a meeting held in this room (compared without case). */

@@ -85,6 +85,7 @@ final class JoinFixture {
     final BookingService bookings = new BookingService(meetings, rooms, provisioner, clock, URI.create(PUBLIC_URL),
             new JoinWindowSetting(settings));
     final JoinableRooms joinableRooms = new JoinableRooms(rooms, meetings, 30, 10_000);
+    final RoomAdmissions admissions = new RoomAdmissions(joinableRooms, bookings, clock);
 
     final RecordedCalls calls = new RecordedCalls();
     final LiveConferences live = new RecordedLiveConferences(new InMemoryLiveConferences(), calls, clock);
@@ -100,8 +101,9 @@ final class JoinFixture {
     final CountedMetrics counted = new CountedMetrics();
 
     final JoinService joins = new JoinService(joinableRooms, provisioner, bookings, live, issuer, verifier, revocations,
-            tokenSettings, tokenSettings::lifetimeOf, roomRules, guard, ConferenceNotifier.NONE, new JoinMetrics(counted.registry()), clock, calls, false);
-    final ConferenceControl control = new ConferenceControl(verifier, revocations, live, ConferenceNotifier.NONE, joins, clock);
+            tokenSettings, tokenSettings::lifetimeOf, roomRules, guard, ConferenceNotifier.NONE, new JoinMetrics(counted.registry()), clock, calls,
+            admissions, false);
+    final ConferenceControl control = new ConferenceControl(verifier, revocations, live, ConferenceNotifier.NONE, joins, admissions, clock);
 
     /** Forgets what was recorded so far: what follows is what the next request leaves. */
     void startWatching() {

@@ -30,7 +30,7 @@ class JoinableRoomCacheTest {
     private static final Duration TIME_TO_LIVE = Duration.ofSeconds(30);
 
     private final AtomicLong nanos = new AtomicLong();
-    private final JoinableRoomCache cache = new JoinableRoomCache(TIME_TO_LIVE, 100, nanos::get);
+    private final JoinableRoomCache<String> cache = new JoinableRoomCache<>(TIME_TO_LIVE, 100, nanos::get);
     private final Database database = new Database();
 
     @Test
@@ -101,7 +101,7 @@ class JoinableRoomCacheTest {
 
     @Test
     void itHoldsNoMoreRoomsThanItsCapacity() {
-        JoinableRoomCache small = new JoinableRoomCache(TIME_TO_LIVE, 10, nanos::get);
+        JoinableRoomCache<String> small = new JoinableRoomCache<>(TIME_TO_LIVE, 10, nanos::get);
         for (int i = 0; i < 100; i++) {
             small.find("room" + i, database);
         }

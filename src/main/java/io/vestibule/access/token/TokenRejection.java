@@ -34,7 +34,7 @@ public enum TokenRejection implements Rejection {
     NOT_YET_VALID("token_not_yet_valid"),
     /** For another conference than the one addressed. */
     ROOM("token_room"),
-    /** Released, its participant removed, or its conference ended. */
+    /** Released, its participant removed, its conference ended, or its room no longer admits anyone. */
     REVOKED("token_revoked"),
     /** A single-use token presented a second time. */
     REPLAYED("token_replayed"),

@@ -54,7 +54,7 @@ final class SocketAuthenticator {
         }
         try {
             TokenClaims claims = verifier.verifyJoinOrLobby(text.getString(), Optional.of(client.conferenceId().toString()));
-            Conference conference = joins.conferenceOf(claims);
+            Conference conference = joins.admittingConferenceOf(claims);
             Participant participant = conference.participant(UUID.fromString(claims.participantId()))
                     .orElseThrow(() -> new TokenRejected(TokenRejection.REVOKED));
             if (claims.kind() == TokenKind.LOBBY && participant.state() == ParticipantState.ADMITTED) {

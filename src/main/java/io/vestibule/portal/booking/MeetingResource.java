@@ -25,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.vestibule.access.InvitationLinks;
 import io.vestibule.access.InvitationLinks.InvitationLink;
 import io.vestibule.access.InvitationRefused;
+import io.vestibule.access.MeetingCancellation;
 import io.vestibule.booking.BookedMeeting;
 import io.vestibule.booking.BookingService;
 import io.vestibule.booking.Organizer;
@@ -49,6 +50,9 @@ public class MeetingResource {
 
     @Inject
     InvitationLinks invitations;
+
+    @Inject
+    MeetingCancellation cancellation;
 
     @Inject
     @ConfigProperty(name = "vestibule.public.url", defaultValue = "https://localhost:8443/")
@@ -85,7 +89,7 @@ public class MeetingResource {
     @DELETE
     @Path("/{id}")
     public Response cancel(@PathParam("id") String id) {
-        BookingErrors.translated(() -> bookings.cancel(user(), meetingId(id)));
+        BookingErrors.translated(() -> cancellation.cancel(user(), meetingId(id)));
         return Response.noContent().build();
     }
 
