@@ -5,51 +5,44 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
- * Debian's tshark capturing one UDP port on the loopback interface into a file, for a test to read back what went on
- * the wire. Nothing but loopback is captured.
+ * Debian's tshark capturing one UDP port on the loopback interface, each packet's UDP payload read as tshark prints
+ * it (line-buffered), so a test can wait until a packet it expects has crossed instead of stopping at a guess and
+ * losing what tshark had not written yet. Nothing but loopback is captured.
  */
 public final class LoopbackCapture implements AutoCloseable {
-    private final Process capture;
-    private final Path file;
+    private static final Pattern PAYLOAD = Pattern.compile("[0-9a-f]{2}(:?[0-9a-f]{2})*");
 
-    private LoopbackCapture(Process capture, Path file) {
+    private final Process capture;
+    private final List<byte[]> payloads = new ArrayList<>();
+
+    private LoopbackCapture(Process capture) {
         this.capture = capture;
-        this.file = file;
     }
 
     /** Starts capturing and returns once tshark says it is capturing. */
-    public static LoopbackCapture start(int udpPort, Path directory) {
+    public static LoopbackCapture start(int udpPort) {
         RequiredParts.require(RequiredParts.executable("tshark").isPresent(), "tshark", "Install Debian's tshark: apt-get install tshark");
-        Path file = directory.resolve("udp-" + udpPort + ".pcapng");
         try {
-            Process capture = new ProcessBuilder("tshark", "-i", "lo", "-f", "udp port " + udpPort, "-w", file.toString())
+            Process process = new ProcessBuilder("tshark", "-i", "lo", "-f", "udp port " + udpPort, "-l", "-T", "fields", "-e", "udp.payload")
                     .redirectErrorStream(true).start();
-            CompletableFuture<Boolean> capturing = CompletableFuture.supplyAsync(() -> {
-                try (BufferedReader output = new BufferedReader(new InputStreamReader(capture.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line = output.readLine(); line != null; line = output.readLine()) {
-                        if (line.contains("Capturing on")) {
-                            CompletableFuture.runAsync(() -> drain(output));
-                            return true;
-                        }
-                    }
-                    return false;
-                } catch (IOException e) {
-                    return false;
-                }
-            });
+            LoopbackCapture capture = new LoopbackCapture(process);
+            CompletableFuture<Boolean> capturing = new CompletableFuture<>();
+            CompletableFuture.runAsync(() -> capture.read(capturing));
             if (!capturing.get(30, TimeUnit.SECONDS)) {
-                capture.destroyForcibly();
+                process.destroyForcibly();
                 throw new IllegalStateException("tshark did not start capturing on lo");
             }
-            return new LoopbackCapture(capture, file);
+            return capture;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
@@ -57,30 +50,22 @@ public final class LoopbackCapture implements AutoCloseable {
         }
     }
 
-    /** Stops the capture and gives the UDP payload of every packet captured, in order. */
-    public List<byte[]> stopAndReadPayloads() {
-        close();
-        try {
-            Process read = new ProcessBuilder("tshark", "-r", file.toString(), "-T", "fields", "-e", "udp.payload")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            List<byte[]> payloads = new ArrayList<>();
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(read.getInputStream(), StandardCharsets.US_ASCII))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    if (!line.isBlank()) {
-                        payloads.add(HexFormat.of().parseHex(line.strip().replace(":", "")));
-                    }
-                }
+    /** Waits until a captured payload matches. */
+    public synchronized void awaitPayload(Predicate<byte[]> wanted, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (payloads.stream().noneMatch(wanted)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !capture.isAlive()) {
+                throw new AssertionError("no such packet captured within " + within + " (" + payloads.size() + " captured)");
             }
-            if (!read.waitFor(60, TimeUnit.SECONDS) || read.exitValue() != 0) {
-                throw new IllegalStateException("tshark could not read " + file);
-            }
-            return payloads;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            TimeUnit.NANOSECONDS.timedWait(this, left);
         }
+    }
+
+    /** Stops the capture and gives the UDP payload of every packet captured so far, in order. */
+    public synchronized List<byte[]> stopAndReadPayloads() {
+        close();
+        return List.copyOf(payloads);
     }
 
     @Override
@@ -97,13 +82,26 @@ public final class LoopbackCapture implements AutoCloseable {
         }
     }
 
-    private static void drain(BufferedReader output) {
-        try {
-            while (output.readLine() != null) {
-                continue;
+    private void read(CompletableFuture<Boolean> capturing) {
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(capture.getInputStream(), StandardCharsets.US_ASCII))) {
+            for (String line = output.readLine(); line != null; line = output.readLine()) {
+                String text = line.strip();
+                if (text.contains("Capturing on")) {
+                    capturing.complete(true);
+                } else if (PAYLOAD.matcher(text).matches()) {
+                    synchronized (this) {
+                        payloads.add(HexFormat.of().parseHex(text.replace(":", "")));
+                        notifyAll();
+                    }
+                }
             }
         } catch (IOException e) {
             // tshark has gone; nothing more to read.
+        } finally {
+            capturing.complete(false);
+            synchronized (this) {
+                notifyAll();
+            }
         }
     }
 }
