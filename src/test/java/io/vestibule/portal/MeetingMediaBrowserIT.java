@@ -209,8 +209,10 @@ class MeetingMediaBrowserIT {
             Page guest = open(guestContext, meeting, "Gabriela Guest", Meetings.GUEST_PIN);
             awaitDecodingVideos(host, 1);
             awaitDecodingVideos(guest, 1);
-            // Compound RTCP starts a little after the media: the capture is read until some has crossed the port.
-            capture.awaitPayload(payload -> PacketClassifier.classify(payload) == PacketKind.RTCP, Duration.ofSeconds(30));
+            // Compound RTCP starts a little after the media: the capture is read until some, and enough RTP, have crossed.
+            capture.awaitCaptured(captured -> captured.stream().anyMatch(payload -> PacketClassifier.classify(payload) == PacketKind.RTCP)
+                    && captured.stream().filter(payload -> PacketClassifier.classify(payload) == PacketKind.RTP).count() > 100,
+                    Duration.ofSeconds(30));
             payloads = capture.stopAndReadPayloads();
         }
 

@@ -50,13 +50,13 @@ public final class LoopbackCapture implements AutoCloseable {
         }
     }
 
-    /** Waits until a captured payload matches. */
-    public synchronized void awaitPayload(Predicate<byte[]> wanted, Duration within) throws InterruptedException {
+    /** Waits until what has been captured so far, in order, is enough. */
+    public synchronized void awaitCaptured(Predicate<List<byte[]>> enough, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
-        while (payloads.stream().noneMatch(wanted)) {
+        while (!enough.test(payloads)) {
             long left = deadline - System.nanoTime();
             if (left <= 0 || !capture.isAlive()) {
-                throw new AssertionError("no such packet captured within " + within + " (" + payloads.size() + " captured)");
+                throw new AssertionError("not enough captured within " + within + " (" + payloads.size() + " packets)");
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
