@@ -143,6 +143,8 @@ class MeetingMediaBrowserIT {
             assertThat(tile(guest, "Hugo Host").locator("video")).isVisible();
             assertThat(tile(third, "Gabriela Guest").locator("video")).isVisible();
             for (Page page : new Page[] {host, guest, third, other}) {
+                // The other meeting's page, alone there, decodes nothing to wait for: wait for its connection instead.
+                page.waitForFunction("() => window.__peerConnections.length > 0");
                 org.assertj.core.api.Assertions.assertThat((Integer) page.evaluate("window.__peerConnections.length"))
                         .as("one connection, to the gateway, however many others there are").isEqualTo(1);
             }
