@@ -24,9 +24,4 @@ public class TemplatedJoinBlocks implements JoinBlockRenderer {
         JoinBlockLanguage chosen = JoinBlockLanguage.of(language);
         return TemplateSubstitution.fill(templates.inForce(chosen).template(), details, chosen);
     }
-
-    /** {@code template}, if it may be saved, filled with {@code sample} values: what the console's preview shows. */
-    public static JoinBlock preview(JoinBlockTemplate template, JoinBlockDetails sample, JoinBlockLanguage language) {
-        return TemplateSubstitution.fill(TemplateCheck.checked(template), sample, language);
-    }
 }
