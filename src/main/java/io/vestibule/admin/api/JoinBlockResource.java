@@ -98,7 +98,7 @@ public class JoinBlockResource {
     @POST
     @Path("{language}/preview")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresPermission(Permission.VIEW_CONFIGURATION)
+    @RequiresPermission({Permission.VIEW_CONFIGURATION, Permission.CHANGE_CONFIGURATION})
     public String preview(@PathParam("language") String code, JsonValue body) {
         JoinBlockLanguage language = language(code);
         JsonRequest request = JsonRequest.of(body, PREVIEW_FIELDS);

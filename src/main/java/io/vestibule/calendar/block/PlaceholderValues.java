@@ -3,6 +3,7 @@ package io.vestibule.calendar.block;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -52,9 +53,13 @@ final class PlaceholderValues {
         return written.appendTail(out).toString();
     }
 
+    /** A moment with its zone as docs/glossary.md asks: the zone's name in the reader's language, and its city. */
     private static String moment(ZonedDateTime time, JoinBlockLanguage language) {
+        String id = time.getZone().getId();
+        String name = time.getZone().getDisplayName(TextStyle.FULL, language.locale());
+        String zone = id.contains("/") ? id.substring(id.lastIndexOf('/') + 1).replace('_', ' ') + " (" + name + ")" : name;
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(language.locale())
-                .format(time) + " (" + time.getZone().getId() + ")";
+                .format(time) + ", " + zone;
     }
 
     private static String oneLine(String value) {
