@@ -1,5 +1,6 @@
 package io.vestibule.calendar.block;
 
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -55,9 +56,14 @@ final class PlaceholderValues {
 
     /** A moment with its zone as docs/glossary.md asks: the zone's name in the reader's language, and its city. */
     private static String moment(ZonedDateTime time, JoinBlockLanguage language) {
-        String id = time.getZone().getId();
-        String name = time.getZone().getDisplayName(TextStyle.FULL, language.locale());
-        String zone = id.contains("/") ? id.substring(id.lastIndexOf('/') + 1).replace('_', ' ') + " (" + name + ")" : name;
+        String zone;
+        if (time.getZone() instanceof ZoneOffset offset) {
+            zone = offset.equals(ZoneOffset.UTC) ? "UTC" : "UTC" + offset.getId();
+        } else {
+            String id = time.getZone().getId();
+            String name = time.getZone().getDisplayName(TextStyle.FULL, language.locale());
+            zone = id.contains("/") ? id.substring(id.lastIndexOf('/') + 1).replace('_', ' ') + " (" + name + ")" : name;
+        }
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(language.locale())
                 .format(time) + ", " + zone;
     }

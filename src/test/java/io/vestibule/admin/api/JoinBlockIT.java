@@ -1,6 +1,8 @@
 package io.vestibule.admin.api;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -130,7 +132,7 @@ class JoinBlockIT {
         AdminClient dave = server.newAdminClient().signIn("dave", server.demoPassword());
         try (BrowserContext context = chromium.newContext(options -> options.setViewportSize(1280, 900))) {
             Page page = context.newPage();
-            List<String> dialogs = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<String> dialogs = new CopyOnWriteArrayList<>();
             page.onDialog(dialog -> {
                 dialogs.add(dialog.message());
                 dialog.dismiss();
@@ -147,7 +149,7 @@ class JoinBlockIT {
             FrameLocator preview = page.frameLocator("#preview-html");
             assertThat(preview.locator("a")).hasText("Join the online meeting");
             page.getByLabel("Language of the block").selectOption("fr");
-            assertThat(page.getByLabel("HTML template")).hasValue(java.util.regex.Pattern.compile("(?s).*Rejoindre la réunion.*"));
+            assertThat(page.getByLabel("HTML template")).hasValue(Pattern.compile(".*Rejoindre la réunion.*", Pattern.DOTALL));
             assertThat(preview.locator("a")).hasText("Rejoindre la réunion en ligne");
 
             page.getByLabel("Sample subject").fill(HOSTILE);

@@ -2,10 +2,12 @@ package io.vestibule.calendar.block;
 
 import java.net.URI;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,8 +43,8 @@ class JoinBlockTemplateTest {
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;")
                 .contains("<a href=\"https://meet.example.org/join/quiet-river\">")
                 .contains("583920", "80012345", "quiet-river");
-        assertThat(org.jsoup.Jsoup.parseBodyFragment(block.html()).select("script, img, [onerror]")).isEmpty();
-        assertThat(org.jsoup.Jsoup.parseBodyFragment(block.html()).text()).contains(HOSTILE);
+        assertThat(Jsoup.parseBodyFragment(block.html()).select("script, img, [onerror]")).isEmpty();
+        assertThat(Jsoup.parseBodyFragment(block.html()).text()).contains(HOSTILE);
         assertThat(block.text()).contains(HOSTILE).contains("https://meet.example.org/join/quiet-river")
                 .contains("583920").contains("80012345");
     }
@@ -73,6 +75,10 @@ class JoinBlockTemplateTest {
                 details("Planning", Optional.empty(), Optional.empty()), JoinBlockLanguage.of(Locale.forLanguageTag("es-MX")));
         assertThat(spanish.text()).contains("diciembre de 2026").contains("Madrid (").doesNotContain("Europe/Madrid").contains("Unirse a la reunión");
         assertThat(JoinBlockLanguage.of(Locale.GERMAN)).isEqualTo(JoinBlockLanguage.ENGLISH);
+        JoinBlockDetails atOffset = new JoinBlockDetails("x", URI.create("https://meet.example.org/join/a"), "a", Optional.empty(),
+                Optional.empty(), START.withZoneSameInstant(ZoneOffset.UTC), START.withZoneSameInstant(ZoneOffset.ofHours(2)));
+        assertThat(filled(new JoinBlockTemplate("<p>{{joinUrl}}</p>", "{{start}} / {{end}}"), atOffset).text())
+                .contains("December 7, 2026").contains(", UTC / ").endsWith(", UTC+02:00");
     }
 
     @ParameterizedTest
