@@ -28,6 +28,7 @@ public class AdminApplication extends Application {
             RoomsResource.class,
             DirectoryResource.class,
             AuditResource.class,
+            AuditIntegrityResource.class,
             CallRecordsResource.class,
             KeysResource.class);
 
