@@ -48,6 +48,10 @@ public final class AuditVerifyCommand implements LauncherCommand {
             return 2;
         }
         Path certificates = arguments.size() == 4 ? Path.of(arguments.get(3)) : directory.resolve(CERTIFICATES);
+        if (!Files.isRegularFile(certificates)) {
+            err.println("vestibule: no checkpoint certificate file " + certificates + "; give the one you keep with --certificate <pem>");
+            return 2;
+        }
         Map<String, PublicKey> trusted = new LinkedHashMap<>();
         try {
             for (X509Certificate certificate : PemFiles.readCertificates(certificates)) {

@@ -181,10 +181,14 @@ public class LocalAuditFiles implements AuditRecordSink {
             diskAlarm.ifPresent(alarm -> alarms.clear(alarm.id()));
             diskAlarm = Optional.empty();
         } else if (diskAlarm.isEmpty()) {
-            diskAlarm = Optional.of(alarms.raise("audit.disk_space", directory.toString(), (usable / MIB) + " MiB free for the audit files, under the "
-                    + (freeSpaceAlarmBytes / MIB) + " MiB of VESTIBULE_AUDIT_FILES_FREE_SPACE_ALARM_BYTES; when the disk is full, audit events are "
+            diskAlarm = Optional.of(alarms.raise("audit.disk_space", directory.toString(), size(usable) + " free for the audit files, under the "
+                    + size(freeSpaceAlarmBytes) + " of VESTIBULE_AUDIT_FILES_FREE_SPACE_ALARM_BYTES; when the disk is full, audit events are "
                     + "counted as unwritten until space is freed", Optional.empty()));
         }
+    }
+
+    private static String size(long bytes) {
+        return bytes >= MIB ? bytes / MIB + " MiB" : bytes / 1024 + " KiB";
     }
 
     private synchronized ChainedAuditFiles files() {
