@@ -63,15 +63,16 @@ class AuditFilesIT {
         assertThat(files).doesNotContain(server.demoPassword(), wrongPassword, dave.sessionCookie(), carol.sessionCookie(),
                 Meetings.HOST_PIN, Meetings.GUEST_PIN);
 
+        Path copied = Files.createDirectory(copy.resolve("audit"));
         for (Path file : AuditFileNames.list(audit)) {
-            Files.copy(file, copy.resolve(file.getFileName()));
+            Files.copy(file, copied.resolve(file.getFileName()));
         }
-        Files.copy(audit.resolve("checkpoint-certificates.pem"), copy.resolve("checkpoint-certificates.pem"));
+        Files.copy(audit.resolve("checkpoint-certificates.pem"), copied.resolve("checkpoint-certificates.pem"));
         Verification intact = verify(copy);
         assertThat(intact.exitCode()).as(intact.output()).isZero();
         assertThat(intact.output()).contains("intact").contains(integrity.json().getString("checkpointKey"));
 
-        Path newest = AuditFileNames.list(copy).stream().reduce((older, newer) -> newer).orElseThrow();
+        Path newest = AuditFileNames.list(copied).stream().reduce((older, newer) -> newer).orElseThrow();
         List<String> lines = new ArrayList<>(Files.readAllLines(newest));
         int edited = indexOf(lines, banner);
         lines.set(edited, lines.get(edited).replace(banner, "Nothing to see"));

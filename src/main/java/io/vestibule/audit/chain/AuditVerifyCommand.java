@@ -30,7 +30,7 @@ public final class AuditVerifyCommand implements LauncherCommand {
 
     @Override
     public String usage() {
-        return "audit verify <dir> [--certificate <pem>]   check the audit files in <dir> (e.g. vestibule-data/audit); exit 1 on\n"
+        return "audit verify <dir> [--certificate <pem>]   check the audit files in <dir> (vestibule-data or its audit/); exit 1 on\n"
                 + "          any deleted, altered, inserted or reordered record; checkpoints verified with the certificate(s) given,\n"
                 + "          or those in <dir>/" + CERTIFICATES;
     }
@@ -46,6 +46,10 @@ public final class AuditVerifyCommand implements LauncherCommand {
         if (!Files.isDirectory(directory)) {
             err.println("vestibule: " + directory + " is not a directory");
             return 2;
+        }
+        // A copy of the whole data directory is given as readily as its audit/ folder.
+        if (Files.isDirectory(directory.resolve("audit")) && !Files.exists(directory.resolve(CERTIFICATES))) {
+            directory = directory.resolve("audit");
         }
         Path certificates = arguments.size() == 4 ? Path.of(arguments.get(3)) : directory.resolve(CERTIFICATES);
         if (!Files.isRegularFile(certificates)) {
