@@ -29,6 +29,7 @@ public class AdminApplication extends Application {
             RoomsResource.class,
             DirectoryResource.class,
             AuditResource.class,
+            AuditIntegrityResource.class,
             CallRecordsResource.class,
             KeysResource.class);
 
