@@ -210,12 +210,12 @@ public final class SyslogForwarder implements AutoCloseable {
 
     private void failed(DeliveryFailure failure) {
         DeliveryFailure before = failing;
-        failing = failure;
         if (before == null || before.reason() != failure.reason()) {
             LOG.warning(() -> "Syslog server " + server + ": " + failure.getMessage() + "; " + queue.backlog()
                     + " messages wait in its queue and are retried");
             alarms.deliveryFailing(server, failure);
         }
+        failing = failure;
     }
 
     private void recovered() {
