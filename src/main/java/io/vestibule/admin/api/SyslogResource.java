@@ -97,7 +97,7 @@ public class SyslogResource {
                 ? List.of(server("server", JsonRequest.of(body, Set.of("server")).requiredText("server", 600)))
                 : forwarding.settings().servers();
         if (servers.isEmpty()) {
-            throw new ApiProblem(409, "not_configured", "No syslog server is configured; name one to test.");
+            throw new ApiProblem(409, "no_syslog_server", "No syslog server is configured; name one to test.");
         }
         JsonArrayBuilder results = JsonBuilders.array();
         boolean allSent = true;

@@ -105,15 +105,15 @@ class SyslogQueueTest {
             }
         };
         SyslogServer down = new SyslogServer("127.0.0.1", FreePorts.next(), "localhost");
-        try (SyslogForwarder forwarder = new SyslogForwarder(down, SyslogQueue.open(directory, 1 << 20, 100),
+        try (SyslogForwarder forwarder = new SyslogForwarder(down, SyslogQueue.open(directory, 1 << 20, 10),
                 new SyslogConnector(none, CryptoPolicy.standard(), Duration.ofSeconds(1)), new Rfc5424Format("h", 1), recording,
                 Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofSeconds(30), Executors.defaultThreadFactory())) {
-            for (int i = 0; i < 105; i++) {
+            for (int i = 0; i < 12; i++) {
                 forwarder.offer(message(i));
             }
-            assertThat(forwarder.status().backlog()).isEqualTo(100);
-            assertThat(forwarder.status().dropped()).isEqualTo(5);
-            assertThat(alarms).containsExactly("full 100");
+            assertThat(forwarder.status().backlog()).isEqualTo(10);
+            assertThat(forwarder.status().dropped()).isEqualTo(2);
+            assertThat(alarms).containsExactly("full 10");
         }
     }
 
