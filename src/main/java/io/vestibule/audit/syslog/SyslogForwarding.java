@@ -81,8 +81,13 @@ public class SyslogForwarding implements AuditRecordSink {
 
     /** The settings in force: saved ones, else the start-up ones, else no server and the default limit. */
     public SyslogSettings settings() {
-        return new SyslogSettings(SyslogServer.parseList(saved.text(SERVERS).orElse("")),
-                saved.wholeNumber(QUEUE_LIMIT, DEFAULT_QUEUE_LIMIT));
+        try {
+            return new SyslogSettings(SyslogServer.parseList(saved.text(SERVERS).orElse("")),
+                    saved.wholeNumber(QUEUE_LIMIT, DEFAULT_QUEUE_LIMIT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(SavedSettings.variable(SERVERS) + " or " + SavedSettings.variable(QUEUE_LIMIT)
+                    + " cannot be used: " + e.getMessage(), e);
+        }
     }
 
     /** Saves new settings and forwards by them from now on. */
