@@ -116,8 +116,8 @@ public final class SyslogForwarder implements AutoCloseable {
             SyslogConnector.closeQuietly(socket);
         }
         try {
-            sender.join(5000);
             queue.close();
+            sender.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
@@ -146,6 +146,9 @@ public final class SyslogForwarder implements AutoCloseable {
                 failed(failure);
                 pause = sleep(pause);
             } catch (IOException e) {
+                if (!running) {
+                    break;
+                }
                 LOG.log(Level.SEVERE, "The syslog queue of " + server + " cannot be read or its cursor saved", e);
                 pause = sleep(pause);
             } catch (InterruptedException e) {

@@ -50,6 +50,8 @@ public final class SyslogQueue implements AutoCloseable {
     private long head;
     private long cursor;
     private ReadPosition read;
+    /** Once closed, nothing touches the files: a sender still finishing a slow connection attempt cannot move the cursor. */
+    private boolean closed;
 
     private record ReadPosition(Path file, long offset, long sequence) {
     }
@@ -75,6 +77,7 @@ public final class SyslogQueue implements AutoCloseable {
         if (message.length == 0 || message.length > LONGEST_MESSAGE) {
             throw new IllegalArgumentException("a queued syslog message has 1 to " + LONGEST_MESSAGE + " bytes, not " + message.length);
         }
+        requireOpen();
         if (head - cursor >= limit) {
             return false;
         }
@@ -106,6 +109,7 @@ public final class SyslogQueue implements AutoCloseable {
         Map.Entry<Long, Path> segment;
         ReadPosition resume;
         synchronized (this) {
+            requireOpen();
             from = cursor;
             until = Math.min(head, cursor + most);
             segment = segments.floorEntry(from);
@@ -156,6 +160,7 @@ public final class SyslogQueue implements AutoCloseable {
 
     /** Everything before {@code next} reached the server: the cursor moves there, saved; emptied segments go. */
     public synchronized void delivered(long next) throws IOException {
+        requireOpen();
         if (next <= cursor) {
             return;
         }
@@ -178,7 +183,7 @@ public final class SyslogQueue implements AutoCloseable {
     /** Waits up to {@code patience} for a message to deliver; true if there is one. */
     public synchronized boolean awaitBacklog(Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
-        while (head == cursor) {
+        while (head == cursor && !closed) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
@@ -199,9 +204,17 @@ public final class SyslogQueue implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
+        closed = true;
+        notifyAll();
         if (current != null) {
             current.close();
             current = null;
+        }
+    }
+
+    private void requireOpen() throws IOException {
+        if (closed) {
+            throw new IOException("the syslog queue " + directory + " is closed");
         }
     }
 
