@@ -75,7 +75,7 @@ class SyslogQueueTest {
     }
 
     @Test
-    void aFullQueueIsAlarmedOnceAndCountedWhileTheServerIsDown() throws Exception {
+    void aFullQueueIsAlarmedOnceCountedAndItsGapToldToTheServer() throws Exception {
         List<String> alarms = new CopyOnWriteArrayList<>();
         SyslogAlarms recording = new SyslogAlarms() {
             @Override
@@ -105,7 +105,8 @@ class SyslogQueueTest {
             }
         };
         SyslogServer down = new SyslogServer("127.0.0.1", FreePorts.next(), "localhost");
-        try (SyslogForwarder forwarder = new SyslogForwarder(down, SyslogQueue.open(directory, 1 << 20, 10),
+        SyslogQueue queue = SyslogQueue.open(directory, 1 << 20, 10);
+        try (SyslogForwarder forwarder = new SyslogForwarder(down, queue,
                 new SyslogConnector(none, CryptoPolicy.standard(), Duration.ofSeconds(1)), new Rfc5424Format("h", 1), recording,
                 Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofSeconds(30), Executors.defaultThreadFactory())) {
             for (int i = 0; i < 12; i++) {
@@ -114,6 +115,16 @@ class SyslogQueueTest {
             assertThat(forwarder.status().backlog()).isEqualTo(10);
             assertThat(forwarder.status().dropped()).isEqualTo(2);
             assertThat(alarms).containsExactly("full 10");
+
+            // The sender is not started: the test delivers by hand, and the next event is preceded by the gap's notice.
+            List<SyslogQueue.Queued> first = queue.next(5);
+            queue.delivered(first.get(4).sequence() + 1);
+            forwarder.offer(message(99));
+            assertThat(alarms).containsExactly("full 10", "dropped 2");
+            List<String> rest = texts(queue.next(100));
+            assertThat(rest).hasSize(7).endsWith("message 99");
+            assertThat(rest.get(5)).contains(" syslog.gap [audit@32473 dropped=\"2\"]")
+                    .endsWith("2 audit events were not forwarded to this server while its queue held its limit of 10 messages");
         }
     }
 
