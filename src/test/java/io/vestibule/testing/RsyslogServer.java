@@ -141,11 +141,17 @@ public final class RsyslogServer implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("rsyslogd.out").toFile()))
                 .start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!listening()) {
-            assertThat(process.isAlive()).as("rsyslogd runs; it said: " + said()).isTrue();
-            assertThat(said()).as("rsyslogd's complaints").doesNotContain("Could not create tcp listener");
-            assertThat(Instant.now()).as("rsyslogd listens on " + port + "; it said: " + said()).isBefore(deadline);
-            Thread.sleep(25);
+        try {
+            while (!listening()) {
+                assertThat(process.isAlive()).as("rsyslogd runs; it said: " + said()).isTrue();
+                assertThat(said()).as("rsyslogd's complaints").doesNotContain("Could not create tcp listener");
+                assertThat(Instant.now()).as("rsyslogd listens on " + port + "; it said: " + said()).isBefore(deadline);
+                Thread.sleep(25);
+            }
+        } catch (AssertionError | IOException | InterruptedException e) {
+            // the test that failed here never gets the server to close: no rsyslogd may outlive it
+            process.destroyForcibly();
+            throw e;
         }
     }
 
