@@ -24,6 +24,7 @@ public class AdminApplication extends Application {
             RoleMappingsResource.class,
             SettingsResource.class,
             MediaSettingsResource.class,
+            SyslogResource.class,
             JoinSettingsResource.class,
             JoinBlockResource.class,
             RoomsResource.class,
