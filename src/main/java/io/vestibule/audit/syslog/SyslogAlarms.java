@@ -5,6 +5,9 @@ public interface SyslogAlarms {
     /** A server cannot be reached, or was refused (its certificate, its name); messages wait in its queue. */
     void deliveryFailing(SyslogServer server, DeliveryFailure failure);
 
+    /** A server that was failing accepts messages again: its delivery alarms are over. */
+    void deliveryResumed(SyslogServer server);
+
     /** A server's queue reached its bound: newer audit events are not queued for it until it drains. */
     void queueFull(SyslogServer server, int limit);
 

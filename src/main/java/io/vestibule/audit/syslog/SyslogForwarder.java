@@ -225,6 +225,7 @@ public final class SyslogForwarder implements AutoCloseable {
         if (failing != null) {
             failing = null;
             LOG.info(() -> "Syslog server " + server + " accepts messages again; " + queue.backlog() + " still queued");
+            alarms.deliveryResumed(server);
         }
     }
 

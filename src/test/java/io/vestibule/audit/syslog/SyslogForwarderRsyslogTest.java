@@ -116,6 +116,7 @@ class SyslogForwarderRsyslogTest {
             rsyslog.ensureRunning();
             List<String> delivered = rsyslog.await(line -> line.contains("restart.queued"), 30);
             waitFor(() -> forwarder.status().backlog() == 0, "the queue empties");
+            assertThat(alarms).contains("resumed localhost:" + rsyslog.port());
 
             assertThat(delivered.stream().map(line -> withoutBom(parsed(line).group(8))).toList())
                     .isEqualTo(IntStream.range(0, 30).mapToObj(n -> "queued " + n).toList());
@@ -194,6 +195,11 @@ class SyslogForwarderRsyslogTest {
             @Override
             public void deliveryFailing(SyslogServer server, DeliveryFailure failure) {
                 alarms.add("failing " + server + " " + failure.reason().code());
+            }
+
+            @Override
+            public void deliveryResumed(SyslogServer server) {
+                alarms.add("resumed " + server);
             }
 
             @Override

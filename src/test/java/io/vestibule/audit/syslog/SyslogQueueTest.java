@@ -84,6 +84,11 @@ class SyslogQueueTest {
             }
 
             @Override
+            public void deliveryResumed(SyslogServer server) {
+                alarms.add("resumed");
+            }
+
+            @Override
             public void queueFull(SyslogServer server, int limit) {
                 alarms.add("full " + limit);
             }
