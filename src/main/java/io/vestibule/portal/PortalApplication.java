@@ -14,6 +14,7 @@ import io.vestibule.portal.join.KeysResource;
 import io.vestibule.portal.signin.AuthResource;
 import io.vestibule.portal.signin.MeResource;
 import io.vestibule.portal.signin.SessionAuthentication;
+import io.vestibule.portal.signin.SignedCallbackAuthentication;
 import io.vestibule.portal.signin.SsoResource;
 
 /**
@@ -34,8 +35,11 @@ public class PortalApplication extends Application {
             ConferenceResource.class,
             KeysResource.class);
 
-    /** The portal's own providers: its session authentication, on resources marked {@code @SignedIn}. */
-    static final Set<Class<?>> PROVIDERS = Set.of(SessionAuthentication.class);
+    /**
+     * The portal's own providers: its session authentication, on resources marked {@code @SignedIn}, and calendar
+     * integrations' signed calls on those marked {@code @AcceptsSignedCallbacks}.
+     */
+    static final Set<Class<?>> PROVIDERS = Set.of(SessionAuthentication.class, SignedCallbackAuthentication.class);
 
     @Override
     public Set<Class<?>> getClasses() {

@@ -68,7 +68,7 @@ public class IntegrationsResource {
             if ("taken".equals(refused.reason())) {
                 throw new ApiProblem(409, "name_taken", refused.getMessage());
             }
-            throw ApiProblem.invalidField(refused.field(), refused.reason(), refused.getMessage());
+            throw refusal(refused);
         }
         CalendarIntegration integration = created.integration();
         audit.changed("admin.integration.create", describe(integration));
@@ -84,6 +84,17 @@ public class IntegrationsResource {
         CalendarIntegration deleted = Uuids.parse(id).flatMap(integrations::delete).orElseThrow(ApiProblem::notFound);
         audit.changed("admin.integration.delete", describe(deleted));
         return Response.noContent().build();
+    }
+
+    /** The pages' messages for {@code too_long} and {@code too_many} name the bound, as JsonRequest's refusals do. */
+    private static ApiProblem refusal(IntegrationRefused refused) {
+        ApiProblem problem = ApiProblem.invalidField(refused.field(), refused.reason(), refused.getMessage());
+        if ("too_long".equals(refused.reason())) {
+            problem.with("max", CalendarIntegration.LONGEST_NAME);
+        } else if ("too_many".equals(refused.reason())) {
+            problem.with("max", OrganizerDomains.MOST_DOMAINS);
+        }
+        return problem;
     }
 
     private static JsonObject json(CalendarIntegration integration) {

@@ -36,8 +36,11 @@ public class Integrations implements IntegrationKeys {
 
     public CreatedIntegration create(String name, List<String> organizerDomains, String createdBy) throws IntegrationRefused {
         String trimmed = name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > CalendarIntegration.LONGEST_NAME) {
-            throw new IntegrationRefused("name", "length", "Give the integration a name of 1 to " + CalendarIntegration.LONGEST_NAME + " characters.");
+        if (trimmed.isEmpty()) {
+            throw new IntegrationRefused("name", "required", "Give the integration a name.");
+        }
+        if (trimmed.length() > CalendarIntegration.LONGEST_NAME) {
+            throw new IntegrationRefused("name", "too_long", "An integration's name has at most " + CalendarIntegration.LONGEST_NAME + " characters.");
         }
         if (repository.all().stream().anyMatch(existing -> existing.name().equalsIgnoreCase(trimmed))) {
             throw new IntegrationRefused("name", "taken", "Another integration is called '" + trimmed + "'.");
