@@ -21,12 +21,14 @@ import io.vestibule.calendar.CalendarEventKey;
 import io.vestibule.calendar.CalendarEvents;
 import io.vestibule.calendar.CalendarMeeting;
 import io.vestibule.identity.PortalUser;
+import io.vestibule.portal.signin.AcceptsSignedCallbacks;
 import io.vestibule.portal.signin.CurrentUser;
 import io.vestibule.portal.signin.SignedIn;
 
 /** Calendar callbacks (API.md "Calendar callbacks", R-CAL-2): a calendar event's secure room, by the event's key. */
 @Path("/calendar/events/{key}")
 @SignedIn
+@AcceptsSignedCallbacks
 @Produces(MediaType.APPLICATION_JSON)
 public class CalendarEventResource {
     private static final Set<String> LANGUAGES = Set.of("en", "es", "fr");
