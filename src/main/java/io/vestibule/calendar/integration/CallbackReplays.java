@@ -25,10 +25,16 @@ public class CallbackReplays {
     private final Map<String, Instant> seen = new ConcurrentHashMap<>();
     private final AtomicLong additions = new AtomicLong();
     private final Clock clock;
+    private final int mostRemembered;
 
     @Inject
     public CallbackReplays(Clock clock) {
+        this(clock, MOST_REMEMBERED);
+    }
+
+    CallbackReplays(Clock clock, int mostRemembered) {
         this.clock = clock;
+        this.mostRemembered = mostRemembered;
     }
 
     /** For CDI's client proxy only. */
@@ -39,10 +45,10 @@ public class CallbackReplays {
     /** Records the signature until {@code forgetAfter}; throws when it was recorded already, or nothing more fits. */
     void firstSight(String signature, Instant forgetAfter) throws CallbackRefused {
         Instant now = clock.instant();
-        if (additions.incrementAndGet() % SWEEP_EVERY == 0 || seen.size() >= MOST_REMEMBERED) {
+        if (additions.incrementAndGet() % SWEEP_EVERY == 0 || seen.size() >= mostRemembered) {
             seen.values().removeIf(until -> until.isBefore(now));
         }
-        if (seen.size() >= MOST_REMEMBERED) {
+        if (seen.size() >= mostRemembered) {
             throw new CallbackRefused(CallbackRejection.BUSY);
         }
         // An entry outlives its timestamp's window, so a signature found here is a replay, never a stale leftover.

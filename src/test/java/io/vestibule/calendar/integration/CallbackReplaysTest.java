@@ -14,12 +14,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CallbackReplaysTest {
     private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
 
+    private static final int FEW = 2_500;
+
     private final TestClock clock = new TestClock(NOW);
-    private final CallbackReplays replays = new CallbackReplays(clock);
+    private final CallbackReplays replays = new CallbackReplays(clock, FEW);
 
     @Test
     void whenFullOfFreshSignaturesNewCallsAreRefusedUntilSomeLeaveTheWindow() throws CallbackRefused {
-        for (int i = 0; i < CallbackReplays.MOST_REMEMBERED; i++) {
+        for (int i = 0; i < FEW; i++) {
             replays.firstSight("signature-" + i, NOW.plus(Duration.ofMinutes(5)));
         }
 
