@@ -6,11 +6,13 @@ import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.vestibule.booking.BookingRefused;
 import io.vestibule.booking.Meeting;
+import io.vestibule.booking.MeetingChanges;
 import io.vestibule.booking.MeetingStatus;
 import io.vestibule.booking.Organizer;
 import io.vestibule.rooms.Room;
@@ -128,6 +130,48 @@ class CalendarEventsTest {
         assertThat(winner[0].created()).isTrue();
         assertThat(loser.created()).isFalse();
         assertThat(loser.meetingId()).isEqualTo(winner[0].meetingId());
+    }
+
+    @Test
+    void aChangeThatLosesTheRaceIsTriedAgainAndACallThatKeepsLosingSaysSo() {
+        CalendarEventKey key = CalendarEventKey.of("changed");
+        CalendarMeeting booked = calendar.put(ALICE, key, event("Before", TOMORROW), Locale.ENGLISH);
+        fixture.events.beforeNextSettle = () -> {
+            throw new CalendarEventRaced(null);
+        };
+
+        CalendarMeeting changed = calendar.put(ALICE, key, event("After", TOMORROW), Locale.ENGLISH);
+
+        assertThat(changed.meetingId()).isEqualTo(booked.meetingId());
+        assertThat(fixture.meeting(booked.meetingId()).title()).isEqualTo("After");
+        CalendarFixture losing = new CalendarFixture();
+        UUID raced = losing.calendar.put(ALICE, key, event("Before", TOMORROW), Locale.ENGLISH).meetingId();
+        int[] attempts = {0};
+        Runnable[] winnerChangesFirst = new Runnable[1];
+        winnerChangesFirst[0] = () -> {
+            // In memory nothing rolls back: the winner's change, written over ours, is what the next attempt reads.
+            attempts[0]++;
+            losing.bookings.change(ALICE, raced, new MeetingChanges(Optional.of("Winner " + attempts[0]), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+            losing.events.beforeNextSettle = winnerChangesFirst[0];
+            throw new CalendarEventRaced(null);
+        };
+        losing.events.beforeNextSettle = winnerChangesFirst[0];
+        assertThatExceptionOfType(CalendarEventRaced.class)
+                .isThrownBy(() -> losing.calendar.put(ALICE, key, event("After", TOMORROW), Locale.ENGLISH));
+        assertThat(attempts[0]).isEqualTo(CalendarEvents.ATTEMPTS);
+    }
+
+    @Test
+    void aRepeatedEventWithSubSecondTimesIsNoChange() {
+        CalendarEventKey key = CalendarEventKey.of("precise");
+        Instant precise = TOMORROW.plusNanos(123_456_789);
+        CalendarMeeting booked = calendar.put(ALICE, key, event("x", precise), Locale.ENGLISH);
+
+        calendar.put(ALICE, key, event("x", precise), Locale.ENGLISH);
+
+        assertThat(fixture.meeting(booked.meetingId()).icsSequence()).isZero();
+        assertThat(fixture.meeting(booked.meetingId()).schedule().start().toInstant()).isEqualTo(TOMORROW);
     }
 
     @Test

@@ -69,6 +69,8 @@ final class CalendarFixture {
         final Map<String, UUID> byOrganizerAndHash = new HashMap<>();
         /** Runs before the next link, as another call's commit would land between our look-up and our write. */
         Runnable beforeNextLink = () -> { };
+        /** Runs when the next change is written: a concurrent change of the same meeting throws {@link CalendarEventRaced} here. */
+        Runnable beforeNextSettle = () -> { };
 
         @Override
         public Optional<UUID> meetingOf(UUID organizerId, String keyHash) {
@@ -81,8 +83,15 @@ final class CalendarFixture {
             beforeNextLink = () -> { };
             race.run();
             if (byOrganizerAndHash.putIfAbsent(organizerId + "/" + keyHash, meetingId) != null) {
-                throw new CalendarEventTaken(null);
+                throw new CalendarEventRaced(null);
             }
+        }
+
+        @Override
+        public void settle() {
+            Runnable race = beforeNextSettle;
+            beforeNextSettle = () -> { };
+            race.run();
         }
 
         @Override

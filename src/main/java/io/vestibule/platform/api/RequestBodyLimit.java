@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * answers at once; such a client may then wait for its own time-out.
  *
  * <p>On the routes of {@link #FIELD_NAMING_ROUTES} a body over the limit is refused naming the top-level field it grew
- * too large in ({@code "field": "subject", "reason": "too_long"}), as a field that is merely too long would be: what
+ * too large in ({@code "field": "subject", "reason": "too_large"}), as a field that is merely too long is named: what
  * was read of it (at most the limit) is scanned for that. Elsewhere it is {@code "field": "body"}.
  */
 @Provider
@@ -93,7 +93,7 @@ public class RequestBodyLimit implements ContainerRequestFilter {
     static Response tooLarge(byte[] read) {
         return OversizedField.in(read)
                 .map(field -> ErrorBodies.response(400, "invalid_request", "'" + field + "' is too long: the request body passed 64 KiB within it.",
-                        Map.of("field", field, "reason", "too_long"), Map.of("Connection", "close")))
+                        Map.of("field", field, "reason", "too_large"), Map.of("Connection", "close")))
                 .orElseGet(() -> ErrorBodies.invalidBodyThenClose("too_large", TOO_LARGE_MESSAGE));
     }
 

@@ -229,7 +229,7 @@ class CalendarEventIT {
         assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(400);
         JsonObject refusal = Json.createReader(new StringReader(streamed.body())).readObject();
         assertThat(refusal.getString("field")).isEqualTo("subject");
-        assertThat(refusal.getString("reason")).isEqualTo("too_long");
+        assertThat(refusal.getString("reason")).isEqualTo("too_large");
     }
 
     private ApiResponse join(JsonObject meeting, String source) {
