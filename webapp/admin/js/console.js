@@ -33,6 +33,8 @@ export const canViewCallRecords = (user) => holds(user, 'view_cdrs');
 export const canViewLogs = (user) => holds(user, 'view_logs');
 export const canViewRooms = (user) => holds(user, 'view_rooms', 'manage_rooms');
 export const canManageRooms = (user) => holds(user, 'manage_rooms');
+export const canManageIntegrations = (user) => holds(user, 'manage_integrations');
+export const canViewIntegrations = (user) => holds(user, 'manage_integrations', 'view_configuration');
 
 /** The console's pages in navigation order, each shown only to those who may open it. */
 export const PAGES = [
@@ -47,6 +49,7 @@ export const PAGES = [
   { id: 'join-block', href: '/admin/join-block.html', key: 'admin.nav.joinBlock', allowed: canViewConfiguration },
   { id: 'syslog', href: '/admin/syslog.html', key: 'admin.nav.syslog', allowed: canViewConfiguration },
   { id: 'rooms', href: '/admin/rooms.html', key: 'admin.nav.rooms', allowed: canViewRooms },
+  { id: 'integrations', href: '/admin/integrations.html', key: 'admin.nav.integrations', allowed: canViewIntegrations },
   { id: 'call-records', href: '/admin/call-records.html', key: 'admin.nav.callRecords', allowed: canViewCallRecords },
   { id: 'audit', href: '/admin/audit.html', key: 'admin.nav.audit', allowed: canViewLogs },
   { id: 'password', href: PASSWORD_PAGE, key: 'admin.nav.password', allowed: (user) => user.source === 'local' },

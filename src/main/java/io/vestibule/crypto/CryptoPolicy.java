@@ -391,6 +391,11 @@ public final class CryptoPolicy {
         return "HmacSHA256";
     }
 
+    /** Signed calendar callbacks: HMAC-SHA-256 under the integration's 256-bit secret. */
+    public String callbackMacAlgorithm() {
+        return "HmacSHA256";
+    }
+
     /** PBKDF2-HMAC-SHA-256 iterations for a passphrase that encrypts an export (OWASP 2023: 600,000). */
     public int exportPasswordIterations() {
         return 600_000;

@@ -8,12 +8,14 @@ import jakarta.ws.rs.core.Application;
 
 import io.vestibule.platform.api.ApiProviders;
 import io.vestibule.portal.booking.MeetingResource;
+import io.vestibule.portal.calendar.CalendarEventResource;
 import io.vestibule.portal.join.ConferenceResource;
 import io.vestibule.portal.join.JoinResource;
 import io.vestibule.portal.join.KeysResource;
 import io.vestibule.portal.signin.AuthResource;
 import io.vestibule.portal.signin.MeResource;
 import io.vestibule.portal.signin.SessionAuthentication;
+import io.vestibule.portal.signin.SignedCallbackAuthentication;
 import io.vestibule.portal.signin.SsoResource;
 
 /**
@@ -32,10 +34,14 @@ public class PortalApplication extends Application {
             MeetingResource.class,
             JoinResource.class,
             ConferenceResource.class,
-            KeysResource.class);
+            KeysResource.class,
+            CalendarEventResource.class);
 
-    /** The portal's own providers: its session authentication, on resources marked {@code @SignedIn}. */
-    static final Set<Class<?>> PROVIDERS = Set.of(SessionAuthentication.class);
+    /**
+     * The portal's own providers: its session authentication, on resources marked {@code @SignedIn}, and calendar
+     * integrations' signed calls on those marked {@code @AcceptsSignedCallbacks}.
+     */
+    static final Set<Class<?>> PROVIDERS = Set.of(SessionAuthentication.class, SignedCallbackAuthentication.class);
 
     @Override
     public Set<Class<?>> getClasses() {

@@ -290,6 +290,58 @@ class AdminConsoleBrowserIT {
         assertThat(refused.errorCode()).as("the closed room admits no one").isEqualTo("not_found");
     }
 
+    /**
+     * Calendar integrations: one created with its domain, its secret shown once with a copy button and gone from the page
+     * once the administrator says it is stored (and after a reload), then deleted after confirming; the page in Spanish.
+     */
+    @Test
+    void aReadWriteAdministratorCreatesACalendarIntegrationCopiesItsSecretOnceAndDeletesIt() {
+        String name = "Room booking " + HEX;
+        try (BrowserContext context = chromium.newContext(options -> options.setViewportSize(1280, 800))) {
+            context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
+            Page page = context.newPage();
+            page.navigate(server.adminBaseUri().resolve("/admin/").toString());
+            signIn(page, "dave", server.demoPassword());
+            page.waitForURL("**/admin/home.html");
+            page.locator("#console-nav").getByRole(AriaRole.LINK, namedIn("Calendar integrations")).click();
+            page.waitForURL("**/admin/integrations.html");
+            assertThat(page.locator("#no-integrations")).isVisible();
+
+            page.getByRole(AriaRole.BUTTON, named("Create integration")).click();
+            page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(name);
+            page.getByLabel("Organizers' e-mail domains (one per line)").fill("*.example.com");
+            page.getByRole(AriaRole.BUTTON, named("Create and show the secret")).click();
+            assertThat(page.getByLabel("Organizers' e-mail domains (one per line)")).hasAttribute("aria-invalid", "true");
+            page.getByLabel("Organizers' e-mail domains (one per line)").fill("example.com\nSales.Example.org");
+            page.getByRole(AriaRole.BUTTON, named("Create and show the secret")).click();
+            assertThat(page.locator("#status")).hasText("Integration " + name + " created.");
+            Locator secretField = page.getByLabel("Secret", new Page.GetByLabelOptions().setExact(true));
+            String secret = secretField.inputValue();
+            assertThat(secret).matches("[A-Za-z0-9_-]{43}");
+            page.getByRole(AriaRole.BUTTON, named("Copy secret")).click();
+            assertThat(page.locator("#status")).hasText("Secret copied. Paste it into the calendar system now.");
+            assertThat((String) page.evaluate("() => navigator.clipboard.readText()")).isEqualTo(secret);
+            assertThat(page.locator("#integrations tbody tr")).hasCount(1);
+            assertThat(page.locator("#integrations tbody tr")).containsText("sales.example.org");
+            Chromium.screenshot(page, "admin-integrations-secret-1280.png");
+
+            page.getByRole(AriaRole.BUTTON, named("I have stored it")).click();
+            assertThat(page.locator("#secret-panel")).isHidden();
+            assertThat(secretField.inputValue()).isEmpty();
+            page.reload();
+            assertThat(page.locator("#integrations tbody tr")).hasCount(1);
+            assertThat(page.content()).doesNotContain(secret);
+            page.locator("#language").selectOption("es");
+            assertThat(page.locator("h1")).hasText("Integraciones de calendario");
+            page.locator("#language").selectOption("en");
+
+            page.getByRole(AriaRole.BUTTON, named("Delete integration " + name)).click();
+            page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, namedIn("Delete")).click();
+            assertThat(page.locator("#status")).hasText("Integration " + name + " deleted; its secret no longer works.");
+            assertThat(page.locator("#no-integrations")).isVisible();
+        }
+    }
+
     /** At 390 px wide: nothing needs sideways scrolling, and the page is kept as a screenshot. */
     private static void narrowScreenshot(Page page, String name) {
         page.setViewportSize(390, 844);

@@ -32,7 +32,8 @@ public class AdminApplication extends Application {
             AuditResource.class,
             AuditIntegrityResource.class,
             CallRecordsResource.class,
-            KeysResource.class);
+            KeysResource.class,
+            IntegrationsResource.class);
 
     /** The console's own providers: every admin request is authorised here (sessions, CSRF, permissions). */
     static final Set<Class<?>> PROVIDERS = Set.of(AdminAuthorization.class);

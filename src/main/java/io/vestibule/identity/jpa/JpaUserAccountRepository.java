@@ -1,6 +1,8 @@
 package io.vestibule.identity.jpa;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,6 +32,14 @@ public class JpaUserAccountRepository implements UserAccountRepository {
                 .setParameter("subject", subject)
                 .getResultStream()
                 .findFirst();
+    }
+
+    @Override
+    public List<UserAccount> findByEmail(String email) {
+        return entityManager.createQuery("select a from UserAccount a where lower(a.email) = :email", UserAccount.class)
+                .setParameter("email", email.toLowerCase(Locale.ROOT))
+                .setMaxResults(2)
+                .getResultList();
     }
 
     @Override

@@ -16,6 +16,7 @@ public enum Permission {
     MANAGE_ACCOUNTS("manage_accounts", "Create, change and delete local accounts and roles", false),
     VIEW_ROOMS("view_rooms", "Find rooms and see their meetings and live state", false),
     MANAGE_ROOMS("manage_rooms", "Change a room's participant limit and close rooms", false),
+    MANAGE_INTEGRATIONS("manage_integrations", "Create and delete calendar integrations (their secrets are shown once)", false),
     VIEW_ALARMS("view_alarms", "View raised and cleared alarms", false),
     VIEW_LOGS("view_logs", "View the audit log", true),
     VIEW_CDRS("view_cdrs", "Search, view and export call detail records", true),

@@ -24,7 +24,9 @@ import io.vestibule.platform.http.SessionCookie;
  * when they also carry the session's CSRF token in {@code X-CSRF-Token} (401 {@code unauthenticated},
  * 403 {@code csrf}). A request with an {@code Authorization} header is judged by that header alone: an access token
  * of the OpenID provider ({@link AccessTokenAuthentication}), with no cookie and so no CSRF token involved. Join
- * tokens, also sent as {@code Bearer}, serve the join resources, which are not {@code @SignedIn}.
+ * tokens, also sent as {@code Bearer}, serve the join resources, which are not {@code @SignedIn}. On
+ * {@link AcceptsSignedCallbacks} resources a calendar integration's signed call is judged before this, by
+ * {@link SignedCallbackAuthentication}.
  */
 @Provider
 @SignedIn
@@ -47,6 +49,10 @@ public class SessionAuthentication implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (currentUser.integration().isPresent()) {
+            // SignedCallbackAuthentication verified a calendar integration's signature for this request already.
+            return;
+        }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {
             currentUser.signedIn(accessTokens.userOf(authorization), null);

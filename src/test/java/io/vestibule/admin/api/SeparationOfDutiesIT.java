@@ -250,6 +250,9 @@ class SeparationOfDutiesIT {
         MATRIX.put("POST /users", ACCOUNT_MANAGERS);
         MATRIX.put("PUT /users/{id}", ACCOUNT_MANAGERS);
         MATRIX.put("DELETE /users/{id}", ACCOUNT_MANAGERS);
+        MATRIX.put("GET /integrations", CONFIGURATION_READERS);
+        MATRIX.put("POST /integrations", EnumSet.of(Holder.READ_WRITE));
+        MATRIX.put("DELETE /integrations/{id}", EnumSet.of(Holder.READ_WRITE));
         MATRIX.put("POST /auth/logout", ALL);
     }
 
