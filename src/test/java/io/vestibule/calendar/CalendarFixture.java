@@ -17,10 +17,11 @@ import io.vestibule.booking.JoinWindowSetting;
 import io.vestibule.booking.Meeting;
 import io.vestibule.booking.MeetingRepository;
 import io.vestibule.booking.Organizer;
-import io.vestibule.calendar.block.BuiltInJoinBlocks;
 import io.vestibule.calendar.block.JoinBlock;
 import io.vestibule.calendar.block.JoinBlockDetails;
 import io.vestibule.calendar.block.JoinBlockRenderer;
+import io.vestibule.calendar.block.JoinBlockTemplates;
+import io.vestibule.calendar.block.TemplatedJoinBlocks;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.platform.settings.SavedSettings;
 import io.vestibule.rooms.Pin;
@@ -100,8 +101,10 @@ final class CalendarFixture {
         }
     }
 
-    /** The built-in block, remembering the language and details each rendering was asked for. */
+    /** The default templates' block, remembering the language and details each rendering was asked for. */
     static final class RecordingRenderer implements JoinBlockRenderer {
+        private final JoinBlockRenderer defaults = new TemplatedJoinBlocks(new JoinBlockTemplates(
+                new SavedSettings(new MemorySettingStore(), new MapConfig(Map.of()))));
         final List<Locale> languages = new ArrayList<>();
         final List<JoinBlockDetails> details = new ArrayList<>();
 
@@ -109,7 +112,7 @@ final class CalendarFixture {
         public JoinBlock render(JoinBlockDetails details, Locale language) {
             this.languages.add(language);
             this.details.add(details);
-            return new BuiltInJoinBlocks().render(details, language);
+            return defaults.render(details, language);
         }
     }
 
