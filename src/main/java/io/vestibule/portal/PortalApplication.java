@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Application;
 
 import io.vestibule.platform.api.ApiProviders;
 import io.vestibule.portal.booking.MeetingResource;
+import io.vestibule.portal.calendar.CalendarFeedResource;
 import io.vestibule.portal.join.ConferenceResource;
 import io.vestibule.portal.join.JoinResource;
 import io.vestibule.portal.join.KeysResource;
@@ -30,6 +31,7 @@ public class PortalApplication extends Application {
             MeResource.class,
             SsoResource.class,
             MeetingResource.class,
+            CalendarFeedResource.class,
             JoinResource.class,
             ConferenceResource.class,
             KeysResource.class);
