@@ -3,6 +3,7 @@ package io.vestibule.calendar.feed;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,7 +41,8 @@ public class CalendarFeeds {
     /** A new subscription for the user, replacing any they had: the old address stops working. */
     public IssuedFeed subscribe(UUID ownerId) {
         FeedToken token = FeedToken.issue(random);
-        Instant now = clock.instant();
+        // Whole seconds: the time is told back as made, and a database keeps no finer (PostgreSQL: microseconds).
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Optional<CalendarFeed> existing = feeds.ofOwner(ownerId);
         if (existing.isPresent()) {
             existing.get().replaceToken(token.hash(policy), now);
