@@ -54,6 +54,11 @@ class CalendarFeedBrowserIT {
             page.getByRole(AriaRole.BUTTON, named("Copy https:// address")).click();
             assertThat(page.locator("#status")).hasText("Calendar address copied.");
             assertThat(page.evaluate("navigator.clipboard.readText()")).isEqualTo(first);
+            page.setViewportSize(390, 844);
+            assertThat(((Number) page.evaluate("() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth)")).intValue())
+                    .as("the section at 390 px").isZero();
+            Chromium.screenshot(page, "calendar-feed-390.png");
+            page.setViewportSize(1280, 800);
 
             page.getByRole(AriaRole.BUTTON, named("Replace the address")).click();
             assertThat(page.getByLabel("For web calendars that ask for a URL (https://)")).not().hasValue(first);
