@@ -163,6 +163,26 @@ class CalendarFeedIT {
     }
 
     @Test
+    void anAddressTryingUnknownTokensIsBlockedEvenForAWorkingOne() {
+        String working = URI.create(subscribe(alice).getString("httpsUrl")).getRawPath();
+        PortalClient scanner = server.newClient().from("198.51.100.231");
+        for (int i = 1; i <= 20; i++) {
+            ApiResponse guess = scanner.get(FEED + "/" + String.format("%043d", i).replace('0', 'B') + ".ics");
+            assertThat(guess.status()).as("guess %d: %s", i, guess).isEqualTo(404);
+        }
+        assertThat(scanner.get(working).status()).as("working tokens count nothing").isEqualTo(200);
+
+        ApiResponse blocked = scanner.get(FEED + "/" + "C".repeat(43) + ".ics");
+        ApiResponse workingAfter = scanner.get(working);
+
+        assertThat(blocked.status()).isEqualTo(404);
+        assertThat(workingAfter.status()).as(workingAfter.toString()).isEqualTo(429);
+        assertThat(workingAfter.errorCode()).isEqualTo("blocked");
+        assertThat(workingAfter.header("retry-after")).isNotBlank();
+        assertThat(server.newClient().from("198.51.100.232").get(working).status()).as("another address").isEqualTo(200);
+    }
+
+    @Test
     void managingTheFeedNeedsASignedInUserAndTheCsrfToken() {
         PortalClient stranger = server.newClient();
 
