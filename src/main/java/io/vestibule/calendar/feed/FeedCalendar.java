@@ -11,15 +11,16 @@ import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 import io.vestibule.booking.Meeting;
 import io.vestibule.booking.MeetingEvents;
 
 /**
- * A user's subscription feed as an iCalendar document (RFC 5545): METHOD:PUBLISH, one VEVENT per meeting with the
- * invitation's UID, SEQUENCE, times, recurrence and join URL, and each time zone used defined once. It says how to
+ * A user's subscription feed as an iCalendar document (RFC 5545): one VEVENT per meeting with the invitation's UID,
+ * SEQUENCE, times, recurrence and join URL, and each time zone used defined once. It is a plain calendar, not an iTIP
+ * message: without METHOD, which RFC 5545 ties to a Content-Type method parameter, and which as PUBLISH would require
+ * an ORGANIZER (RFC 5546) the feed has no reason to carry. It says how to
  * join but holds no PIN of any kind: an entry has none to give, since a feed is read by calendar services and
  * devices the owner does not control.
  */
@@ -40,7 +41,6 @@ public final class FeedCalendar {
         calendar.add(new ProdId(PRODUCT_ID));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(ImmutableMethod.PUBLISH);
         calendar.add(new XProperty("X-WR-CALNAME", NAME));
         calendar.add(new XProperty("X-PUBLISHED-TTL", REFRESH));
         Map<String, TimeZone> zones = new LinkedHashMap<>();
