@@ -74,9 +74,14 @@ public final class MeetingEvents {
 
     /** The document as text, checked by ical4j's validation on the way out. */
     public static String write(Calendar calendar, String what) {
+        return write(calendar, what, true);
+    }
+
+    /** The document as text; {@code validating} false for a document the caller knows ical4j would warn about. */
+    public static String write(Calendar calendar, String what, boolean validating) {
         try {
             StringWriter text = new StringWriter();
-            new CalendarOutputter(true).output(calendar, text);
+            new CalendarOutputter(validating).output(calendar, text);
             return text.toString();
         } catch (IOException | ValidationException e) {
             throw new IllegalStateException("Cannot render " + what, e);

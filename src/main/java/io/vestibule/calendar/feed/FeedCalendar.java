@@ -51,7 +51,9 @@ public final class FeedCalendar {
         for (Entry entry : entries) {
             calendar.add(events.event(entry.meeting(), entry.joinUrl(), description(entry), stamp));
         }
-        return MeetingEvents.write(calendar, "a calendar feed");
+        // RFC 5545 wants at least one component, but a user without meetings has an empty calendar, which every client
+        // reads; checking it would only log ical4j's warning at each fetch.
+        return MeetingEvents.write(calendar, "a calendar feed", !entries.isEmpty());
     }
 
     private static String description(Entry entry) {

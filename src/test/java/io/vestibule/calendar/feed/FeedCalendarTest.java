@@ -112,7 +112,7 @@ class FeedCalendarTest {
     }
 
     @Test
-    void aUserWithoutMeetingsGetsAnEmptyButValidCalendar() throws Exception {
+    void aUserWithoutMeetingsGetsAnEmptyCalendarThatParses() throws Exception {
         Calendar calendar = parse(feed.render(List.of(), NOW));
 
         assertThat(calendar.getComponents(Component.VEVENT)).isEmpty();
