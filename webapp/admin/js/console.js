@@ -44,6 +44,8 @@ export const PAGES = [
   { id: 'settings', href: '/admin/settings.html', key: 'admin.nav.settings', allowed: canViewConfiguration },
   { id: 'media-settings', href: '/admin/media-settings.html', key: 'admin.nav.mediaSettings', allowed: canViewConfiguration },
   { id: 'join-settings', href: '/admin/join-settings.html', key: 'admin.nav.joinSettings', allowed: canViewConfiguration },
+  { id: 'join-block', href: '/admin/join-block.html', key: 'admin.nav.joinBlock', allowed: canViewConfiguration },
+  { id: 'syslog', href: '/admin/syslog.html', key: 'admin.nav.syslog', allowed: canViewConfiguration },
   { id: 'rooms', href: '/admin/rooms.html', key: 'admin.nav.rooms', allowed: canViewRooms },
   { id: 'call-records', href: '/admin/call-records.html', key: 'admin.nav.callRecords', allowed: canViewCallRecords },
   { id: 'audit', href: '/admin/audit.html', key: 'admin.nav.audit', allowed: canViewLogs },

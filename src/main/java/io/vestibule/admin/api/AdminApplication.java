@@ -24,10 +24,13 @@ public class AdminApplication extends Application {
             RoleMappingsResource.class,
             SettingsResource.class,
             MediaSettingsResource.class,
+            SyslogResource.class,
             JoinSettingsResource.class,
+            JoinBlockResource.class,
             RoomsResource.class,
             DirectoryResource.class,
             AuditResource.class,
+            AuditIntegrityResource.class,
             CallRecordsResource.class,
             KeysResource.class);
 

@@ -48,6 +48,22 @@ public class Alarms {
         return alarm;
     }
 
+    /** Ends an alarm whose condition is over: it stays among the recent ones, no longer active. */
+    public void clear(UUID id) {
+        Instant now = clock.instant();
+        Optional<Alarm> cleared;
+        synchronized (recent) {
+            List<Alarm> kept = List.copyOf(recent);
+            cleared = kept.stream().filter(alarm -> alarm.id().equals(id) && alarm.activeAt(now)).findFirst()
+                    .map(alarm -> new Alarm(alarm.id(), alarm.type(), alarm.subject(), alarm.detail(), alarm.raisedAt(), Optional.of(now)));
+            cleared.ifPresent(done -> {
+                recent.clear();
+                kept.forEach(alarm -> recent.addLast(alarm.id().equals(id) ? done : alarm));
+            });
+        }
+        cleared.ifPresent(alarm -> LOG.info(() -> "ALARM " + alarm.type() + " cleared for " + LogText.quoted(alarm.subject())));
+    }
+
     public List<Alarm> recent() {
         synchronized (recent) {
             return List.copyOf(recent);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,11 +17,13 @@ import jakarta.transaction.Transactional;
 
 import io.vestibule.audit.AuditEvent;
 import io.vestibule.audit.AuditLog;
+import io.vestibule.audit.AuditRecordSink;
 import io.vestibule.platform.logging.LogText;
 
 /**
- * The audit log in the database, each event also written to the service log. An event is recorded in a
- * transaction of its own, so a refused action is recorded even though the action's own transaction rolls back.
+ * The audit log in the database, each event also written to the service log and handed to every
+ * {@link AuditRecordSink}. An event is recorded in a transaction of its own, so a refused action is recorded even
+ * though the action's own transaction rolls back.
  */
 @ApplicationScoped
 public class JpaAuditLog implements AuditLog {
@@ -32,11 +35,18 @@ public class JpaAuditLog implements AuditLog {
     @Inject
     Clock clock;
 
+    @Inject
+    Instance<AuditRecordSink> sinks;
+
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(String type, String actor, String sourceAddress, AuditEvent.Outcome outcome, String detail) {
         String bounded = detail.length() > AuditEvent.LONGEST_DETAIL ? detail.substring(0, AuditEvent.LONGEST_DETAIL) : detail;
-        entityManager.persist(new AuditEventRow(clock.instant(), type, actor, sourceAddress, outcome, bounded));
+        AuditEventRow row = new AuditEventRow(clock.instant(), type, actor, sourceAddress, outcome, bounded);
+        entityManager.persist(row);
+        entityManager.flush();
+        AuditEvent event = row.toEvent();
+        sinks.forEach(sink -> sink.append(event));
         LOG.info(() -> "audit " + type + " " + outcome + " by " + LogText.quoted(actor) + " from " + sourceAddress + ": " + LogText.quoted(bounded));
     }
 

@@ -51,11 +51,11 @@ public record DataDirectory(Path root) {
     }
 
     /**
-     * What shows that the service ran here before: its TLS certificate, the embedded database or the call-record
-     * journal. Empty for a first start.
+     * What shows that the service ran here before: its TLS certificate, the embedded database, the call-record
+     * journal or the audit files. Empty for a first start.
      */
     public Optional<Path> traceOfEarlierRuns() {
-        for (Path trace : new Path[] {tls().resolve("https-certificate.pem"), root.resolve("cdr-journal"), database()}) {
+        for (Path trace : new Path[] {tls().resolve("https-certificate.pem"), root.resolve("cdr-journal"), root.resolve("audit"), database()}) {
             try (Stream<Path> entries = Files.isDirectory(trace) ? Files.list(trace) : Stream.of(trace)) {
                 if (entries.anyMatch(Files::exists)) {
                     return Optional.of(trace);

@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -67,8 +68,11 @@ public final class VestibuleLauncher {
                 case "serve" -> new VestibuleLauncher(LauncherSettings.load(System.getenv(), System.getProperties()), System.out).serve();
                 case "help", "--help", "-h" -> usage(System.out);
                 default -> {
-                    usage(System.err);
-                    throw new LaunchFailure("Unknown command: " + command);
+                    LauncherCommand other = commands().stream().filter(offered -> offered.name().equals(command)).findFirst().orElseThrow(() -> {
+                        usage(System.err);
+                        return new LaunchFailure("Unknown command: " + command);
+                    });
+                    System.exit(other.run(List.of(args).subList(1, args.length), System.out, System.err));
                 }
             }
         } catch (LaunchFailure | KeyStoreRefused failure) {
@@ -105,10 +109,16 @@ public final class VestibuleLauncher {
     }
 
     private static void usage(PrintStream out) {
-        out.println("Usage: java -jar vestibule.jar [serve]");
+        out.println("Usage: java -jar vestibule.jar [serve | <command> ...]");
         out.println("  serve   start the service (the default); settings come from VESTIBULE_* environment variables,");
         out.println("          vestibule.* system properties or the properties file named by VESTIBULE_CONFIG_FILE.");
+        commands().forEach(command -> out.println("  " + command.usage()));
         out.println("See docs/admin-guide.md for every setting.");
+    }
+
+    /** The commands the layers above offer (the audit file verifier), found in the boot layer's jar. */
+    private static List<LauncherCommand> commands() {
+        return ServiceLoader.load(LauncherCommand.class, VestibuleLauncher.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList();
     }
 
     private void serve() {

@@ -237,6 +237,10 @@ class SeparationOfDutiesIT {
         MATRIX.put("PUT /media-settings", EnumSet.of(Holder.READ_WRITE));
         MATRIX.put("GET /join-settings", CONFIGURATION_READERS);
         MATRIX.put("PUT /join-settings", EnumSet.of(Holder.READ_WRITE));
+        MATRIX.put("GET /join-block", CONFIGURATION_READERS);
+        MATRIX.put("PUT /join-block/{language}", EnumSet.of(Holder.READ_WRITE));
+        MATRIX.put("DELETE /join-block/{language}", EnumSet.of(Holder.READ_WRITE));
+        MATRIX.put("POST /join-block/{language}/preview", CONFIGURATION_READERS);
         MATRIX.put("GET /rooms", OPERATORS);
         MATRIX.put("GET /rooms/{id}", OPERATORS);
         MATRIX.put("PUT /rooms/{id}/participant-limit", EnumSet.of(Holder.READ_WRITE));
