@@ -1,4 +1,5 @@
 import { api } from './api.js';
+import { startCalendarFeed } from './calendar-feed.js';
 import { currentLanguage } from './i18n.js';
 import { startPage, showError, t } from './page.js';
 import { formatInZone, zoneLabel } from './zoned-time.js';
@@ -47,4 +48,5 @@ if (user) {
     showError(error);
   }
   document.addEventListener('vestibule:language', render);
+  await startCalendarFeed();
 }

@@ -165,6 +165,11 @@ public class Meeting {
         return List.copyOf(invitees);
     }
 
+    /** When the meeting was cancelled; empty while it stands. */
+    public Optional<Instant> cancelledAt() {
+        return Optional.ofNullable(cancelledAt).map(OffsetDateTime::toInstant);
+    }
+
     public String icsUid() {
         return icsUid;
     }

@@ -88,6 +88,32 @@ public class BreakInGuard {
         return countAgainstAddress(key, source, now);
     }
 
+    // ---- calendar feeds ---------------------------------------------------------------------------------
+
+    /**
+     * Refuses a calendar feed fetch while the source address is blocked; counts nothing, since calendar services
+     * fetch many users' feeds from few addresses: only unknown tokens count ({@link #feedTokenUnknown}).
+     */
+    public Verdict admitFeedFetch(InetAddress source) {
+        Objects.requireNonNull(source, "source");
+        if (rules.allowList().contains(source)) {
+            return Verdict.admitted();
+        }
+        Instant now = clock.instant();
+        Optional<Instant> blocked = ledger.blockedUntil(addressKey(source), now);
+        return blocked.isPresent()
+                ? Verdict.refused(Verdict.Reason.ADDRESS_BLOCKED, Duration.between(now, blocked.get()))
+                : Verdict.admitted();
+    }
+
+    /** Counts a feed fetch with an unknown, revoked or malformed token against the source address, as a failed attempt. */
+    public void feedTokenUnknown(InetAddress source) {
+        Objects.requireNonNull(source, "source");
+        if (!rules.allowList().contains(source)) {
+            countAgainstAddress(addressKey(source), source, clock.instant());
+        }
+    }
+
     // ---- PINs (R-BRUTE-1) -------------------------------------------------------------------------------
 
     public boolean roomBlocked(String roomId) {

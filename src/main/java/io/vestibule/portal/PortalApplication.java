@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Application;
 import io.vestibule.platform.api.ApiProviders;
 import io.vestibule.portal.booking.MeetingResource;
 import io.vestibule.portal.calendar.CalendarEventResource;
+import io.vestibule.portal.calendar.CalendarFeedResource;
 import io.vestibule.portal.join.ConferenceResource;
 import io.vestibule.portal.join.JoinResource;
 import io.vestibule.portal.join.KeysResource;
@@ -32,6 +33,7 @@ public class PortalApplication extends Application {
             MeResource.class,
             SsoResource.class,
             MeetingResource.class,
+            CalendarFeedResource.class,
             JoinResource.class,
             ConferenceResource.class,
             KeysResource.class,

@@ -28,6 +28,36 @@ class BreakInGuardTest {
     private final InetAddress scanner = ip("203.0.113.9");
     private final InetAddress other = ip("198.51.100.20");
 
+    // ---- calendar feeds ---------------------------------------------------------------------------------
+
+    @Test
+    void feedFetchesCountNothingOnlyUnknownTokensDo() {
+        for (int i = 1; i <= 50; i++) {
+            assertThat(guard.admitFeedFetch(scanner).isAdmitted()).as("fetch %d", i).isTrue();
+        }
+        for (int i = 1; i <= 20; i++) {
+            guard.feedTokenUnknown(scanner);
+        }
+        assertThat(guard.admitFeedFetch(scanner).isAdmitted()).isTrue();
+
+        guard.feedTokenUnknown(scanner);
+
+        assertThat(guard.admitFeedFetch(scanner)).isEqualTo(new Refused(Reason.ADDRESS_BLOCKED, Duration.ofMinutes(10)));
+        assertThat(guard.admitJoinAttempt(scanner)).as("one budget per address").isInstanceOf(Refused.class);
+        assertThat(guard.admitFeedFetch(other).isAdmitted()).isTrue();
+    }
+
+    @Test
+    void unknownFeedTokensFromTheAllowListAreNotCounted() {
+        InetAddress gateway = ip("192.0.2.10");
+        for (int i = 1; i <= 30; i++) {
+            guard.feedTokenUnknown(gateway);
+        }
+
+        assertThat(guard.admitFeedFetch(gateway).isAdmitted()).isTrue();
+        assertThat(alarms.raised).isEmpty();
+    }
+
     // ---- joins per address ------------------------------------------------------------------------------
 
     @Test

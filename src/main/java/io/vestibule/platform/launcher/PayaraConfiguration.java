@@ -47,6 +47,8 @@ final class PayaraConfiguration {
         List<AdminCommand> commands = new ArrayList<>();
         // Payara Micro reports usage to its vendor unless told not to; a gateway opens no such connection.
         commands.add(AdminCommand.set("configs.config.server-config.phone-home-runtime-configuration.enabled", false));
+        // No access log: request lines carry capability URLs (calendar feed tokens). Off by default; said here so it stays off.
+        commands.add(AdminCommand.set("configs.config.server-config.http-service.access-logging-enabled", false));
         // Without clustering, no Hazelcast member at all: it would listen on every interface (port 6900).
         commands.add(AdminCommand.set("configs.config.server-config.hazelcast-config-specific-configuration.enabled", cluster));
         commands.addAll(portalListener(listeners.portalAddress(), keyStoreFile));

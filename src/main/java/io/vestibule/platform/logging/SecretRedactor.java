@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * The one place that removes secrets from text bound for a log (R-RUN-5). Types that hold secrets already redact
  * their own {@code toString}; this catches what slips past that: JSON or form fields named like secrets,
- * bearer and JOSE tokens, the session cookie, and PEM private keys.
+ * bearer and JOSE tokens, the session cookie, calendar feed addresses (their path is the capability), and PEM private
+ * keys.
  */
 public final class SecretRedactor {
     static final String REDACTED = "[redacted]";
@@ -27,6 +28,8 @@ public final class SecretRedactor {
             new Rule(Pattern.compile("(\\b\\w*(?i:pass|passwd|password|passphrase|secret|token)\\s*=\\s*)[^&\\s,;\"']+"), "$1" + REDACTED),
             new Rule(Pattern.compile("(?i)(\\bBearer\\s+)[A-Za-z0-9._~+/=-]+"), "$1" + REDACTED),
             new Rule(Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"), REDACTED),
+            // https://host/api/v1/calendar/feed/<token>.ics and its webcal:// twin
+            new Rule(Pattern.compile("(/calendar/feed/)[A-Za-z0-9_-]+"), "$1" + REDACTED),
             new Rule(Pattern.compile("(__Host-vestibule-[a-z]+=)[^;\\s]+"), "$1" + REDACTED),
             new Rule(Pattern.compile("-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\\s\\S]*?-----END \\1PRIVATE KEY-----"), "[redacted private key]"));
 

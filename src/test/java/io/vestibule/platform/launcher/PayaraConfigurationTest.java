@@ -85,6 +85,12 @@ class PayaraConfigurationTest {
     }
 
     @Test
+    void noAccessLogRecordsRequestLines() {
+        assertThat(setting(commands(embedded()), "configs.config.server-config.http-service.access-logging-enabled"))
+                .hasValue("false");
+    }
+
+    @Test
     void payaraNeverPhonesHome() {
         assertThat(setting(commands(embedded()), "configs.config.server-config.phone-home-runtime-configuration.enabled"))
                 .hasValue("false");

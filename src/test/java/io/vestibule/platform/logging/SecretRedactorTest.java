@@ -24,7 +24,9 @@ class SecretRedactorTest {
         "Cookie: __Host-vestibule-admin=QWRtaW5Ub2tlbjEy; other=1 | QWRtaW5Ub2tlbjEy | other=1",
         "{\"csrfToken\":\"yldUKJm2NOvX0VBnp3O4H\"} | yldUKJm2NOvX0VBnp3O4H | csrfToken",
         "Loading keystoreFile = /data/https.p12, keystorePass = Zq8xL2pQ | Zq8xL2pQ | keystoreFile = /data/https.p12",
-        "trustStorePassword=changeme2 | changeme2 | trustStorePassword"})
+        "trustStorePassword=changeme2 | changeme2 | trustStorePassword",
+        "GET /api/v1/calendar/feed/q3Zk9_-vT0aB1cD2eF3gH4iJ5kL6mN7oP8qR9sT0uV1.ics 404 | q3Zk9_-vT0aB1cD2eF3gH4iJ5kL6mN7oP8qR9sT0uV1 | .ics 404",
+        "webcal://meet.example.org/api/v1/calendar/feed/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCdE.ics | AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCdE | webcal://meet.example.org/api/v1/calendar/feed/"})
     void removesTheSecretAndKeepsTheRest(String text, String secret, String kept) {
         String redacted = SecretRedactor.redact(text);
 
