@@ -61,7 +61,7 @@ class ConferenceTest {
         Participant guest = waiting(arrive(conference, "Guest", GUEST, T0), WaitingReason.LOCKED);
         conference.admit(guest.id(), T0.plus(TOKEN));
 
-        conference.remove(guest.id());
+        conference.remove(guest.id(), T0);
 
         assertThat(conference.collectAdmission(guest.id())).isEmpty();
     }
@@ -207,11 +207,11 @@ class ConferenceTest {
         Participant guest = admitted(arrive(conference, "Guest", GUEST, T0));
         admitted(arrive(conference, "Host", HOST, T0));
 
-        assertThat(conference.remove(guest.id())).map(Participant::state).contains(ParticipantState.REMOVED);
+        assertThat(conference.remove(guest.id(), T0)).map(Participant::state).contains(ParticipantState.REMOVED);
 
         assertThat(conference.present()).extracting(Participant::role).containsExactly(HOST);
         assertThat(conference.participant(guest.id()).orElseThrow().state()).isEqualTo(ParticipantState.REMOVED);
-        assertThat(conference.remove(guest.id())).isEmpty();
+        assertThat(conference.remove(guest.id(), T0)).isEmpty();
     }
 
     @Test
@@ -219,7 +219,7 @@ class ConferenceTest {
         Conference conference = conference(false, 10);
         Participant removed = admitted(arrive(conference, "Removed", GUEST, T0));
         admitted(arrive(conference, "Host", HOST, T0));
-        conference.remove(removed.id());
+        conference.remove(removed.id(), T0);
         Instant forgotten = T0.plus(TOKEN).plus(Duration.ofMinutes(5));
 
         conference.expire(forgotten);
