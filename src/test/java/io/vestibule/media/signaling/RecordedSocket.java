@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendHandler;
@@ -17,6 +18,7 @@ final class RecordedSocket {
     final SocketClient client;
 
     RecordedSocket(String id, UUID conferenceId) {
+        AtomicReference<OutboundQueue> queue = new AtomicReference<>();
         OutboundQueue outbound = new OutboundQueue(new SocketTransport() {
             @Override
             public void sendText(String text, SendHandler done) {
@@ -24,8 +26,10 @@ final class RecordedSocket {
                 done.onResult(new SendResult());
             }
 
+            /** A reader that keeps up: every ping is answered at once, so the window never fills. */
             @Override
             public void ping() {
+                queue.get().ponged();
             }
 
             @Override
@@ -33,6 +37,7 @@ final class RecordedSocket {
                 closed.add(reason);
             }
         }, Runnable::run, Clock.systemUTC(), () -> { });
+        queue.set(outbound);
         client = new SocketClient(id, conferenceId, new MessageRate(1000, 1000, Instant.EPOCH), outbound);
     }
 }
