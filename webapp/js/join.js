@@ -115,8 +115,11 @@ function enterLobby(answer) {
   connect();
 }
 
+const WAITING_TEXTS = { locked: 'join.waitingLocked', admission_required: 'join.waitingAdmission' };
+const LOBBY_REASON_TEXTS = { locked: 'join.reasonLocked', admission_required: 'join.reasonAdmission' };
+
 function showLobbyReason(reason) {
-  section('lobby-reason').textContent = t(reason === 'locked' ? 'join.waitingLocked' : 'join.waitingForHost');
+  section('lobby-reason').textContent = t(WAITING_TEXTS[reason] || 'join.waitingForHost');
 }
 
 // ---- the conference ---------------------------------------------------------------------------------------
@@ -296,7 +299,7 @@ function handle(message) {
       renderConference();
       break;
     case 'lobby':
-      lobby = message.lobby;
+      applyLobbyChange(message.change, message.participant);
       renderConference();
       break;
     case 'locked':
@@ -322,6 +325,17 @@ function handle(message) {
     default:
       break;
   }
+}
+
+/**
+ * Hosts get the lobby whole once (in 'ready'), then one change at a time: 'joined' adds an entry or replaces the
+ * same participant's (who now waits for another reason); 'left' and 'admitted' take it out.
+ */
+function applyLobbyChange(change, participant) {
+  const same = (waiting) => waiting.participantId === participant.participantId;
+  if (change !== 'joined') lobby = lobby.filter((waiting) => !same(waiting));
+  else if (lobby.some(same)) lobby = lobby.map((waiting) => (same(waiting) ? participant : waiting));
+  else lobby = [...lobby, participant];
 }
 
 // Reasons the network can cure; the others (a certificate or profile the policy refuses) would fail the same way again.
@@ -367,7 +381,7 @@ function renderConference() {
     const box = document.createElement('div');
     box.className = 'panel roster-entry';
     const name = document.createElement('span');
-    name.textContent = waiting.displayName + ' · ' + t(waiting.reason === 'locked' ? 'join.reasonLocked' : 'join.reasonHost');
+    name.textContent = waiting.displayName + ' · ' + t(LOBBY_REASON_TEXTS[waiting.reason] || 'join.reasonHost');
     const actions = document.createElement('span');
     actions.className = 'actions';
     actions.append(button(t('join.admit'), '', () => control('admit', waiting.participantId)),

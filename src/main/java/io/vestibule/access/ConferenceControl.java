@@ -2,7 +2,6 @@ package io.vestibule.access;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,7 +80,8 @@ public class ConferenceControl {
         List<Participant> admitted = conference.unlock(joins.presentUntil(), clock.instant());
         notifier.lockChanged(conference, false);
         admitted.forEach(participant -> joins.deliverAdmission(conference, participant));
-        notifier.lobbyChanged(conference);
+        // Those still waiting may wait for another reason now; one entry each, as many as the lobby holds at most.
+        conference.lobby().forEach(waiting -> notifier.waiting(conference, waiting));
     }
 
     public void end(String token, UUID conferenceId) throws TokenRejected, NotAllowed {
@@ -130,18 +130,13 @@ public class ConferenceControl {
         Conference conference = admissions.requireAdmitting(asHost(token, conferenceId));
         Participant admitted = conference.admit(participantId, joins.presentUntil()).orElseThrow(NoSuchParticipant::new);
         joins.deliverAdmission(conference, admitted);
-        notifier.lobbyChanged(conference);
     }
 
     public void remove(String token, UUID conferenceId, UUID participantId) throws TokenRejected, NotAllowed, NoSuchParticipant {
         Conference conference = asHost(token, conferenceId);
-        Optional<Participant> waiting = conference.lobby().stream().filter(p -> p.id().equals(participantId)).findFirst();
-        Participant removed = conference.remove(participantId).orElseThrow(NoSuchParticipant::new);
+        Participant removed = conference.remove(participantId, clock.instant()).orElseThrow(NoSuchParticipant::new);
         revocations.removeParticipant(conferenceId.toString(), participantId.toString());
         notifier.departed(conference, removed);
-        if (waiting.isPresent()) {
-            notifier.lobbyChanged(conference);
-        }
         live.forgetIfOver(conference);
     }
 

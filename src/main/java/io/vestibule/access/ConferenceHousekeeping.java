@@ -67,9 +67,6 @@ public class ConferenceHousekeeping {
                 Conference.Departures departures = conference.expire(now);
                 departures.left().forEach(participant -> notifier.departed(conference, participant));
                 departures.timedOut().forEach(participant -> notifier.departed(conference, participant));
-                if (!departures.timedOut().isEmpty()) {
-                    notifier.lobbyChanged(conference);
-                }
                 live.forgetIfOver(conference);
             }
             control.endConferencesInShutRooms();

@@ -74,6 +74,14 @@ public sealed interface JoinAnswer {
         }
     }
 
+    /** The conference's lobby holds the service's lobby limit: nobody more waits until someone leaves it. */
+    record LobbyFull() implements JoinAnswer {
+        @Override
+        public String outcome() {
+            return "lobby_full";
+        }
+    }
+
     /** An invitation token was given and is not valid for this room. */
     record InvalidInvitation(String code) implements JoinAnswer {
         @Override

@@ -25,7 +25,7 @@ public class JoinMetrics {
     protected JoinMetrics() {
     }
 
-    /** {@code outcome}: host, guest, waiting, pin_required, invalid_pin, outside_window, not_found, blocked, full. */
+    /** {@code outcome}: host, guest, waiting, pin_required, invalid_pin, outside_window, not_found, blocked, full, lobby_full. */
     public void joinAnswered(String outcome) {
         registry.counter("vestibule_joins", new Tag("outcome", outcome)).inc();
     }

@@ -33,6 +33,7 @@ import io.vestibule.booking.Admission;
 import io.vestibule.booking.BookingService;
 import io.vestibule.guard.BreakInGuard;
 import io.vestibule.guard.Verdict;
+import io.vestibule.platform.net.IpLiteral;
 import io.vestibule.rooms.Room;
 import io.vestibule.rooms.RoomAlias;
 import io.vestibule.rooms.RoomProvisioner;
@@ -122,9 +123,9 @@ public class JoinService {
 
     private void withdraw(JoinAnswer answer) {
         if (answer instanceof JoinAnswer.Joined joined) {
-            leave(joined.conference(), joined.participant().id(), false);
+            leave(joined.conference(), joined.participant().id());
         } else if (answer instanceof JoinAnswer.Waiting waiting) {
-            leave(waiting.conference(), waiting.participant().id(), true);
+            leave(waiting.conference(), waiting.participant().id());
         }
     }
 
@@ -165,18 +166,13 @@ public class JoinService {
     /** The participant leaves the conference or its lobby; every token they hold is void. */
     public void release(String token) throws TokenRejected {
         TokenClaims claims = verifier.verifyJoinOrLobby(token, Optional.empty());
-        leave(conferenceOf(claims), UUID.fromString(claims.participantId()), claims.kind() == TokenKind.LOBBY);
+        leave(conferenceOf(claims), UUID.fromString(claims.participantId()));
     }
 
-    private void leave(Conference conference, UUID participantId, boolean fromLobby) {
+    private void leave(Conference conference, UUID participantId) {
         Optional<Participant> left = conference.leave(participantId);
         revocations.removeParticipant(conference.id().toString(), participantId.toString());
-        left.ifPresent(participant -> {
-            notifier.departed(conference, participant);
-            if (fromLobby) {
-                notifier.lobbyChanged(conference);
-            }
-        });
+        left.ifPresent(participant -> notifier.departed(conference, participant));
         live.forgetIfOver(conference);
     }
 
@@ -259,33 +255,34 @@ public class JoinService {
         if (pin instanceof PinCheck.PinRequired required) {
             return new JoinAnswer.PinRequired(required);
         }
-        return arrive(room, request.displayName(), ((PinCheck.Entered) pin).role());
+        return arrive(room, request, ((PinCheck.Entered) pin).role());
     }
 
-    private JoinAnswer arrive(Room room, String displayName, ParticipantRole role) {
+    private JoinAnswer arrive(Room room, JoinRequest request, ParticipantRole role) {
+        Optional<String> address = Optional.of(IpLiteral.text(request.source()));
         for (int attempt = 0; attempt < ARRIVAL_ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             int limit = room.participantLimit().orElseGet(rules::participantLimit);
-            Conference conference = live.inRoom(room.id(), () -> new Conference(UUID.randomUUID(), room.id(),
-                    room.guestsWaitForHost(), limit, lifetimes.of(TokenKind.LOBBY), now));
+            Conference conference = live.inRoom(room.id(), () -> newConference(room, limit, now));
             conference.limitParticipants(limit);
+            conference.limitLobby(rules.lobbyLimit());
             try {
-                Arrival arrival = conference.arrive(displayName, role, presentUntil(), now);
+                Arrival arrival = conference.arrive(request.displayName(), address, role, presentUntil(), now);
                 if (arrival instanceof Arrival.Admitted admitted) {
                     Participant participant = admitted.participant();
                     IssuedToken token = joinTokenFor(conference, participant);
                     notifier.joined(conference, participant);
                     admitted.alsoAdmitted().forEach(waiting -> deliverAdmission(conference, waiting));
-                    if (!admitted.alsoAdmitted().isEmpty()) {
-                        notifier.lobbyChanged(conference);
-                    }
                     return new JoinAnswer.Joined(token, participant, conference);
                 }
                 if (arrival instanceof Arrival.Waiting waiting) {
                     IssuedToken token = issuer.issue(TokenKind.LOBBY, waiting.participant().id().toString(),
                             conference.id().toString(), role);
-                    notifier.lobbyChanged(conference);
+                    notifier.waiting(conference, waiting.participant());
                     return new JoinAnswer.Waiting(token, waiting.reason(), waiting.participant(), conference);
+                }
+                if (arrival instanceof Arrival.LobbyFull) {
+                    return new JoinAnswer.LobbyFull();
                 }
                 return new JoinAnswer.Full();
             } catch (Conference.ConferenceEnded ended) {
@@ -293,6 +290,16 @@ public class JoinService {
             }
         }
         return new JoinAnswer.Full();
+    }
+
+    /** A room whose newcomers all wait for admission starts each conference locked: a host's arrival lets no one in. */
+    private Conference newConference(Room room, int limit, Instant now) {
+        Conference conference = new Conference(UUID.randomUUID(), room.id(), room.guestsWaitForHost(), limit,
+                lifetimes.of(TokenKind.LOBBY), now);
+        if (rules.newcomersWaitForAdmission(room)) {
+            conference.lock();
+        }
+        return conference;
     }
 
     /**

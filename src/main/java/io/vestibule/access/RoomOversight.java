@@ -73,6 +73,11 @@ public class RoomOversight {
         return provisioner.limitParticipants(roomId, limit).map(this::overview);
     }
 
+    /** The room's own choice whether newcomers wait for admission, or (empty) the service's; from its next conference on. */
+    public Optional<RoomOverview> letNewcomersWaitForAdmission(UUID roomId, Optional<Boolean> wait) {
+        return provisioner.letNewcomersWaitForAdmission(roomId, wait).map(this::overview);
+    }
+
     /** Closes the room first, so that nobody joins again, then ends its conference. */
     public Optional<RoomOverview> close(UUID roomId) {
         Optional<Room> closed = provisioner.close(roomId);

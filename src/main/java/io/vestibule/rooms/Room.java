@@ -64,6 +64,10 @@ public class Room {
     @Column(name = "closed_at")
     private OffsetDateTime closedAt;
 
+    /** Null: the service's choice applies ({@link RoomRules#newcomersWaitForAdmission(Room)}). */
+    @Column(name = "newcomers_wait_for_admission")
+    private Boolean newcomersWaitForAdmission;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "room_alias", joinColumns = @JoinColumn(name = "room_id"))
     private List<RoomAlias> aliases = new ArrayList<>();
@@ -142,6 +146,17 @@ public class Room {
     public void limitParticipants(Optional<Integer> limit, Instant now) {
         limit.ifPresent(RoomRules::requireParticipantLimit);
         this.participantLimit = limit.orElse(null);
+        this.updatedAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The room's own choice whether every newcomer waits for a host's admission, if it made one. */
+    public Optional<Boolean> newcomersWaitForAdmission() {
+        return Optional.ofNullable(newcomersWaitForAdmission);
+    }
+
+    /** Makes the room's own choice, or (empty) lets the service's apply. */
+    public void letNewcomersWaitForAdmission(Optional<Boolean> wait, Instant now) {
+        this.newcomersWaitForAdmission = wait.orElse(null);
         this.updatedAt = now.atOffset(ZoneOffset.UTC);
     }
 

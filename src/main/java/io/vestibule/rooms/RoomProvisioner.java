@@ -75,6 +75,14 @@ public class RoomProvisioner {
         });
     }
 
+    /** Makes the room's own choice whether every newcomer waits for admission, or (empty) lets the service's apply. */
+    public Optional<Room> letNewcomersWaitForAdmission(UUID roomId, Optional<Boolean> wait) {
+        return rooms.find(roomId).map(room -> {
+            room.letNewcomersWaitForAdmission(wait, clock.instant());
+            return room;
+        });
+    }
+
     /** Closes the room for good; empty when there is no such room. */
     public Optional<Room> close(UUID roomId) {
         return rooms.find(roomId).map(room -> {

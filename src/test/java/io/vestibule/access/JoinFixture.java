@@ -63,47 +63,58 @@ import io.vestibule.testing.TestClock;
  * in-memory repositories, on a clock the test moves, with a record of what each answer leaves behind (call events,
  * break-in attempts, alarms and metrics).
  */
-final class JoinFixture {
-    static final Instant START = Instant.parse("2026-12-01T09:00:00Z");
+public final class JoinFixture {
+    public static final Instant START = Instant.parse("2026-12-01T09:00:00Z");
     static final String PUBLIC_URL = "https://vestibule.example.org/";
     /** Addresses the break-in guard never counts (R-BRUTE-3): the crowd that fills conferences comes from here. */
     static final String ALLOW_LIST = "198.51.100.0/24";
 
-    final CryptoPolicy policy = CryptoPolicy.standard();
-    final SecureRandom random = policy.newSecureRandom();
-    final TestClock clock = new TestClock(START);
-    final TokenSettings tokenSettings = TokenSettings.defaults(PUBLIC_URL);
+    public final CryptoPolicy policy = CryptoPolicy.standard();
+    public final SecureRandom random = policy.newSecureRandom();
+    public final TestClock clock = new TestClock(START);
+    public final TokenSettings tokenSettings = TokenSettings.defaults(PUBLIC_URL);
 
     /** What administrators saved in the console; nothing is set at start-up, so the defaults apply until then. */
-    final MemorySettingStore savedSettings = new MemorySettingStore();
-    final SavedSettings settings = new SavedSettings(savedSettings, new MapConfig(Map.of()));
-    final RoomRules roomRules = new RoomRules(settings);
+    public final MemorySettingStore savedSettings = new MemorySettingStore();
+    public final SavedSettings settings = new SavedSettings(savedSettings, new MapConfig(Map.of()));
+    public final RoomRules roomRules = new RoomRules(settings);
 
-    final InMemoryRooms rooms = new InMemoryRooms();
-    final InMemoryMeetings meetings = new InMemoryMeetings();
-    final RoomProvisioner provisioner = new RoomProvisioner(rooms, new ClearPinVault(), random, clock, roomRules);
-    final BookingService bookings = new BookingService(meetings, rooms, provisioner, clock, URI.create(PUBLIC_URL),
+    public final InMemoryRooms rooms = new InMemoryRooms();
+    public final InMemoryMeetings meetings = new InMemoryMeetings();
+    public final RoomProvisioner provisioner = new RoomProvisioner(rooms, new ClearPinVault(), random, clock, roomRules);
+    public final BookingService bookings = new BookingService(meetings, rooms, provisioner, clock, URI.create(PUBLIC_URL),
             new JoinWindowSetting(settings));
-    final JoinableRooms joinableRooms = new JoinableRooms(rooms, meetings, 30, 10_000);
-    final RoomAdmissions admissions = new RoomAdmissions(joinableRooms, bookings, clock);
+    public final JoinableRooms joinableRooms = new JoinableRooms(rooms, meetings, 30, 10_000);
+    public final RoomAdmissions admissions = new RoomAdmissions(joinableRooms, bookings, clock);
 
-    final RecordedCalls calls = new RecordedCalls();
-    final LiveConferences live = new RecordedLiveConferences(new InMemoryLiveConferences(), calls, clock);
-    final SigningKeys keys = new SigningKeys(new InMemorySigningKeyStore(), new UnsealedKeys(), policy, tokenSettings, clock, random);
-    final JoinTokenIssuer issuer = new JoinTokenIssuer(keys, tokenSettings, policy, clock, random);
-    final TokenRevocations revocations = new ConferenceTokenRevocations(new InMemoryTokenRevocations(tokenSettings, clock), live);
-    final JoinTokenVerifier verifier = new JoinTokenVerifier(keys, revocations, tokenSettings, policy, clock);
+    public final RecordedCalls calls = new RecordedCalls();
+    public final LiveConferences live = new RecordedLiveConferences(new InMemoryLiveConferences(), calls, clock);
+    public final SigningKeys keys = new SigningKeys(new InMemorySigningKeyStore(), new UnsealedKeys(), policy, tokenSettings, clock, random);
+    public final JoinTokenIssuer issuer = new JoinTokenIssuer(keys, tokenSettings, policy, clock, random);
+    public final TokenRevocations revocations = new ConferenceTokenRevocations(new InMemoryTokenRevocations(tokenSettings, clock), live);
+    public final JoinTokenVerifier verifier = new JoinTokenVerifier(keys, revocations, tokenSettings, policy, clock);
 
-    final RecordedAttempts attempts = new RecordedAttempts();
-    final RecordingAlarms alarms = new RecordingAlarms();
-    final BreakInPolicy breakInPolicy = BreakInPolicy.defaults();
-    final BreakInGuard guard = new BreakInGuard(attempts, breakInPolicy, AddressRanges.parse(ALLOW_LIST), alarms, clock);
-    final CountedMetrics counted = new CountedMetrics();
+    public final RecordedAttempts attempts = new RecordedAttempts();
+    public final RecordingAlarms alarms = new RecordingAlarms();
+    public final BreakInPolicy breakInPolicy = BreakInPolicy.defaults();
+    public final BreakInGuard guard = new BreakInGuard(attempts, breakInPolicy, AddressRanges.parse(ALLOW_LIST), alarms, clock);
+    public final CountedMetrics counted = new CountedMetrics();
 
-    final JoinService joins = new JoinService(joinableRooms, provisioner, bookings, live, issuer, verifier, revocations,
-            tokenSettings, tokenSettings::lifetimeOf, roomRules, guard, ConferenceNotifier.NONE, new JoinMetrics(counted.registry()), clock, calls,
+    /** Where the join flow's and the hosts' changes are told: nowhere, unless a test plugs in a notifier. */
+    public volatile ConferenceNotifier notifier = ConferenceNotifier.NONE;
+    private final ConferenceNotifier toNotifier = (ConferenceNotifier) Proxy.newProxyInstance(ConferenceNotifier.class.getClassLoader(),
+            new Class<?>[] {ConferenceNotifier.class}, (proxy, method, arguments) -> {
+                try {
+                    return method.invoke(notifier, arguments);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
+
+    public final JoinService joins = new JoinService(joinableRooms, provisioner, bookings, live, issuer, verifier, revocations,
+            tokenSettings, tokenSettings::lifetimeOf, roomRules, guard, toNotifier, new JoinMetrics(counted.registry()), clock, calls,
             admissions, false);
-    final ConferenceControl control = new ConferenceControl(verifier, revocations, live, ConferenceNotifier.NONE, joins, admissions, clock);
+    public final ConferenceControl control = new ConferenceControl(verifier, revocations, live, toNotifier, joins, admissions, clock);
 
     /** Forgets what was recorded so far: what follows is what the next request leaves. */
     void startWatching() {
@@ -114,11 +125,11 @@ final class JoinFixture {
         counted.names.clear();
     }
 
-    static JoinRequest request(String alias, InetAddress source, Optional<String> pin, Optional<String> invitation) {
+    public static JoinRequest request(String alias, InetAddress source, Optional<String> pin, Optional<String> invitation) {
         return new JoinRequest(alias, "Newcomer", pin, invitation, source, 50_000, Optional.of("JoinServiceTest"), Optional.empty());
     }
 
-    static InetAddress ip(String literal) {
+    public static InetAddress ip(String literal) {
         return IpLiteral.parse(literal).orElseThrow();
     }
 

@@ -83,6 +83,17 @@ class JoinLobbyBrowserIT {
                     .getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Remove")).click();
             assertThat(guest.locator("#status")).hasText("A host removed you from the meeting.");
             assertThat(guest.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Join the meeting"))).isVisible();
+
+            // Back with the PIN, the removed guest waits for the host's decision; the host's lobby list shows them,
+            // one change at a time, and the host lets them in.
+            join(guest, "Gabriela Guest", Meetings.GUEST_PIN);
+            assertThat(guest.locator("#lobby-reason")).containsText("A host will decide");
+            com.microsoft.playwright.Locator waiting = host.locator("#lobby-list li", new Page.LocatorOptions().setHasText("Gabriela Guest"));
+            assertThat(waiting).containsText("recently removed");
+            waiting.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Let in")).click();
+            assertThat(guest.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("You are in the meeting"))).isVisible();
+            assertThat(host.locator("#lobby-list li")).hasCount(0);
+            assertThat(host.locator("#roster")).containsText("Gabriela Guest");
         }
     }
 

@@ -18,4 +18,8 @@ public sealed interface Arrival {
     /** The conference holds its participant limit already. */
     record Full() implements Arrival {
     }
+
+    /** The lobby holds its limit already: a crowd of waiting guests cannot grow without bound. */
+    record LobbyFull() implements Arrival {
+    }
 }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -23,8 +24,13 @@ import io.vestibule.access.ParticipantRole;
  * waits while the conference is locked, or, in a room whose guests wait for a host, while no host is present. A
  * host's arrival lets in the guests who waited for a host — unless the conference is locked: a locked conference
  * admits no one by itself; only a host's admit or unlock does. A lock lasts until unlocked or until the conference
- * ends, so arriving early never bypasses it. Lobby waits end after {@code lobbyLimit}. Participants who stop
- * refreshing their token count as gone once their presence runs out.
+ * ends, so arriving early never bypasses it; a room may start its conferences locked. Lobby waits end after
+ * {@code lobbyLimit}, and the lobby holds at most {@link #limitLobby its capacity}: the next arrival is refused. Someone
+ * arriving from the address or under the name of a participant a host removed lately waits for a host's admit
+ * ({@link RecentRemovals}). Participants who stop refreshing their token count as gone once their presence runs out.
+ *
+ * <p>Every change of a participant is numbered ({@link Participant#change()}), so that the notices sent about it
+ * afterwards, outside this lock, can be put back in order ({@link #noticeOrder()}).
  *
  * <p>All methods are synchronized: one conference's changes are serialised, different conferences do not contend.
  */
@@ -35,6 +41,8 @@ public final class Conference {
      * conference does not know has no valid token (ConferenceTokenRevocations).
      */
     private static final Duration MEMORY_OF_DEPARTED = Duration.ofMinutes(5);
+    /** The lobby's capacity until the join flow sets the service's ({@code RoomRules#lobbyLimit}). */
+    public static final int DEFAULT_LOBBY_CAPACITY = 100;
 
     private final UUID id;
     private final UUID roomId;
@@ -42,11 +50,17 @@ public final class Conference {
     private final boolean guestsWaitForHost;
     private int participantLimit;
     private final Duration lobbyLimit;
+    private int lobbyCapacity = DEFAULT_LOBBY_CAPACITY;
     private final Map<UUID, Participant> present = new LinkedHashMap<>();
     private final Map<UUID, Participant> lobby = new LinkedHashMap<>();
     private final Map<UUID, Participant> departed = new LinkedHashMap<>();
     /** Let in from the lobby, their join token not yet collected with their lobby token. */
     private final Set<UUID> uncollectedAdmissions = new HashSet<>();
+    /** The source address of each participant in the conference or its lobby, for {@link #removals}. */
+    private final Map<UUID, String> addresses = new HashMap<>();
+    private final RecentRemovals removals = new RecentRemovals();
+    private final NoticeOrder noticeOrder = new NoticeOrder();
+    private long changes;
     private boolean locked;
     /** No presence or lobby wait in this conference ends before this instant. */
     private Instant nextDeadline = Instant.MAX;
@@ -66,14 +80,31 @@ public final class Conference {
      * caller sets from the lifetime of the token it hands out.
      */
     public synchronized Arrival arrive(String displayName, ParticipantRole role, Instant presentUntil, Instant now) {
+        return arrive(displayName, Optional.empty(), role, presentUntil, now);
+    }
+
+    /** As {@link #arrive(String, ParticipantRole, Instant, Instant)}, from a source address (remembered if a host removes them). */
+    public synchronized Arrival arrive(String displayName, Optional<String> address, ParticipantRole role, Instant presentUntil,
+                                       Instant now) {
         requireRunning();
         Participant newcomer = new Participant(UUID.randomUUID(), displayName, role, ParticipantState.WAITING,
-                Optional.empty(), now, presentUntil, Optional.empty());
-        if (role == ParticipantRole.HOST) {
+                Optional.empty(), now, presentUntil, Optional.empty(), 0);
+        Arrival arrival = decideArrival(newcomer, address, presentUntil, now);
+        if (arrival instanceof Arrival.Admitted || arrival instanceof Arrival.Waiting) {
+            address.ifPresent(source -> addresses.put(newcomer.id(), source));
+        }
+        return arrival;
+    }
+
+    private Arrival decideArrival(Participant newcomer, Optional<String> address, Instant presentUntil, Instant now) {
+        if (removals.matches(address, newcomer.displayName(), now)) {
+            return enterLobby(newcomer, WaitingReason.ADMISSION_REQUIRED);
+        }
+        if (newcomer.role() == ParticipantRole.HOST) {
             if (present.size() >= participantLimit) {
                 return new Arrival.Full();
             }
-            Participant host = putPresent(newcomer.admitted(presentUntil));
+            Participant host = putPresent(newcomer.admitted(presentUntil, ++changes));
             return new Arrival.Admitted(host, locked ? List.of() : admitWaiting(WaitingReason.WAITING_FOR_HOST, presentUntil));
         }
         if (locked) {
@@ -85,7 +116,7 @@ public final class Conference {
         if (present.size() >= participantLimit) {
             return new Arrival.Full();
         }
-        return new Arrival.Admitted(putPresent(newcomer.admitted(presentUntil)), List.of());
+        return new Arrival.Admitted(putPresent(newcomer.admitted(presentUntil, ++changes)), List.of());
     }
 
     public synchronized void lock() {
@@ -93,17 +124,23 @@ public final class Conference {
         locked = true;
     }
 
-    /** Unlocks, and lets in whoever waited because of the lock (guests who wait for a host keep waiting if none is present). */
+    /**
+     * Unlocks, and lets in whoever waited because of the lock (guests who wait for a host keep waiting if none is
+     * present; those who need a host's admit keep waiting for it).
+     */
     public synchronized List<Participant> unlock(Instant presentUntil, Instant now) {
         requireRunning();
         locked = false;
         List<Participant> admitted = new ArrayList<>();
         for (Participant waiting : List.copyOf(lobby.values())) {
+            if (waiting.waitingReason().orElse(null) == WaitingReason.ADMISSION_REQUIRED) {
+                continue;
+            }
             boolean mayEnter = !guestsWaitForHost || hostPresent(now);
             if (mayEnter && present.size() < participantLimit) {
                 admitted.add(moveToConference(waiting, presentUntil));
             } else if (waiting.waitingReason().orElse(null) == WaitingReason.LOCKED) {
-                lobby.put(waiting.id(), waiting.waiting(WaitingReason.WAITING_FOR_HOST));
+                lobby.put(waiting.id(), waiting.waiting(WaitingReason.WAITING_FOR_HOST, ++changes));
             }
         }
         return admitted;
@@ -131,9 +168,15 @@ public final class Conference {
         return participant != null && uncollectedAdmissions.remove(participantId) ? Optional.of(participant) : Optional.empty();
     }
 
-    /** A host removes someone from the conference or the lobby; their tokens are void from now on. */
-    public synchronized Optional<Participant> remove(UUID participantId) {
-        return depart(participantId, ParticipantState.REMOVED);
+    /**
+     * A host removes someone from the conference or the lobby; their tokens are void from now on, and for
+     * {@link RecentRemovals#MEMORY} their address and name only wait in the lobby.
+     */
+    public synchronized Optional<Participant> remove(UUID participantId, Instant now) {
+        Optional<String> address = Optional.ofNullable(addresses.get(participantId));
+        Optional<Participant> removed = depart(participantId, ParticipantState.REMOVED);
+        removed.ifPresent(participant -> removals.removed(address, participant.displayName(), now));
+        return removed;
     }
 
     /** A participant leaves (releases their token). */
@@ -147,12 +190,14 @@ public final class Conference {
             return List.of();
         }
         ended = true;
-        List<Participant> everyone = new ArrayList<>(present.values());
-        everyone.addAll(lobby.values());
-        everyone.forEach(participant -> putDeparted(participant.departed(ParticipantState.ENDED)));
+        List<Participant> everyone = new ArrayList<>();
+        present.values().forEach(participant -> everyone.add(participant.departed(ParticipantState.ENDED, ++changes)));
+        lobby.values().forEach(participant -> everyone.add(participant.departed(ParticipantState.ENDED, ++changes)));
+        everyone.forEach(this::putDeparted);
         present.clear();
         lobby.clear();
         uncollectedAdmissions.clear();
+        addresses.clear();
         locked = false;
         return everyone;
     }
@@ -203,14 +248,16 @@ public final class Conference {
             if (participant.presentUntil().isBefore(now)) {
                 it.remove();
                 uncollectedAdmissions.remove(participant.id());
-                gone.add(participant.departed(ParticipantState.LEFT));
+                addresses.remove(participant.id());
+                gone.add(participant.departed(ParticipantState.LEFT, ++changes));
             }
         }
         for (Iterator<Participant> it = lobby.values().iterator(); it.hasNext(); ) {
             Participant waiting = it.next();
             if (lobbyDeadline(waiting).isBefore(now)) {
                 it.remove();
-                timedOut.add(waiting.departed(ParticipantState.TIMED_OUT));
+                addresses.remove(waiting.id());
+                timedOut.add(waiting.departed(ParticipantState.TIMED_OUT, ++changes));
             }
         }
         gone.forEach(this::putDeparted);
@@ -282,6 +329,19 @@ public final class Conference {
         return participantLimit;
     }
 
+    /**
+     * Follows a change of the service's lobby limit while the conference runs: nobody waiting is sent away, but no one
+     * more waits while the lobby holds that many.
+     */
+    public synchronized void limitLobby(int capacity) {
+        this.lobbyCapacity = capacity;
+    }
+
+    /** Where the notices about this conference's participants are put in order. */
+    public NoticeOrder noticeOrder() {
+        return noticeOrder;
+    }
+
     public synchronized boolean locked() {
         return locked;
     }
@@ -320,7 +380,10 @@ public final class Conference {
     }
 
     private Arrival enterLobby(Participant newcomer, WaitingReason reason) {
-        Participant waiting = newcomer.waiting(reason);
+        if (lobby.size() >= lobbyCapacity) {
+            return new Arrival.LobbyFull();
+        }
+        Participant waiting = newcomer.waiting(reason, ++changes);
         lobby.put(waiting.id(), waiting);
         deadlineAt(lobbyDeadline(waiting));
         return new Arrival.Waiting(waiting, reason);
@@ -339,7 +402,7 @@ public final class Conference {
     private Participant moveToConference(Participant waiting, Instant presentUntil) {
         lobby.remove(waiting.id());
         uncollectedAdmissions.add(waiting.id());
-        return putPresent(waiting.admitted(presentUntil));
+        return putPresent(waiting.admitted(presentUntil, ++changes));
     }
 
     private Participant putPresent(Participant admitted) {
@@ -372,7 +435,8 @@ public final class Conference {
             return Optional.empty();
         }
         uncollectedAdmissions.remove(participantId);
-        Participant gone = participant.departed(why);
+        addresses.remove(participantId);
+        Participant gone = participant.departed(why, ++changes);
         putDeparted(gone);
         return Optional.of(gone);
     }

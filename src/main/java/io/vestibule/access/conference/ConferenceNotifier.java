@@ -6,14 +6,19 @@ import java.util.function.Supplier;
 
 import io.vestibule.access.token.IssuedToken;
 
-/** Told of every change to a conference, so connected clients learn of it (the conference WebSocket). */
+/**
+ * Told of every change to a conference, one participant at a time, so connected clients learn of it (the conference
+ * WebSocket). Called after the change, outside the conference's lock: {@link Conference#noticeOrder()} puts what is
+ * told back in the order of the changes.
+ */
 public interface ConferenceNotifier {
     void joined(Conference conference, Participant participant);
 
-    /** Left, removed or timed out. */
+    /** Left, removed or timed out, from the conference or from its lobby ({@link Participant#departedFromLobby()}). */
     void departed(Conference conference, Participant participant);
 
-    void lobbyChanged(Conference conference);
+    /** Entered the lobby, or waits there for another reason now. */
+    void waiting(Conference conference, Participant participant);
 
     /**
      * A waiting participant was let in. {@code collectJoinToken} spends their lobby token for their join token (empty
@@ -35,7 +40,7 @@ public interface ConferenceNotifier {
         }
 
         @Override
-        public void lobbyChanged(Conference conference) {
+        public void waiting(Conference conference, Participant participant) {
         }
 
         @Override

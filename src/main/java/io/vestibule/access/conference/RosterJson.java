@@ -26,9 +26,14 @@ public final class RosterJson {
 
     public static JsonArrayBuilder lobby(Conference conference) {
         JsonArrayBuilder lobby = JsonBuilders.array();
-        conference.lobby().forEach(waiting -> lobby.add(JsonBuilders.object(participant(waiting))
-                .add("reason", waiting.waitingReason().map(reason -> reason.code()).orElse(""))
-                .add("waitingSince", waiting.arrivedAt().toString())));
+        conference.lobby().forEach(waiting -> lobby.add(waiting(waiting)));
         return lobby;
+    }
+
+    /** One entry of the lobby: who waits, why, and since when. */
+    public static JsonObject waiting(Participant waiting) {
+        return JsonBuilders.object(participant(waiting))
+                .add("reason", waiting.waitingReason().map(reason -> reason.code()).orElse(""))
+                .add("waitingSince", waiting.arrivedAt().toString()).build();
     }
 }

@@ -133,6 +133,8 @@ final class AdminJson {
                 .add("meetings", meetings);
         overview.room().participantLimit().ifPresentOrElse(limit -> json.add("participantLimit", limit),
                 () -> json.addNull("participantLimit"));
+        overview.room().newcomersWaitForAdmission().ifPresentOrElse(wait -> json.add("newcomersWaitForAdmission", wait),
+                () -> json.addNull("newcomersWaitForAdmission"));
         overview.live().ifPresentOrElse(conference -> json.add("live", JsonBuilders.object()
                         .add("startedAt", conference.startedAt().toString())
                         .add("participants", conference.presentCount())

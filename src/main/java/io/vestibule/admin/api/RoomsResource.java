@@ -77,6 +77,27 @@ public class RoomsResource {
         return AdminJson.room(after).toString();
     }
 
+    /**
+     * Whether every newcomer to the room's conferences waits for a host's admission (the conference starts locked),
+     * or null for the service's choice; a conference already running keeps its lock state.
+     */
+    @PUT
+    @Path("{id}/newcomers-wait-for-admission")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.MANAGE_ROOMS)
+    public String letNewcomersWaitForAdmission(@PathParam("id") String id, JsonValue body) {
+        JsonRequest request = JsonRequest.of(body, Set.of("newcomersWaitForAdmission"));
+        if (!request.has("newcomersWaitForAdmission")) {
+            throw ApiProblem.invalidField("newcomersWaitForAdmission", "required",
+                    "'newcomersWaitForAdmission' is required: true, false, or null for the service's choice.");
+        }
+        Optional<Boolean> wait = request.optionalFlag("newcomersWaitForAdmission");
+        UUID roomId = roomId(id);
+        RoomOverview after = found(rooms.letNewcomersWaitForAdmission(roomId, wait));
+        audit.changed("admin.room.newcomers-wait-for-admission", "room " + roomId + ": " + wait.map(String::valueOf).orElse("service's"));
+        return AdminJson.room(after).toString();
+    }
+
     /** Closes the room for good: its conference ends as a host's end does, and it admits no one afterwards. */
     @POST
     @Path("{id}/close")

@@ -21,13 +21,18 @@ import io.vestibule.access.token.TokenRejection;
 import io.vestibule.media.gateway.MediaGateway;
 
 /**
- * Tells a conference's sockets what changes (R-RTC-1, R-ROOM-7): participants who comes and goes, hosts who waits
- * in the lobby, waiting participants when they are let in; closes the sockets of those who leave, are removed, time
- * out or outlast their conference. A socket only ever hears of its own conference. Notices are queued on each
- * socket ({@link OutboundQueue}), so the join or lobby change that causes them never waits on a socket.
+ * Tells a conference's sockets what changes (R-RTC-1, R-ROOM-7): participants who come and go; hosts, one entry at
+ * a time, who enters the lobby, leaves it or is let in (a host's socket got the whole lobby once, in {@code ready});
+ * waiting participants when they are let in; and closes the sockets of those who leave, are removed, time out or
+ * outlast their conference. A socket only ever hears of its own conference. Notices are queued on each socket
+ * ({@link OutboundQueue}), so the join or lobby change that causes them never waits on a socket, and each goes
+ * through the conference's {@link io.vestibule.access.conference.NoticeOrder}, which drops one about a participant
+ * whose later change was told already.
  */
 @ApplicationScoped
 public class ConferenceNotices implements ConferenceNotifier {
+    private static final Predicate<SocketClient> PARTICIPANTS = client -> client.stage() == SocketClient.Stage.PARTICIPANT;
+
     @Inject
     ConnectedSockets sockets;
 
@@ -39,53 +44,66 @@ public class ConferenceNotices implements ConferenceNotifier {
 
     @Override
     public void joined(Conference conference, Participant participant) {
-        broadcast(conference, client -> client.stage() == SocketClient.Stage.PARTICIPANT,
-                () -> SignalingMessages.joined(participant));
+        conference.noticeOrder().send(participant,
+                () -> broadcast(conference, PARTICIPANTS, () -> SignalingMessages.joined(participant)));
     }
 
     @Override
     public void departed(Conference conference, Participant participant) {
         gateway.departed(conference.id(), participant.id(), participant.state().name().toLowerCase(Locale.ROOT));
+        conference.noticeOrder().send(participant, () -> tellDeparture(conference, participant));
+    }
+
+    private void tellDeparture(Conference conference, Participant participant) {
         Set<SocketClient> clients = sockets.inConference(conference.id());
         if (clients.isEmpty()) {
             return;
         }
-        String left = SignalingMessages.left(participant);
+        // Only hosts see the lobby: a departure from it is theirs to hear, as one entry gone from their list.
+        String told = participant.departedFromLobby() ? SignalingMessages.lobbyChange("left", participant) : SignalingMessages.left(participant);
+        Predicate<SocketClient> hears = participant.departedFromLobby() ? SocketClient::host : PARTICIPANTS;
         for (SocketClient client : clients) {
             if (participant.id().equals(client.participantId())) {
                 client.send(switch (participant.state()) {
                     case REMOVED -> SignalingMessages.bare("removed");
                     case TIMED_OUT -> SignalingMessages.error("lobby_timeout", "nobody let you in in time");
                     case ENDED -> SignalingMessages.bare("ended");
-                    default -> left;
+                    default -> told;
                 });
                 client.close(CloseCodes.NORMAL_CLOSURE, participant.state().name().toLowerCase(Locale.ROOT));
-            } else if (client.stage() == SocketClient.Stage.PARTICIPANT) {
-                client.send(left);
+            } else if (hears.test(client)) {
+                client.send(told);
             }
         }
     }
 
     @Override
-    public void lobbyChanged(Conference conference) {
-        Set<SocketClient> clients = sockets.inConference(conference.id());
-        if (clients.isEmpty()) {
-            return;
-        }
-        String lobby = SignalingMessages.lobby(conference);
-        for (SocketClient client : clients) {
-            if (client.host()) {
-                client.send(lobby);
-            } else if (client.stage() == SocketClient.Stage.LOBBY) {
-                conference.participant(client.participantId())
-                        .filter(participant -> participant.state() == ParticipantState.WAITING)
-                        .ifPresent(participant -> client.send(SignalingMessages.waiting(participant)));
+    public void waiting(Conference conference, Participant participant) {
+        conference.noticeOrder().send(participant, () -> {
+            Set<SocketClient> clients = sockets.inConference(conference.id());
+            if (clients.isEmpty()) {
+                return;
             }
-        }
+            String entry = SignalingMessages.lobbyChange("joined", participant);
+            for (SocketClient client : clients) {
+                if (client.host()) {
+                    client.send(entry);
+                } else if (client.stage() == SocketClient.Stage.LOBBY && participant.id().equals(client.participantId())) {
+                    client.send(SignalingMessages.waiting(participant));
+                }
+            }
+        });
     }
 
     @Override
     public void admitted(Conference conference, Participant participant, Supplier<Optional<IssuedToken>> collectJoinToken) {
+        conference.noticeOrder().send(participant, () -> {
+            broadcast(conference, SocketClient::host, () -> SignalingMessages.lobbyChange("admitted", participant));
+            deliverJoinToken(conference, participant, collectJoinToken);
+        });
+    }
+
+    private void deliverJoinToken(Conference conference, Participant participant, Supplier<Optional<IssuedToken>> collectJoinToken) {
         List<SocketClient> waiting = sockets.inConference(conference.id()).stream()
                 .filter(client -> client.stage() == SocketClient.Stage.LOBBY && participant.id().equals(client.participantId()))
                 .toList();
@@ -109,7 +127,7 @@ public class ConferenceNotices implements ConferenceNotifier {
 
     @Override
     public void lockChanged(Conference conference, boolean locked) {
-        broadcast(conference, client -> client.stage() == SocketClient.Stage.PARTICIPANT,
+        broadcast(conference, PARTICIPANTS,
                 () -> SignalingMessages.bare(locked ? "locked" : "unlocked"));
     }
 

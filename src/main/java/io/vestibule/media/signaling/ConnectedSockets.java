@@ -14,11 +14,12 @@ public class ConnectedSockets {
     private final Map<String, SocketClient> byId = new ConcurrentHashMap<>();
     private final Map<UUID, Set<SocketClient>> byConference = new ConcurrentHashMap<>();
 
+    /** Both maps change inside the conference's entry's compute, so an add and a removal of one conference never interleave. */
     void add(SocketClient client) {
-        byId.put(client.id(), client);
         byConference.compute(client.conferenceId(), (id, clients) -> {
             Set<SocketClient> set = clients == null ? ConcurrentHashMap.newKeySet() : clients;
             set.add(client);
+            byId.put(client.id(), client);
             return set;
         });
     }
@@ -29,10 +30,12 @@ public class ConnectedSockets {
 
     /** Forgets the socket; an empty conference is forgotten with its last socket. */
     void remove(String socketId) {
-        SocketClient client = byId.remove(socketId);
+        SocketClient client = byId.get(socketId);
         if (client != null) {
             byConference.computeIfPresent(client.conferenceId(), (id, clients) -> {
-                clients.remove(client);
+                if (byId.remove(socketId, client)) {
+                    clients.remove(client);
+                }
                 return clients.isEmpty() ? null : clients;
             });
         }

@@ -32,8 +32,12 @@ final class OutboundQueue {
     static final int CAPACITY = 64;
     /** Frames that may wait at all: a burst answered faster than the shared sender sends (a flood of pings) fits. */
     static final int MAX_WAITING = 1024;
-    /** Several times the largest notice (a lobby of a hundred): a reading peer acknowledges long before it fills. */
-    static final int WINDOW_BYTES = 512 * 1024;
+    /**
+     * A hundred times the largest notice (one lobby entry or one participant, since hosts hear the lobby's changes and
+     * not the whole of it): a reading peer acknowledges long before it fills. A larger frame (a {@code ready} with a
+     * long roster) still goes, alone.
+     */
+    static final int WINDOW_BYTES = 64 * 1024;
     static final Duration STALL_LIMIT = Duration.ofSeconds(30);
     static final CloseReason NOT_READING = new CloseReason(CloseCodes.TRY_AGAIN_LATER, "not_reading");
     static final CloseReason SEND_FAILED = new CloseReason(CloseCodes.CLOSED_ABNORMALLY, "send failed");

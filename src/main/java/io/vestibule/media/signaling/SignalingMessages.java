@@ -57,8 +57,13 @@ final class SignalingMessages {
         return event("left").add("participant", RosterJson.participant(participant)).build().toString();
     }
 
-    static String lobby(Conference conference) {
-        return event("lobby").add("lobby", RosterJson.lobby(conference)).build().toString();
+    /**
+     * One change to the lobby, for hosts: {@code joined} (entered it, or waits for another reason now: the entry
+     * replaces any of the same participant), {@code left} (left, removed or timed out) or {@code admitted}.
+     */
+    static String lobbyChange(String change, Participant participant) {
+        return event("lobby").add("change", change).add("participant", change.equals("joined")
+                ? RosterJson.waiting(participant) : RosterJson.participant(participant)).build().toString();
     }
 
     /** The gateway's answer to a participant's offer. */

@@ -38,6 +38,8 @@ final class SocketAuthenticator {
     private final JoinService joins;
     private final ConnectedSockets sockets;
     private final Clock clock;
+    /** A test seam: runs after the participant is looked up and before the socket counts as theirs. */
+    Runnable beforeSocketIsTheirs = () -> { };
 
     SocketAuthenticator(JoinTokenVerifier verifier, JoinService joins, ConnectedSockets sockets, Clock clock) {
         this.verifier = verifier;
@@ -64,18 +66,29 @@ final class SocketAuthenticator {
                 // Queued before the socket counts as waiting, so that a concurrent admission's notice comes after it.
                 client.send(SignalingMessages.admitted(conference, participant, joinToken, clock.instant()));
                 client.authenticated(SocketClient.Stage.LOBBY, participant.id(), participant.role(), conference.roomId());
+                requireStillThere(conference, participant);
                 return;
             }
             replaceOlderSocketsOf(client, participant);
-            if (claims.kind() == TokenKind.LOBBY) {
-                client.authenticated(SocketClient.Stage.LOBBY, participant.id(), participant.role(), conference.roomId());
-                client.send(SignalingMessages.waiting(participant));
-                return;
-            }
-            client.authenticated(SocketClient.Stage.PARTICIPANT, participant.id(), participant.role(), conference.roomId());
-            client.send(SignalingMessages.ready(conference, participant));
+            beforeSocketIsTheirs.run();
+            boolean lobby = claims.kind() == TokenKind.LOBBY;
+            client.authenticated(lobby ? SocketClient.Stage.LOBBY : SocketClient.Stage.PARTICIPANT, participant.id(),
+                    participant.role(), conference.roomId());
+            requireStillThere(conference, participant);
+            client.send(lobby ? SignalingMessages.waiting(participant) : SignalingMessages.ready(conference, participant));
         } catch (TokenRejected rejected) {
             refuse(client, rejected.code());
+        }
+    }
+
+    /**
+     * A departure told before the socket counted as the participant's passed it by; one told after finds it. So once
+     * it counts as theirs, a participant who departed meanwhile closes it here.
+     */
+    private static void requireStillThere(Conference conference, Participant participant) throws TokenRejected {
+        boolean departed = conference.participant(participant.id()).map(found -> found.state().departed()).orElse(true);
+        if (departed) {
+            throw new TokenRejected(TokenRejection.REVOKED);
         }
     }
 

@@ -48,6 +48,9 @@ import io.vestibule.platform.net.TrustedProxies;
 @Path("/join")
 @Produces(MediaType.APPLICATION_JSON)
 public class JoinResource {
+    /** A lobby drains as hosts admit or guests give up: a minute is a fair wait before asking again. */
+    private static final Duration LOBBY_FULL_RETRY_AFTER = Duration.ofMinutes(1);
+
     static final int MAX_DISPLAY_NAME = 80;
 
     @Inject
@@ -158,6 +161,10 @@ public class JoinResource {
         if (answer instanceof JoinAnswer.Blocked blocked) {
             return ErrorBodies.response(429, "blocked", "Too many attempts from your address; try again later.", Map.of(),
                     Map.of("Retry-After", String.valueOf(blocked.retryAfter().toSeconds())));
+        }
+        if (answer instanceof JoinAnswer.LobbyFull) {
+            return ErrorBodies.response(503, "lobby_full", "Too many people are waiting for this meeting; try again later.", Map.of(),
+                    Map.of("Retry-After", String.valueOf(LOBBY_FULL_RETRY_AFTER.toSeconds())));
         }
         if (answer instanceof JoinAnswer.Full) {
             return refusal(403, "conference_full", "The meeting is full.", Map.of());

@@ -2,6 +2,7 @@ package io.vestibule.access.conference;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class ConferenceTest {
         Participant guest = waiting(arrive(conference, "Guest", GUEST, T0), WaitingReason.LOCKED);
         conference.admit(guest.id(), T0.plus(TOKEN));
 
-        conference.remove(guest.id());
+        conference.remove(guest.id(), T0);
 
         assertThat(conference.collectAdmission(guest.id())).isEmpty();
     }
@@ -112,6 +113,71 @@ class ConferenceTest {
 
         assertThat(((Arrival.Admitted) secondHost).alsoAdmitted()).isEmpty();
         assertThat(conference.lobby()).extracting(Participant::id).containsExactly(guest.id());
+    }
+
+    @Test
+    void aFullLobbyRefusesTheNextArrivalAndTakesOneAgainOnceSomeoneLeavesIt() {
+        Conference conference = conference(false, 10);
+        admitted(arrive(conference, "Host", HOST, T0));
+        conference.lock();
+        conference.limitLobby(3);
+        Participant first = waiting(arrive(conference, "First", GUEST, T0), WaitingReason.LOCKED);
+        waiting(arrive(conference, "Second", GUEST, T0), WaitingReason.LOCKED);
+        waiting(arrive(conference, "Third", GUEST, T0), WaitingReason.LOCKED);
+
+        assertThat(arrive(conference, "Fourth", GUEST, T0)).isInstanceOf(Arrival.LobbyFull.class);
+        assertThat(conference.lobby()).hasSize(3);
+
+        conference.leave(first.id());
+        waiting(arrive(conference, "Fifth", GUEST, T0), WaitingReason.LOCKED);
+    }
+
+    @Test
+    void someoneFromARemovedParticipantsAddressOrUnderTheirNameWaitsForAnAdmitForTenMinutes() {
+        Conference conference = conference(false, 10);
+        admitted(arrive(conference, "Host", HOST, T0));
+        Participant removed = admitted(conference.arrive("Mallory", Optional.of("192.0.2.66"), GUEST, T0.plus(TOKEN), T0));
+        conference.remove(removed.id(), T0);
+
+        Participant sameAddress = waiting(conference.arrive("Someone else", Optional.of("192.0.2.66"), GUEST, T0.plus(TOKEN), T0),
+                WaitingReason.ADMISSION_REQUIRED);
+        waiting(conference.arrive(" mallory ", Optional.of("198.51.100.7"), GUEST, T0.plus(TOKEN), T0), WaitingReason.ADMISSION_REQUIRED);
+        waiting(conference.arrive("Mallory", Optional.of("198.51.100.8"), HOST, T0.plus(TOKEN), T0), WaitingReason.ADMISSION_REQUIRED);
+        admitted(conference.arrive("Another guest", Optional.of("198.51.100.9"), GUEST, T0.plus(TOKEN), T0));
+
+        conference.lock();
+        assertThat(conference.unlock(T0.plus(TOKEN), T0)).as("an unlock lets none of them in").isEmpty();
+        assertThat(conference.lobby()).hasSize(3);
+        assertThat(conference.admit(sameAddress.id(), T0.plus(TOKEN))).as("a host's admit does").isPresent();
+
+        Instant later = T0.plus(Duration.ofMinutes(10));
+        admitted(conference.arrive("Mallory", Optional.of("192.0.2.66"), GUEST, later.plus(TOKEN), later));
+    }
+
+    @Test
+    void aConferenceThatStartsLockedLetsInNoEarlyGuestWhenTheHostArrives() {
+        Conference conference = conference(true, 10);
+        conference.lock();
+        Participant early = waiting(arrive(conference, "Early guest", GUEST, T0), WaitingReason.LOCKED);
+
+        Arrival host = arrive(conference, "Host", HOST, T0.plusSeconds(60));
+
+        assertThat(((Arrival.Admitted) host).alsoAdmitted()).isEmpty();
+        assertThat(conference.lobby()).extracting(Participant::id).containsExactly(early.id());
+    }
+
+    @Test
+    void everyChangeOfAParticipantHasAHigherNumberThanTheLast() {
+        Conference conference = conference(false, 10);
+        admitted(arrive(conference, "Host", HOST, T0));
+        conference.lock();
+        Participant waiting = waiting(arrive(conference, "Guest", GUEST, T0), WaitingReason.LOCKED);
+        Participant admitted = conference.admit(waiting.id(), T0.plus(TOKEN)).orElseThrow();
+        Participant removed = conference.remove(waiting.id(), T0).orElseThrow();
+
+        assertThat(admitted.change()).isGreaterThan(waiting.change());
+        assertThat(removed.change()).isGreaterThan(admitted.change());
+        assertThat(removed.departedFromLobby()).as("removed after being let in").isFalse();
     }
 
     @Test
@@ -207,11 +273,11 @@ class ConferenceTest {
         Participant guest = admitted(arrive(conference, "Guest", GUEST, T0));
         admitted(arrive(conference, "Host", HOST, T0));
 
-        assertThat(conference.remove(guest.id())).map(Participant::state).contains(ParticipantState.REMOVED);
+        assertThat(conference.remove(guest.id(), T0)).map(Participant::state).contains(ParticipantState.REMOVED);
 
         assertThat(conference.present()).extracting(Participant::role).containsExactly(HOST);
         assertThat(conference.participant(guest.id()).orElseThrow().state()).isEqualTo(ParticipantState.REMOVED);
-        assertThat(conference.remove(guest.id())).isEmpty();
+        assertThat(conference.remove(guest.id(), T0)).isEmpty();
     }
 
     @Test
@@ -219,7 +285,7 @@ class ConferenceTest {
         Conference conference = conference(false, 10);
         Participant removed = admitted(arrive(conference, "Removed", GUEST, T0));
         admitted(arrive(conference, "Host", HOST, T0));
-        conference.remove(removed.id());
+        conference.remove(removed.id(), T0);
         Instant forgotten = T0.plus(TOKEN).plus(Duration.ofMinutes(5));
 
         conference.expire(forgotten);

@@ -74,6 +74,16 @@ class RoomsAdminIT {
         ApiResponse unlimited = dave.put("/rooms/" + roomId + "/participant-limit", Json.createObjectBuilder().addNull("participantLimit").build());
         assertThat(unlimited.json().isNull("participantLimit")).isTrue();
 
+        assertThat(seen.isNull("newcomersWaitForAdmission")).as("the service's choice applies").isTrue();
+        ApiResponse waits = dave.put("/rooms/" + roomId + "/newcomers-wait-for-admission",
+                Json.createObjectBuilder().add("newcomersWaitForAdmission", true).build());
+        assertThat(waits.status()).as(waits.toString()).isEqualTo(200);
+        assertThat(waits.json().getBoolean("newcomersWaitForAdmission")).isTrue();
+        assertThat(dave.put("/rooms/" + roomId + "/newcomers-wait-for-admission", Json.createObjectBuilder()
+                .add("newcomersWaitForAdmission", "yes").build()).json().getString("field")).isEqualTo("newcomersWaitForAdmission");
+        assertThat(dave.put("/rooms/" + roomId + "/newcomers-wait-for-admission", Json.createObjectBuilder()
+                .addNull("newcomersWaitForAdmission").build()).json().isNull("newcomersWaitForAdmission")).isTrue();
+
         ApiResponse closed = dave.post("/rooms/" + roomId + "/close", JsonObject.EMPTY_JSON_OBJECT);
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
         assertThat(closed.json().getBoolean("closed")).isTrue();

@@ -93,7 +93,7 @@ class ConferenceNoticesTest {
     void aParticipantRemovedBeforeTheirAdmissionWasDeliveredIsNotToldTheirTokenWasSpent() {
         Participant guest = admittedGuest();
         lobbySocketOf(guest);
-        conference.remove(guest.id());
+        conference.remove(guest.id(), T0);
 
         notices.admitted(conference, guest, () -> conference.collectAdmission(guest.id()).map(admitted -> (IssuedToken) null));
 

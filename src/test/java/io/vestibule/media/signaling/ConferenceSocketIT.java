@@ -89,12 +89,16 @@ class ConferenceSocketIT {
             hostSocket.next("locked");
 
             JsonObject guest = join(alias, "Latecomer", GUEST_PIN);
-            JsonObject lobby = hostSocket.next(message -> message.getString("type").equals("lobby")
-                    && !message.getJsonArray("lobby").isEmpty(), "lobby with the latecomer");
-            assertThat(lobby.getJsonArray("lobby").getJsonObject(0).getString("reason")).isEqualTo("locked");
+            JsonObject lobby = hostSocket.next("lobby");
+            assertThat(lobby.getString("change")).as("one entry, not the whole lobby").isEqualTo("joined");
+            assertThat(lobby.getJsonObject("participant").getString("reason")).isEqualTo("locked");
+            assertThat(lobby.getJsonObject("participant").getString("participantId")).isEqualTo(guest.getString("participantId"));
 
             server.newClient().withBearer(host.getString("token")).sendWithoutCsrf("POST",
                     conference + "/participants/" + guest.getString("participantId") + "/admit", null);
+            JsonObject admitted = hostSocket.next("lobby");
+            assertThat(admitted.getString("change")).isEqualTo("admitted");
+            assertThat(admitted.getJsonObject("participant").getString("participantId")).isEqualTo(guest.getString("participantId"));
             assertThat(hostSocket.next("joined").getJsonObject("participant").getString("displayName")).isEqualTo("Latecomer");
         }
     }
