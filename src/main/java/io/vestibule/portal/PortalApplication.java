@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Application;
 
 import io.vestibule.platform.api.ApiProviders;
 import io.vestibule.portal.booking.MeetingResource;
+import io.vestibule.portal.calendar.CalendarEventResource;
 import io.vestibule.portal.join.ConferenceResource;
 import io.vestibule.portal.join.JoinResource;
 import io.vestibule.portal.join.KeysResource;
@@ -32,7 +33,8 @@ public class PortalApplication extends Application {
             MeetingResource.class,
             JoinResource.class,
             ConferenceResource.class,
-            KeysResource.class);
+            KeysResource.class,
+            CalendarEventResource.class);
 
     /** The portal's own providers: its session authentication, on resources marked {@code @SignedIn}. */
     static final Set<Class<?>> PROVIDERS = Set.of(SessionAuthentication.class);

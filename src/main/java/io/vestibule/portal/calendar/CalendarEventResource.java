@@ -1,0 +1,72 @@
+package io.vestibule.portal.calendar;
+
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.vestibule.booking.Organizer;
+import io.vestibule.calendar.CalendarEventKey;
+import io.vestibule.calendar.CalendarEvents;
+import io.vestibule.calendar.CalendarMeeting;
+import io.vestibule.identity.PortalUser;
+import io.vestibule.portal.signin.CurrentUser;
+import io.vestibule.portal.signin.SignedIn;
+
+/** Calendar callbacks (API.md "Calendar callbacks", R-CAL-2): a calendar event's secure room, by the event's key. */
+@Path("/calendar/events/{key}")
+@SignedIn
+@Produces(MediaType.APPLICATION_JSON)
+public class CalendarEventResource {
+    private static final Set<String> LANGUAGES = Set.of("en", "es", "fr");
+
+    @Inject
+    CalendarEvents events;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response put(@PathParam("key") String key, JsonValue body, @Context HttpHeaders headers) {
+        Organizer organizer = organizer();
+        CalendarMeeting meeting = CalendarErrors.translated(() ->
+                events.put(organizer, CalendarEventKey.of(key), CalendarEventJson.event(body), language(headers)));
+        return Response.status(meeting.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(CalendarEventJson.toJson(meeting))
+                .build();
+    }
+
+    @DELETE
+    public Response delete(@PathParam("key") String key) {
+        Organizer organizer = organizer();
+        CalendarErrors.translated(() -> events.delete(organizer, CalendarEventKey.of(key)));
+        return Response.noContent().build();
+    }
+
+    /** Who the event belongs to: the signed-in user (a session, or a Keycloak access token with the API's scope). */
+    private Organizer organizer() {
+        PortalUser user = currentUser.user();
+        return new Organizer(user.id(), user.displayName(), user.email());
+    }
+
+    /** The join block's language: the caller's first of English, Spanish and French, else English. */
+    private static Locale language(HttpHeaders headers) {
+        return headers.getAcceptableLanguages().stream()
+                .filter(locale -> LANGUAGES.contains(locale.getLanguage()))
+                .findFirst()
+                .map(locale -> Locale.forLanguageTag(locale.getLanguage()))
+                .orElse(Locale.ENGLISH);
+    }
+}
