@@ -78,7 +78,8 @@ async function putMeeting(settings, appointment) {
     try {
       response = await fetchWithTimeout(`/api/v1/calendar/events/${encodeURIComponent(appointment.key)}`, {
         method: 'PUT',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json',
+          'Accept-Language': String(Office.context.displayLanguage || 'en') },
         body,
       });
     } catch {
