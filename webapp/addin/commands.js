@@ -8,8 +8,7 @@ import { loadMessages, t } from '/js/i18n.js';
 import { officeCall } from '/addin/office-calls.js';
 import { SignInFailed, accessToken, addInSettings, fetchWithTimeout, forgetToken } from '/addin/office-sign-in.js';
 import { withHtmlBlock, withTextBlock } from '/addin/join-block.js';
-
-export const KEY_PROPERTY = 'vestibuleEventKey';
+import { KEY_PROPERTY, MEETING_PROPERTY } from '/addin/event-properties.js';
 const NOTIFICATION = 'vestibule';
 const MAX_NOTIFICATION = 150;
 
@@ -25,6 +24,7 @@ export async function addVestibuleMeeting(event) {
     const appointment = await readAppointment(item);
     const meeting = await putMeeting(settings, appointment);
     await writeJoinDetails(item, meeting);
+    await rememberMeeting(appointment.properties, meeting.meetingId);
     await notify(item, { type: Office.MailboxEnums.ItemNotificationMessageType.InformationalMessage,
       message: t(meeting.created ? 'addin.done.added' : 'addin.done.updated', { alias: meeting.alias }),
       icon: 'icon16', persistent: false });
@@ -43,7 +43,8 @@ async function readAppointment(item) {
       officeCall('start.getAsync', (...args) => item.start.getAsync(...args)),
       officeCall('end.getAsync', (...args) => item.end.getAsync(...args)),
     ]);
-    return { key: await eventKey(item), subject, start, end };
+    const properties = await officeCall('loadCustomPropertiesAsync', (...args) => item.loadCustomPropertiesAsync(...args));
+    return { key: await eventKey(properties), properties, subject, start, end };
   } catch (error) {
     if (error instanceof CommandFailed) throw error;
     return failed('addin.failure.unreadable');
@@ -54,8 +55,7 @@ async function readAppointment(item) {
  * The appointment's key, kept in its custom properties so that the same calendar item always maps to the same
  * meeting: made (a random UUID) and saved the first time.
  */
-async function eventKey(item) {
-  const properties = await officeCall('loadCustomPropertiesAsync', (...args) => item.loadCustomPropertiesAsync(...args));
+async function eventKey(properties) {
   const existing = properties.get(KEY_PROPERTY);
   if (typeof existing === 'string' && /^[0-9a-f-]{36}$/.test(existing)) return existing;
   const key = crypto.randomUUID();
@@ -104,6 +104,13 @@ function refused(status, answer) {
   if (status === 429) return failed('addin.failure.busy');
   if (status === 400 && answer.field) return failed('addin.failure.invalid', { field: answer.field });
   return failed('addin.failure.refused', { code: answer.code || status });
+}
+
+/** The meeting's id, for the task pane that shows its owner the host PIN; a failure here loses nothing else. */
+async function rememberMeeting(properties, meetingId) {
+  if (typeof meetingId !== 'string' || properties.get(MEETING_PROPERTY) === meetingId) return;
+  properties.set(MEETING_PROPERTY, meetingId);
+  await officeCall('customProperties.saveAsync', (...args) => properties.saveAsync(...args)).catch(() => {});
 }
 
 async function writeJoinDetails(item, meeting) {

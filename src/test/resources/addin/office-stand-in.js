@@ -15,7 +15,9 @@
     body: '<html><head></head><body><p>Agenda: the quarter.</p></body></html>',
     location: '',
     customProperties: {},
-    savedCustomProperties: {},
+    // Saved custom properties belong to the appointment, which Outlook shares between the add-in's frames (the
+    // function file and the task pane): kept where both frames of our origin in this tab read them.
+    savedCustomProperties: JSON.parse(sessionStorage.getItem('officeStandIn.customProperties') || '{}'),
     notifications: [],
     dialogs: [],
     completed: 0,
@@ -65,6 +67,7 @@
         getAll: () => ({ ...state.customProperties }),
         saveAsync(...args) {
           state.savedCustomProperties = { ...state.customProperties };
+          sessionStorage.setItem('officeStandIn.customProperties', JSON.stringify(state.savedCustomProperties));
           callbackOf(args)(succeeded(undefined));
         },
       }));

@@ -123,12 +123,20 @@ public final class OutlookAddInManifest {
         line(xml, 11, "<Title resid=\"residButtonLabel\"/>");
         line(xml, 11, "<Description resid=\"residButtonTip\"/>");
         line(xml, 10, "</Supertip>");
-        line(xml, 10, "<Icon>");
-        for (int size : List.of(16, 32, 80)) {
-            line(xml, 11, "<bt:Image size=\"" + size + "\" resid=\"icon" + size + "\"/>");
-        }
-        line(xml, 10, "</Icon>");
+        desktopIcons(xml);
         action(xml, 10);
+        line(xml, 9, "</Control>");
+        // The organizer's own view of the event's room: its host PIN, which the invitation never holds.
+        line(xml, 9, "<Control xsi:type=\"Button\" id=\"vestibuleShowRoom\">");
+        line(xml, 10, "<Label resid=\"residRoomLabel\"/>");
+        line(xml, 10, "<Supertip>");
+        line(xml, 11, "<Title resid=\"residRoomLabel\"/>");
+        line(xml, 11, "<Description resid=\"residRoomTip\"/>");
+        line(xml, 10, "</Supertip>");
+        desktopIcons(xml);
+        line(xml, 10, "<Action xsi:type=\"ShowTaskpane\">");
+        line(xml, 11, "<SourceLocation resid=\"residTaskpane\"/>");
+        line(xml, 10, "</Action>");
         line(xml, 9, "</Control>");
         line(xml, 8, "</Group>");
         line(xml, 7, "</OfficeTab>");
@@ -160,18 +168,29 @@ public final class OutlookAddInManifest {
         line(xml, 4, "</bt:Images>");
         line(xml, 4, "<bt:Urls>");
         line(xml, 5, "<bt:Url id=\"residFunctionFile\" DefaultValue=\"" + attribute(address("commands.html")) + "\"/>");
+        line(xml, 5, "<bt:Url id=\"residTaskpane\" DefaultValue=\"" + attribute(address("taskpane.html")) + "\"/>");
         line(xml, 4, "</bt:Urls>");
         line(xml, 4, "<bt:ShortStrings>");
         resource(xml, "residGroupLabel", Text.GROUP_LABEL);
         resource(xml, "residButtonLabel", Text.BUTTON_LABEL);
+        resource(xml, "residRoomLabel", Text.ROOM_LABEL);
         line(xml, 4, "</bt:ShortStrings>");
         line(xml, 4, "<bt:LongStrings>");
         resource(xml, "residDescription", Text.DESCRIPTION);
         resource(xml, "residButtonTip", Text.BUTTON_TIP);
+        resource(xml, "residRoomTip", Text.ROOM_TIP);
         line(xml, 4, "</bt:LongStrings>");
         line(xml, 3, "</Resources>");
         line(xml, 2, "</VersionOverrides>");
         line(xml, 1, "</VersionOverrides>");
+    }
+
+    private static void desktopIcons(StringBuilder xml) {
+        line(xml, 10, "<Icon>");
+        for (int size : List.of(16, 32, 80)) {
+            line(xml, 11, "<bt:Image size=\"" + size + "\" resid=\"icon" + size + "\"/>");
+        }
+        line(xml, 10, "</Icon>");
     }
 
     private static void action(StringBuilder xml, int depth) {
@@ -223,7 +242,11 @@ public final class OutlookAddInManifest {
         BUTTON_LABEL("Add a Vestibule meeting", "Añadir reunión de Vestibule", "Ajouter une réunion Vestibule"),
         BUTTON_TIP("Creates or updates this event's Vestibule meeting room and puts its join details in the event.",
                 "Crea o actualiza la sala de Vestibule de este evento y pone en él los datos para unirse.",
-                "Crée ou met à jour la salle Vestibule de cet événement et y ajoute les informations pour participer.");
+                "Crée ou met à jour la salle Vestibule de cet événement et y ajoute les informations pour participer."),
+        ROOM_LABEL("Vestibule room and host PIN", "Sala y PIN de organizador", "Salle et PIN organisateur"),
+        ROOM_TIP("Shows you this event's Vestibule room and its host PIN, which the invitation never holds.",
+                "Le muestra la sala de Vestibule de este evento y su PIN de organizador, que la invitación nunca incluye.",
+                "Vous montre la salle Vestibule de cet événement et son PIN organisateur, que l'invitation ne contient jamais.");
 
         final String english;
         final String spanish;

@@ -91,12 +91,20 @@ class OutlookAddInManifestTest {
         assertThat(text("/a:OfficeApp/o:VersionOverrides/p:VersionOverrides/p:Requirements/bt:Sets/bt:Set[@Name='Mailbox']/@MinVersion")).isEqualTo("1.3");
         assertThat(text(desktop + "/p:FunctionFile/@resid")).isEqualTo("residFunctionFile");
         String control = desktop + "/p:ExtensionPoint[@xsi:type='AppointmentOrganizerCommandSurface']/p:OfficeTab[@id='TabDefault']/p:Group"
-                + "/p:Control[@xsi:type='Button']";
+                + "/p:Control[@xsi:type='Button'][@id='vestibuleAddMeeting']";
         assertThat(text(control + "/p:Action[@xsi:type='ExecuteFunction']/p:FunctionName")).isEqualTo("addVestibuleMeeting");
         assertThat(texts(control + "/p:Icon/bt:Image/@size")).containsExactly("16", "32", "80");
         assertThat(text(control + "/p:Supertip/p:Title/@resid")).isNotBlank();
         assertThat(text(control + "/p:Supertip/p:Description/@resid")).isNotBlank();
         assertThat(text("//p:Resources/bt:Urls/bt:Url[@id='residFunctionFile']/@DefaultValue")).isEqualTo("https://meet.example.org/addin/commands.html");
+    }
+
+    @Test
+    void aSecondButtonOpensTheTaskPaneWhereTheOrganizerReadsTheHostPin() {
+        String control = "//p:DesktopFormFactor/p:ExtensionPoint[@xsi:type='AppointmentOrganizerCommandSurface']//p:Control[@id='vestibuleShowRoom']";
+        String resid = text(control + "/p:Action[@xsi:type='ShowTaskpane']/p:SourceLocation/@resid");
+        assertThat(text("//p:Resources/bt:Urls/bt:Url[@id='" + resid + "']/@DefaultValue")).isEqualTo("https://meet.example.org/addin/taskpane.html");
+        assertThat(texts(control + "/p:Icon/bt:Image/@size")).containsExactly("16", "32", "80");
     }
 
     @Test

@@ -130,6 +130,19 @@ class OutlookAddInBrowserIT {
             assertThat(updated.getString("id")).isEqualTo(meeting.getString("id"));
             assertThat(OffsetDateTime.parse(updated.getString("start")).toInstant()).isEqualTo(moved);
             assertThat(stateText(second)).doesNotContain(hostPin);
+            assertThat(((Map<String, Object>) second.get("savedCustomProperties")).get("vestibuleMeetingId")).isEqualTo(meeting.getString("id"));
+
+            // The task pane, a runtime of its own, signs in again (Keycloak's session answers at once) and shows the
+            // organizer the host PIN, which the appointment never held.
+            outlook.evaluate("address => { const pane = document.createElement('iframe'); pane.id = 'task-pane'; pane.src = address;"
+                    + " pane.width = 400; pane.height = 600; document.body.append(pane); }", sso.portal().baseUri().resolve("/addin/taskpane.html").toString());
+            outlook.waitForCondition(() -> outlook.frames().stream().anyMatch(frame -> frame.url().contains("/addin/taskpane.html")));
+            Frame pane = outlook.frames().stream().filter(frame -> frame.url().contains("/addin/taskpane.html")).findFirst().orElseThrow();
+            PlaywrightAssertions.assertThat(pane.locator("#show-host-pin")).isVisible();
+            outlook.waitForPopup(() -> pane.locator("#show-host-pin").click());
+            PlaywrightAssertions.assertThat(pane.locator("#host-pin")).hasText(hostPin);
+            PlaywrightAssertions.assertThat(pane.locator("#room-alias")).hasText(meeting.getJsonObject("room").getString("alias"));
+            assertThat(stateText(state(addIn))).doesNotContain(hostPin);
             Chromium.screenshot(outlook, "addin-stand-in-outlook.png");
         }
     }
