@@ -2,6 +2,7 @@ package io.vestibule.calendar;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,6 +24,9 @@ public record CalendarEvent(String subject, Instant start, Instant end, ZoneId t
         Objects.requireNonNull(end, "end");
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(recurrence, "recurrence");
+        // Calendars schedule to the minute; sub-second digits would only make a repeated call look like a change.
+        start = start.truncatedTo(ChronoUnit.SECONDS);
+        end = end.truncatedTo(ChronoUnit.SECONDS);
         if (subject.length() > MAX_SUBJECT) {
             throw new CalendarEventRefused("subject", "too_long", "The subject is longer than " + MAX_SUBJECT + " characters.");
         }

@@ -10,9 +10,16 @@ public interface CalendarEventRepository {
     /**
      * Records the event's meeting, at once (not at commit).
      *
-     * @throws CalendarEventTaken when the organizer's event already has one: a concurrent first call recorded it
+     * @throws CalendarEventRaced when the organizer's event already has one: a concurrent first call recorded it
      */
     void link(UUID organizerId, String keyHash, UUID meetingId);
+
+    /**
+     * Writes what the transaction changed so far (the event's meeting included) now rather than at commit.
+     *
+     * @throws CalendarEventRaced when a concurrent call changed the same meeting first
+     */
+    void settle();
 
     /** Points an event that has a meeting at another one (after its first was cancelled). */
     void relink(UUID organizerId, String keyHash, UUID meetingId);

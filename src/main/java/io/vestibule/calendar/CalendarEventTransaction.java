@@ -61,7 +61,9 @@ public class CalendarEventTransaction {
         if (unchanged(current.meeting(), event)) {
             return new Placed(current, false);
         }
-        return new Placed(bookings.change(organizer, linked.get(), changes(event)), false);
+        BookedMeeting changed = bookings.change(organizer, linked.get(), changes(event));
+        events.settle();
+        return new Placed(changed, false);
     }
 
     /** The meeting the event holds, and whether this call booked it. */

@@ -26,7 +26,7 @@ import io.vestibule.rooms.RoomAlias;
  */
 @ApplicationScoped
 public class CalendarEvents {
-    /** Two first calls race at most once each: the second attempt finds the winner's record. One more for safety. */
+    /** A call loses a race to a concurrent one at most once or twice: the next attempt reads what the winner wrote. */
     static final int ATTEMPTS = 3;
 
     private CalendarEventTransaction transaction;
@@ -54,18 +54,20 @@ public class CalendarEvents {
     /**
      * Books the event's meeting the first time, and moves it to the event's times after; an event whose meeting was
      * cancelled gets a new one. The join block is in {@code language} (English, Spanish or French).
+     *
+     * @throws CalendarEventRaced when concurrent calls for the same event kept winning over this one
      */
     public CalendarMeeting put(Organizer organizer, CalendarEventKey key, CalendarEvent event, Locale language) {
         String keyHash = key.hash(policy);
-        CalendarEventTaken lastRace = null;
+        CalendarEventRaced lastRace = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
                 return described(transaction.place(organizer, keyHash, event), event, language);
-            } catch (CalendarEventTaken race) {
+            } catch (CalendarEventRaced race) {
                 lastRace = race;
             }
         }
-        throw new IllegalStateException("The calendar event kept changing under " + ATTEMPTS + " attempts", lastRace);
+        throw lastRace;
     }
 
     /**

@@ -7,12 +7,15 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.transaction.Transactional;
 
 import io.vestibule.calendar.CalendarEventRepository;
-import io.vestibule.calendar.CalendarEventTaken;
+import io.vestibule.calendar.CalendarEventRaced;
 
 @ApplicationScoped
 @Transactional
@@ -35,7 +38,16 @@ public class JpaCalendarEventRepository implements CalendarEventRepository {
             // Now, not at commit: the unique constraint on (organizer, key) is what decides a race of two first calls.
             entityManager.flush();
         } catch (PersistenceException duplicate) {
-            throw new CalendarEventTaken(duplicate);
+            throw new CalendarEventRaced(duplicate);
+        }
+    }
+
+    @Override
+    public void settle() {
+        try {
+            entityManager.flush();
+        } catch (OptimisticLockException | PessimisticLockException | LockTimeoutException changedMeanwhile) {
+            throw new CalendarEventRaced(changedMeanwhile);
         }
     }
 

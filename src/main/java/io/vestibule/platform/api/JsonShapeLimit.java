@@ -32,7 +32,7 @@ public class JsonShapeLimit implements ContainerRequestFilter {
         try {
             body = request.getEntityStream().readAllBytes();
         } catch (RequestBodyLimit.BodyTooLarge tooLarge) {
-            request.abortWith(ErrorBodies.invalidBodyThenClose("too_large", RequestBodyLimit.TOO_LARGE_MESSAGE));
+            request.abortWith(tooLarge.refusal());
             return;
         } catch (RequestBodyLimit.BodyNotReceived notReceived) {
             request.abortWith(ErrorBodies.bodyNotReceived());

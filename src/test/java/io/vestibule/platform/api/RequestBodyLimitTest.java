@@ -59,6 +59,43 @@ class RequestBodyLimitTest {
     }
 
     @Test
+    void onFieldNamingRoutesABodyOverItsSizeNamesTheFieldItGrewTooLargeIn() throws IOException {
+        byte[] huge = ("{\"start\":\"2026-12-01T10:00:00Z\",\"subject\":\"" + "m".repeat(1000) + "\"}").getBytes();
+        RequestBodyLimit.Limited body = new RequestBodyLimit.Limited(new ByteArrayInputStream(huge), 64,
+                System.nanoTime() + Duration.ofSeconds(10).toNanos(), true);
+
+        assertThatExceptionOfType(RequestBodyLimit.BodyTooLarge.class).isThrownBy(body::readAllBytes)
+                .satisfies(tooLarge -> assertThat(tooLarge.field()).contains("subject"));
+    }
+
+    @Test
+    void elsewhereABodyOverItsSizeIsRefusedAsAWhole() {
+        byte[] huge = ("{\"title\":\"" + "m".repeat(1000) + "\"}").getBytes();
+        RequestBodyLimit.Limited body = new RequestBodyLimit.Limited(new ByteArrayInputStream(huge), 64,
+                System.nanoTime() + Duration.ofSeconds(10).toNanos());
+
+        assertThatExceptionOfType(RequestBodyLimit.BodyTooLarge.class).isThrownBy(body::readAllBytes)
+                .satisfies(tooLarge -> assertThat(tooLarge.field()).isEmpty());
+    }
+
+    @Test
+    void aDeclaredTooLargeBodyIsDrainedKeepingOnlyItsStartWhenAsked() {
+        byte[] huge = ("{\"subject\":\"" + "m".repeat(100_000) + "\"}").getBytes();
+
+        assertThat(RequestBodyLimit.drain(new ByteArrayInputStream(huge), 64)).hasSize(64).startsWith("{\"subject\"".getBytes());
+        assertThat(RequestBodyLimit.drain(new ByteArrayInputStream(huge), 0)).isEmpty();
+        assertThat(OversizedField.in(RequestBodyLimit.drain(new ByteArrayInputStream(huge), 64))).contains("subject");
+    }
+
+    @Test
+    void onlyTheCalendarEventRoutesNameTheField() {
+        assertThat(RequestBodyLimit.namesField("calendar/events/AAMk")).isTrue();
+        assertThat(RequestBodyLimit.namesField("/calendar/events/AAMk")).isTrue();
+        assertThat(RequestBodyLimit.namesField("meetings")).isFalse();
+        assertThat(RequestBodyLimit.namesField("join/calendar/events/x")).isFalse();
+    }
+
+    @Test
     void theBodyTimeoutIsBetweenOneSecondAndFiveMinutes() {
         assertThatIllegalArgumentException().isThrownBy(() -> new RequestBodyLimit(Duration.ZERO));
         assertThatIllegalArgumentException().isThrownBy(() -> new RequestBodyLimit(Duration.ofSeconds(301)));
