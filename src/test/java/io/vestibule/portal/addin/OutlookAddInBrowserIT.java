@@ -144,6 +144,22 @@ class OutlookAddInBrowserIT {
             PlaywrightAssertions.assertThat(pane.locator("#room-alias")).hasText(meeting.getJsonObject("room").getString("alias"));
             assertThat(stateText(state(addIn))).doesNotContain(hostPin);
             Chromium.screenshot(outlook, "addin-stand-in-outlook.png");
+
+            // Another appointment, with a plain-text body: its own room, and one block between the marker lines.
+            addIn.evaluate("() => { sessionStorage.removeItem('officeStandIn.customProperties'); const item = officeStandIn.state;"
+                    + " item.savedCustomProperties = {}; item.bodyType = 'text'; item.body = 'Agenda: the year.'; item.location = '';"
+                    + " item.subject = 'Yearly review'; }");
+            for (int run = 3; run <= 4; run++) {
+                addIn.evaluate("officeStandIn.start('addVestibuleMeeting')");
+                addIn.waitForFunction("n => officeStandIn.state.completed === n", run, new Frame.WaitForFunctionOptions().setTimeout(30_000));
+            }
+            Map<String, Object> plain = state(addIn);
+            String plainBody = (String) plain.get("body");
+            assertThat(plainBody.split("-- Vestibule --", -1)).as(plainBody).hasSize(2);
+            assertThat(plainBody.split("-- /Vestibule --", -1)).as(plainBody).hasSize(2);
+            assertThat(plainBody).startsWith("Agenda: the year.").contains((String) plain.get("location")).doesNotContain("<div");
+            assertThat((String) plain.get("location")).startsWith(sso.portal().baseUri().resolve("/join/").toString()).isNotEqualTo(joinUrl);
+            assertThat(plainBody).doesNotContain(meetingJoinedAt(alice, (String) plain.get("location")).getJsonObject("room").getString("hostPin"));
         }
     }
 
