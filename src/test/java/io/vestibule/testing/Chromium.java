@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -27,19 +28,26 @@ public final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAl
     public static final Path EXECUTABLE = Path.of(System.getenv().getOrDefault("VESTIBULE_TEST_CHROMIUM", "/usr/bin/chromium"));
     public static final Path SCREENSHOTS = Path.of(System.getProperty("vestibule.target", "target"), "screenshots");
 
+    private final List<String> extraArgs;
     private Playwright playwright;
     private Browser browser;
 
-    private Chromium() {
+    private Chromium(List<String> extraArgs) {
+        this.extraArgs = List.copyOf(extraArgs);
     }
 
     /** For {@code @RegisterExtension} on a static field: one browser for all the tests of the class. */
     public static Chromium perClass() {
-        return new Chromium();
+        return new Chromium(List.of());
+    }
+
+    /** {@link #perClass()} with more command-line switches for Chromium, for the tests that need them. */
+    public static Chromium perClass(List<String> extraArgs) {
+        return new Chromium(extraArgs);
     }
 
     public static Chromium launch() {
-        Chromium chromium = new Chromium();
+        Chromium chromium = new Chromium(List.of());
         chromium.start();
         return chromium;
     }
@@ -51,10 +59,10 @@ public final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAl
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(EXECUTABLE)
                 .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                .setArgs(Stream.concat(Stream.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run",
                         "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-                        "--allow-loopback-in-peer-connection")));
+                        "--allow-loopback-in-peer-connection"), extraArgs.stream()).toList()));
     }
 
     @Override

@@ -40,6 +40,13 @@ class ListenerRoutingTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/addin/manifest.xml", "/addin/commands.html", "/addin/settings.json", "/addin/icon-80.png"})
+    void theOutlookAddInIsServedOnThePortalPortOnly(String path) {
+        assertThat(routing.route(PORTAL, path)).isEqualTo(Route.SERVE);
+        assertThat(routing.route(ADMIN, path)).isEqualTo(Route.NOT_FOUND_PAGE);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"/", "/index.html", "/join/abc", "/api/v1/me", "/ws/v1/conferences/x", "/health/ready",
             "/administrator", "/admin.html", "/ADMIN/"})
     void thePortalPortServesThePortal(String path) {
