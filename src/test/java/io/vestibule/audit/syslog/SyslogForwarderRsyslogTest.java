@@ -116,7 +116,7 @@ class SyslogForwarderRsyslogTest {
             rsyslog.ensureRunning();
             List<String> delivered = rsyslog.await(line -> line.contains("restart.queued"), 30);
             waitFor(() -> forwarder.status().backlog() == 0, "the queue empties");
-            assertThat(alarms).contains("resumed localhost:" + rsyslog.port());
+            waitFor(() -> alarms.contains("resumed localhost:" + rsyslog.port()), "the delivery alarms end");
 
             assertThat(delivered.stream().map(line -> withoutBom(parsed(line).group(8))).toList())
                     .isEqualTo(IntStream.range(0, 30).mapToObj(n -> "queued " + n).toList());
