@@ -10,7 +10,8 @@ import java.util.OptionalLong;
 
 /**
  * Which audit events to read, newest first: those in [{@code from}, {@code to}), of one type or of every type under
- * a prefix ({@code admin.} for all of {@code admin.*}), by one actor, at least as severe as {@code minimumSeverity},
+ * a prefix ({@code admin.} for all of {@code admin.*}), by one actor (a name finds it with any sign-in source: {@code dave}
+ * finds {@code dave (ldap)}), at least as severe as {@code minimumSeverity},
  * with one outcome, and with an id below {@code beforeId} (the page after one that ended there), at most
  * {@code limit}. The edge checks the values; this only holds them.
  */

@@ -65,8 +65,10 @@ public class JpaAuditLog implements AuditLog {
             parameters.put("type", query.typeIsPrefix() ? likePrefix(type) : type);
         });
         query.actor().ifPresent(actor -> {
-            where.append(" and e.actor = :actor");
+            // An actor is recorded as "name (source)", such as "dave (ldap)": the name alone finds it from every source.
+            where.append(" and (e.actor = :actor or locate(:actorFromSource, e.actor) = 1)");
             parameters.put("actor", actor);
+            parameters.put("actorFromSource", actor + " (");
         });
         query.outcome().ifPresent(outcome -> {
             where.append(" and e.outcome = :outcome");
