@@ -52,7 +52,7 @@ record AuditQueryParameters(String from, String to, String type, String actor, S
             return OptionalLong.empty();
         }
         if (!text.get().matches("[1-9]\\d{0,17}")) {
-            throw ApiProblem.invalidField("before", "whole_number", "'before' is the id of an event, a positive whole number.");
+            throw ApiProblem.invalidField("before", "not_allowed", "'before' is the id of an event, a positive whole number.");
         }
         return OptionalLong.of(Long.parseLong(text.get()));
     }

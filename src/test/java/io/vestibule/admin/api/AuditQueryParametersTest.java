@@ -57,8 +57,8 @@ class AuditQueryParametersTest {
         assertRefused(parameters(null, null, null, "x".repeat(256), null, null, null), "actor", "not_allowed");
         assertRefused(parameters(null, null, null, null, "critical", null, null), "severity", "one_of");
         assertRefused(parameters(null, null, null, null, null, "maybe", null), "outcome", "one_of");
-        assertRefused(parameters(null, null, null, null, null, null, "0"), "before", "whole_number");
-        assertRefused(parameters(null, null, null, null, null, null, "-5"), "before", "whole_number");
+        assertRefused(parameters(null, null, null, null, null, null, "0"), "before", "not_allowed");
+        assertRefused(parameters(null, null, null, null, null, null, "-5"), "before", "not_allowed");
     }
 
     private static AuditQueryParameters parameters(String from, String to, String type, String actor, String severity, String outcome,
