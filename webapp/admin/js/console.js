@@ -90,15 +90,17 @@ export async function adminApi(path, options) {
 export async function adminDownload(path, body, accept) {
   let response;
   try {
+    // Without a body the download is a GET (a filter in the query), as the audit log's export.
+    const get = body === undefined;
     response = await fetch('/admin/api/v1' + path, {
-      method: 'POST',
+      method: get ? 'GET' : 'POST',
       headers: {
         // The API's errors are JSON whatever the file's type.
         Accept: accept + ', application/json',
-        'Content-Type': 'application/json',
+        ...(get ? {} : { 'Content-Type': 'application/json' }),
         'X-CSRF-Token': sessionStorage.getItem(CSRF_TOKEN) || '',
       },
-      body: JSON.stringify(body),
+      body: get ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',
     });

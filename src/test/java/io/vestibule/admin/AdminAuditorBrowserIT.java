@@ -234,6 +234,23 @@ class AdminAuditorBrowserIT {
             assertThat(page.locator("#events-summary")).hasText("Events found: 1, newest first.");
             assertThat(events).hasCount(1);
             assertThat(events.first()).containsText("encrypted csv");
+            assertThat(events.first().locator("[data-label=Severity]")).containsText("notice");
+            // A type prefix with an actor narrows to her call-record events; the export saves what the filter selects.
+            page.locator("#audit-form").getByLabel("Event type").fill("cdr.*");
+            page.locator("#audit-form").getByLabel("Actor").fill("carol");
+            page.locator("#audit-form").getByLabel("Severity at least").selectOption("notice");
+            page.locator("#audit-form").getByRole(AriaRole.BUTTON, namedIn("Search")).click();
+            assertThat(events.filter(new Locator.FilterOptions().setHasText("cdr.search")).first()).isVisible();
+            int shown = events.count();
+            assertThat(shown).isGreaterThanOrEqualTo(4);
+            for (int row = 0; row < shown; row++) {
+                assertThat(events.nth(row)).containsText("cdr.");
+                assertThat(events.nth(row)).containsText("carol");
+            }
+            Download auditExport = page.waitForDownload(() -> page.locator("#auditor-tools").getByRole(AriaRole.BUTTON, namedIn("Export as CSV")).click());
+            String exportedCsv = Files.readString(auditExport.path());
+            assertThat(exportedCsv).startsWith("id,at,type,actor,source,outcome,severity,detail\r\n");
+            assertThat(exportedCsv.lines().skip(1).toList()).hasSize(shown).allMatch(line -> line.contains(",cdr.") && line.contains(",carol"));
             Chromium.screenshot(page, "admin-audit.png");
             assertEveryControlLabelledAndNoSidewaysScrolling(page, "admin-audit-narrow.png");
 

@@ -1,9 +1,17 @@
 package io.vestibule.admin.api;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.json.JsonObjectBuilder;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,20 +19,30 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.AuditCsv;
 import io.vestibule.audit.AuditLog;
+import io.vestibule.audit.AuditQuery;
+import io.vestibule.audit.AuditSeverity;
 import io.vestibule.audit.alarm.Alarms;
 import io.vestibule.identity.roles.Permission;
-import io.vestibule.platform.api.ApiProblem;
 import io.vestibule.platform.api.QueryParameters;
 import io.vestibule.platform.json.JsonBuilders;
 
-/** The audit log (permission "view logs", the Auditor's) and the alarms. Reading the audit log is itself audited. */
+/**
+ * The audit log (permission "view logs", the Auditor's), read by page or exported, and the alarms. Reading and exporting
+ * the audit log are themselves audited; a refusal is recorded by {@link AdminAuthorization}.
+ */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
     private static final int MOST_EVENTS = 1000;
+    static final int MOST_EXPORTED = 100_000;
+    private static final int EXPORT_PAGE = 1000;
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     @Inject
     AuditLog log;
@@ -42,32 +60,62 @@ public class AuditResource {
     @Path("audit")
     @RequiresPermission(Permission.VIEW_LOGS)
     public String events(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("type") String type,
-                         @QueryParam("limit") String limit) {
-        Instant end = QueryParameters.instant("to", to).orElse(clock.instant().plusSeconds(1));
-        Instant start = QueryParameters.instant("from", from).orElse(end.minus(Duration.ofDays(7)));
-        if (!start.isBefore(end)) {
-            throw ApiProblem.invalidField("from", "time_range", "'from' must be before 'to'.");
-        }
-        if (type != null && (type.length() > 60 || !type.matches("[a-z0-9.-]+"))) {
-            throw ApiProblem.invalidField("type", "not_allowed", "'type' is an event type such as admin.login.");
-        }
-        int most = QueryParameters.limit("limit", limit, 200, MOST_EVENTS);
+                         @QueryParam("actor") String actor, @QueryParam("severity") String severity, @QueryParam("outcome") String outcome,
+                         @QueryParam("before") String before, @QueryParam("limit") String limit) {
+        AuditQuery query = new AuditQueryParameters(from, to, type, actor, severity, outcome, before)
+                .toQuery(clock.instant(), QueryParameters.limit("limit", limit, 200, MOST_EVENTS));
         var array = JsonBuilders.array();
-        for (AuditEvent event : log.find(start, end, Optional.ofNullable(type), most)) {
-            var json = JsonBuilders.object()
-                    .add("id", event.id())
-                    .add("at", event.occurredAt().toString())
-                    .add("type", event.type())
-                    .add("actor", event.actor())
-                    .add("outcome", event.outcome().name().toLowerCase(java.util.Locale.ROOT))
-                    .add("detail", event.detail());
-            if (event.sourceAddress() != null) {
-                json.add("source", event.sourceAddress());
-            }
-            array.add(json);
-        }
-        audit.changed("audit.view", "from=" + start + " to=" + end + (type == null ? "" : " type=" + type));
+        log.find(query).forEach(event -> array.add(json(event)));
+        audit.changed("audit.view", query.describe());
         return array.build().toString();
+    }
+
+    /**
+     * The filtered events as a download, CSV ({@code format=csv}, the default) or JSON lines ({@code format=jsonl}),
+     * newest first, read from the log a page at a time while the response is written, at most {@link #MOST_EXPORTED}.
+     * The export is audited, with its filter, before the first byte leaves.
+     */
+    @GET
+    @Path("audit/export")
+    @Produces({ "text/csv", "application/x-ndjson", MediaType.APPLICATION_JSON })
+    @RequiresPermission(Permission.VIEW_LOGS)
+    public Response export(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("type") String type,
+                           @QueryParam("actor") String actor, @QueryParam("severity") String severity, @QueryParam("outcome") String outcome,
+                           @QueryParam("format") String format) {
+        AuditExportFormat chosen = AuditExportFormat.named(format);
+        AuditQuery query = new AuditQueryParameters(from, to, type, actor, severity, outcome, null).toQuery(clock.instant(), EXPORT_PAGE);
+        audit.changed("audit.export", "format=" + chosen.apiName() + " " + query.describe());
+        StreamingOutput body = output -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            writer.write(chosen.header());
+            int written = 0;
+            List<AuditEvent> page = log.find(query);
+            while (!page.isEmpty() && written < MOST_EXPORTED) {
+                for (AuditEvent event : page.subList(0, Math.min(page.size(), MOST_EXPORTED - written))) {
+                    writer.write(chosen == AuditExportFormat.CSV ? AuditCsv.row(event) : json(event).build() + "\n");
+                    written++;
+                }
+                page = page.size() < EXPORT_PAGE ? List.of() : log.find(query.before(page.get(page.size() - 1).id(), EXPORT_PAGE));
+            }
+            writer.flush();
+        };
+        String name = "vestibule-audit-" + FILE_TIME.format(clock.instant()) + "." + chosen.apiName();
+        return Response.ok(body, chosen.mediaType()).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    private static JsonObjectBuilder json(AuditEvent event) {
+        var json = JsonBuilders.object()
+                .add("id", event.id())
+                .add("at", event.occurredAt().toString())
+                .add("type", event.type())
+                .add("actor", event.actor())
+                .add("outcome", event.outcome().name().toLowerCase(Locale.ROOT))
+                .add("severity", AuditSeverity.of(event).apiName())
+                .add("detail", event.detail());
+        if (event.sourceAddress() != null) {
+            json.add("source", event.sourceAddress());
+        }
+        return json;
     }
 
     @GET

@@ -1,10 +1,11 @@
 package io.vestibule.audit.jpa;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,8 @@ import jakarta.transaction.Transactional;
 
 import io.vestibule.audit.AuditEvent;
 import io.vestibule.audit.AuditLog;
+import io.vestibule.audit.AuditQuery;
+import io.vestibule.audit.AuditSeverity;
 import io.vestibule.audit.AuditRecordSink;
 import io.vestibule.platform.logging.LogText;
 
@@ -52,14 +55,45 @@ public class JpaAuditLog implements AuditLog {
 
     @Override
     @Transactional
-    public List<AuditEvent> find(Instant from, Instant to, Optional<String> type, int limit) {
-        TypedQuery<AuditEventRow> query = entityManager.createQuery("select e from AuditEventRow e where e.occurredAt >= :from"
-                        + " and e.occurredAt < :to" + (type.isPresent() ? " and e.type = :type" : "") + " order by e.occurredAt desc, e.id desc",
-                        AuditEventRow.class)
-                .setParameter("from", from.atOffset(ZoneOffset.UTC))
-                .setParameter("to", to.atOffset(ZoneOffset.UTC))
-                .setMaxResults(limit);
-        type.ifPresent(value -> query.setParameter("type", value));
-        return query.getResultStream().map(AuditEventRow::toEvent).toList();
+    public List<AuditEvent> find(AuditQuery query) {
+        StringBuilder where = new StringBuilder("e.occurredAt >= :from and e.occurredAt < :to");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("from", query.from().atOffset(ZoneOffset.UTC));
+        parameters.put("to", query.to().atOffset(ZoneOffset.UTC));
+        query.type().ifPresent(type -> {
+            where.append(query.typeIsPrefix() ? " and e.type like :type" : " and e.type = :type");
+            parameters.put("type", query.typeIsPrefix() ? likePrefix(type) : type);
+        });
+        query.actor().ifPresent(actor -> {
+            // An actor is recorded as "name (source)", such as "dave (ldap)": the name alone finds it from every source.
+            where.append(" and (e.actor = :actor or locate(:actorFromSource, e.actor) = 1)");
+            parameters.put("actor", actor);
+            parameters.put("actorFromSource", actor + " (");
+        });
+        query.outcome().ifPresent(outcome -> {
+            where.append(" and e.outcome = :outcome");
+            parameters.put("outcome", outcome);
+        });
+        query.minimumSeverity().ifPresent(minimum -> {
+            Set<AuditEvent.Outcome> outcomes = AuditSeverity.outcomesAtLeast(minimum);
+            where.append(" and (e.type like :alarms").append(outcomes.isEmpty() ? ")" : " or e.outcome in :severeOutcomes)");
+            parameters.put("alarms", likePrefix(AuditSeverity.ALARM_TYPE_PREFIX));
+            if (!outcomes.isEmpty()) {
+                parameters.put("severeOutcomes", outcomes);
+            }
+        });
+        query.beforeId().ifPresent(id -> {
+            where.append(" and e.id < :before");
+            parameters.put("before", id);
+        });
+        TypedQuery<AuditEventRow> select = entityManager.createQuery("select e from AuditEventRow e where " + where + " order by e.id desc",
+                AuditEventRow.class).setMaxResults(query.limit());
+        parameters.forEach(select::setParameter);
+        return select.getResultStream().map(AuditEventRow::toEvent).toList();
+    }
+
+    /** A LIKE pattern for everything starting with {@code prefix}; event types hold no LIKE wildcards ({@code [a-z0-9.-]}). */
+    private static String likePrefix(String prefix) {
+        return prefix + "%";
     }
 }

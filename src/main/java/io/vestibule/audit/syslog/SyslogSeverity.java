@@ -1,27 +1,19 @@
 package io.vestibule.audit.syslog;
 
 import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.AuditSeverity;
 
-/**
- * The one place an audit event's syslog severity (RFC 5424 §6.2.1) is decided: alarms are alerts, refusals and
- * failures warnings, everything else that succeeded a notice (normal but significant).
- */
+/** Syslog's severity numbers (RFC 5424 §6.2.1); an audit event's is decided by {@link AuditSeverity}. */
 public final class SyslogSeverity {
-    public static final int ALERT = 1;
-    public static final int WARNING = 4;
-    public static final int NOTICE = 5;
-    public static final int INFORMATIONAL = 6;
+    public static final int ALERT = AuditSeverity.ALERT.code();
+    public static final int WARNING = AuditSeverity.WARNING.code();
+    public static final int NOTICE = AuditSeverity.NOTICE.code();
+    public static final int INFORMATIONAL = AuditSeverity.INFORMATIONAL.code();
 
     private SyslogSeverity() {
     }
 
     public static int of(AuditEvent event) {
-        if (event.type().startsWith("alarm.")) {
-            return ALERT;
-        }
-        return switch (event.outcome()) {
-            case FAILURE, REFUSED -> WARNING;
-            case SUCCESS -> NOTICE;
-        };
+        return AuditSeverity.of(event).code();
     }
 }
