@@ -19,19 +19,22 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.vestibule.audit.alarm.jdbc.JdbcAlarmStore;
+import io.vestibule.testing.PostgresDatabase;
 import io.vestibule.testing.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Alarms kept in the service's embedded database (H2 in a file, the service's migrations): a "restart" is a new
- * {@link Alarms} over a new connection to the same file.
+ * {@link Alarms} over a new connection to the same file. The same on the machine's PostgreSQL when it runs.
  */
 class AlarmsTest {
     private static final Instant START = Instant.parse("2026-12-05T10:00:00Z");
@@ -90,6 +93,29 @@ class AlarmsTest {
         assertThat(after.active()).extracting(Alarm::id).containsExactly(disk.id());
         assertThat(activeGauges.get("break_in_address").get()).as("the block ended by itself").isZero();
         assertThat(activeGauges.get("audit.disk_space").get()).isEqualTo(1);
+    }
+
+    @Test
+    void alarmsSurviveARestartOnPostgreSql() {
+        Assumptions.assumeTrue(PostgresDatabase.available(), "no PostgreSQL at 127.0.0.1:5432");
+        try (PostgresDatabase postgres = PostgresDatabase.create()) {
+            PGSimpleDataSource database = new PGSimpleDataSource();
+            database.setUrl(postgres.url());
+            database.setUser(postgres.settings().get("VESTIBULE_DB_USER"));
+            database.setPassword(postgres.settings().get("VESTIBULE_DB_PASSWORD"));
+            Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+            Alarms before = new Alarms(new JdbcAlarmStore(database), clock, metrics(), KEPT_CLEARED);
+            Alarm block = before.raise("break_in_room", "room 1", "too many wrong PINs", Optional.of(START.plus(Duration.ofMinutes(10))));
+            Alarm failed = before.raise("keys.rotation_failed", "master key store", "not saved", Optional.empty());
+            clock.advance(Duration.ofMinutes(1));
+            before.clear(failed.id());
+
+            Alarms after = new Alarms(new JdbcAlarmStore(database), clock, metrics(), KEPT_CLEARED);
+
+            assertThat(after.recent()).containsExactlyInAnyOrder(block,
+                    new Alarm(failed.id(), failed.type(), failed.subject(), failed.detail(), failed.raisedAt(), Optional.of(clock.instant())));
+            assertThat(after.active()).containsExactly(block);
+        }
     }
 
     @Test
