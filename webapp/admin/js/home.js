@@ -1,10 +1,19 @@
-// The console's overview: who is signed in, with which roles and permissions, and the pages they open.
+// The console's overview: who is signed in, with which roles and permissions, the pages they open, and the dashboard
+// (R-UI-2): active and recently cleared alarms for holders of view_alarms, the conferences running now for holders of
+// view_rooms, refreshed every few seconds.
 
-import { startConsole, permissionLabel, listsPermission, formatInstant, h, t, PAGES } from './console.js';
+import {
+  adminApi, startConsole, permissionLabel, listsPermission, formatInstant, explain, h, t, cell, rowHeader, PAGES,
+} from './console.js';
+
+const REFRESH_SECONDS = 10;
+const RECENTLY_CLEARED = 20;
 
 const me = await startConsole('home');
+const holds = (permission) => (me.permissions || []).includes(permission);
+let dashboard = { alarms: null, conferences: null, at: null };
 
-function render() {
+function renderAccount() {
   document.getElementById('account-name').textContent = `${me.displayName || me.username} (${me.username})`;
   document.getElementById('account-source').textContent = t('admin.home.source.' + me.source);
   document.getElementById('account-roles').textContent = (me.roles || []).join(', ') || t('admin.none');
@@ -19,7 +28,74 @@ function render() {
   document.getElementById('no-pages').hidden = pages.some((page) => page.id !== 'password');
 }
 
+function fillTable(tableId, emptyId, rows) {
+  const table = document.getElementById(tableId);
+  table.querySelector('tbody').replaceChildren(...rows);
+  table.hidden = rows.length === 0;
+  document.getElementById(emptyId).hidden = rows.length > 0;
+}
+
+function alarmRow(alarm, lastColumn, lastValue) {
+  return h('tr', { 'data-alarm-type': alarm.type },
+    rowHeader('admin.home.colAlarmType', h('span', { class: 'code' }, alarm.type)),
+    cell('admin.home.colSubject', alarm.subject),
+    cell('admin.home.colDetail', alarm.detail),
+    cell('admin.home.colSince', formatInstant(alarm.raisedAt)),
+    cell(lastColumn, lastValue));
+}
+
+function renderAlarms(alarms) {
+  const active = alarms.filter((alarm) => alarm.active);
+  const cleared = alarms.filter((alarm) => !alarm.active)
+    .sort((one, other) => other.clearsAt.localeCompare(one.clearsAt)).slice(0, RECENTLY_CLEARED);
+  fillTable('active-alarms', 'no-active-alarms', active.map((alarm) => alarmRow(alarm, 'admin.home.colUntil',
+    alarm.clearsAt ? formatInstant(alarm.clearsAt) : t('admin.home.untilCleared'))));
+  fillTable('cleared-alarms', 'no-cleared-alarms', cleared.map((alarm) => alarmRow(alarm, 'admin.home.colCleared',
+    formatInstant(alarm.clearsAt))));
+  document.getElementById('alarms').hidden = false;
+}
+
+function renderConferences(conferences) {
+  fillTable('live-conferences', 'no-conferences', conferences.map((live) => h('tr', {},
+    rowHeader('admin.home.colRoom', live.roomName),
+    cell('admin.home.colParticipants', t('admin.home.participants', { participants: live.participants, hosts: live.hosts })),
+    cell('admin.home.colLobby', String(live.lobby)),
+    cell('admin.home.colLocked', t(live.locked ? 'admin.home.locked' : 'admin.home.unlocked')),
+    cell('admin.home.colStarted', formatInstant(live.startedAt)))));
+  document.getElementById('conferences').hidden = false;
+}
+
+function renderDashboard() {
+  if (dashboard.alarms) renderAlarms(dashboard.alarms);
+  if (dashboard.conferences) renderConferences(dashboard.conferences);
+  const updated = document.getElementById('dashboard-updated');
+  updated.hidden = !dashboard.at;
+  if (dashboard.at) updated.textContent = t('admin.home.updated', { at: formatInstant(dashboard.at), seconds: REFRESH_SECONDS });
+}
+
+async function refreshDashboard() {
+  try {
+    const [alarms, conferences] = await Promise.all([
+      holds('view_alarms') ? adminApi('/alarms') : null,
+      holds('view_rooms') ? adminApi('/rooms/live') : null,
+    ]);
+    dashboard = { alarms, conferences, at: new Date().toISOString() };
+    renderDashboard();
+  } catch (error) {
+    explain(error);
+  }
+}
+
+function render() {
+  renderAccount();
+  renderDashboard();
+}
+
 if (me) {
   render();
   document.addEventListener('vestibule:language', render);
+  if (holds('view_alarms') || holds('view_rooms')) {
+    await refreshDashboard();
+    setInterval(refreshDashboard, REFRESH_SECONDS * 1000);
+  }
 }

@@ -1,5 +1,6 @@
 package io.vestibule.access;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,14 @@ public class RoomOversight {
         }
         rooms.search(text, MOST_FOUND).forEach(room -> found.putIfAbsent(room.id(), room));
         return found.values().stream().limit(MOST_FOUND).toList();
+    }
+
+    /** The conferences running now, the longest running first. */
+    public List<LiveRoom> live() {
+        return live.all().stream().filter(conference -> !conference.ended())
+                .sorted(Comparator.comparing(Conference::startedAt))
+                .flatMap(conference -> rooms.find(conference.roomId()).map(room -> new LiveRoom(room, conference)).stream())
+                .toList();
     }
 
     public Optional<RoomOverview> overview(UUID roomId) {

@@ -10,7 +10,9 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import io.vestibule.access.LiveRoom;
 import io.vestibule.access.RoomOverview;
+import io.vestibule.access.conference.Conference;
 import io.vestibule.access.settings.JoinSettings;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.identity.AdminPrincipal;
@@ -135,14 +137,25 @@ final class AdminJson {
                 () -> json.addNull("participantLimit"));
         overview.room().newcomersWaitForAdmission().ifPresentOrElse(wait -> json.add("newcomersWaitForAdmission", wait),
                 () -> json.addNull("newcomersWaitForAdmission"));
-        overview.live().ifPresentOrElse(conference -> json.add("live", JsonBuilders.object()
-                        .add("startedAt", conference.startedAt().toString())
-                        .add("participants", conference.presentCount())
-                        .add("hosts", (int) conference.present().stream().filter(participant -> participant.host()).count())
-                        .add("lobby", conference.lobby().size())
-                        .add("locked", conference.locked())),
-                () -> json.addNull("live"));
+        overview.live().ifPresentOrElse(conference -> json.add("live", liveState(conference)), () -> json.addNull("live"));
         return json.build();
+    }
+
+    /** A running conference for the dashboard: its room's id and name and the counts of {@link #liveState}. */
+    static JsonObject liveRoom(LiveRoom live) {
+        return liveState(live.conference())
+                .add("roomId", live.room().id().toString())
+                .add("roomName", live.room().name())
+                .build();
+    }
+
+    private static JsonObjectBuilder liveState(Conference conference) {
+        return JsonBuilders.object()
+                .add("startedAt", conference.startedAt().toString())
+                .add("participants", conference.presentCount())
+                .add("hosts", (int) conference.present().stream().filter(participant -> participant.host()).count())
+                .add("lobby", conference.lobby().size())
+                .add("locked", conference.locked());
     }
 
     private static JsonObjectBuilder roomFields(Room room) {

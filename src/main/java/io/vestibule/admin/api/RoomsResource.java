@@ -52,6 +52,16 @@ public class RoomsResource {
         return found.build().toString();
     }
 
+    /** The conferences running now, counted (participants, hosts, lobby), never named. */
+    @GET
+    @Path("live")
+    @RequiresPermission(Permission.VIEW_ROOMS)
+    public String live() {
+        var running = JsonBuilders.array();
+        rooms.live().forEach(live -> running.add(AdminJson.liveRoom(live)));
+        return running.build().toString();
+    }
+
     @GET
     @Path("{id}")
     @RequiresPermission(Permission.VIEW_ROOMS)

@@ -209,6 +209,8 @@ class SeparationOfDutiesIT {
         MATRIX.put("POST /auth/password", OPEN);
         MATRIX.put("GET /me", ALL);
         MATRIX.put("GET /audit", AUDITOR);
+        MATRIX.put("GET /audit/export", AUDITOR);
+        MATRIX.put("GET /audit/integrity", AUDITOR);
         MATRIX.put("GET /alarms", OPERATORS);
         MATRIX.put("GET /cdrs", AUDITOR);
         MATRIX.put("GET /cdrs/status", AUDITOR);
@@ -243,6 +245,8 @@ class SeparationOfDutiesIT {
         MATRIX.put("POST /join-block/{language}/preview", CONFIGURATION_READERS);
         MATRIX.put("GET /rooms", OPERATORS);
         MATRIX.put("GET /rooms/{id}", OPERATORS);
+        MATRIX.put("GET /rooms/live", OPERATORS);
+        MATRIX.put("PUT /rooms/{id}/newcomers-wait-for-admission", EnumSet.of(Holder.READ_WRITE));
         MATRIX.put("PUT /rooms/{id}/participant-limit", EnumSet.of(Holder.READ_WRITE));
         MATRIX.put("POST /rooms/{id}/close", EnumSet.of(Holder.READ_WRITE));
         MATRIX.put("GET /users", ACCOUNT_READERS);
@@ -250,6 +254,9 @@ class SeparationOfDutiesIT {
         MATRIX.put("POST /users", ACCOUNT_MANAGERS);
         MATRIX.put("PUT /users/{id}", ACCOUNT_MANAGERS);
         MATRIX.put("DELETE /users/{id}", ACCOUNT_MANAGERS);
+        MATRIX.put("GET /syslog", CONFIGURATION_READERS);
+        MATRIX.put("PUT /syslog", EnumSet.of(Holder.READ_WRITE));
+        MATRIX.put("POST /syslog/test", EnumSet.of(Holder.READ_WRITE));
         MATRIX.put("GET /integrations", CONFIGURATION_READERS);
         MATRIX.put("POST /integrations", EnumSet.of(Holder.READ_WRITE));
         MATRIX.put("DELETE /integrations/{id}", EnumSet.of(Holder.READ_WRITE));
