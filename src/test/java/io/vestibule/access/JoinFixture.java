@@ -135,7 +135,7 @@ public final class JoinFixture {
 
     // ---- in-memory stores ---------------------------------------------------------------------------------
 
-    static final class InMemoryRooms implements RoomRepository {
+    public static final class InMemoryRooms implements RoomRepository {
         private final Map<UUID, Room> byId = new HashMap<>();
 
         @Override
@@ -170,7 +170,7 @@ public final class JoinFixture {
         }
     }
 
-    static final class InMemoryMeetings implements MeetingRepository {
+    public static final class InMemoryMeetings implements MeetingRepository {
         private final Map<UUID, Meeting> byId = new HashMap<>();
 
         @Override
@@ -201,8 +201,8 @@ public final class JoinFixture {
     }
 
     /** Keeps PINs readable, but bound to their room and role as the real vault binds them. */
-    static final class ClearPinVault extends PinVault {
-        ClearPinVault() {
+    public static final class ClearPinVault extends PinVault {
+        public ClearPinVault() {
             super(null);
         }
 

@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.vestibule.access.JoinFixture.ClearPinVault;
+import io.vestibule.access.JoinFixture.InMemoryMeetings;
+import io.vestibule.access.JoinFixture.InMemoryRooms;
 import io.vestibule.access.MeetingCancellation;
 import io.vestibule.booking.BookingService;
 import io.vestibule.booking.JoinWindowSetting;
 import io.vestibule.booking.Meeting;
-import io.vestibule.booking.MeetingRepository;
 import io.vestibule.booking.Organizer;
 import io.vestibule.calendar.block.JoinBlock;
 import io.vestibule.calendar.block.JoinBlockDetails;
@@ -24,12 +26,7 @@ import io.vestibule.calendar.block.JoinBlockTemplates;
 import io.vestibule.calendar.block.TemplatedJoinBlocks;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.platform.settings.SavedSettings;
-import io.vestibule.rooms.Pin;
-import io.vestibule.rooms.PinVault;
-import io.vestibule.rooms.Room;
-import io.vestibule.rooms.RoomKind;
 import io.vestibule.rooms.RoomProvisioner;
-import io.vestibule.rooms.RoomRepository;
 import io.vestibule.rooms.RoomRules;
 import io.vestibule.testing.MapConfig;
 import io.vestibule.testing.MemorySettingStore;
@@ -127,88 +124,6 @@ final class CalendarFixture {
         @Override
         public void cancel(Organizer owner, UUID meetingId) {
             bookings.cancel(owner, meetingId);
-        }
-    }
-
-    static final class InMemoryRooms implements RoomRepository {
-        private final Map<UUID, Room> byId = new HashMap<>();
-
-        @Override
-        public Optional<Room> find(UUID id) {
-            return Optional.ofNullable(byId.get(id));
-        }
-
-        @Override
-        public Optional<Room> findByAlias(String alias) {
-            return byId.values().stream().filter(room -> room.aliases().stream().anyMatch(a -> a.value().equals(alias))).findFirst();
-        }
-
-        @Override
-        public Optional<Room> findPersonalRoom(UUID ownerId) {
-            return byId.values().stream().filter(room -> room.kind() == RoomKind.PERSONAL && room.ownerId().equals(ownerId)).findFirst();
-        }
-
-        @Override
-        public boolean aliasTaken(String alias) {
-            return findByAlias(alias).isPresent();
-        }
-
-        @Override
-        public Room add(Room room) {
-            byId.put(room.id(), room);
-            return room;
-        }
-
-        @Override
-        public List<Room> search(String text, int limit) {
-            return byId.values().stream().filter(room -> room.name().contains(text)).limit(limit).toList();
-        }
-    }
-
-    static final class InMemoryMeetings implements MeetingRepository {
-        private final Map<UUID, Meeting> byId = new HashMap<>();
-
-        @Override
-        public Meeting add(Meeting meeting) {
-            byId.put(meeting.id(), meeting);
-            return meeting;
-        }
-
-        @Override
-        public Optional<Meeting> find(UUID id) {
-            return Optional.ofNullable(byId.get(id));
-        }
-
-        @Override
-        public List<Meeting> ownedBy(UUID ownerId) {
-            return byId.values().stream().filter(meeting -> meeting.ownerId().equals(ownerId)).toList();
-        }
-
-        @Override
-        public List<Meeting> inRoom(UUID roomId) {
-            return byId.values().stream().filter(meeting -> meeting.roomId().equals(roomId)).toList();
-        }
-
-        @Override
-        public List<Meeting> titled(String title) {
-            return byId.values().stream().filter(meeting -> meeting.title().equalsIgnoreCase(title)).toList();
-        }
-    }
-
-    /** PINs kept readable; what these tests look at is which PIN goes where, not how PINs are sealed. */
-    static final class ClearPinVault extends PinVault {
-        ClearPinVault() {
-            super(null);
-        }
-
-        @Override
-        public byte[] seal(UUID roomId, Role role, Pin pin) {
-            return pin.digits().getBytes(StandardCharsets.US_ASCII);
-        }
-
-        @Override
-        public Pin open(UUID roomId, Role role, byte[] sealed) {
-            return new Pin(new String(sealed, StandardCharsets.US_ASCII));
         }
     }
 }
