@@ -22,13 +22,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import io.vestibule.audit.AuditEvent;
 import io.vestibule.audit.AuditCsv;
+import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.AuditExportTooLarge;
 import io.vestibule.audit.AuditLog;
 import io.vestibule.audit.AuditQuery;
 import io.vestibule.audit.AuditSeverity;
 import io.vestibule.audit.alarm.Alarms;
 import io.vestibule.identity.roles.Permission;
+import io.vestibule.platform.api.ApiProblem;
 import io.vestibule.platform.api.QueryParameters;
 import io.vestibule.platform.json.JsonBuilders;
 
@@ -72,7 +74,8 @@ public class AuditResource {
 
     /**
      * The filtered events as a download, CSV ({@code format=csv}, the default) or JSON lines ({@code format=jsonl}),
-     * newest first, read from the log a page at a time while the response is written, at most {@link #MOST_EXPORTED}.
+     * newest first, read from the log a page at a time while the response is written; refused, before anything is
+     * written, when more than {@link #MOST_EXPORTED} events match, so an export is never a silently shortened record.
      * The export is audited, with its filter, before the first byte leaves.
      */
     @GET
@@ -84,6 +87,13 @@ public class AuditResource {
                            @QueryParam("format") String format) {
         AuditExportFormat chosen = AuditExportFormat.named(format);
         AuditQuery query = new AuditQueryParameters(from, to, type, actor, severity, outcome, null).toQuery(clock.instant(), EXPORT_PAGE);
+        try {
+            log.checkExportable(query, MOST_EXPORTED);
+        } catch (AuditExportTooLarge tooLarge) {
+            throw new ApiProblem(Response.Status.BAD_REQUEST, "export_too_large", tooLarge.matching() + " events match; an export"
+                    + " holds at most " + tooLarge.limit() + ": narrow the time range or the filter.")
+                    .with("matching", tooLarge.matching()).with("limit", tooLarge.limit());
+        }
         audit.changed("audit.export", "format=" + chosen.apiName() + " " + query.describe());
         StreamingOutput body = output -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
@@ -91,6 +101,7 @@ public class AuditResource {
             int written = 0;
             List<AuditEvent> page = log.find(query);
             while (!page.isEmpty() && written < MOST_EXPORTED) {
+                // Only events recorded since the check, in a range that reaches into the future, could still meet the cap.
                 for (AuditEvent event : page.subList(0, Math.min(page.size(), MOST_EXPORTED - written))) {
                     writer.write(chosen == AuditExportFormat.CSV ? AuditCsv.row(event) : json(event).build() + "\n");
                     written++;

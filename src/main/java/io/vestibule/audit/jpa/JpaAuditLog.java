@@ -56,6 +56,27 @@ public class JpaAuditLog implements AuditLog {
     @Override
     @Transactional
     public List<AuditEvent> find(AuditQuery query) {
+        Selection selection = selection(query);
+        TypedQuery<AuditEventRow> select = entityManager.createQuery("select e from AuditEventRow e where " + selection.where()
+                + " order by e.id desc", AuditEventRow.class).setMaxResults(query.limit());
+        selection.parameters().forEach(select::setParameter);
+        return select.getResultStream().map(AuditEventRow::toEvent).toList();
+    }
+
+    @Override
+    @Transactional
+    public long count(AuditQuery query) {
+        Selection selection = selection(query);
+        TypedQuery<Long> count = entityManager.createQuery("select count(e) from AuditEventRow e where " + selection.where(), Long.class);
+        selection.parameters().forEach(count::setParameter);
+        return count.getSingleResult();
+    }
+
+    /** The JPQL condition of a query's filter (its limit aside), with the values it names. */
+    private record Selection(String where, Map<String, Object> parameters) {
+    }
+
+    private static Selection selection(AuditQuery query) {
         StringBuilder where = new StringBuilder("e.occurredAt >= :from and e.occurredAt < :to");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("from", query.from().atOffset(ZoneOffset.UTC));
@@ -86,10 +107,7 @@ public class JpaAuditLog implements AuditLog {
             where.append(" and e.id < :before");
             parameters.put("before", id);
         });
-        TypedQuery<AuditEventRow> select = entityManager.createQuery("select e from AuditEventRow e where " + where + " order by e.id desc",
-                AuditEventRow.class).setMaxResults(query.limit());
-        parameters.forEach(select::setParameter);
-        return select.getResultStream().map(AuditEventRow::toEvent).toList();
+        return new Selection(where.toString(), parameters);
     }
 
     /** A LIKE pattern for everything starting with {@code prefix}; event types hold no LIKE wildcards ({@code [a-z0-9.-]}). */
