@@ -58,6 +58,13 @@ public final class AdminClient {
         return client.sendWithoutCsrf(method, API + path, body == null ? null : body.toString());
     }
 
+    /** Ends this client's session, if it has one, so that it no longer counts against its administrator's limit. */
+    public void signOut() {
+        if (client.sessionCookie() != null) {
+            client.post(API + "/auth/logout", Json.createObjectBuilder().build());
+        }
+    }
+
     public String sessionCookie() {
         return client.sessionCookie();
     }

@@ -1,6 +1,9 @@
 package io.vestibule.testing;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -17,6 +20,12 @@ public final class Servers {
     public static VestibuleServer embedded(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("embedded",
                 key -> VestibuleServer.start("embedded", Map.of(), () -> { }), VestibuleServer.class);
+    }
+
+    /** The shared servers started so far, without starting any. */
+    static List<VestibuleServer> started(ExtensionContext context) {
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        return Stream.of("embedded", "postgres").map(name -> store.get(name, VestibuleServer.class)).filter(Objects::nonNull).toList();
     }
 
     public static VestibuleServer postgres(ExtensionContext context) {

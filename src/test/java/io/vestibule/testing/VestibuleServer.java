@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -46,6 +47,7 @@ public final class VestibuleServer implements AutoCloseable {
     private final Map<String, String> settings;
     private HttpClient http;
     private final Instant started = Instant.now();
+    private final List<AdminClient> adminClients = new CopyOnWriteArrayList<>();
     private Duration startUpTime;
 
     private VestibuleServer(String name, Process process, Path dataDirectory, Path log, int httpsPort, int adminPort,
@@ -230,14 +232,29 @@ public final class VestibuleServer implements AutoCloseable {
             factory.init(keys, password);
             HttpClient client = HttpClient.newBuilder().sslContext(trustingServer(factory.getKeyManagers()))
                     .connectTimeout(Duration.ofSeconds(10)).build();
-            return new AdminClient(new PortalClient(client, adminBaseUri(), AdminClient.LOGIN_PATH));
+            return tracked(new AdminClient(new PortalClient(client, adminBaseUri(), AdminClient.LOGIN_PATH)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     public AdminClient newAdminClient() {
-        return new AdminClient(new PortalClient(http(), adminBaseUri(), AdminClient.LOGIN_PATH));
+        return tracked(new AdminClient(new PortalClient(http(), adminBaseUri(), AdminClient.LOGIN_PATH)));
+    }
+
+    /**
+     * Signs out every admin client made since the last call: on a server many test classes share, the sessions one
+     * class leaves open would otherwise count against the next class's sign-ins (10 per administrator).
+     */
+    public void signOutAdminClients() {
+        List<AdminClient> made = List.copyOf(adminClients);
+        adminClients.removeAll(made);
+        made.forEach(AdminClient::signOut);
+    }
+
+    private AdminClient tracked(AdminClient client) {
+        adminClients.add(client);
+        return client;
     }
 
     private SSLContext trustingServer(KeyManager[] clientKeys) {
