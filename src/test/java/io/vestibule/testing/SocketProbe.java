@@ -6,6 +6,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ public final class SocketProbe implements WebSocket.Listener, AutoCloseable {
     private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private volatile String closeReason = "";
+    private volatile Throwable error;
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
 
@@ -33,7 +35,13 @@ public final class SocketProbe implements WebSocket.Listener, AutoCloseable {
     }
 
     public SocketProbe send(String text) {
-        socket.sendText(text, true).join();
+        try {
+            socket.sendText(text, true).join();
+        } catch (CompletionException e) {
+            throw new AssertionError("Could not send (" + e.getCause() + "); the socket "
+                    + (closed.isDone() ? "was closed with " + closed.join() + " '" + closeReason + "'" : "was not closed by the server")
+                    + (error == null ? "" : ", after the error " + error) + "; messages heard: " + messages, e);
+        }
         return this;
     }
 
@@ -109,6 +117,7 @@ public final class SocketProbe implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
+        this.error = error;
         closed.complete(-1);
     }
 
