@@ -48,6 +48,7 @@ export const PAGES = [
   { id: 'join-settings', href: '/admin/join-settings.html', key: 'admin.nav.joinSettings', allowed: canViewConfiguration },
   { id: 'join-block', href: '/admin/join-block.html', key: 'admin.nav.joinBlock', allowed: canViewConfiguration },
   { id: 'syslog', href: '/admin/syslog.html', key: 'admin.nav.syslog', allowed: canViewConfiguration },
+  { id: 'keys', href: '/admin/keys.html', key: 'admin.nav.keys', allowed: canViewConfiguration },
   { id: 'rooms', href: '/admin/rooms.html', key: 'admin.nav.rooms', allowed: canViewRooms },
   { id: 'integrations', href: '/admin/integrations.html', key: 'admin.nav.integrations', allowed: canViewIntegrations },
   { id: 'call-records', href: '/admin/call-records.html', key: 'admin.nav.callRecords', allowed: canViewCallRecords },

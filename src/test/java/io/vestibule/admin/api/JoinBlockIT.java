@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.vestibule.testing.AdminClient;
 import io.vestibule.testing.ApiResponse;
 import io.vestibule.testing.Chromium;
+import io.vestibule.testing.ConsoleSignIn;
 import io.vestibule.testing.ServerResolver;
 import io.vestibule.testing.VestibuleServer;
 
@@ -137,14 +138,8 @@ class JoinBlockIT {
                 dialogs.add(dialog.message());
                 dialog.dismiss();
             });
-            page.navigate(server.adminBaseUri().resolve("/admin/").toString());
-            Locator signIn = page.locator("#sign-in-form");
-            signIn.getByLabel("User name", new Locator.GetByLabelOptions().setExact(true)).fill("dave");
-            signIn.getByLabel("Password", new Locator.GetByLabelOptions().setExact(true)).fill(server.demoPassword());
-            signIn.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-            page.waitForURL("**/admin/home.html");
-            page.locator("#console-nav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Calendar join block")).click();
-            page.waitForURL("**/admin/join-block.html");
+            ConsoleSignIn.signIn(page, server, "dave");
+            ConsoleSignIn.open(page, "Calendar join block", "join-block.html");
 
             FrameLocator preview = page.frameLocator("#preview-html");
             assertThat(preview.locator("a")).hasText("Join the online meeting");

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -11,12 +12,20 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
 import io.vestibule.testing.AdminClient;
 import io.vestibule.testing.ApiResponse;
+import io.vestibule.testing.Chromium;
+import io.vestibule.testing.ConsoleSignIn;
 import io.vestibule.testing.Meetings;
 import io.vestibule.testing.Tmpfs;
 import io.vestibule.testing.VestibuleServer;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -62,10 +71,36 @@ class KeyRotationIT {
             server = VestibuleServer.start("key-rotation-restarted", Map.of(), VestibuleServer.README_JVM_OPTIONS, server.dataDirectory(),
                     () -> { });
             Meetings.join(server, "198.51.100.73", Meetings.alias(before), "Guest Again", Meetings.GUEST_PIN);
-            assertThat(server.newAdminClient().signIn("dave", server.demoPassword()).get("/keys").json().getString("keyEncryptionKey"))
-                    .isEqualTo(second);
+            AdminClient daveAgain = server.newAdminClient().signIn("dave", server.demoPassword());
+            assertThat(daveAgain.get("/keys").json().getString("keyEncryptionKey")).isEqualTo(second);
+
+            rotateInTheConsole(server);
+            String third = daveAgain.get("/keys").json().getString("keyEncryptionKey");
+            assertThat(third).matches(KEY_NAME.formatted(3));
+            assertThat(server.newAdminClient().signIn("carol", server.demoPassword()).get("/audit?type=keys.rotate&limit=10").jsonArray()
+                    .getValuesAs(JsonObject.class)).first().satisfies(newest -> {
+                        assertThat(newest.getString("actor")).startsWith("dave (");
+                        assertThat(newest.getString("detail")).contains(third);
+                    });
         } finally {
             server.close();
+        }
+    }
+
+    /** Issue 18: the console's Keys page shows the key in use and rotates after a confirmation. */
+    private static void rotateInTheConsole(VestibuleServer server) {
+        try (Chromium chromium = Chromium.launch(); BrowserContext context = chromium.newContext()) {
+            Page page = context.newPage();
+            ConsoleSignIn.signIn(page, server, "dave");
+            ConsoleSignIn.open(page, "Encryption keys", "keys.html");
+            assertThat(page.locator("#current-kek")).hasText(Pattern.compile(KEY_NAME.formatted(2)));
+            assertThat(page.locator("#data-keys")).containsText("room-pins");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rotate keys").setExact(true)).click();
+            page.locator("dialog").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rotate keys")).click();
+
+            assertThat(page.locator("#status")).containsText("Keys rotated");
+            assertThat(page.locator("#current-kek")).hasText(Pattern.compile(KEY_NAME.formatted(3)));
         }
     }
 
