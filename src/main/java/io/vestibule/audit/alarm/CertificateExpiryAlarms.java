@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Alarms for the certificates the service uses (R-AUD-4): {@code certificate_expiry} within {@link #EXPIRING} of
@@ -47,8 +48,12 @@ public final class CertificateExpiryAlarms {
         this.clock = clock;
     }
 
-    /** Raises, moves on or clears the alarm of every certificate in use now; those of certificates not listed are cleared. */
-    public synchronized void check(List<WatchedCertificate> inUse) {
+    /**
+     * Raises, moves on or clears the alarm of every certificate in use now; those of certificates not listed are
+     * cleared. Returns when the next of them crosses a threshold, so that the caller may check again then rather than
+     * up to a day late.
+     */
+    public synchronized Optional<Instant> check(List<WatchedCertificate> inUse) {
         Instant now = clock.instant();
         Map<String, Raised> before = raisedEarlier();
         Map<String, WatchedCertificate> bySubject = new LinkedHashMap<>();
@@ -67,6 +72,9 @@ public final class CertificateExpiryAlarms {
         });
         before.values().forEach(noLongerUsed -> alarms.clear(noLongerUsed.id()));
         raised = after;
+        return bySubject.values().stream().map(WatchedCertificate::certificate).map(certificate -> certificate.getNotAfter().toInstant())
+                .flatMap(notAfter -> Stream.of(notAfter.minus(EXPIRING), notAfter.minus(IMMINENT), notAfter))
+                .filter(now::isBefore).min(Instant::compareTo);
     }
 
     static Optional<Urgency> urgency(WatchedCertificate watched, Instant now) {

@@ -1,6 +1,9 @@
 package io.vestibule.audit.alarm;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -16,9 +19,13 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 
-/** Checks the service's certificates for expiry at start and then daily ({@link CertificateExpiryAlarms}). */
+/**
+ * Checks the service's certificates for expiry at start and then daily ({@link CertificateExpiryAlarms}), and at the
+ * moment a certificate crosses 30 days, 7 days or its end when that comes sooner.
+ */
 @ApplicationScoped
 public class CertificateWatch {
+    private static final Duration DAILY = Duration.ofDays(1);
     private static final Logger LOG = Logger.getLogger(CertificateWatch.class.getName());
 
     @Inject
@@ -35,27 +42,38 @@ public class CertificateWatch {
 
     private ServiceCertificates certificates;
     private CertificateExpiryAlarms expiry;
-    private ScheduledFuture<?> checks;
+    private ScheduledFuture<?> next;
+    private boolean stopped;
 
-    void startAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    synchronized void startAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object started) {
         certificates = ServiceCertificates.from(config);
         expiry = new CertificateExpiryAlarms(alarms, clock);
-        checks = scheduler.scheduleWithFixedDelay(this::check, 0, 1, TimeUnit.DAYS);
+        next = scheduler.schedule(this::check, 0, TimeUnit.SECONDS);
     }
 
     @PreDestroy
-    void stop() {
-        if (checks != null) {
-            checks.cancel(false);
+    synchronized void stop() {
+        stopped = true;
+        if (next != null) {
+            next.cancel(false);
         }
     }
 
-    private void check() {
+    /** Checks, then schedules the next check in a day, or sooner when a certificate crosses a threshold before then. */
+    private synchronized void check() {
+        if (stopped) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant nextCheck = now.plus(DAILY);
         try {
-            expiry.check(certificates.read());
+            Optional<Instant> nextChange = expiry.check(certificates.read());
+            if (nextChange.isPresent() && nextChange.get().isBefore(nextCheck)) {
+                nextCheck = nextChange.get().plusSeconds(1);
+            }
         } catch (RuntimeException e) {
-            // A scheduled task that throws is never run again.
             LOG.log(Level.WARNING, "Checking the certificates' expiry failed; it runs again in a day", e);
         }
+        next = scheduler.schedule(this::check, Duration.between(now, nextCheck).toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -80,6 +80,22 @@ class CertificateExpiryAlarmsTest {
     }
 
     @Test
+    void eachCheckSaysWhenTheNextCertificateCrossesAThreshold() {
+        X509Certificate later = expiringIn("CN=vestibule.example.org", Duration.ofDays(90));
+        X509Certificate sooner = expiringIn("CN=Directory CA", Duration.ofDays(10));
+        Instant soonerEnd = sooner.getNotAfter().toInstant();
+
+        assertThat(expiry.check(List.of(new WatchedCertificate(LISTENERS, later), new WatchedCertificate("VESTIBULE_LDAP_TRUST_FILE", sooner))))
+                .as("7 days before the directory CA's end").contains(soonerEnd.minus(Duration.ofDays(7)));
+        clock.set(soonerEnd.minusSeconds(60));
+        assertThat(expiry.check(List.of(new WatchedCertificate(LISTENERS, later), new WatchedCertificate("VESTIBULE_LDAP_TRUST_FILE", sooner))))
+                .contains(soonerEnd);
+        clock.set(soonerEnd);
+        assertThat(expiry.check(List.of(new WatchedCertificate(LISTENERS, later))))
+                .contains(later.getNotAfter().toInstant().minus(Duration.ofDays(30)));
+    }
+
+    @Test
     void aReplacedCertificateClearsTheAlarm() {
         expiry.check(listeners(expiringIn("CN=vestibule.example.org", Duration.ofDays(5))));
 
