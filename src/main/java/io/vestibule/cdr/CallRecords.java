@@ -172,6 +172,11 @@ public class CallRecords implements CallRecorder {
         return pipeline.backlog();
     }
 
+    /** The highest sequence this process stored in the database: records after it up to {@link #acknowledged()} wait in the journal. */
+    public long shipped() {
+        return pipeline.shipped();
+    }
+
     /**
      * New days' keys are wrapped by a new key-encryption key from now on: the token's, when the keys are in a PKCS#11
      * token; otherwise the master key store's, which its own rotation made current. Returns its alias.

@@ -33,7 +33,9 @@ import io.vestibule.crypto.pki.SelfSignedIdentities;
 import io.vestibule.crypto.pki.TlsIdentity;
 import io.vestibule.identity.demo.DemoAccount;
 import io.vestibule.identity.demo.DemoDirectory;
+import io.vestibule.identity.ldap.DirectoryCheck;
 import io.vestibule.identity.ldap.DirectoryConfiguration;
+import io.vestibule.identity.ldap.DirectoryContact;
 import io.vestibule.identity.ldap.DirectorySettings;
 import io.vestibule.identity.ldap.LdapDirectory;
 import io.vestibule.platform.ConsoleNotice;
@@ -65,6 +67,7 @@ public class DirectoryService {
     private Clock clock;
     private SettingStore store;
     private DataKeyRing dataKeys;
+    private DirectoryContact contact;
     private DemoDirectory demoDirectory;
     private volatile LdapDirectory directory;
     private Optional<DirectorySettings> baseline = Optional.empty();
@@ -72,7 +75,7 @@ public class DirectoryService {
 
     @Inject
     public DirectoryService(Config config, MasterKeyStore masterKeyStore, CryptoPolicy policy, SecureRandom random, Clock clock,
-                            SettingStore store, DataKeyRing dataKeys) {
+                            SettingStore store, DataKeyRing dataKeys, DirectoryContact contact) {
         this.config = config;
         this.masterKeyStore = masterKeyStore;
         this.policy = policy;
@@ -80,6 +83,7 @@ public class DirectoryService {
         this.clock = clock;
         this.store = store;
         this.dataKeys = dataKeys;
+        this.contact = contact;
     }
 
     /** For CDI's client proxy only. */
@@ -100,7 +104,7 @@ public class DirectoryService {
         baseline = configured;
         Optional<DirectorySettings> settings = saved(configured).or(() -> configured);
         if (settings.isPresent()) {
-            directory = LdapDirectory.connect(settings.get(), policy);
+            directory = LdapDirectory.connect(settings.get(), policy, contact);
             LOG.info(() -> "Portal users sign in against " + settings.get().url() + " (" + settings.get().transport() + ")");
         } else {
             LOG.warning("No directory is configured (VESTIBULE_LDAP_URL or VESTIBULE_DEMO=true): portal sign-in is unavailable");
@@ -118,7 +122,7 @@ public class DirectoryService {
      * the configuration (or of the demo directory).
      */
     public synchronized void reconfigure(DirectorySettings changed, String administrator) throws LDAPException {
-        LdapDirectory replacement = LdapDirectory.connect(changed, policy);
+        LdapDirectory replacement = LdapDirectory.connect(changed, policy, contact);
         Map<String, String> values = new LinkedHashMap<>();
         values.put(URL, changed.url().toString());
         values.put(TRANSPORT, changed.transport().name());
@@ -136,6 +140,23 @@ public class DirectoryService {
             previous.close();
         }
         LOG.info(() -> "Directory settings changed by " + LogText.quoted(administrator) + ": " + changed);
+    }
+
+    /**
+     * The console's "test connection" of {@code settings}; when they reach the directory in force, the outcome also
+     * raises or clears {@code directory_unreachable}, as a sign-in would (settings not yet saved raise nothing).
+     */
+    public DirectoryCheck.Outcome test(DirectorySettings settings) {
+        DirectoryCheck.Outcome outcome = DirectoryCheck.run(settings, policy);
+        String tested = DirectoryContact.address(settings);
+        if (settings().map(DirectoryContact::address).filter(tested::equals).isPresent()) {
+            if (outcome.unreachable()) {
+                contact.unreachable(tested, outcome.message());
+            } else {
+                contact.reached(tested);
+            }
+        }
+        return outcome;
     }
 
     /** Trust anchors, portal group and time limits for settings an administrator enters. */

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import com.unboundid.ldap.sdk.LDAPException;
 
 import io.vestibule.audit.AuditEvent;
-import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.identity.DirectoryService;
 import io.vestibule.identity.ldap.DirectoryCheck;
 import io.vestibule.identity.ldap.DirectorySettings;
@@ -38,9 +37,6 @@ public class DirectoryResource {
 
     @Inject
     DirectoryService directories;
-
-    @Inject
-    CryptoPolicy policy;
 
     @Inject
     CurrentAdministrator current;
@@ -80,7 +76,7 @@ public class DirectoryResource {
                 || body instanceof JsonObject object && object.isEmpty()
                 ? directories.settings().orElseThrow(() -> new ApiProblem(409, "not_configured", "No directory is configured yet."))
                 : parse(body);
-        DirectoryCheck.Outcome outcome = DirectoryCheck.run(settings, policy);
+        DirectoryCheck.Outcome outcome = directories.test(settings);
         audit.record("admin.ldap.test", current.actor(), outcome.ok() ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE, settings.url() + ": " + outcome.message());
         return JsonBuilders.object()
                 .add("ok", outcome.ok())

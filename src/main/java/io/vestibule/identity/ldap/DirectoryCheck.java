@@ -22,6 +22,10 @@ public final class DirectoryCheck {
     }
 
     public record Outcome(boolean ok, Stage stage, String message) {
+        /** The server could not be reached or the connection not protected; a refused bind or search reached it. */
+        public boolean unreachable() {
+            return !ok && (stage == Stage.CONNECT || stage == Stage.TLS);
+        }
     }
 
     private DirectoryCheck() {
@@ -78,7 +82,7 @@ public final class DirectoryCheck {
         return false;
     }
 
-    private static String reason(LDAPException e) {
+    static String reason(LDAPException e) {
         String message = e.getDiagnosticMessage() != null ? e.getDiagnosticMessage() : e.getResultCode().getName();
         return message.length() > 300 ? message.substring(0, 300) + "…" : message;
     }

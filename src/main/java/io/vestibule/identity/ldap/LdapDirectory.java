@@ -55,18 +55,26 @@ public final class LdapDirectory implements AutoCloseable {
     private final DirectorySettings settings;
     private final SingleServerSet server;
     private final LDAPConnectionPool pool;
+    private final DirectoryContact contact;
+    private final String address;
 
-    private LdapDirectory(DirectorySettings settings, SingleServerSet server, LDAPConnectionPool pool) {
+    private LdapDirectory(DirectorySettings settings, SingleServerSet server, LDAPConnectionPool pool, DirectoryContact contact) {
         this.settings = settings;
         this.server = server;
         this.pool = pool;
+        this.contact = contact;
+        this.address = DirectoryContact.address(settings);
+    }
+
+    public static LdapDirectory connect(DirectorySettings settings, CryptoPolicy policy) throws LDAPException {
+        return connect(settings, policy, DirectoryContact.UNWATCHED);
     }
 
     /**
      * Prepares a small pool bound as the service account. A directory that is down now does not prevent this:
      * connections are made when needed, and {@link #reachable()} tells readiness checks how it stands.
      */
-    public static LdapDirectory connect(DirectorySettings settings, CryptoPolicy policy) throws LDAPException {
+    public static LdapDirectory connect(DirectorySettings settings, CryptoPolicy policy, DirectoryContact contact) throws LDAPException {
         SSLContext tls = tlsContext(settings, policy);
         LDAPConnectionOptions options = connectionOptions(settings);
         SocketFactory sockets = settings.transport() == DirectorySettings.Transport.LDAPS
@@ -78,7 +86,7 @@ public final class LdapDirectory implements AutoCloseable {
         SingleServerSet server = new SingleServerSet(settings.host(), settings.port(), sockets, options, null, startTls);
         LDAPConnectionPool pool = new LDAPConnectionPool(server, serviceAccount, 1, 8, null, false);
         pool.setRetryFailedOperationsDueToInvalidConnections(true);
-        return new LdapDirectory(settings, server, pool);
+        return new LdapDirectory(settings, server, pool, contact);
     }
 
     /** Time limits, and the server's certificate must name the host the URL names. */
@@ -105,8 +113,9 @@ public final class LdapDirectory implements AutoCloseable {
         SearchResultEntry entry;
         try {
             entry = findUser(settings.userNameAttribute(), username);
+            contact.reached(address);
         } catch (LDAPException e) {
-            throw new DirectorySignInRefused(Reason.DIRECTORY_UNAVAILABLE, e.getResultCode().getName());
+            throw new DirectorySignInRefused(Reason.DIRECTORY_UNAVAILABLE, failed(e));
         }
         if (entry == null) {
             throw new DirectorySignInRefused(Reason.INVALID_CREDENTIALS, "no such user");
@@ -114,13 +123,14 @@ public final class LdapDirectory implements AutoCloseable {
         try (LDAPConnection connection = server.getConnection()) {
             connection.bind(new SimpleBindRequest(entry.getDN(), new String(password)));
         } catch (LDAPException e) {
+            String code = failed(e);
             throw new DirectorySignInRefused(e.getResultCode() == ResultCode.INVALID_CREDENTIALS
-                    ? Reason.INVALID_CREDENTIALS : Reason.DIRECTORY_UNAVAILABLE, e.getResultCode().getName());
+                    ? Reason.INVALID_CREDENTIALS : Reason.DIRECTORY_UNAVAILABLE, code);
         }
         try {
             return toUser(entry, username);
         } catch (LDAPException e) {
-            throw new DirectorySignInRefused(Reason.DIRECTORY_UNAVAILABLE, e.getResultCode().getName());
+            throw new DirectorySignInRefused(Reason.DIRECTORY_UNAVAILABLE, failed(e));
         }
     }
 
@@ -134,13 +144,14 @@ public final class LdapDirectory implements AutoCloseable {
         }
         try {
             SearchResultEntry entry = findUser(attribute, value);
+            contact.reached(address);
             if (entry == null) {
                 return Optional.empty();
             }
             String username = entry.getAttributeValue(settings.userNameAttribute());
             return Optional.of(toUser(entry, username == null ? value : username));
         } catch (LDAPException e) {
-            throw new DirectorySignInRefused(Reason.DIRECTORY_UNAVAILABLE, e.getResultCode().getName());
+            throw new DirectorySignInRefused(Reason.DIRECTORY_UNAVAILABLE, failed(e));
         }
     }
 
@@ -148,8 +159,10 @@ public final class LdapDirectory implements AutoCloseable {
     public boolean reachable() {
         try {
             pool.getRootDSE();
+            contact.reached(address);
             return true;
         } catch (LDAPException e) {
+            failed(e);
             return false;
         }
     }
@@ -161,6 +174,25 @@ public final class LdapDirectory implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+    }
+
+    /**
+     * Whether a failure means the server could not be reached: no connection, no answer in time, or no protected
+     * connection (TLS or StartTLS failed). A server that answers with a refusal was reached.
+     */
+    static boolean unreachable(ResultCode code) {
+        return code == ResultCode.CONNECT_ERROR || code == ResultCode.SERVER_DOWN || code == ResultCode.TIMEOUT
+                || code == ResultCode.UNAVAILABLE || code == ResultCode.LOCAL_ERROR;
+    }
+
+    /** Tells the contact what the failure says of the directory; returns the result code's name for the refusal. */
+    private String failed(LDAPException e) {
+        if (unreachable(e.getResultCode())) {
+            contact.unreachable(address, DirectoryCheck.reason(e));
+        } else {
+            contact.reached(address);
+        }
+        return e.getResultCode().getName();
     }
 
     private SearchResultEntry findUser(String attribute, String value) throws LDAPException {

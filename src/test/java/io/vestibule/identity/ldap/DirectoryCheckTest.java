@@ -59,15 +59,19 @@ class DirectoryCheckTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = socket.getLocalPort();
         }
-        assertThat(DirectoryCheck.run(with(URI.create("ldap://localhost:" + closed), good.bindPassword(), good.userBaseDn(), true), POLICY).stage())
-                .isEqualTo(DirectoryCheck.Stage.CONNECT);
-        assertThat(DirectoryCheck.run(with(good.url(), good.bindPassword(), good.userBaseDn(), false), POLICY).stage())
-                .as("a server certificate the trust anchors do not vouch for").isEqualTo(DirectoryCheck.Stage.TLS);
+        DirectoryCheck.Outcome down = DirectoryCheck.run(with(URI.create("ldap://localhost:" + closed), good.bindPassword(), good.userBaseDn(), true), POLICY);
+        assertThat(down.stage()).isEqualTo(DirectoryCheck.Stage.CONNECT);
+        assertThat(down.unreachable()).isTrue();
+        DirectoryCheck.Outcome untrusted = DirectoryCheck.run(with(good.url(), good.bindPassword(), good.userBaseDn(), false), POLICY);
+        assertThat(untrusted.stage()).as("a server certificate the trust anchors do not vouch for").isEqualTo(DirectoryCheck.Stage.TLS);
+        assertThat(untrusted.unreachable()).as("StartTLS failed").isTrue();
         DirectoryCheck.Outcome wrongPassword = DirectoryCheck.run(with(good.url(), "Not-The-Password-1".toCharArray(), good.userBaseDn(), true), POLICY);
         assertThat(wrongPassword.stage()).isEqualTo(DirectoryCheck.Stage.BIND);
         assertThat(wrongPassword.message()).doesNotContain("Not-The-Password-1");
+        assertThat(wrongPassword.unreachable()).as("a wrong password is an answer").isFalse();
         DirectoryCheck.Outcome missingBase = DirectoryCheck.run(with(good.url(), good.bindPassword(), "OU=Nowhere," + DemoDirectory.BASE_DN, true), POLICY);
         assertThat(missingBase.ok()).isFalse();
         assertThat(missingBase.stage()).isEqualTo(DirectoryCheck.Stage.SEARCH);
+        assertThat(missingBase.unreachable()).isFalse();
     }
 }

@@ -182,12 +182,15 @@ class LdapDirectoryTest {
     void aServerWhoseCertificateIsNotTrustedIsUnavailable() throws Exception {
         X509Certificate stranger = identity("localhost", "127.0.0.1").leaf();
         DirectorySettings distrustful = demoSettingsWith(demo.clientSettings().url(), List.of(stranger));
-        try (LdapDirectory untrusted = LdapDirectory.connect(distrustful, POLICY)) {
+        RecordedContact contact = new RecordedContact();
+        try (LdapDirectory untrusted = LdapDirectory.connect(distrustful, POLICY, contact)) {
             assertThat(untrusted.reachable()).isFalse();
             assertThatExceptionOfType(DirectorySignInRefused.class)
                     .isThrownBy(() -> untrusted.authenticate("alice", PASSWORD.toCharArray()))
                     .satisfies(refused -> assertThat(refused.reason()).isEqualTo(Reason.DIRECTORY_UNAVAILABLE));
         }
+        assertThat(contact.unreachable).containsExactly("ldap://localhost:" + demo.port(), "ldap://localhost:" + demo.port());
+        assertThat(contact.reached).isEmpty();
     }
 
     @Test
@@ -210,12 +213,15 @@ class LdapDirectoryTest {
             closedPort = socket.getLocalPort();
         }
         DirectorySettings down = demoSettingsWith(URI.create("ldap://localhost:" + closedPort), demo.clientSettings().trustAnchors());
-        try (LdapDirectory client = LdapDirectory.connect(down, POLICY)) {
+        RecordedContact contact = new RecordedContact();
+        try (LdapDirectory client = LdapDirectory.connect(down, POLICY, contact)) {
             assertThat(client.reachable()).isFalse();
             assertThatExceptionOfType(DirectorySignInRefused.class)
                     .isThrownBy(() -> client.authenticate("alice", PASSWORD.toCharArray()))
                     .satisfies(refused -> assertThat(refused.reason()).isEqualTo(Reason.DIRECTORY_UNAVAILABLE));
         }
+        assertThat(contact.unreachable).hasSize(2).allMatch(("ldap://localhost:" + closedPort)::equals);
+        assertThat(contact.reached).isEmpty();
     }
 
     @Test
@@ -224,11 +230,50 @@ class LdapDirectoryTest {
         DirectorySettings wrongBind = new DirectorySettings(settings.url(), settings.transport(), false, settings.bindDn(),
                 "not-the-service-password".toCharArray(), settings.userBaseDn(), settings.userNameAttribute(),
                 settings.userObjectClass(), settings.trustAnchors(), settings.portalGroupDn(), 2000, 3000);
-        try (LdapDirectory client = LdapDirectory.connect(wrongBind, POLICY)) {
+        RecordedContact contact = new RecordedContact();
+        try (LdapDirectory client = LdapDirectory.connect(wrongBind, POLICY, contact)) {
             assertThat(client.reachable()).isFalse();
             assertThatExceptionOfType(DirectorySignInRefused.class)
                     .isThrownBy(() -> client.authenticate("alice", PASSWORD.toCharArray()))
                     .satisfies(refused -> assertThat(refused.reason()).isEqualTo(Reason.DIRECTORY_UNAVAILABLE));
+        }
+        assertThat(contact.unreachable).as("a refused password is an answer: the server was reached").isEmpty();
+        assertThat(contact.reached).isNotEmpty();
+    }
+
+    @Test
+    void signInsAndReadinessChecksReportTheDirectoryReachedAWrongPasswordIncluded() throws Exception {
+        RecordedContact contact = new RecordedContact();
+        try (LdapDirectory client = LdapDirectory.connect(demo.clientSettings(), POLICY, contact)) {
+            assertThat(client.reachable()).isTrue();
+            client.authenticate("alice", PASSWORD.toCharArray());
+            assertThatExceptionOfType(DirectorySignInRefused.class)
+                    .isThrownBy(() -> client.authenticate("alice", "wrong-password".toCharArray()))
+                    .satisfies(refused -> assertThat(refused.reason()).isEqualTo(Reason.INVALID_CREDENTIALS));
+        }
+        assertThat(contact.unreachable).isEmpty();
+        assertThat(contact.reached).hasSizeGreaterThanOrEqualTo(3).allMatch(("ldap://localhost:" + demo.port())::equals);
+    }
+
+    @Test
+    void theAddressAnAlarmNamesCarriesNoCredentialsPathOrQuery() {
+        DirectorySettings withUserInfo = demoSettingsWith(URI.create("LDAP://svc:secret@Directory.example.org/dc=example?x=y"), List.of());
+        assertThat(DirectoryContact.address(withUserInfo)).isEqualTo("ldap://Directory.example.org:389");
+    }
+
+    /** What a directory told its contact, in order. */
+    private static final class RecordedContact implements DirectoryContact {
+        final List<String> unreachable = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<String> reached = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void unreachable(String directory, String why) {
+            unreachable.add(directory);
+        }
+
+        @Override
+        public void reached(String directory) {
+            reached.add(directory);
         }
     }
 
