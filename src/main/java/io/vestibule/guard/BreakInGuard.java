@@ -229,7 +229,7 @@ public class BreakInGuard {
     private static Block block(Blocked blocked) {
         String key = blocked.key();
         BlockKind kind = key.startsWith(ROOM) ? BlockKind.ROOM : key.startsWith(ADDRESS) ? BlockKind.ADDRESS : BlockKind.ACCOUNT;
-        return new Block(kind, key.substring(key.indexOf(':') + 1), blocked.until(), blocked.sources());
+        return new Block(kind, key.substring(key.indexOf(':') + 1), blocked.until(), blocked.sources(), blocked.alarm());
     }
 
     // ---- keys -------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package io.vestibule.guard;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -40,9 +41,9 @@ class BreakInGuardBlocksTest {
         }
 
         assertThat(guard.blocks()).containsExactly(
-                new Block(BlockKind.ADDRESS, "203.0.113.9", START.plus(Duration.ofMinutes(10)), Set.of("203.0.113.9")),
-                new Block(BlockKind.ROOM, ROOM, START.plus(Duration.ofMinutes(11)), Set.of("198.51.100.20")),
-                new Block(BlockKind.ACCOUNT, "alice", START.plus(Duration.ofMinutes(16)), Set.of("198.51.100.30")));
+                new Block(BlockKind.ADDRESS, "203.0.113.9", START.plus(Duration.ofMinutes(10)), Set.of("203.0.113.9"), Optional.of("1")),
+                new Block(BlockKind.ROOM, ROOM, START.plus(Duration.ofMinutes(11)), Set.of("198.51.100.20"), Optional.of("2")),
+                new Block(BlockKind.ACCOUNT, "alice", START.plus(Duration.ofMinutes(16)), Set.of("198.51.100.30"), Optional.of("3")));
 
         clock.advance(Duration.ofMinutes(9));
         assertThat(guard.blocks()).extracting(Block::kind).as("a block that ended is not listed")
