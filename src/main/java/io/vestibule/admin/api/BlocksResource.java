@@ -68,7 +68,8 @@ public class BlocksResource {
             lifted = guard.lift(kind, subject).orElseThrow(() -> new ApiProblem(Response.Status.NOT_FOUND, "no_such_block",
                     "No block of this " + kind.apiName() + " is in force: it has ended or was lifted."));
         } catch (IllegalArgumentException notASubject) {
-            throw ApiProblem.invalidField("subject", "not_" + kind.apiName(), "'subject' cannot name a block of an " + kind.apiName() + ".");
+            throw ApiProblem.invalidField("subject", "invalid_subject", "'subject' cannot name a block of this kind: an address block"
+                    + " is named by an IP address.");
         }
         audit.changed("admin.block.lift", kind.apiName() + " " + lifted.subject() + ", blocked until " + lifted.until());
         return json(lifted, Optional.of(lifted.subject())).build().toString();
