@@ -1,9 +1,9 @@
 // The console's overview: who is signed in, with which roles and permissions, the pages they open, and the dashboard
 // (R-UI-2): active and recently cleared alarms for holders of view_alarms, the conferences running now for holders of
-// view_rooms, refreshed every few seconds.
+// view_rooms, refreshed every few seconds. Holders of lift_blocks lift a break-in block from its alarm's row.
 
 import {
-  adminApi, startConsole, permissionLabel, listsPermission, formatInstant, explain, h, t, cell, rowHeader, PAGES,
+  adminApi, startConsole, permissionLabel, listsPermission, formatInstant, explain, h, t, cell, rowHeader, showStatus, PAGES,
 } from './console.js';
 
 const REFRESH_SECONDS = 10;
@@ -11,7 +11,7 @@ const RECENTLY_CLEARED = 20;
 
 const me = await startConsole('home');
 const holds = (permission) => (me.permissions || []).includes(permission);
-let dashboard = { alarms: null, conferences: null, at: null };
+let dashboard = { alarms: null, blocks: null, conferences: null, at: null };
 
 function renderAccount() {
   document.getElementById('account-name').textContent = `${me.displayName || me.username} (${me.username})`;
@@ -35,21 +35,45 @@ function fillTable(tableId, emptyId, rows) {
   document.getElementById(emptyId).hidden = rows.length > 0;
 }
 
-function alarmRow(alarm, lastColumn, lastValue) {
+function alarmRow(alarm, lastColumn, lastValue, ...more) {
   return h('tr', { 'data-alarm-type': alarm.type },
     rowHeader('admin.home.colAlarmType', h('span', { class: 'code' }, alarm.type)),
     cell('admin.home.colSubject', alarm.subject),
     cell('admin.home.colDetail', alarm.detail),
     cell('admin.home.colSince', formatInstant(alarm.raisedAt)),
-    cell(lastColumn, lastValue));
+    cell(lastColumn, lastValue),
+    ...more);
+}
+
+async function liftBlock(block, button) {
+  button.disabled = true;
+  try {
+    await adminApi('/blocks/lift', { method: 'POST', body: { kind: block.kind, subject: block.subject } });
+    showStatus(t('admin.home.blockLifted', { subject: block.subject }), 'success');
+  } catch (error) {
+    explain(error);
+  }
+  await refreshDashboard();
+}
+
+/** The "Lift block" cell of an active alarm: a button when a block the administrator may lift raised it. */
+function liftCell(alarm) {
+  const block = (dashboard.blocks || []).find((candidate) => candidate.alarm === alarm.id && candidate.subject);
+  if (!block) return cell('admin.home.colActions');
+  const button = h('button', { type: 'button', class: 'secondary', 'aria-label': t('admin.home.liftBlockOf', { subject: block.subject }) },
+    t('admin.home.liftBlock'));
+  button.addEventListener('click', () => liftBlock(block, button));
+  return cell('admin.home.colActions', button);
 }
 
 function renderAlarms(alarms) {
   const active = alarms.filter((alarm) => alarm.active);
   const cleared = alarms.filter((alarm) => !alarm.active)
     .sort((one, other) => other.clearsAt.localeCompare(one.clearsAt)).slice(0, RECENTLY_CLEARED);
+  const lifting = holds('lift_blocks');
+  document.getElementById('alarm-actions').hidden = !lifting;
   fillTable('active-alarms', 'no-active-alarms', active.map((alarm) => alarmRow(alarm, 'admin.home.colUntil',
-    alarm.clearsAt ? formatInstant(alarm.clearsAt) : t('admin.home.untilCleared'))));
+    alarm.clearsAt ? formatInstant(alarm.clearsAt) : t('admin.home.untilCleared'), ...(lifting ? [liftCell(alarm)] : []))));
   fillTable('cleared-alarms', 'no-cleared-alarms', cleared.map((alarm) => alarmRow(alarm, 'admin.home.colCleared',
     formatInstant(alarm.clearsAt))));
   document.getElementById('alarms').hidden = false;
@@ -75,11 +99,12 @@ function renderDashboard() {
 
 async function refreshDashboard() {
   try {
-    const [alarms, conferences] = await Promise.all([
+    const [alarms, blocks, conferences] = await Promise.all([
       holds('view_alarms') ? adminApi('/alarms') : null,
+      holds('view_alarms') && holds('lift_blocks') ? adminApi('/blocks') : null,
       holds('view_rooms') ? adminApi('/rooms/live') : null,
     ]);
-    dashboard = { alarms, conferences, at: new Date().toISOString() };
+    dashboard = { alarms, blocks, conferences, at: new Date().toISOString() };
     renderDashboard();
   } catch (error) {
     explain(error);

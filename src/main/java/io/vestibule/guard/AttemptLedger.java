@@ -1,6 +1,7 @@
 package io.vestibule.guard;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,8 +57,23 @@ public interface AttemptLedger {
      */
     boolean block(String key, Instant now, Instant until);
 
+    /**
+     * Remembers the alarm the key's block raised, so that {@link #lift} can name it; does nothing when the key is not
+     * blocked at {@code now} (the block was lifted in between).
+     */
+    void alarmRaised(String key, String alarm, Instant now);
+
     /** Forgets the key's attempts and block. */
     void clear(String key);
+
+    /** Every key blocked at {@code now}. */
+    List<Blocked> blocked(Instant now);
+
+    /**
+     * Forgets the key's attempts and block if it is blocked at {@code now}, in one atomic step, and returns the block
+     * lifted; empty when the key was not blocked (and then nothing changes).
+     */
+    Optional<Blocked> lift(String key, Instant now);
 
     /** Forgets every key whose newest attempt is older than its window and which is not blocked at {@code now}. */
     void forgetIdle(Instant now);
@@ -67,6 +83,13 @@ public interface AttemptLedger {
      */
     record Tally(int attempts, Set<String> sources) {
         public Tally {
+            sources = Set.copyOf(sources);
+        }
+    }
+
+    /** A key's block: when it ends, the distinct sources of the attempts kept, and the alarm it raised if known. */
+    record Blocked(String key, Instant until, Set<String> sources, Optional<String> alarm) {
+        public Blocked {
             sources = Set.copyOf(sources);
         }
     }

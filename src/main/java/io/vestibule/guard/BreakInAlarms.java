@@ -5,17 +5,22 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Where the guard reports a block, once per block. Production raises an alarm in the logs and metrics; tests
- * record the calls. Nothing secret is passed: no PINs, no passwords.
+ * Where the guard reports a block, once per block, and a block an administrator lifted before its end. Production
+ * raises an alarm in the logs and metrics; tests record the calls. Nothing secret is passed: no PINs, no passwords.
+ * Each report of a block answers with a reference to the alarm it raised, which the guard hands back to
+ * {@link #blockLifted} if the block is lifted.
  */
 public interface BreakInAlarms {
 
     /** A room refuses PIN attempts until {@code until}; {@code sources} sent the recent failures (at most threshold + 1). */
-    void roomBlocked(String roomId, Set<InetAddress> sources, Instant until);
+    String roomBlocked(String roomId, Set<InetAddress> sources, Instant until);
 
     /** An address is refused every join and login until {@code until}. */
-    void addressBlocked(InetAddress address, Instant until);
+    String addressBlocked(InetAddress address, Instant until);
 
     /** An account (as the guard normalised it) is locked until {@code until}; {@code sources} sent the recent failures. */
-    void accountBlocked(String account, Set<InetAddress> sources, Instant until);
+    String accountBlocked(String account, Set<InetAddress> sources, Instant until);
+
+    /** The block that raised the alarm was lifted before its end: the alarm clears now. */
+    void blockLifted(String alarm);
 }

@@ -9,14 +9,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.guard.AttemptLedger.Blocked;
 import io.vestibule.guard.AttemptLedger.Tally;
 import io.vestibule.platform.net.AddressRanges;
 import io.vestibule.platform.net.IpLiteral;
@@ -29,7 +32,8 @@ import io.vestibule.platform.net.IpLiteral;
  * gateways and NAT addresses that join many meetings, not for guessing passwords.
  *
  * <p>The caller turns the answers into responses: a refused {@link Verdict} into {@code 429} with
- * {@code Retry-After}; a blocked room into the same answer as a room that does not exist.
+ * {@code Retry-After}; a blocked room into the same answer as a room that does not exist. An administrator may list the
+ * blocks in force and lift one before its end ({@link #lift}).
  */
 public class BreakInGuard {
     /** Keys are chosen by attackers (account names, room ids): longer ones are cut and made unique by a hash. */
@@ -38,6 +42,7 @@ public class BreakInGuard {
     private static final String ROOM = "room:";
     private static final String ADDRESS = "address:";
     private static final String ACCOUNT = "account:";
+    private static final String IPV6_PREFIX = "/64";
 
     private final AttemptLedger ledger;
     private final BreakInRules rules;
@@ -133,7 +138,7 @@ public class BreakInGuard {
         if (limit.exceededBy(tally.attempts())) {
             Instant until = now.plus(limit.blockFor());
             if (ledger.block(key, now, until)) {
-                alarms.roomBlocked(roomId, addresses(tally), until);
+                ledger.alarmRaised(key, alarms.roomBlocked(roomId, addresses(tally), until), now);
             }
         }
     }
@@ -168,7 +173,7 @@ public class BreakInGuard {
         if (limit.exceededBy(tally.attempts())) {
             Instant until = now.plus(limit.blockFor());
             if (ledger.block(key, now, until)) {
-                alarms.accountBlocked(name, addresses(tally), until);
+                ledger.alarmRaised(key, alarms.accountBlocked(name, addresses(tally), until), now);
             }
         }
         if (!rules.allowList().contains(source)) {
@@ -179,6 +184,52 @@ public class BreakInGuard {
     /** Forgets the account's failures, as Keycloak does after a successful login. */
     public void loginSucceeded(String account) {
         ledger.clear(ACCOUNT + accountName(account));
+    }
+
+    // ---- blocks (lifted by an administrator) ------------------------------------------------------------
+
+    /** The rooms, addresses and accounts blocked now, the soonest to end first. */
+    public List<Block> blocks() {
+        return ledger.blocked(clock.instant()).stream().map(BreakInGuard::block).sorted(Comparator.comparing(Block::until)).toList();
+    }
+
+    /**
+     * Lifts a block in force before its end (a user locked out, a false positive): the block and the attempts that led
+     * to it are forgotten, so that the next failure starts a new count instead of blocking again at once, and its alarm
+     * clears now. An address block is named by any address it covers (for IPv6, any of its /64) or by its /64.
+     *
+     * @return the block lifted; empty when none of that kind and subject is in force
+     * @throws IllegalArgumentException when the subject cannot name a block of the kind (an address block named by
+     *                                  something that is no address, an empty room id)
+     */
+    public Optional<Block> lift(BlockKind kind, String subject) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(subject, "subject");
+        Optional<Blocked> lifted = ledger.lift(key(kind, subject), clock.instant());
+        lifted.flatMap(Blocked::alarm).ifPresent(alarms::blockLifted);
+        return lifted.map(BreakInGuard::block);
+    }
+
+    private static String key(BlockKind kind, String subject) {
+        return switch (kind) {
+            case ROOM -> roomKey(subject);
+            case ACCOUNT -> ACCOUNT + accountName(subject);
+            case ADDRESS -> addressKey(addressNamed(subject));
+        };
+    }
+
+    /** The address a subject names: an address, or an IPv6 /64 as {@link #blocks} lists it. */
+    private static InetAddress addressNamed(String subject) {
+        boolean prefix = subject.endsWith(IPV6_PREFIX);
+        return IpLiteral.parse(prefix ? subject.substring(0, subject.length() - IPV6_PREFIX.length()) : subject)
+                .filter(address -> !prefix || address instanceof Inet6Address)
+                .orElseThrow(() -> new IllegalArgumentException("Not an IP address"));
+    }
+
+    private static Block block(Blocked blocked) {
+        String key = blocked.key();
+        BlockKind kind = key.startsWith(ROOM) ? BlockKind.ROOM : key.startsWith(ADDRESS) ? BlockKind.ADDRESS : BlockKind.ACCOUNT;
+        return new Block(kind, key.substring(key.indexOf(':') + 1), blocked.until(), blocked.sources(), blocked.alarm());
     }
 
     // ---- keys -------------------------------------------------------------------------------------------
@@ -210,7 +261,7 @@ public class BreakInGuard {
             byte[] prefix = Arrays.copyOf(plain.getAddress(), 16);
             Arrays.fill(prefix, 8, 16, (byte) 0);
             try {
-                return ADDRESS + IpLiteral.text(InetAddress.getByAddress(prefix)) + "/64";
+                return ADDRESS + IpLiteral.text(InetAddress.getByAddress(prefix)) + IPV6_PREFIX;
             } catch (UnknownHostException e) {
                 throw new IllegalStateException("16 bytes are always an IPv6 address", e);
             }
@@ -236,7 +287,7 @@ public class BreakInGuard {
         }
         Instant until = now.plus(limit.blockFor());
         if (ledger.block(key, now, until)) {
-            alarms.addressBlocked(IpLiteral.unmapped(source), until);
+            ledger.alarmRaised(key, alarms.addressBlocked(IpLiteral.unmapped(source), until), now);
         }
         Instant blockedUntil = ledger.blockedUntil(key, now).orElse(until);
         return Verdict.refused(Verdict.Reason.ADDRESS_BLOCKED, Duration.between(now, blockedUntil));

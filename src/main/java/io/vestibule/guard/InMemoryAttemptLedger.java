@@ -2,7 +2,9 @@ package io.vestibule.guard;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,7 +50,10 @@ public final class InMemoryAttemptLedger implements AttemptLedger {
         boolean[] fresh = new boolean[1];
         entries.compute(key, (k, entry) -> {
             Entry blocked = entry == null ? new Entry() : entry;
-            fresh[0] = blocked.blockedUntil <= now.toEpochMilli();
+            fresh[0] = !blocked.blockedAt(now.toEpochMilli());
+            if (fresh[0]) {
+                blocked.alarm = null;
+            }
             blocked.blockedUntil = Math.max(blocked.blockedUntil, until.toEpochMilli());
             return blocked;
         });
@@ -56,8 +61,45 @@ public final class InMemoryAttemptLedger implements AttemptLedger {
     }
 
     @Override
+    public void alarmRaised(String key, String alarm, Instant now) {
+        entries.computeIfPresent(key, (k, entry) -> {
+            if (entry.blockedAt(now.toEpochMilli())) {
+                entry.alarm = alarm;
+            }
+            return entry;
+        });
+    }
+
+    @Override
     public void clear(String key) {
         entries.remove(key);
+    }
+
+    @Override
+    public List<Blocked> blocked(Instant now) {
+        long millis = now.toEpochMilli();
+        List<Blocked> blocked = new ArrayList<>();
+        entries.forEach((key, seen) -> entries.computeIfPresent(key, (k, entry) -> {
+            if (entry.blockedAt(millis)) {
+                blocked.add(entry.blocked(k));
+            }
+            return entry;
+        }));
+        return blocked;
+    }
+
+    @Override
+    public Optional<Blocked> lift(String key, Instant now) {
+        long millis = now.toEpochMilli();
+        Blocked[] lifted = new Blocked[1];
+        entries.computeIfPresent(key, (k, entry) -> {
+            if (!entry.blockedAt(millis)) {
+                return entry;
+            }
+            lifted[0] = entry.blocked(k);
+            return null;
+        });
+        return Optional.ofNullable(lifted[0]);
     }
 
     @Override
@@ -97,6 +139,7 @@ public final class InMemoryAttemptLedger implements AttemptLedger {
         private long newest = Long.MIN_VALUE;
         private long windowMillis;
         private volatile long blockedUntil = Long.MIN_VALUE;
+        private String alarm;
 
         Tally record(long at, String source, AttemptLimit limit) {
             windowMillis = limit.window().toMillis();
@@ -113,11 +156,23 @@ public final class InMemoryAttemptLedger implements AttemptLedger {
             sources[size] = source;
             size++;
             newest = Math.max(newest, at);
+            return new Tally(size, distinctSources());
+        }
+
+        boolean blockedAt(long now) {
+            return blockedUntil > now;
+        }
+
+        Blocked blocked(String key) {
+            return new Blocked(key, Instant.ofEpochMilli(blockedUntil), distinctSources(), Optional.ofNullable(alarm));
+        }
+
+        private Set<String> distinctSources() {
             Set<String> distinct = new HashSet<>();
             for (int i = 0; i < size; i++) {
                 distinct.add(sources[i]);
             }
-            return new Tally(size, distinct);
+            return distinct;
         }
 
         boolean idle(long now) {

@@ -278,8 +278,23 @@ public final class JoinFixture {
         }
 
         @Override
+        public void alarmRaised(String key, String alarm, Instant now) {
+            ledger.alarmRaised(key, alarm, now);
+        }
+
+        @Override
         public void clear(String key) {
             ledger.clear(key);
+        }
+
+        @Override
+        public List<Blocked> blocked(Instant now) {
+            return ledger.blocked(now);
+        }
+
+        @Override
+        public Optional<Blocked> lift(String key, Instant now) {
+            return ledger.lift(key, now);
         }
 
         @Override

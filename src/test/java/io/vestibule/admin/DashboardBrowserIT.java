@@ -26,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The console's dashboard in Chromium (R-UI-2, R-AUD-4): an address that makes too many join attempts is blocked, and
  * the block's alarm shows on the home page with the time it clears; the conference it was joining shows among the live
- * ones with its participants. The scanner's address is random in 198.18.0.0/15 so that no other test meets its block.
+ * ones with its participants. An administrator lifts the block from the alarm's row with the keyboard: the alarm shows as
+ * cleared and the address joins again. The scanner's address is random in 198.18.0.0/15 so that no other test meets its
+ * block.
  */
 @ExtendWith(ServerResolver.class)
 class DashboardBrowserIT {
@@ -34,7 +36,7 @@ class DashboardBrowserIT {
     static final Chromium chromium = Chromium.perClass();
 
     @Test
-    void aBreakInBlockRaisesAnAlarmOnTheHomePageBesideTheLiveConference(VestibuleServer server) {
+    void aBreakInBlockRaisesAnAlarmOnTheHomePageBesideTheLiveConferenceAndIsLiftedThere(VestibuleServer server) {
         SecureRandom random = new SecureRandom();
         String scanner = "198." + (18 + random.nextInt(2)) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
         String title = "Dashboard " + Integer.toHexString(random.nextInt());
@@ -44,8 +46,7 @@ class DashboardBrowserIT {
         PortalClient scanning = server.newClient().from(scanner);
         ApiResponse last = null;
         for (int attempt = 1; attempt <= 21; attempt++) {
-            last = scanning.sendWithoutCsrf("POST", "/api/v1/join/" + alias,
-                    Json.createObjectBuilder().add("displayName", "Scanner").build().toString());
+            last = joinAttempt(scanning, alias);
         }
         assertThat(last.errorCode()).as(last.toString()).isEqualTo("blocked");
 
@@ -62,13 +63,27 @@ class DashboardBrowserIT {
             assertThat(alarm).hasCount(1);
             assertThat(alarm.locator("th")).hasText("break_in_address");
             assertThat(alarm).containsText("too many join attempts");
-            assertThat(alarm.locator("td").last()).not().hasText("when its cause ends");
+            assertThat(alarm.locator("td").nth(3)).not().hasText("when its cause ends");
 
             Locator conference = page.locator("#live-conferences tbody tr", new Page.LocatorOptions().setHasText(title));
             assertThat(conference).hasCount(1);
             assertThat(conference.locator("td").first()).containsText("(1 hosts)");
             assertThat(conference.locator("td").nth(2)).hasText("open");
             assertThat(page.locator("#dashboard-updated")).containsText("refreshed every 10 seconds");
+
+            Locator lift = alarm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lift block of " + scanner).setExact(true));
+            assertThat(lift).hasText("Lift block");
+            lift.focus();
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#cleared-alarms tbody tr", new Page.LocatorOptions().setHasText(scanner))).hasCount(1);
+            assertThat(alarm).hasCount(0);
+            assertThat(page.locator("#status")).containsText("The block of " + scanner + " is lifted");
         }
+        ApiResponse again = joinAttempt(scanning, alias);
+        assertThat(again.status()).as("the lifted address joins again: " + again).isBetween(200, 299);
+    }
+
+    private static ApiResponse joinAttempt(PortalClient client, String alias) {
+        return client.sendWithoutCsrf("POST", "/api/v1/join/" + alias, Json.createObjectBuilder().add("displayName", "Scanner").build().toString());
     }
 }

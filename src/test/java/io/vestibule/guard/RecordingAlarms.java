@@ -6,25 +6,36 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Remembers every alarm raised, in order. */
+/** Remembers every alarm raised, in order, and the alarms of lifted blocks; an alarm's reference is its position, from 1. */
 public final class RecordingAlarms implements BreakInAlarms {
     public record Alarm(String kind, String subject, Set<InetAddress> sources, Instant until) {
     }
 
     public final List<Alarm> raised = new CopyOnWriteArrayList<>();
+    public final List<Alarm> lifted = new CopyOnWriteArrayList<>();
 
     @Override
-    public void roomBlocked(String roomId, Set<InetAddress> sources, Instant until) {
-        raised.add(new Alarm("room", roomId, sources, until));
+    public String roomBlocked(String roomId, Set<InetAddress> sources, Instant until) {
+        return raise(new Alarm("room", roomId, sources, until));
     }
 
     @Override
-    public void addressBlocked(InetAddress address, Instant until) {
-        raised.add(new Alarm("address", address.getHostAddress(), Set.of(address), until));
+    public String addressBlocked(InetAddress address, Instant until) {
+        return raise(new Alarm("address", address.getHostAddress(), Set.of(address), until));
     }
 
     @Override
-    public void accountBlocked(String account, Set<InetAddress> sources, Instant until) {
-        raised.add(new Alarm("account", account, sources, until));
+    public String accountBlocked(String account, Set<InetAddress> sources, Instant until) {
+        return raise(new Alarm("account", account, sources, until));
+    }
+
+    @Override
+    public void blockLifted(String alarm) {
+        lifted.add(raised.get(Integer.parseInt(alarm) - 1));
+    }
+
+    private synchronized String raise(Alarm alarm) {
+        raised.add(alarm);
+        return String.valueOf(raised.size());
     }
 }

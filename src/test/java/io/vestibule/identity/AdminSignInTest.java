@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Timeout;
 
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.pki.SelfSignedCertificateIssuer;
-import io.vestibule.guard.BreakInAlarms;
 import io.vestibule.guard.BreakInGuard;
 import io.vestibule.guard.BreakInPolicy;
 import io.vestibule.guard.InMemoryAttemptLedger;
+import io.vestibule.guard.RecordingAlarms;
 import io.vestibule.identity.SignInRefused.Reason;
 import io.vestibule.identity.cert.CertificateLoginMode;
 import io.vestibule.identity.demo.DemoDirectory;
@@ -97,7 +97,7 @@ class AdminSignInTest {
             }
         };
         signIn = new AdminSignIn(directories, accounts, adminSettings, AdministratorRolesFixture.create(roles, mappings, accountRepository),
-                new BreakInGuard(new InMemoryAttemptLedger(), BreakInPolicy.defaults(), AddressRanges.none(), silentAlarms(), clock),
+                new BreakInGuard(new InMemoryAttemptLedger(), BreakInPolicy.defaults(), AddressRanges.none(), new RecordingAlarms(), clock),
                 new Sessions<>(new InMemorySessionStore<>(),
                         () -> new SessionPolicy(Duration.ofMinutes(5), Duration.ofHours(12), 10, 100, SessionPolicy.WhenFull.REFUSE),
                         POLICY, RANDOM, clock));
@@ -250,21 +250,5 @@ class AdminSignInTest {
     private static void assertRefused(Attempt attempt, Reason reason) {
         assertThatExceptionOfType(SignInRefused.class).isThrownBy(attempt::run)
                 .satisfies(refused -> assertThat(refused.reason()).isEqualTo(reason));
-    }
-
-    private static BreakInAlarms silentAlarms() {
-        return new BreakInAlarms() {
-            @Override
-            public void roomBlocked(String roomId, Set<InetAddress> sources, Instant until) {
-            }
-
-            @Override
-            public void addressBlocked(InetAddress address, Instant until) {
-            }
-
-            @Override
-            public void accountBlocked(String account, Set<InetAddress> sources, Instant until) {
-            }
-        };
     }
 }

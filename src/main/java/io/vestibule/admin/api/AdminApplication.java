@@ -31,6 +31,7 @@ public class AdminApplication extends Application {
             DirectoryResource.class,
             AuditResource.class,
             AuditIntegrityResource.class,
+            BlocksResource.class,
             CallRecordsResource.class,
             KeysResource.class,
             IntegrationsResource.class);

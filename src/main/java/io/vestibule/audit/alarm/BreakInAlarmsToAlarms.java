@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.Dependent;
@@ -18,7 +19,7 @@ import io.vestibule.identity.AccountNames;
 import io.vestibule.platform.net.IpLiteral;
 
 /**
- * Break-in blocks become alarms (R-BRUTE-1, R-BRUTE-2, R-AUD-4), cleared when the block ends, and counted; blocks of
+ * Break-in blocks become alarms (R-BRUTE-1, R-BRUTE-2, R-AUD-4), cleared when the block ends or is lifted, and counted; blocks of
  * rooms and addresses are also call records (R-CDR-1). The guard, a lower layer, is handed this through its
  * {@link BreakInAlarms} port.
  */
@@ -40,28 +41,35 @@ public final class BreakInAlarmsToAlarms implements BreakInAlarms {
     }
 
     @Override
-    public void roomBlocked(String roomId, Set<InetAddress> sources, Instant until) {
+    public String roomBlocked(String roomId, Set<InetAddress> sources, Instant until) {
         metrics.blocked("room");
-        alarms.raise("break_in_room", "room " + roomId,
+        Alarm alarm = alarms.raise("break_in_room", "room " + roomId,
                 "too many wrong PINs; the room answers as if it did not exist; sources " + list(sources), Optional.of(until));
         calls.record(CallEvent.of(CallEvent.Type.BLOCK, clock.instant(), "room_blocked").room(roomId)
                 .detail("until " + until + "; sources " + list(sources)).build());
+        return alarm.id().toString();
     }
 
     @Override
-    public void addressBlocked(InetAddress address, Instant until) {
+    public String addressBlocked(InetAddress address, Instant until) {
         metrics.blocked("address");
-        alarms.raise("break_in_address", IpLiteral.text(address), "too many join attempts; joins from it are refused",
+        Alarm alarm = alarms.raise("break_in_address", IpLiteral.text(address), "too many join attempts; joins from it are refused",
                 Optional.of(until));
         calls.record(CallEvent.of(CallEvent.Type.BLOCK, clock.instant(), "address_blocked").remote(IpLiteral.text(address), null, null)
                 .detail("until " + until).build());
+        return alarm.id().toString();
     }
 
     @Override
-    public void accountBlocked(String account, Set<InetAddress> sources, Instant until) {
+    public String accountBlocked(String account, Set<InetAddress> sources, Instant until) {
         metrics.blocked("account");
-        alarms.raise("break_in_account", accountNames.exists(account) ? "account " + account : "an unknown account",
-                "too many failed sign-ins; sources " + list(sources), Optional.of(until));
+        return alarms.raise("break_in_account", accountNames.exists(account) ? "account " + account : "an unknown account",
+                "too many failed sign-ins; sources " + list(sources), Optional.of(until)).id().toString();
+    }
+
+    @Override
+    public void blockLifted(String alarm) {
+        alarms.clear(UUID.fromString(alarm));
     }
 
     private static String list(Set<InetAddress> sources) {

@@ -183,6 +183,8 @@ class SeparationOfDutiesIT {
         }
         String alarms = dave.get("/alarms").body();
         assertThat(alarms).contains("an unknown account").contains("account bob").doesNotContain("pa55word");
+        String blocks = dave.get("/blocks").body();
+        assertThat(blocks).contains("\"subject\":\"bob\"").doesNotContain("pa55word");
     }
 
     /** Who signs in for each column of the matrix. */
@@ -212,6 +214,8 @@ class SeparationOfDutiesIT {
         MATRIX.put("GET /audit/export", AUDITOR);
         MATRIX.put("GET /audit/integrity", AUDITOR);
         MATRIX.put("GET /alarms", OPERATORS);
+        MATRIX.put("GET /blocks", OPERATORS);
+        MATRIX.put("POST /blocks/lift", EnumSet.of(Holder.READ_WRITE));
         MATRIX.put("GET /cdrs", AUDITOR);
         MATRIX.put("GET /cdrs/status", AUDITOR);
         MATRIX.put("GET /cdrs/{sequence}", AUDITOR);

@@ -96,6 +96,21 @@ class AlarmsTest {
     }
 
     @Test
+    void aBlocksAlarmClearedBeforeItsEndEndsThenAndStaysClearedAfterARestart() {
+        Alarms before = started();
+        Alarm block = before.raise("break_in_account", "account bob", "too many failed sign-ins", Optional.of(START.plus(Duration.ofMinutes(15))));
+        clock.advance(Duration.ofMinutes(2));
+
+        before.clear(block.id());
+
+        assertThat(before.active()).isEmpty();
+        assertThat(started().recent()).singleElement().satisfies(alarm -> {
+            assertThat(alarm.id()).isEqualTo(block.id());
+            assertThat(alarm.clearsAt()).contains(START.plus(Duration.ofMinutes(2)));
+        });
+    }
+
+    @Test
     void alarmsSurviveARestartOnPostgreSql() {
         Assumptions.assumeTrue(PostgresDatabase.available(), "no PostgreSQL at 127.0.0.1:5432");
         try (PostgresDatabase postgres = PostgresDatabase.create()) {
