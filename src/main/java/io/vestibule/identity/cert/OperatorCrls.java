@@ -3,6 +3,7 @@ package io.vestibule.identity.cert;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.cert.CRL;
@@ -45,14 +46,15 @@ public final class OperatorCrls implements Supplier<List<X509CRL>> {
                 readAt = modified;
             }
         } catch (IOException | CRLException | CertificateException e) {
-            LOG.log(Level.WARNING, "The CRL file " + file.get() + " (VESTIBULE_ADMIN_CLIENT_CRL_FILE) cannot be read: " + e.getMessage());
+            LOG.log(Level.WARNING, "The CRL file " + file.get() + " (VESTIBULE_ADMIN_CLIENT_CRL_FILE) cannot be read: "
+                    + (e instanceof NoSuchFileException ? "it does not exist" : e.getMessage()));
             crls = List.of();
             readAt = null;
         }
         return crls;
     }
 
-    private static List<X509CRL> read(Path path) throws IOException, CRLException, CertificateException {
+    static List<X509CRL> read(Path path) throws IOException, CRLException, CertificateException {
         List<X509CRL> read = new ArrayList<>();
         try (InputStream in = Files.newInputStream(path)) {
             for (CRL crl : CertificateFactory.getInstance("X.509").generateCRLs(in)) {

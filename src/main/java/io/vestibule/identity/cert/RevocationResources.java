@@ -3,6 +3,7 @@ package io.vestibule.identity.cert;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,9 +40,18 @@ public class RevocationResources {
     @Inject
     Config config;
 
-    /** A mistyped failure mode stops the deployment, naming the setting, instead of the first certificate sign-in. */
+    /** A mistyped failure mode or a CRL file that cannot be read stops the deployment, naming the setting. */
     void checkAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object started) {
         failureMode();
+        Optional<Path> crls = file(CRL_FILE);
+        if (crls.isPresent()) {
+            try {
+                OperatorCrls.read(crls.get());
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalArgumentException("VESTIBULE_ADMIN_CLIENT_CRL_FILE " + crls.get() + " cannot be read as CRLs: "
+                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            }
+        }
     }
 
     @Produces
