@@ -48,12 +48,12 @@ public class AdminSignIn {
     public AdminSignIn(DirectoryService directories, LocalAccounts accounts, AdminSettingsService settings, AdministratorRoles roles,
                        BreakInGuard guard, Sessions<AdminPrincipal> sessions, ClientCertificateRevocation revocation) {
         this.directories = directories;
-        this.revocation = revocation;
         this.accounts = accounts;
         this.settings = settings;
         this.roles = roles;
         this.passwords = new PasswordCheck(directories, guard);
         this.sessions = sessions;
+        this.revocation = revocation;
     }
 
     /** For CDI's client proxy only. */
