@@ -11,7 +11,9 @@ import jakarta.inject.Inject;
 import io.vestibule.guard.BreakInGuard;
 import io.vestibule.identity.SignInRefused.Reason;
 import io.vestibule.identity.cert.CertificateLoginMode;
+import io.vestibule.identity.cert.ClientCertificateRevocation;
 import io.vestibule.identity.cert.ClientCertificates;
+import io.vestibule.identity.cert.RevocationStatus;
 import io.vestibule.identity.ldap.DirectorySignInRefused;
 import io.vestibule.identity.ldap.DirectoryUser;
 import io.vestibule.identity.ldap.LdapDirectory;
@@ -40,23 +42,30 @@ public class AdminSignIn {
     private AdministratorRoles roles;
     private PasswordCheck passwords;
     private Sessions<AdminPrincipal> sessions;
+    private ClientCertificateRevocation revocation;
 
     @Inject
     public AdminSignIn(DirectoryService directories, LocalAccounts accounts, AdminSettingsService settings, AdministratorRoles roles,
-                       BreakInGuard guard, Sessions<AdminPrincipal> sessions) {
+                       BreakInGuard guard, Sessions<AdminPrincipal> sessions, ClientCertificateRevocation revocation) {
         this.directories = directories;
         this.accounts = accounts;
         this.settings = settings;
         this.roles = roles;
         this.passwords = new PasswordCheck(directories, guard);
         this.sessions = sessions;
+        this.revocation = revocation;
     }
 
     /** For CDI's client proxy only. */
     protected AdminSignIn() {
     }
 
-    public record SignedIn(AdminPrincipal principal, List<Role> roles, Sessions.Started<AdminPrincipal> session) {
+    /**
+     * @param revocationUnknown the client certificate's revocation could not be checked and soft fail admitted it,
+     *                          which the audit record of the sign-in says
+     */
+    public record SignedIn(AdminPrincipal principal, List<Role> roles, Sessions.Started<AdminPrincipal> session,
+                           Optional<String> revocationUnknown) {
     }
 
     public SignedIn signIn(String username, char[] password, InetAddress source) throws SignInRefused {
@@ -73,25 +82,29 @@ public class AdminSignIn {
         } else {
             principal = checkDirectory(username, password, source);
         }
-        return start(principal);
+        return start(principal, Optional.empty());
     }
 
     /**
      * Signs in with a verified client certificate. When certificates are required, the identity it carries (subject
      * CN or userPrincipalName) names a local account or a directory account; when they are not, only certificate-only
-     * ("last resort") local accounts sign in this way, named by the subject CN.
+     * ("last resort") local accounts sign in this way, named by the subject CN. A revoked certificate is refused, and
+     * so is one whose revocation cannot be found out unless revocation checking is set to soft fail.
+     *
+     * @param chain the chain the client presented, leaf first; empty when it presented none
      */
-    public SignedIn signInWithCertificate(Optional<X509Certificate> certificate, InetAddress source) throws SignInRefused {
-        X509Certificate presented = certificate.orElseThrow(() -> new SignInRefused(Reason.CERTIFICATE_MISSING));
+    public SignedIn signInWithCertificate(List<X509Certificate> chain, InetAddress source) throws SignInRefused {
+        X509Certificate presented = chain.stream().findFirst().orElseThrow(() -> new SignInRefused(Reason.CERTIFICATE_MISSING));
         AdminSettings current = settings.current();
         CertificateLoginMode mode = current.clientCertificate();
         boolean required = mode != CertificateLoginMode.NOT_REQUIRED;
         String identity = ClientCertificates.identify(presented, required ? mode : CertificateLoginMode.SUBJECT_CN).name()
                 .orElseThrow(() -> new SignInRefused(Reason.CERTIFICATE_UNKNOWN));
         passwords.admit(identity, source);
+        Optional<String> revocationUnknown = checkRevocation(chain);
         Optional<LocalAccount> local = accounts.find(identity);
         if (local.isPresent() && (local.get().certificateOnly() || required && current.authenticationSource().allowsLocal())) {
-            return start(permitted(AdminPrincipal.local(local.get().id(), local.get().username())));
+            return start(permitted(AdminPrincipal.local(local.get().id(), local.get().username())), revocationUnknown);
         }
         if (required && current.authenticationSource().allowsDirectory() && local.isEmpty()) {
             LdapDirectory directory = passwords.directory();
@@ -99,13 +112,29 @@ public class AdminSignIn {
             try {
                 Optional<DirectoryUser> user = directory.lookUp(attribute, identity);
                 if (user.isPresent()) {
-                    return start(permitted(directoryPrincipal(user.get())));
+                    return start(permitted(directoryPrincipal(user.get())), revocationUnknown);
                 }
             } catch (DirectorySignInRefused unavailable) {
                 throw new SignInRefused(Reason.DIRECTORY_UNAVAILABLE);
             }
         }
         throw passwords.failed(identity, source, Reason.CERTIFICATE_UNKNOWN);
+    }
+
+    /**
+     * Refuses a revoked certificate, and one of unknown revocation when checking fails closed; otherwise says why
+     * revocation is unknown, if it is. Neither counts as a failed attempt: a revoked certificate guesses nothing, and
+     * counting it would let its holder lock the account of the administrator it names.
+     */
+    private Optional<String> checkRevocation(List<X509Certificate> chain) throws SignInRefused {
+        RevocationStatus status = revocation.check(chain);
+        if (status instanceof RevocationStatus.Revoked revoked) {
+            throw new SignInRefused(Reason.CERTIFICATE_REVOKED, revoked.description());
+        }
+        if (!revocation.failureMode().admits(status)) {
+            throw new SignInRefused(Reason.CERTIFICATE_REVOCATION_UNKNOWN, ((RevocationStatus.Unknown) status).description());
+        }
+        return status instanceof RevocationStatus.Unknown unknown ? Optional.of(unknown.description()) : Optional.empty();
     }
 
     /** A password change proves the current password, so it is guarded like a sign-in. */
@@ -146,9 +175,9 @@ public class AdminSignIn {
         return principal;
     }
 
-    private SignedIn start(AdminPrincipal principal) throws SignInRefused {
+    private SignedIn start(AdminPrincipal principal, Optional<String> revocationUnknown) throws SignInRefused {
         try {
-            return new SignedIn(principal, roles.of(principal), sessions.start(principal.owner(), principal));
+            return new SignedIn(principal, roles.of(principal), sessions.start(principal.owner(), principal), revocationUnknown);
         } catch (SessionLimitReached full) {
             throw new SignInRefused(Reason.SESSION_LIMIT);
         }

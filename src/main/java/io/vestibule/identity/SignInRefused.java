@@ -24,20 +24,35 @@ public final class SignInRefused extends Exception {
         CERTIFICATE_REQUIRED,
         CERTIFICATE_MISSING,
         /** The certificate names nobody the authentication source knows. */
-        CERTIFICATE_UNKNOWN
+        CERTIFICATE_UNKNOWN,
+        /** The certificate, or a CA certificate above it, is revoked. */
+        CERTIFICATE_REVOKED,
+        /** No revocation source could answer for the certificate, and revocation checking fails closed. */
+        CERTIFICATE_REVOCATION_UNKNOWN
     }
 
     private final Reason reason;
     private final Duration retryAfter;
+    private final String detail;
 
     public SignInRefused(Reason reason) {
         this(reason, Duration.ZERO);
     }
 
     public SignInRefused(Reason reason, Duration retryAfter) {
+        this(reason, retryAfter, "");
+    }
+
+    /** With what the audit record should say beyond the reason (never a secret, never shown to the person). */
+    public SignInRefused(Reason reason, String detail) {
+        this(reason, Duration.ZERO, detail);
+    }
+
+    private SignInRefused(Reason reason, Duration retryAfter, String detail) {
         super(reason.name(), null, false, false);
         this.reason = reason;
         this.retryAfter = retryAfter;
+        this.detail = detail;
     }
 
     public Reason reason() {
@@ -46,5 +61,9 @@ public final class SignInRefused extends Exception {
 
     public Duration retryAfter() {
         return retryAfter;
+    }
+
+    public String detail() {
+        return detail;
     }
 }

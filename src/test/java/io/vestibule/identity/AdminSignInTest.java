@@ -2,12 +2,16 @@ package io.vestibule.identity;
 
 import java.net.InetAddress;
 import java.security.SecureRandom;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +26,9 @@ import io.vestibule.guard.InMemoryAttemptLedger;
 import io.vestibule.guard.RecordingAlarms;
 import io.vestibule.identity.SignInRefused.Reason;
 import io.vestibule.identity.cert.CertificateLoginMode;
+import io.vestibule.identity.cert.ClientCertificateRevocation;
+import io.vestibule.identity.cert.RevocationFailureMode;
+import io.vestibule.identity.cert.RevocationFetcher;
 import io.vestibule.identity.demo.DemoDirectory;
 import io.vestibule.identity.ldap.LdapDirectory;
 import io.vestibule.identity.local.LocalAccount;
@@ -66,6 +73,10 @@ class AdminSignInTest {
     private LdapDirectory directory;
     private AdminSettings settings;
     private AdminSignIn signIn;
+    private Function<RevocationFailureMode, AdminSignIn> newSignIn;
+    /** The administrators' CA, and its CRLs as the operator's CRL file gives them. */
+    private final TestCertificates.Issued ca = TestCertificates.authority("CN=Admin CA");
+    private final List<X509CRL> crls = new ArrayList<>();
     private LocalAccount admin;
 
     @BeforeEach
@@ -96,11 +107,15 @@ class AdminSignInTest {
                 return settings;
             }
         };
-        signIn = new AdminSignIn(directories, accounts, adminSettings, AdministratorRolesFixture.create(roles, mappings, accountRepository),
+        crls.add(TestCertificates.crl(ca, clock.instant(), clock.instant().plus(Duration.ofDays(7))));
+        newSignIn = mode -> new AdminSignIn(directories, accounts, adminSettings, AdministratorRolesFixture.create(roles, mappings, accountRepository),
                 new BreakInGuard(new InMemoryAttemptLedger(), BreakInPolicy.defaults(), AddressRanges.none(), new RecordingAlarms(), clock),
                 new Sessions<>(new InMemorySessionStore<>(),
                         () -> new SessionPolicy(Duration.ofMinutes(5), Duration.ofHours(12), 10, 100, SessionPolicy.WhenFull.REFUSE),
-                        POLICY, RANDOM, clock));
+                        POLICY, RANDOM, clock),
+                new ClientCertificateRevocation(List.of(ca.certificate()), () -> crls,
+                        new RevocationFetcher(Duration.ofSeconds(1), Duration.ofSeconds(2)), POLICY, mode, clock));
+        signIn = newSignIn.apply(RevocationFailureMode.FAIL_CLOSED);
     }
 
     @AfterEach
@@ -207,27 +222,25 @@ class AdminSignInTest {
     @Test
     void certificatesNameLocalAndDirectoryAdministratorsByCommonName() throws Exception {
         settings = new AdminSettings(AuthenticationSource.LDAP_AND_LOCAL, CertificateLoginMode.SUBJECT_CN, "Authorised use only", 5);
-        TestCertificates.Issued ca = TestCertificates.authority("CN=Admin CA");
-        var local = signIn.signInWithCertificate(Optional.of(TestCertificates.administrator(ca, "admin", Optional.empty()).certificate()), source);
+        var local = signIn.signInWithCertificate(List.of(TestCertificates.administrator(ca, "admin", Optional.empty()).certificate()), source);
         assertThat(local.principal().localAccountId()).contains(admin.id());
-        var dave = signIn.signInWithCertificate(Optional.of(TestCertificates.administrator(ca, "dave", Optional.empty()).certificate()), source);
+        var dave = signIn.signInWithCertificate(List.of(TestCertificates.administrator(ca, "dave", Optional.empty()).certificate()), source);
         assertThat(dave.principal().source()).isEqualTo(AdminPrincipal.Source.DIRECTORY);
         assertThat(dave.roles()).extracting(Role::name).containsExactly("Read-write");
-        assertRefused(() -> signIn.signInWithCertificate(Optional.of(TestCertificates.administrator(ca, "mallory", Optional.empty()).certificate()), source),
+        assertRefused(() -> signIn.signInWithCertificate(List.of(TestCertificates.administrator(ca, "mallory", Optional.empty()).certificate()), source),
                 Reason.CERTIFICATE_UNKNOWN);
-        assertRefused(() -> signIn.signInWithCertificate(Optional.empty(), source), Reason.CERTIFICATE_MISSING);
+        assertRefused(() -> signIn.signInWithCertificate(List.of(), source), Reason.CERTIFICATE_MISSING);
     }
 
     @Test
     void inUpnModeTheCommonNameIsIgnored() throws Exception {
         settings = new AdminSettings(AuthenticationSource.LDAP_AND_LOCAL, CertificateLoginMode.SUBJECT_ALT_NAME_UPN, "Authorised use only", 5);
-        TestCertificates.Issued ca = TestCertificates.authority("CN=Admin CA");
-        var dave = signIn.signInWithCertificate(Optional.of(
+        var dave = signIn.signInWithCertificate(List.of(
                 TestCertificates.administrator(ca, "someone else", Optional.of("dave@demo.vestibule.local")).certificate()), source);
         assertThat(dave.principal().username()).isEqualTo("dave");
-        assertRefused(() -> signIn.signInWithCertificate(Optional.of(TestCertificates.administrator(ca, "dave", Optional.empty()).certificate()), source),
+        assertRefused(() -> signIn.signInWithCertificate(List.of(TestCertificates.administrator(ca, "dave", Optional.empty()).certificate()), source),
                 Reason.CERTIFICATE_UNKNOWN);
-        assertRefused(() -> signIn.signInWithCertificate(Optional.of(
+        assertRefused(() -> signIn.signInWithCertificate(List.of(
                 TestCertificates.administrator(ca, "dave", Optional.of("mallory@demo.vestibule.local")).certificate()), source), Reason.CERTIFICATE_UNKNOWN);
     }
 
@@ -235,12 +248,41 @@ class AdminSignInTest {
     void theLastResortAccountSignsInOnlyWithItsCertificate() throws Exception {
         LocalAccount lastResort = accounts.create("lastresort", Optional.empty(), Set.of(BuiltInRoles.READ_WRITE.id()), true, false);
         demo.close();
-        TestCertificates.Issued ca = TestCertificates.authority("CN=Safe CA");
-        var signedIn = signIn.signInWithCertificate(Optional.of(TestCertificates.administrator(ca, "lastresort", Optional.empty()).certificate()), source);
+        var signedIn = signIn.signInWithCertificate(List.of(TestCertificates.administrator(ca, "lastresort", Optional.empty()).certificate()), source);
         assertThat(signedIn.principal().localAccountId()).contains(lastResort.id());
         assertRefused(() -> signIn.signIn("lastresort", "".toCharArray(), source), Reason.INVALID_CREDENTIALS);
-        assertRefused(() -> signIn.signInWithCertificate(Optional.of(TestCertificates.administrator(ca, "admin", Optional.empty()).certificate()), source),
+        assertRefused(() -> signIn.signInWithCertificate(List.of(TestCertificates.administrator(ca, "admin", Optional.empty()).certificate()), source),
                 Reason.CERTIFICATE_UNKNOWN);
+    }
+
+    @Test
+    void aRevokedCertificateIsRefusedWithoutLockingTheAccountItNames() throws Exception {
+        settings = new AdminSettings(AuthenticationSource.LDAP_AND_LOCAL, CertificateLoginMode.SUBJECT_CN, "Authorised use only", 5);
+        TestCertificates.Issued stolen = TestCertificates.administrator(ca, "admin", Optional.empty());
+        crls.set(0, TestCertificates.crl(ca, clock.instant(), clock.instant().plus(Duration.ofDays(7)), stolen.certificate().getSerialNumber()));
+
+        for (int attempt = 0; attempt < 12; attempt++) {
+            assertThatExceptionOfType(SignInRefused.class).isThrownBy(() -> signIn.signInWithCertificate(List.of(stolen.certificate()), source))
+                    .satisfies(refused -> {
+                        assertThat(refused.reason()).isEqualTo(Reason.CERTIFICATE_REVOKED);
+                        assertThat(refused.detail()).contains("the CRL file").contains(stolen.certificate().getSerialNumber().toString(16));
+                    });
+        }
+        var renewed = signIn.signInWithCertificate(List.of(TestCertificates.administrator(ca, "admin", Optional.empty()).certificate()), source);
+        assertThat(renewed.principal().localAccountId()).contains(admin.id());
+        assertThat(renewed.revocationUnknown()).isEmpty();
+    }
+
+    @Test
+    void unknownRevocationIsRefusedUnlessSoftFailAdmitsItAndSaysSo() throws Exception {
+        settings = new AdminSettings(AuthenticationSource.LDAP_AND_LOCAL, CertificateLoginMode.SUBJECT_CN, "Authorised use only", 5);
+        crls.clear();
+        X509Certificate certificate = TestCertificates.administrator(ca, "admin", Optional.empty()).certificate();
+
+        assertRefused(() -> signIn.signInWithCertificate(List.of(certificate), source), Reason.CERTIFICATE_REVOCATION_UNKNOWN);
+        var admitted = newSignIn.apply(RevocationFailureMode.SOFT_FAIL).signInWithCertificate(List.of(certificate), source);
+        assertThat(admitted.principal().localAccountId()).contains(admin.id());
+        assertThat(admitted.revocationUnknown()).hasValueSatisfying(why -> assertThat(why).contains("no CRL distribution point"));
     }
 
     private interface Attempt {

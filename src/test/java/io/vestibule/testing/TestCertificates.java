@@ -12,6 +12,7 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -21,9 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
@@ -98,6 +101,45 @@ public final class TestCertificates {
                 false, altNames), keys.getPrivate());
     }
 
+    /**
+     * A P-256 certificate issued by {@code issuer} with these extensions besides basic constraints, such as CRL
+     * distribution points or the OCSP responder's address; a CA certificate when {@code ca}.
+     */
+    public static Issued issue(Issued issuer, String subject, boolean ca, Extension... extensions) {
+        KeyPair keys = ecKeys();
+        return new Issued(build(new X500Name(subject), keys, issuer.subject(), issuer.key(), "SHA256withECDSA", Instant.now(),
+                Duration.ofDays(1), ca, null, extensions), keys.getPrivate());
+    }
+
+    /** A CRL of {@code issuer} listing these serial numbers as revoked for key compromise. */
+    public static X509CRL crl(Issued issuer, Instant thisUpdate, Instant nextUpdate, BigInteger... revoked) {
+        try {
+            X509v2CRLBuilder builder = new X509v2CRLBuilder(issuer.subject(), Date.from(thisUpdate));
+            builder.setNextUpdate(Date.from(nextUpdate));
+            for (BigInteger serial : revoked) {
+                builder.addCRLEntry(serial, Date.from(thisUpdate), CRLReason.keyCompromise);
+            }
+            byte[] encoded = builder.build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(CryptoPolicy.bouncyCastle())
+                    .build(issuer.key())).getEncoded();
+            return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(encoded));
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot make a test CRL", e);
+        }
+    }
+
+    /** CRLs as PEM, as an operator's CRL file holds them. */
+    public static String crlPem(X509CRL... crls) {
+        StringWriter text = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+            for (X509CRL crl : crls) {
+                writer.writeObject(crl);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
     /** An administrator's client certificate: subject CN, and a userPrincipalName otherName as AD issues it. */
     public static Issued administrator(Issued issuer, String commonName, java.util.Optional<String> userPrincipalName) {
         GeneralNames upn = userPrincipalName.map(name -> new GeneralNames(new GeneralName(GeneralName.otherName,
@@ -117,7 +159,7 @@ public final class TestCertificates {
 
     private static X509Certificate build(X500Name subject, KeyPair keys, X500Name issuer, PrivateKey issuerKey,
                                          String signatureAlgorithm, Instant notBefore, Duration validity, boolean ca,
-                                         GeneralNames altNames) {
+                                         GeneralNames altNames, Extension... extensions) {
         try {
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
                     BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(notBefore.minusSeconds(60)),
@@ -125,6 +167,9 @@ public final class TestCertificates {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
             if (altNames != null) {
                 builder.addExtension(Extension.subjectAlternativeName, false, altNames);
+            }
+            for (Extension extension : extensions) {
+                builder.addExtension(extension);
             }
             byte[] encoded = builder.build(new JcaContentSignerBuilder(signatureAlgorithm)
                     .setProvider(CryptoPolicy.bouncyCastle()).build(issuerKey)).getEncoded();

@@ -2,6 +2,7 @@ package io.vestibule.admin.api;
 
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -85,10 +86,10 @@ public class AdminAuthResource {
     @Path("auth/certificate")
     @BeforeSignIn
     public Response loginWithCertificate(@CookieParam(SessionCookie.ADMIN_NAME) String previousToken) {
-        Optional<X509Certificate> certificate = ClientCertificates.chain(http).stream().findFirst();
-        String subject = certificate.map(presented -> presented.getSubjectX500Principal().getName()).orElse("no certificate");
+        List<X509Certificate> chain = ClientCertificates.chain(http);
+        String subject = chain.stream().findFirst().map(presented -> presented.getSubjectX500Principal().getName()).orElse("no certificate");
         try {
-            return signedIn(signIn.signInWithCertificate(certificate, current.source()), previousToken, "certificate " + subject);
+            return signedIn(signIn.signInWithCertificate(chain, current.source()), previousToken, "certificate " + subject);
         } catch (SignInRefused refused) {
             throw refusal(refused, subject, "certificate");
         }
@@ -175,7 +176,8 @@ public class AdminAuthResource {
         // Whatever admin session the browser held before is ended, not reused (no fixation).
         sessions.end(previousToken);
         AdminPrincipal principal = signedIn.principal();
-        audit.record("admin.login", principal.username() + " (" + principal.source().apiName() + ")", AuditEvent.Outcome.SUCCESS, how);
+        audit.record("admin.login", principal.username() + " (" + principal.source().apiName() + ")", AuditEvent.Outcome.SUCCESS,
+                how + signedIn.revocationUnknown().map(why -> "; revocation unknown, admitted by soft fail: " + why).orElse(""));
         Optional<String> expires = principal.localAccountId().flatMap(accounts::find).flatMap(accounts::passwordExpiresAt).map(Object::toString);
         return Response.ok(JsonBuilders.object()
                         .add("user", AdminJson.administrator(principal, signedIn.roles(),
@@ -188,7 +190,7 @@ public class AdminAuthResource {
 
     private ApiProblem refusal(SignInRefused refused, String who, String how) {
         audit.record("admin.login", who, AuditEvent.Outcome.FAILURE,
-                how + ": " + refused.reason().name().toLowerCase(Locale.ROOT));
+                how + ": " + refused.reason().name().toLowerCase(Locale.ROOT) + (refused.detail().isEmpty() ? "" : " (" + refused.detail() + ")"));
         return switch (refused.reason()) {
             case INVALID_CREDENTIALS -> new ApiProblem(401, "invalid_credentials", "The user name or password is wrong.");
             case NOT_PERMITTED -> new ApiProblem(403, "forbidden", "Your account holds no administrator role.");
@@ -206,6 +208,9 @@ public class AdminAuthResource {
                     "Your browser presented no client certificate. Install yours and reload the page.");
             case CERTIFICATE_UNKNOWN -> new ApiProblem(401, "certificate_unknown",
                     "Your certificate does not name an administrator of this service.");
+            case CERTIFICATE_REVOKED -> new ApiProblem(401, "certificate_revoked", "Your certificate has been revoked.");
+            case CERTIFICATE_REVOCATION_UNKNOWN -> new ApiProblem(503, "certificate_revocation_unknown",
+                    "Whether your certificate has been revoked cannot be checked now; try again later or ask the service's operator.");
         };
     }
 }

@@ -21,6 +21,7 @@ import javax.net.ssl.SSLContext;
 
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.pki.TrustAnchors;
+import io.vestibule.platform.net.BoundedBody;
 
 /**
  * The HTTP exchanges with the OpenID provider: GET of its documents and POST of forms to its token endpoint. Answers

@@ -78,7 +78,8 @@ public class AuthResource {
         } catch (SignInRefused refused) {
             throw switch (refused.reason()) {
                 // Expired passwords and client certificates are the console's; should one reach the portal, it says no alike.
-                case INVALID_CREDENTIALS, PASSWORD_EXPIRED, CERTIFICATE_REQUIRED, CERTIFICATE_MISSING, CERTIFICATE_UNKNOWN ->
+                case INVALID_CREDENTIALS, PASSWORD_EXPIRED, CERTIFICATE_REQUIRED, CERTIFICATE_MISSING, CERTIFICATE_UNKNOWN,
+                     CERTIFICATE_REVOKED, CERTIFICATE_REVOCATION_UNKNOWN ->
                         new ApiProblem(401, "invalid_credentials", "The user name or password is wrong.");
                 case NOT_PERMITTED -> new ApiProblem(403, "forbidden", "Your account is not allowed to use the portal.");
                 case DIRECTORY_UNAVAILABLE -> new ApiProblem(503, "directory_unavailable",

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,6 +36,8 @@ class AdminApiIT {
     private static final String ADMIN_PASSWORD = "Chosen-Admin-Pass-1";
     private static final TestCertificates.Issued ADMIN_CA = TestCertificates.authority("CN=Vestibule admin CA");
     private static final TestCertificates.Issued OTHER_CA = TestCertificates.authority("CN=Someone else's CA");
+    /** A certificate of the first administrator that the operator's CRL file lists as revoked. */
+    private static final TestCertificates.Issued REVOKED = TestCertificates.administrator(ADMIN_CA, "admin", Optional.empty());
 
     private static VestibuleServer server;
 
@@ -41,9 +45,14 @@ class AdminApiIT {
     static void start() throws IOException {
         Path caFile = Files.createTempFile("admin-client-ca", ".pem");
         Files.writeString(caFile, PemFiles.toPem(java.util.List.of(ADMIN_CA.certificate())), StandardCharsets.US_ASCII);
+        // The test certificates name no CRL distribution point or OCSP responder: the CRL file answers for them.
+        Path crlFile = Files.createTempFile("admin-client-crl", ".pem");
+        Files.writeString(crlFile, TestCertificates.crlPem(TestCertificates.crl(ADMIN_CA, Instant.now().minusSeconds(60),
+                Instant.now().plus(Duration.ofDays(1)), REVOKED.certificate().getSerialNumber())), StandardCharsets.US_ASCII);
         server = VestibuleServer.start("admin-api", Map.of(
                 "VESTIBULE_BOOTSTRAP_ADMIN_PASSWORD", BOOTSTRAP_PASSWORD,
-                "VESTIBULE_ADMIN_CLIENT_CA_FILE", caFile.toString()), () -> { });
+                "VESTIBULE_ADMIN_CLIENT_CA_FILE", caFile.toString(),
+                "VESTIBULE_ADMIN_CLIENT_CRL_FILE", crlFile.toString()), () -> { });
         AdminClient first = server.newAdminClient();
         ApiResponse expired = first.login("admin", BOOTSTRAP_PASSWORD);
         assertThat(expired.status()).as(expired.toString()).isEqualTo(403);
@@ -255,6 +264,9 @@ class AdminApiIT {
             assertThat(server.newAdminClient(TestCertificates.administrator(ADMIN_CA, "mallory", Optional.empty())).loginWithCertificate()
                     .errorCode()).isEqualTo("certificate_unknown");
             assertThat(server.newAdminClient().loginWithCertificate().errorCode()).isEqualTo("certificate_missing");
+            ApiResponse revoked = server.newAdminClient(REVOKED).loginWithCertificate();
+            assertThat(revoked.status()).as(revoked.toString()).isEqualTo(401);
+            assertThat(revoked.errorCode()).isEqualTo("certificate_revoked");
             assertThat(foreignCertificateSignIn()).as("a certificate of another CA is refused at the handshake, or never offered").isNotEqualTo(200);
 
             assertThat(byCn.put("/settings", Json.createObjectBuilder().add("clientCertificate", "subject_alt_name_upn").build()).status())
@@ -268,6 +280,10 @@ class AdminApiIT {
                     .isEqualTo(200);
         }
         assertThat(server.newAdminClient().get("/banner").json().getBoolean("passwordLogin")).isTrue();
+        assertThat(directoryAdministrator("carol").get("/audit?type=admin.login&outcome=failure&limit=1000").jsonArray()
+                .getValuesAs(JsonObject.class)).as("the revoked certificate's refusal is audited with its reason")
+                .anySatisfy(event -> assertThat(event.getString("detail")).contains("certificate_revoked")
+                        .contains(REVOKED.certificate().getSerialNumber().toString(16)));
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.vestibule.identity.oidc;
+package io.vestibule.platform.net;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,11 +11,11 @@ import java.util.concurrent.Flow;
 
 /**
  * Collects an answer's body up to a bound without a thread waiting on it: together with a deadline on the whole
- * exchange, a provider that stalls in the middle of a body cannot hold the caller beyond that deadline.
+ * exchange, a server that stalls in the middle of a body cannot hold the caller beyond that deadline.
  */
-final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     /** A body longer than the bound. */
-    static final class TooLarge extends IOException {
+    public static final class TooLarge extends IOException {
         private static final long serialVersionUID = 1L;
 
         TooLarge() {
@@ -32,7 +32,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
         this.bound = bound;
     }
 
-    static HttpResponse.BodyHandler<byte[]> handler(int bound) {
+    public static HttpResponse.BodyHandler<byte[]> handler(int bound) {
         return info -> new BoundedBody(bound);
     }
 
