@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.identity.AdminPrincipal;
 import io.vestibule.identity.AdminSignIn;
 import io.vestibule.identity.SignInRefused;
@@ -99,7 +100,7 @@ public class AdminAuthResource {
     @AnyAdministrator
     public Response logout(@CookieParam(SessionCookie.ADMIN_NAME) String token) {
         sessions.end(token);
-        audit.changed("admin.logout", "");
+        audit.changed(AuditEventType.ADMIN_LOGOUT, "");
         return Response.noContent().cookie(SessionCookie.ADMIN.expire()).build();
     }
 
@@ -143,13 +144,13 @@ public class AdminAuthResource {
             String owner = AdminPrincipal.local(account.get().id(), account.get().username()).owner();
             // Other sessions of the account end; the one that made the change, if any, goes on.
             sessions.endAllOf(owner, session.map(Session::tokenHash));
-            audit.record("admin.password.change", username, AuditEvent.Outcome.SUCCESS, "");
+            audit.record(AuditEventType.ADMIN_PASSWORD_CHANGE, username, AuditEvent.Outcome.SUCCESS, "");
             return Response.noContent().build();
         } catch (AccountRefused refused) {
             if (refused.reason() == AccountRefused.Reason.INVALID_CREDENTIALS) {
                 signIn.passwordFailed(username, current.source());
             }
-            audit.record("admin.password.change", username, AuditEvent.Outcome.FAILURE,
+            audit.record(AuditEventType.ADMIN_PASSWORD_CHANGE, username, AuditEvent.Outcome.FAILURE,
                     refused.reason().name().toLowerCase(Locale.ROOT));
             throw problems.of(refused);
         } catch (SignInRefused blocked) {
@@ -175,7 +176,7 @@ public class AdminAuthResource {
         // Whatever admin session the browser held before is ended, not reused (no fixation).
         sessions.end(previousToken);
         AdminPrincipal principal = signedIn.principal();
-        audit.record("admin.login", principal.username() + " (" + principal.source().apiName() + ")", AuditEvent.Outcome.SUCCESS, how);
+        audit.record(AuditEventType.ADMIN_LOGIN, principal.username() + " (" + principal.source().apiName() + ")", AuditEvent.Outcome.SUCCESS, how);
         Optional<String> expires = principal.localAccountId().flatMap(accounts::find).flatMap(accounts::passwordExpiresAt).map(Object::toString);
         return Response.ok(JsonBuilders.object()
                         .add("user", AdminJson.administrator(principal, signedIn.roles(),
@@ -187,7 +188,7 @@ public class AdminAuthResource {
     }
 
     private ApiProblem refusal(SignInRefused refused, String who, String how) {
-        audit.record("admin.login", who, AuditEvent.Outcome.FAILURE,
+        audit.record(AuditEventType.ADMIN_LOGIN, who, AuditEvent.Outcome.FAILURE,
                 how + ": " + refused.reason().name().toLowerCase(Locale.ROOT));
         return switch (refused.reason()) {
             case INVALID_CREDENTIALS -> new ApiProblem(401, "invalid_credentials", "The user name or password is wrong.");
