@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.vestibule.audit.AuditEvent;
 import io.vestibule.audit.AuditEventType;
+import io.vestibule.identity.AccountNames;
 import io.vestibule.identity.AdminPrincipal;
 import io.vestibule.identity.AdminSignIn;
 import io.vestibule.identity.SignInRefused;
@@ -60,6 +61,9 @@ public class AdminAuthResource {
     AdminAudit audit;
 
     @Inject
+    AccountNames accountNames;
+
+    @Inject
     AdminProblems problems;
 
     @Context
@@ -76,7 +80,7 @@ public class AdminAuthResource {
         try {
             return signedIn(signIn.signIn(username, password, current.source()), previousToken, "password");
         } catch (SignInRefused refused) {
-            throw refusal(refused, username, "password");
+            throw refusal(refused, typedName(username), "password");
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -154,7 +158,7 @@ public class AdminAuthResource {
                     refused.reason().name().toLowerCase(Locale.ROOT));
             throw problems.of(refused);
         } catch (SignInRefused blocked) {
-            throw refusal(blocked, username, "password change");
+            throw refusal(blocked, typedName(username), "password change");
         } finally {
             Arrays.fill(oldPassword, '\0');
             Arrays.fill(newPassword, '\0');
@@ -185,6 +189,11 @@ public class AdminAuthResource {
                         .build().toString())
                 .cookie(SessionCookie.ADMIN.issue(signedIn.session().token()))
                 .build();
+    }
+
+    /** People type passwords into the user-name field: a name that is no account's is not repeated (R-RUN-5). */
+    private String typedName(String username) {
+        return accountNames.exists(username) ? username : "an unknown account";
     }
 
     private ApiProblem refusal(SignInRefused refused, String who, String how) {

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.vestibule.audit.AuditEvent;
 import io.vestibule.audit.AuditEventType;
+import io.vestibule.identity.AccountNames;
 import io.vestibule.identity.DirectoryService;
 import io.vestibule.identity.PortalPrincipal;
 import io.vestibule.identity.PortalSignIn;
@@ -40,6 +41,7 @@ import io.vestibule.portal.PortalAudit;
 @Path("/auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
+    static final String UNKNOWN_ACCOUNT = "an unknown account";
     @Inject
     PortalSignIn signIn;
 
@@ -60,6 +62,9 @@ public class AuthResource {
 
     @Inject
     PortalAudit audit;
+
+    @Inject
+    AccountNames accountNames;
 
     @Context
     HttpServletRequest http;
@@ -84,7 +89,8 @@ public class AuthResource {
                     .cookie(SessionCookie.PORTAL.issue(signedIn.session().token()))
                     .build();
         } catch (SignInRefused refused) {
-            audit.record(AuditEventType.PORTAL_LOGIN, username, AuditEvent.Outcome.FAILURE,
+            // People type passwords into the user-name field: a name that is no account's is not repeated (R-RUN-5).
+            audit.record(AuditEventType.PORTAL_LOGIN, accountNames.exists(username) ? username : UNKNOWN_ACCOUNT, AuditEvent.Outcome.FAILURE,
                     "password: " + refused.reason().name().toLowerCase(Locale.ROOT));
             throw switch (refused.reason()) {
                 // Expired passwords and client certificates are the console's; should one reach the portal, it says no alike.
