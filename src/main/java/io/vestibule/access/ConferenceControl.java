@@ -2,6 +2,7 @@ package io.vestibule.access;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,23 +70,29 @@ public class ConferenceControl {
         }
     }
 
-    public void lock(String token, UUID conferenceId) throws TokenRejected, NotAllowed {
-        Conference conference = asHost(token, conferenceId);
+    public HostAct lock(String token, UUID conferenceId) throws TokenRejected, NotAllowed {
+        Hosting hosting = asHost(token, conferenceId);
+        Conference conference = hosting.conference();
         conference.lock();
         notifier.lockChanged(conference, true);
+        return hosting.did(Optional.empty(), 0);
     }
 
-    public void unlock(String token, UUID conferenceId) throws TokenRejected, NotAllowed {
-        Conference conference = admissions.requireAdmitting(asHost(token, conferenceId));
+    public HostAct unlock(String token, UUID conferenceId) throws TokenRejected, NotAllowed {
+        Hosting hosting = asHost(token, conferenceId);
+        Conference conference = admissions.requireAdmitting(hosting.conference());
         List<Participant> admitted = conference.unlock(joins.presentUntil(), clock.instant());
         notifier.lockChanged(conference, false);
         admitted.forEach(participant -> joins.deliverAdmission(conference, participant));
         // Those still waiting may wait for another reason now; one entry each, as many as the lobby holds at most.
         conference.lobby().forEach(waiting -> notifier.waiting(conference, waiting));
+        return hosting.did(Optional.empty(), admitted.size());
     }
 
-    public void end(String token, UUID conferenceId) throws TokenRejected, NotAllowed {
-        end(asHost(token, conferenceId));
+    public HostAct end(String token, UUID conferenceId) throws TokenRejected, NotAllowed {
+        Hosting hosting = asHost(token, conferenceId);
+        end(hosting.conference());
+        return hosting.did(Optional.empty(), 0);
     }
 
     /** Ends the conference running in the room, if one runs, as a host's end does; for an administrator. */
@@ -126,25 +133,36 @@ public class ConferenceControl {
         live.forgetIfOver(conference);
     }
 
-    public void admit(String token, UUID conferenceId, UUID participantId) throws TokenRejected, NotAllowed, NoSuchParticipant {
-        Conference conference = admissions.requireAdmitting(asHost(token, conferenceId));
+    public HostAct admit(String token, UUID conferenceId, UUID participantId) throws TokenRejected, NotAllowed, NoSuchParticipant {
+        Hosting hosting = asHost(token, conferenceId);
+        Conference conference = admissions.requireAdmitting(hosting.conference());
         Participant admitted = conference.admit(participantId, joins.presentUntil()).orElseThrow(NoSuchParticipant::new);
         joins.deliverAdmission(conference, admitted);
+        return hosting.did(Optional.of(admitted), 1);
     }
 
-    public void remove(String token, UUID conferenceId, UUID participantId) throws TokenRejected, NotAllowed, NoSuchParticipant {
-        Conference conference = asHost(token, conferenceId);
+    public HostAct remove(String token, UUID conferenceId, UUID participantId) throws TokenRejected, NotAllowed, NoSuchParticipant {
+        Hosting hosting = asHost(token, conferenceId);
+        Conference conference = hosting.conference();
         Participant removed = conference.remove(participantId, clock.instant()).orElseThrow(NoSuchParticipant::new);
         revocations.removeParticipant(conferenceId.toString(), participantId.toString());
         notifier.departed(conference, removed);
         live.forgetIfOver(conference);
+        return hosting.did(Optional.of(removed), 0);
     }
 
     public Conference participants(String token, UUID conferenceId) throws TokenRejected, NotAllowed {
-        return asHost(token, conferenceId);
+        return asHost(token, conferenceId).conference();
     }
 
-    private Conference asHost(String token, UUID conferenceId) throws TokenRejected, NotAllowed {
+    /** A host's token checked: the conference it opens and the host, as the conference knew them before the act. */
+    private record Hosting(Conference conference, UUID hostId, Optional<Participant> host) {
+        HostAct did(Optional<Participant> target, int admitted) {
+            return new HostAct(conference.id(), conference.roomId(), hostId, host, target, admitted);
+        }
+    }
+
+    private Hosting asHost(String token, UUID conferenceId) throws TokenRejected, NotAllowed {
         TokenClaims claims;
         try {
             claims = verifier.verify(token, Expectation.of(TokenKind.JOIN).inConference(conferenceId.toString()));
@@ -157,6 +175,8 @@ public class ConferenceControl {
         if (claims.role() != ParticipantRole.HOST) {
             throw new NotAllowed();
         }
-        return joins.conferenceOf(claims);
+        Conference conference = joins.conferenceOf(claims);
+        UUID hostId = UUID.fromString(claims.participantId());
+        return new Hosting(conference, hostId, conference.participant(hostId));
     }
 }

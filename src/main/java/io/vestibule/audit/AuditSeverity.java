@@ -7,15 +7,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The one place an audit event's severity is decided, with syslog's numbers (RFC 5424 §6.2.1): alarms are alerts,
- * refusals and failures warnings, everything else that succeeded a notice (normal but significant). A lower code is
- * more severe. Queries of the log derive their severity filter from {@link #outcomesAtLeast} so the two never part.
+ * The one place an audit event's severity is decided, with syslog's numbers (RFC 5424 §6.2.1): alarms raised are
+ * alerts (the catalogue, {@link AuditEventType#alert()}, names them), refusals and failures warnings, everything else
+ * that succeeded a notice (normal but significant). A lower code is more severe. Queries of the log derive their
+ * severity filter from {@link #outcomesAtLeast} and {@link AuditEventType#alertTypes()} so the two never part.
  */
 public enum AuditSeverity {
     ALERT(1), WARNING(4), NOTICE(5), INFORMATIONAL(6);
-
-    /** Every event whose type starts so is an alarm raised or cleared. */
-    public static final String ALARM_TYPE_PREFIX = "alarm.";
 
     private final int code;
 
@@ -41,10 +39,10 @@ public enum AuditSeverity {
     }
 
     public static AuditSeverity of(AuditEvent event) {
-        return event.type().startsWith(ALARM_TYPE_PREFIX) ? ALERT : ofOutcome(event.outcome());
+        return AuditEventType.of(event.type()).filter(AuditEventType::alert).isPresent() ? ALERT : ofOutcome(event.outcome());
     }
 
-    /** The outcomes whose events, alarms aside, are at least {@code minimum}; alarms are always the most severe. */
+    /** The outcomes whose events, alerts aside, are at least {@code minimum}; alerts are always the most severe. */
     public static Set<AuditEvent.Outcome> outcomesAtLeast(AuditSeverity minimum) {
         Set<AuditEvent.Outcome> outcomes = EnumSet.noneOf(AuditEvent.Outcome.class);
         for (AuditEvent.Outcome outcome : AuditEvent.Outcome.values()) {

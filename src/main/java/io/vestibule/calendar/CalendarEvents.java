@@ -79,6 +79,11 @@ public class CalendarEvents {
         cancellation.cancel(organizer, meetingId);
     }
 
+    /** The meeting the organizer's event holds now, if it holds one (perhaps cancelled). */
+    public Optional<BookedMeeting> meetingOf(Organizer organizer, CalendarEventKey key) {
+        return events.meetingOf(organizer.id(), key.hash(policy)).map(meetingId -> bookings.get(organizer, meetingId));
+    }
+
     private CalendarMeeting described(CalendarEventTransaction.Placed placed, CalendarEvent event, Locale language) {
         BookedMeeting booked = placed.booked();
         Room room = booked.room();

@@ -16,7 +16,7 @@ class AuditExportLimitTest {
     private static AuditLog matching(long events) {
         return new AuditLog() {
             @Override
-            public void record(String type, String actor, String sourceAddress, AuditEvent.Outcome outcome, String detail) {
+            public void record(AuditEventType type, String actor, String sourceAddress, AuditEvent.Outcome outcome, String detail) {
                 throw new UnsupportedOperationException();
             }
 

@@ -13,6 +13,10 @@ class AuditSeverityTest {
         assertThat(AuditSeverity.of(event("access.refused", AuditEvent.Outcome.REFUSED))).isEqualTo(AuditSeverity.WARNING);
         assertThat(AuditSeverity.of(event("admin.login", AuditEvent.Outcome.FAILURE))).isEqualTo(AuditSeverity.WARNING);
         assertThat(AuditSeverity.of(event("admin.login", AuditEvent.Outcome.SUCCESS))).isEqualTo(AuditSeverity.NOTICE);
+        assertThat(AuditSeverity.of(event("alarm.cleared", AuditEvent.Outcome.SUCCESS))).as("a condition that ended needs no action")
+                .isEqualTo(AuditSeverity.NOTICE);
+        assertThat(AuditSeverity.of(event("retired.type", AuditEvent.Outcome.FAILURE))).as("a type no longer in the catalogue")
+                .isEqualTo(AuditSeverity.WARNING);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.vestibule.testing.AuditRecords;
 import io.vestibule.testing.Chromium;
 import io.vestibule.testing.SsoParts;
 import io.vestibule.testing.SsoResolver;
@@ -75,6 +77,12 @@ class SsoBrowserIT {
             assertThat(page.locator("#password")).isVisible();
             Chromium.screenshot(page, "sso-keycloak-login-after-sign-out.png");
         }
+        List<Map<String, Object>> audited = AuditRecords.of(sso.portal());
+        Assertions.assertThat(audited).as("the sign-in and sign-out are audit events (AuditCatalogueIT)")
+                .anySatisfy(event -> Assertions.assertThat(event).containsEntry("type", "portal.login")
+                        .containsEntry("actor", "alice").containsEntry("outcome", "success").containsEntry("detail", "single sign-on"))
+                .anySatisfy(event -> Assertions.assertThat(event).containsEntry("type", "portal.logout")
+                        .containsEntry("actor", "alice"));
     }
 
     /**
@@ -131,5 +139,9 @@ class SsoBrowserIT {
             page.waitForURL("**/index.html?error=forbidden");
             assertThat(page.locator("#status")).hasText("Your account is not allowed to do this.");
         }
+        Assertions.assertThat(AuditRecords.of(sso.portal())).anySatisfy(event -> {
+            Assertions.assertThat(event).containsEntry("type", "portal.login").containsEntry("outcome", "failure");
+            Assertions.assertThat((String) event.get("detail")).startsWith("single sign-on: forbidden");
+        });
     }
 }

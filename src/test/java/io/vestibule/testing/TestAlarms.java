@@ -11,6 +11,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
+import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.AuditEventType;
+import io.vestibule.audit.AuditLog;
+import io.vestibule.audit.AuditQuery;
 import io.vestibule.audit.alarm.Alarm;
 import io.vestibule.audit.alarm.AlarmStore;
 import io.vestibule.audit.alarm.Alarms;
@@ -21,7 +25,24 @@ public final class TestAlarms {
     }
 
     public static Alarms over(Clock clock) {
-        return new Alarms(new InMemoryStore(), clock, metrics());
+        return new Alarms(new InMemoryStore(), clock, metrics(), new UnreadAuditLog());
+    }
+
+    /** The audit events alarms write are not what these tests are about: {@code AlarmsTest} reads those. */
+    private static final class UnreadAuditLog implements AuditLog {
+        @Override
+        public void record(AuditEventType type, String actor, String sourceAddress, AuditEvent.Outcome outcome, String detail) {
+        }
+
+        @Override
+        public List<AuditEvent> find(AuditQuery query) {
+            return List.of();
+        }
+
+        @Override
+        public long count(AuditQuery query) {
+            return 0;
+        }
     }
 
     private static MetricRegistry metrics() {
@@ -46,6 +67,12 @@ public final class TestAlarms {
         public synchronized void cleared(UUID id, Instant at) {
             alarms.replaceAll(alarm -> alarm.id().equals(id)
                     ? new Alarm(id, alarm.type(), alarm.subject(), alarm.detail(), alarm.raisedAt(), Optional.of(at)) : alarm);
+        }
+
+        @Override
+        public synchronized void detailChanged(UUID id, String detail) {
+            alarms.replaceAll(alarm -> alarm.id().equals(id)
+                    ? new Alarm(id, alarm.type(), alarm.subject(), detail, alarm.raisedAt(), alarm.clearsAt()) : alarm);
         }
 
         @Override

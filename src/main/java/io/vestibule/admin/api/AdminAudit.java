@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.audit.AuditLog;
 
 /** Writes what happens on the current admin request to the audit log, with its source address. */
@@ -16,11 +17,11 @@ public class AdminAudit {
     CurrentAdministrator current;
 
     /** A change the signed-in administrator made. */
-    void changed(String type, String detail) {
+    void changed(AuditEventType type, String detail) {
         record(type, current.actor(), AuditEvent.Outcome.SUCCESS, detail);
     }
 
-    void record(String type, String actor, AuditEvent.Outcome outcome, String detail) {
+    void record(AuditEventType type, String actor, AuditEvent.Outcome outcome, String detail) {
         log.record(type, actor, current.source().getHostAddress(), outcome, detail);
     }
 }

@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.AuditEventType;
+import io.vestibule.identity.AccountNames;
 import io.vestibule.identity.AdminPrincipal;
 import io.vestibule.identity.AdminSignIn;
 import io.vestibule.identity.SignInRefused;
@@ -60,6 +62,9 @@ public class AdminAuthResource {
     AdminAudit audit;
 
     @Inject
+    AccountNames accountNames;
+
+    @Inject
     AdminProblems problems;
 
     @Context
@@ -76,7 +81,7 @@ public class AdminAuthResource {
         try {
             return signedIn(signIn.signIn(username, password, current.source()), previousToken, "password");
         } catch (SignInRefused refused) {
-            throw refusal(refused, username, "password");
+            throw refusal(refused, typedName(username), "password");
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -100,7 +105,7 @@ public class AdminAuthResource {
     @AnyAdministrator
     public Response logout(@CookieParam(SessionCookie.ADMIN_NAME) String token) {
         sessions.end(token);
-        audit.changed("admin.logout", "");
+        audit.changed(AuditEventType.ADMIN_LOGOUT, "");
         return Response.noContent().cookie(SessionCookie.ADMIN.expire()).build();
     }
 
@@ -144,17 +149,17 @@ public class AdminAuthResource {
             String owner = AdminPrincipal.local(account.get().id(), account.get().username()).owner();
             // Other sessions of the account end; the one that made the change, if any, goes on.
             sessions.endAllOf(owner, session.map(Session::tokenHash));
-            audit.record("admin.password.change", username, AuditEvent.Outcome.SUCCESS, "");
+            audit.record(AuditEventType.ADMIN_PASSWORD_CHANGE, username, AuditEvent.Outcome.SUCCESS, "");
             return Response.noContent().build();
         } catch (AccountRefused refused) {
             if (refused.reason() == AccountRefused.Reason.INVALID_CREDENTIALS) {
                 signIn.passwordFailed(username, current.source());
             }
-            audit.record("admin.password.change", username, AuditEvent.Outcome.FAILURE,
+            audit.record(AuditEventType.ADMIN_PASSWORD_CHANGE, username, AuditEvent.Outcome.FAILURE,
                     refused.reason().name().toLowerCase(Locale.ROOT));
             throw problems.of(refused);
         } catch (SignInRefused blocked) {
-            throw refusal(blocked, username, "password change");
+            throw refusal(blocked, typedName(username), "password change");
         } finally {
             Arrays.fill(oldPassword, '\0');
             Arrays.fill(newPassword, '\0');
@@ -176,7 +181,7 @@ public class AdminAuthResource {
         // Whatever admin session the browser held before is ended, not reused (no fixation).
         sessions.end(previousToken);
         AdminPrincipal principal = signedIn.principal();
-        audit.record("admin.login", principal.username() + " (" + principal.source().apiName() + ")", AuditEvent.Outcome.SUCCESS,
+        audit.record(AuditEventType.ADMIN_LOGIN, principal.username() + " (" + principal.source().apiName() + ")", AuditEvent.Outcome.SUCCESS,
                 how + signedIn.revocationUnknown().map(why -> "; revocation unknown, admitted by soft fail: " + why).orElse(""));
         Optional<String> expires = principal.localAccountId().flatMap(accounts::find).flatMap(accounts::passwordExpiresAt).map(Object::toString);
         return Response.ok(JsonBuilders.object()
@@ -188,8 +193,13 @@ public class AdminAuthResource {
                 .build();
     }
 
+    /** People type passwords into the user-name field: a name that is no account's is not repeated (R-RUN-5). */
+    private String typedName(String username) {
+        return accountNames.exists(username) ? username : "an unknown account";
+    }
+
     private ApiProblem refusal(SignInRefused refused, String who, String how) {
-        audit.record("admin.login", who, AuditEvent.Outcome.FAILURE,
+        audit.record(AuditEventType.ADMIN_LOGIN, who, AuditEvent.Outcome.FAILURE,
                 how + ": " + refused.reason().name().toLowerCase(Locale.ROOT) + (refused.detail().isEmpty() ? "" : " (" + refused.detail() + ")"));
         return switch (refused.reason()) {
             case INVALID_CREDENTIALS -> new ApiProblem(401, "invalid_credentials", "The user name or password is wrong.");

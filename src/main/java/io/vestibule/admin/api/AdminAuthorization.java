@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.identity.AdminPrincipal;
 import io.vestibule.identity.roles.AdministratorRoles;
 import io.vestibule.identity.roles.Permission;
@@ -87,7 +88,7 @@ public class AdminAuthorization implements ContainerRequestFilter {
             return;
         }
         if (required == null || Arrays.stream(required.value()).noneMatch(permissions::contains)) {
-            audit.record("access.refused", current.actor(), AuditEvent.Outcome.REFUSED,
+            audit.record(AuditEventType.ACCESS_REFUSED, current.actor(), AuditEvent.Outcome.REFUSED,
                     request.getMethod() + " " + request.getUriInfo().getPath()
                             + (required == null ? "" : " needs " + String.join(" or ", Arrays.stream(required.value()).map(Permission::apiName).toList())));
             throw new ApiProblem(403, "forbidden", "Your roles do not allow this.");

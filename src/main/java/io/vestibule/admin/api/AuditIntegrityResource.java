@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.audit.chain.IntegrityFinding;
 import io.vestibule.audit.chain.IntegrityReport;
 import io.vestibule.audit.file.LocalAuditFiles;
@@ -46,7 +47,7 @@ public class AuditIntegrityResource {
                     .add("line", finding.line())
                     .add("message", finding.message()));
         }
-        audit.changed("audit.integrity.verify", report.intact() ? "intact" : report.findings().size() + " findings");
+        audit.changed(AuditEventType.AUDIT_INTEGRITY_VERIFY, report.intact() ? "intact" : report.findings().size() + " findings");
         return JsonBuilders.object()
                 .add("intact", report.intact())
                 .add("files", report.files())

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import io.vestibule.audit.AuditCsv;
 import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.audit.AuditExportTooLarge;
 import io.vestibule.audit.AuditLog;
 import io.vestibule.audit.AuditQuery;
@@ -68,7 +69,7 @@ public class AuditResource {
                 .toQuery(clock.instant(), QueryParameters.limit("limit", limit, 200, MOST_EVENTS));
         var array = JsonBuilders.array();
         log.find(query).forEach(event -> array.add(json(event)));
-        audit.changed("audit.view", query.describe());
+        audit.changed(AuditEventType.AUDIT_VIEW, query.describe());
         return array.build().toString();
     }
 
@@ -94,7 +95,7 @@ public class AuditResource {
                     + " holds at most " + tooLarge.limit() + ": narrow the time range or the filter.")
                     .with("matching", tooLarge.matching()).with("limit", tooLarge.limit());
         }
-        audit.changed("audit.export", "format=" + chosen.apiName() + " " + query.describe());
+        audit.changed(AuditEventType.AUDIT_EXPORT, "format=" + chosen.apiName() + " " + query.describe());
         StreamingOutput body = output -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
             writer.write(chosen.header());

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.guard.Block;
 import io.vestibule.guard.BlockKind;
 import io.vestibule.guard.BreakInGuard;
@@ -71,7 +72,7 @@ public class BlocksResource {
             throw ApiProblem.invalidField("subject", "invalid_subject", "'subject' cannot name a block of this kind: an address block"
                     + " is named by an IP address.");
         }
-        audit.changed("admin.block.lift", kind.apiName() + " " + lifted.subject() + ", blocked until " + lifted.until());
+        audit.changed(AuditEventType.ADMIN_BLOCK_LIFT, kind.apiName() + " " + lifted.subject() + ", blocked until " + lifted.until());
         return json(lifted, Optional.of(lifted.subject())).build().toString();
     }
 

@@ -24,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.booking.RoomReferences;
 import io.vestibule.cdr.CallEventJson;
 import io.vestibule.cdr.CallRecordExport;
@@ -77,9 +78,9 @@ public class CallRecordsResource {
                          @QueryParam("participant") String participant, @QueryParam("outcome") String outcome,
                          @QueryParam("limit") String limit) {
         int most = QueryParameters.limit("limit", limit, 200, MOST_RECORDS);
-        Criteria criteria = criteria("cdr.search", from, to, room, participant, outcome);
+        Criteria criteria = criteria(AuditEventType.CDR_SEARCH, from, to, room, participant, outcome);
         List<CallRecordSearch.Found> found = records.search(criteria.query(), most);
-        audit.changed("cdr.search", criteria.description() + "; " + found.size() + " records");
+        audit.changed(AuditEventType.CDR_SEARCH, criteria.description() + "; " + found.size() + " records");
         var array = JsonBuilders.array();
         found.forEach(record -> array.add(json(record)));
         return array.build().toString();
@@ -103,7 +104,7 @@ public class CallRecordsResource {
     public String view(@PathParam("sequence") String sequence) {
         long number = sequence.matches("\\d{1,18}") ? Long.parseLong(sequence) : -1;
         CallRecordSearch.Found found = records.bySequence(number).orElseThrow(ApiProblem::notFound);
-        audit.changed("cdr.view", "record " + number);
+        audit.changed(AuditEventType.CDR_VIEW, "record " + number);
         return json(found).toString();
     }
 
@@ -114,7 +115,7 @@ public class CallRecordsResource {
     @RequiresPermission(Permission.VIEW_CDRS)
     public Response export(JsonValue body) {
         JsonRequest request = JsonRequest.of(body, Set.of("from", "to", "format", "passphrase", "room", "participant", "outcome"));
-        Criteria criteria = criteria("cdr.export", request.optionalText("from", 40).orElse(null), request.optionalText("to", 40).orElse(null),
+        Criteria criteria = criteria(AuditEventType.CDR_EXPORT, request.optionalText("from", 40).orElse(null), request.optionalText("to", 40).orElse(null),
                 request.optionalText("room", LONGEST_ROOM_REFERENCE).orElse(null), request.optionalText("participant", 200).orElse(null),
                 request.optionalText("outcome", 100).orElse(null));
         CallRecordExport.Format format = request.optionalText("format", 10).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
@@ -130,7 +131,7 @@ public class CallRecordsResource {
             }
             List<CallRecordSearch.Found> found = records.search(criteria.query(), MOST_RECORDS * 100);
             byte[] encrypted = new CallRecordExport(policy, random).export(found, format, passphrase);
-            audit.changed("cdr.export", criteria.description() + "; " + found.size() + " records as encrypted " + format.name().toLowerCase(Locale.ROOT));
+            audit.changed(AuditEventType.CDR_EXPORT, criteria.description() + "; " + found.size() + " records as encrypted " + format.name().toLowerCase(Locale.ROOT));
             return Response.ok(encrypted, "application/pkcs7-mime")
                     .header("Content-Disposition", "attachment; filename=\"call-records." + format.name().toLowerCase(Locale.ROOT) + ".p7m\"")
                     .build();
@@ -144,7 +145,7 @@ public class CallRecordsResource {
     @RequiresPermission(Permission.VIEW_CDRS)
     public String verify() {
         ChainVerifier.Report report = records.verify();
-        audit.changed("cdr.verify", report.intact() ? "intact, " + report.recordsChecked() + " records"
+        audit.changed(AuditEventType.CDR_VERIFY, report.intact() ? "intact, " + report.recordsChecked() + " records"
                 : report.findings().size() + " findings in " + report.recordsChecked() + " records");
         var findings = JsonBuilders.array();
         report.findings().forEach(finding -> findings.add(JsonBuilders.object().add("sequence", finding.sequence())
@@ -164,7 +165,7 @@ public class CallRecordsResource {
     private record Criteria(CallRecordSearch.Query query, String description) {
     }
 
-    private Criteria criteria(String auditType, String from, String to, String room, String participant, String outcome) {
+    private Criteria criteria(AuditEventType auditType, String from, String to, String room, String participant, String outcome) {
         Instant end = QueryParameters.instant("to", to).orElse(clock.instant().plusSeconds(1));
         Instant start = QueryParameters.instant("from", from).orElse(end.minus(Duration.ofDays(1)));
         Optional<RoomReferences.Resolution> rooms = roomReference(room).map(roomReferences::resolve);
@@ -181,7 +182,7 @@ public class CallRecordsResource {
     }
 
     /** A reference that names no room, or too many, is refused (and the attempt audited) rather than searched. */
-    private void refuseUnsearchable(String auditType, RoomReferences.Resolution resolution, String description) {
+    private void refuseUnsearchable(AuditEventType auditType, RoomReferences.Resolution resolution, String description) {
         if (resolution.nothingMatched()) {
             audit.changed(auditType, description + "; nothing searched");
             throw new ApiProblem(Response.Status.BAD_REQUEST, "room_not_found",

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.guard.BreakInGuard;
 import io.vestibule.guard.Verdict;
 import io.vestibule.identity.local.AccountRefused;
@@ -82,10 +83,10 @@ public class ConsoleEntryResource {
             }
             LocalAccount created = firstAdministrator.complete(code, username, password);
             String role = created.roleIds().contains(BuiltInRoles.AUDITOR.id()) ? BuiltInRoles.AUDITOR.name() : BuiltInRoles.READ_WRITE.name();
-            audit.record("admin.setup", created.username(), AuditEvent.Outcome.SUCCESS, "first account holding " + role + " created");
+            audit.record(AuditEventType.ADMIN_SETUP, created.username(), AuditEvent.Outcome.SUCCESS, "first account holding " + role + " created");
             return Response.status(201).entity(JsonBuilders.object().add("username", created.username()).add("role", role).build().toString()).build();
         } catch (SetupRefused refused) {
-            audit.record("admin.setup", username, AuditEvent.Outcome.FAILURE, refused.reason().name());
+            audit.record(AuditEventType.ADMIN_SETUP, username, AuditEvent.Outcome.FAILURE, refused.reason().name());
             if (refused.reason() == SetupRefused.Reason.CLOSED) {
                 throw new ApiProblem(403, "setup_closed", "The first administrator and the first Auditor exist already; sign in instead.");
             }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import com.unboundid.ldap.sdk.LDAPException;
 
 import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.identity.DirectoryService;
 import io.vestibule.identity.ldap.DirectoryCheck;
 import io.vestibule.identity.ldap.DirectorySettings;
@@ -63,7 +64,7 @@ public class DirectoryResource {
             throw ApiProblem.invalidField("url", "directory_refused", "These directory settings cannot be used: " + e.getResultCode().getName())
                     .with("value", e.getResultCode().getName());
         }
-        audit.changed("admin.ldap.change", before.map(DirectoryResource::json).map(Object::toString).orElse("none") + " -> " + json(after));
+        audit.changed(AuditEventType.ADMIN_LDAP_CHANGE, before.map(DirectoryResource::json).map(Object::toString).orElse("none") + " -> " + json(after));
         return json(after).toString();
     }
 
@@ -77,7 +78,7 @@ public class DirectoryResource {
                 ? directories.settings().orElseThrow(() -> new ApiProblem(409, "not_configured", "No directory is configured yet."))
                 : parse(body);
         DirectoryCheck.Outcome outcome = directories.test(settings);
-        audit.record("admin.ldap.test", current.actor(), outcome.ok() ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE, settings.url() + ": " + outcome.message());
+        audit.record(AuditEventType.ADMIN_LDAP_TEST, current.actor(), outcome.ok() ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE, settings.url() + ": " + outcome.message());
         return JsonBuilders.object()
                 .add("ok", outcome.ok())
                 .add("stage", outcome.stage().name().toLowerCase(java.util.Locale.ROOT))

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.identity.roles.DutyRefused;
 import io.vestibule.identity.roles.SeparationOfDuties;
 
@@ -25,7 +26,7 @@ public class DutyGate {
     }
 
     /** Returns when the act is allowed; otherwise audits it as refused under its own event type and throws the 403. */
-    void require(String eventType, String target, Act act) {
+    void require(AuditEventType eventType, String target, Act act) {
         try {
             act.checkWith(new SeparationOfDuties(current.principal(), current.roles()));
         } catch (DutyRefused refused) {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.calendar.integration.CalendarIntegration;
 import io.vestibule.calendar.integration.CreatedIntegration;
 import io.vestibule.calendar.integration.IntegrationRefused;
@@ -71,7 +72,7 @@ public class IntegrationsResource {
             throw refusal(refused);
         }
         CalendarIntegration integration = created.integration();
-        audit.changed("admin.integration.create", describe(integration));
+        audit.changed(AuditEventType.ADMIN_INTEGRATION_CREATE, describe(integration));
         JsonObject answer = JsonBuilders.object(json(integration)).add("secret", created.secret().text()).build();
         return Response.status(201).entity(answer.toString()).build();
     }
@@ -82,7 +83,7 @@ public class IntegrationsResource {
     @RequiresPermission(Permission.MANAGE_INTEGRATIONS)
     public Response delete(@PathParam("id") String id) {
         CalendarIntegration deleted = Uuids.parse(id).flatMap(integrations::delete).orElseThrow(ApiProblem::notFound);
-        audit.changed("admin.integration.delete", describe(deleted));
+        audit.changed(AuditEventType.ADMIN_INTEGRATION_DELETE, describe(deleted));
         return Response.noContent().build();
     }
 

@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.calendar.block.JoinBlock;
 import io.vestibule.calendar.block.JoinBlockLanguage;
 import io.vestibule.calendar.block.JoinBlockPreview;
@@ -79,7 +80,7 @@ public class JoinBlockResource {
         } catch (TemplateRefused refused) {
             throw problem(refused);
         }
-        audit.changed("admin.join-block.change", json.audited(before) + " -> " + json.audited(after));
+        audit.changed(AuditEventType.ADMIN_JOIN_BLOCK_CHANGE, json.audited(before) + " -> " + json.audited(after));
         return json.inForce(after).toString();
     }
 
@@ -90,7 +91,7 @@ public class JoinBlockResource {
         JoinBlockLanguage language = language(code);
         JoinBlockTemplates.InForce before = templates.inForce(language);
         JoinBlockTemplates.InForce after = templates.reset(language, current.actor());
-        audit.changed("admin.join-block.reset", json.audited(before) + " -> " + json.audited(after));
+        audit.changed(AuditEventType.ADMIN_JOIN_BLOCK_RESET, json.audited(before) + " -> " + json.audited(after));
         return json.inForce(after).toString();
     }
 

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.access.settings.JoinSettingRefused;
 import io.vestibule.access.settings.JoinSettings;
 import io.vestibule.access.settings.JoinSettingsService;
@@ -75,7 +76,7 @@ public class JoinSettingsResource {
             refused.details().forEach(problem::with);
             throw problem;
         }
-        audit.changed("admin.join-settings.change", AdminJson.joinSettings(before) + " -> " + shown);
+        audit.changed(AuditEventType.ADMIN_JOIN_SETTINGS_CHANGE, AdminJson.joinSettings(before) + " -> " + shown);
         return shown.toString();
     }
 

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.audit.alarm.Alarms;
 import io.vestibule.cdr.CallRecords;
 import io.vestibule.crypto.MasterKeyStore;
@@ -75,7 +76,7 @@ public class KeysResource {
         } catch (IllegalStateException | ProviderException notSaved) {
             // A full disk, a token that refuses: the store in use is unchanged (it swaps in a copy only once saved).
             alarms.raise("keys.rotation_failed", "master key store", notSaved.getMessage(), Optional.empty());
-            audit.record("keys.rotate", current.actor(), AuditEvent.Outcome.FAILURE, notSaved.getMessage());
+            audit.record(AuditEventType.KEYS_ROTATE, current.actor(), AuditEvent.Outcome.FAILURE, notSaved.getMessage());
             throw new ApiProblem(503, "key_store_unwritable", "The new key could not be saved, so nothing changed: "
                     + notSaved.getMessage());
         }
@@ -85,7 +86,7 @@ public class KeysResource {
                 .add("callRecordKeyEncryptionKey", callRecordKey)
                 .add("dataKeysRetired", dataKeysJson(retired))
                 .build();
-        audit.changed("keys.rotate", "key-encryption key " + keyEncryptionKey + ", call records' " + callRecordKey + "; data keys retired: "
+        audit.changed(AuditEventType.KEYS_ROTATE, "key-encryption key " + keyEncryptionKey + ", call records' " + callRecordKey + "; data keys retired: "
                 + retired.stream().map(key -> key.purpose() + " #" + key.id()).toList());
         return answer.toString();
     }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.identity.roles.Permission;
 import io.vestibule.media.gateway.settings.MediaAdminSettings;
@@ -49,7 +50,7 @@ public class MediaSettingsResource {
         boolean allowAesCm = request.optionalFlag("allowAesCm").orElse(before.allowAesCm());
         MediaAdminSettings after = settings.change(new MediaAdminSettings(allowAesCm), current.actor());
         String shown = AdminJson.mediaSettings(after, policy).toString();
-        audit.changed("admin.media-settings.change", AdminJson.mediaSettings(before, policy) + " -> " + shown);
+        audit.changed(AuditEventType.ADMIN_MEDIA_SETTINGS_CHANGE, AdminJson.mediaSettings(before, policy) + " -> " + shown);
         return shown;
     }
 }

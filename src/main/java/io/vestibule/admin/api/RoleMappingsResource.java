@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.identity.roles.Permission;
 import io.vestibule.identity.roles.Role;
 import io.vestibule.identity.roles.RoleMapping;
@@ -69,10 +70,10 @@ public class RoleMappingsResource {
     @RequiresPermission({Permission.CHANGE_CONFIGURATION, Permission.MANAGE_AUDITORS})
     public Response create(JsonValue body) {
         RoleMapping mapping = parse(UUID.randomUUID(), body);
-        duties.require("admin.role-mapping.create", describe(mapping),
+        duties.require(AuditEventType.ADMIN_ROLE_MAPPING_CREATE, describe(mapping),
                 rule -> rule.checkMapping(Optional.empty(), List.of(), Optional.of(mapping), rolesOf(mapping)));
         mappings.save(mapping);
-        audit.changed("admin.role-mapping.create", describe(mapping));
+        audit.changed(AuditEventType.ADMIN_ROLE_MAPPING_CREATE, describe(mapping));
         return Response.status(201).entity(json(mapping).toString()).build();
     }
 
@@ -83,10 +84,10 @@ public class RoleMappingsResource {
     public String update(@PathParam("id") String id, JsonValue body) {
         RoleMapping before = existing(id);
         RoleMapping after = parse(before.id(), body);
-        duties.require("admin.role-mapping.update", describe(before),
+        duties.require(AuditEventType.ADMIN_ROLE_MAPPING_UPDATE, describe(before),
                 rule -> rule.checkMapping(Optional.of(before), rolesOf(before), Optional.of(after), rolesOf(after)));
         mappings.save(after);
-        audit.changed("admin.role-mapping.update", describe(before) + " -> " + describe(after));
+        audit.changed(AuditEventType.ADMIN_ROLE_MAPPING_UPDATE, describe(before) + " -> " + describe(after));
         return json(after).toString();
     }
 
@@ -95,10 +96,10 @@ public class RoleMappingsResource {
     @RequiresPermission({Permission.CHANGE_CONFIGURATION, Permission.MANAGE_AUDITORS})
     public Response delete(@PathParam("id") String id) {
         RoleMapping mapping = existing(id);
-        duties.require("admin.role-mapping.delete", describe(mapping),
+        duties.require(AuditEventType.ADMIN_ROLE_MAPPING_DELETE, describe(mapping),
                 rule -> rule.checkMapping(Optional.of(mapping), rolesOf(mapping), Optional.empty(), List.of()));
         mappings.delete(mapping.id());
-        audit.changed("admin.role-mapping.delete", describe(mapping));
+        audit.changed(AuditEventType.ADMIN_ROLE_MAPPING_DELETE, describe(mapping));
         return Response.noContent().build();
     }
 

@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.identity.roles.Permission;
 import io.vestibule.identity.roles.Role;
 import io.vestibule.identity.roles.RoleRefused;
@@ -78,9 +79,9 @@ public class RolesResource {
     @RequiresPermission(Permission.MANAGE_ACCOUNTS)
     public Response create(JsonValue body) {
         Role role = parse(UUID.randomUUID(), body);
-        duties.require("admin.role.create", role.name(), rule -> rule.checkRole(Optional.empty(), Optional.of(role)));
+        duties.require(AuditEventType.ADMIN_ROLE_CREATE, role.name(), rule -> rule.checkRole(Optional.empty(), Optional.of(role)));
         save(role);
-        audit.changed("admin.role.create", role.name() + " " + names(role.permissions()));
+        audit.changed(AuditEventType.ADMIN_ROLE_CREATE, role.name() + " " + names(role.permissions()));
         return Response.status(201).entity(AdminJson.role(role).toString()).build();
     }
 
@@ -94,9 +95,9 @@ public class RolesResource {
             throw problems.of(new RoleRefused(RoleRefused.Reason.BUILT_IN, "Built-in roles cannot be changed."));
         }
         Role after = parse(before.id(), body);
-        duties.require("admin.role.update", before.name(), rule -> rule.checkRole(Optional.of(before), Optional.of(after)));
+        duties.require(AuditEventType.ADMIN_ROLE_UPDATE, before.name(), rule -> rule.checkRole(Optional.of(before), Optional.of(after)));
         save(after);
-        audit.changed("admin.role.update", before.name() + " " + names(before.permissions()) + " -> " + after.name() + " " + names(after.permissions()));
+        audit.changed(AuditEventType.ADMIN_ROLE_UPDATE, before.name() + " " + names(before.permissions()) + " -> " + after.name() + " " + names(after.permissions()));
         return AdminJson.role(after).toString();
     }
 
@@ -105,13 +106,13 @@ public class RolesResource {
     @RequiresPermission(Permission.MANAGE_ACCOUNTS)
     public Response delete(@PathParam("id") String id) {
         Role role = existing(id);
-        duties.require("admin.role.delete", role.name(), rule -> rule.checkRole(Optional.of(role), Optional.empty()));
+        duties.require(AuditEventType.ADMIN_ROLE_DELETE, role.name(), rule -> rule.checkRole(Optional.of(role), Optional.empty()));
         try {
             roles.delete(role.id());
         } catch (RoleRefused refused) {
             throw problems.of(refused);
         }
-        audit.changed("admin.role.delete", role.name());
+        audit.changed(AuditEventType.ADMIN_ROLE_DELETE, role.name());
         return Response.noContent().build();
     }
 

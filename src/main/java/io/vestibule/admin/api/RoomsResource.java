@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.access.RoomOverview;
 import io.vestibule.access.RoomOversight;
 import io.vestibule.identity.roles.Permission;
@@ -83,7 +84,7 @@ public class RoomsResource {
         UUID roomId = roomId(id);
         RoomOverview before = found(rooms.overview(roomId));
         RoomOverview after = found(rooms.limitParticipants(roomId, limit));
-        audit.changed("admin.room.participant-limit", "room " + roomId + ": " + shownLimit(before) + " -> " + shownLimit(after));
+        audit.changed(AuditEventType.ADMIN_ROOM_PARTICIPANT_LIMIT, "room " + roomId + ": " + shownLimit(before) + " -> " + shownLimit(after));
         return AdminJson.room(after).toString();
     }
 
@@ -103,8 +104,9 @@ public class RoomsResource {
         }
         Optional<Boolean> wait = request.optionalFlag("newcomersWaitForAdmission");
         UUID roomId = roomId(id);
+        RoomOverview before = found(rooms.overview(roomId));
         RoomOverview after = found(rooms.letNewcomersWaitForAdmission(roomId, wait));
-        audit.changed("admin.room.newcomers-wait-for-admission", "room " + roomId + ": " + wait.map(String::valueOf).orElse("service's"));
+        audit.changed(AuditEventType.ADMIN_ROOM_NEWCOMERS_WAIT, "room " + roomId + ": " + shownWait(before) + " -> " + shownWait(after));
         return AdminJson.room(after).toString();
     }
 
@@ -115,7 +117,7 @@ public class RoomsResource {
     public String close(@PathParam("id") String id) {
         UUID roomId = roomId(id);
         JsonObject closed = AdminJson.room(found(rooms.close(roomId)));
-        audit.changed("admin.room.close", "room " + roomId);
+        audit.changed(AuditEventType.ADMIN_ROOM_CLOSE, "room " + roomId);
         return closed.toString();
     }
 
@@ -125,6 +127,10 @@ public class RoomsResource {
 
     private static RoomOverview found(Optional<RoomOverview> overview) {
         return overview.orElseThrow(ApiProblem::notFound);
+    }
+
+    private static String shownWait(RoomOverview overview) {
+        return overview.room().newcomersWaitForAdmission().map(String::valueOf).orElse("service's");
     }
 
     private static String shownLimit(RoomOverview overview) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.identity.cert.CertificateLoginMode;
 import io.vestibule.identity.roles.Permission;
 import io.vestibule.identity.settings.AdminSettings;
@@ -57,7 +58,7 @@ public class SettingsResource {
         int idle = request.optionalWholeNumber("sessionIdleMinutes", 1, AdminSettings.LONGEST_IDLE_MINUTES).orElse(before.sessionIdleMinutes());
         AdminSettings after = settings.change(new AdminSettings(source, certificate, banner, idle), current.actor());
         String shown = AdminJson.settings(after).toString();
-        audit.changed("admin.settings.change", AdminJson.settings(before) + " -> " + shown);
+        audit.changed(AuditEventType.ADMIN_SETTINGS_CHANGE, AdminJson.settings(before) + " -> " + shown);
         return shown;
     }
 }

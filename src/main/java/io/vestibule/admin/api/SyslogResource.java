@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.audit.syslog.DeliveryFailure;
 import io.vestibule.audit.syslog.SyslogForwarder;
 import io.vestibule.audit.syslog.SyslogForwarding;
@@ -83,7 +84,7 @@ public class SyslogResource {
             throw ApiProblem.invalidField("servers", "syslog_servers", e.getMessage() + ".");
         }
         forwarding.change(after, current.actor());
-        audit.changed("admin.syslog.change", settings(before) + " -> " + settings(after));
+        audit.changed(AuditEventType.ADMIN_SYSLOG_CHANGE, settings(before) + " -> " + settings(after));
         return get();
     }
 
@@ -107,7 +108,7 @@ public class SyslogResource {
             JsonObjectBuilder result = JsonBuilders.object().add("server", server.toString()).add("ok", failure.isEmpty());
             failure.ifPresent(f -> result.add("reason", f.reason().code()).add("message", f.getMessage()));
             results.add(result);
-            audit.record("admin.syslog.test", current.actor(), failure.isEmpty() ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE,
+            audit.record(AuditEventType.ADMIN_SYSLOG_TEST, current.actor(), failure.isEmpty() ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE,
                     server + failure.map(f -> ": " + f.reason().code() + ": " + f.getMessage()).orElse(": sent"));
         }
         return JsonBuilders.object().add("ok", allSent).add("results", results).build().toString();

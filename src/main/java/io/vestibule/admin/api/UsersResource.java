@@ -21,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.identity.AdminPrincipal;
 import io.vestibule.identity.local.AccountRefused;
 import io.vestibule.identity.local.LocalAccount;
@@ -90,10 +91,10 @@ public class UsersResource {
                 throw ApiProblem.invalidField("password", "certificate_only", "A certificate-only account has no password.");
             }
             Set<UUID> roleIds = roleIds(request.optionalTextList("roles", 20, 100).orElse(List.of()));
-            duties.require("admin.account.create", username,
+            duties.require(AuditEventType.ADMIN_ACCOUNT_CREATE, username,
                     rule -> rule.checkAccount(Optional.empty(), List.of(), roles.findAll(roleIds)));
             LocalAccount created = accounts.create(username, password, roleIds, certificateOnly, false);
-            audit.changed("admin.account.create", created.username() + " roles=" + roleNames(roleIds) + (certificateOnly ? " certificate-only" : ""));
+            audit.changed(AuditEventType.ADMIN_ACCOUNT_CREATE, created.username() + " roles=" + roleNames(roleIds) + (certificateOnly ? " certificate-only" : ""));
             return Response.status(201).entity(json(created).toString()).build();
         } catch (AccountRefused refused) {
             throw problems.of(refused);
@@ -116,7 +117,7 @@ public class UsersResource {
         List<String> changes = new ArrayList<>();
         try {
             Optional<Set<UUID>> roleIds = request.optionalTextList("roles", 20, 100).map(this::roleIds);
-            duties.require("admin.account.update", account.username(), rule -> rule.checkAccount(Optional.of(account.id()),
+            duties.require(AuditEventType.ADMIN_ACCOUNT_UPDATE, account.username(), rule -> rule.checkAccount(Optional.of(account.id()),
                     roles.findAll(account.roleIds()), roles.findAll(roleIds.orElse(account.roleIds()))));
             boolean makeCertificateOnly = request.optionalFlag("certificateOnly").orElse(false) && !account.certificateOnly();
             if (makeCertificateOnly && password.isPresent()) {
@@ -133,7 +134,7 @@ public class UsersResource {
                 if (password.isPresent() || makeCertificateOnly) {
                     sessions.endAllOf(AdminPrincipal.local(account.id(), account.username()).owner());
                 }
-                audit.changed("admin.account.update", account.username() + ": " + String.join("; ", changes));
+                audit.changed(AuditEventType.ADMIN_ACCOUNT_UPDATE, account.username() + ": " + String.join("; ", changes));
             }
             return json(existing(id)).toString();
         } catch (AccountRefused refused) {
@@ -148,7 +149,7 @@ public class UsersResource {
     @RequiresPermission({Permission.MANAGE_ACCOUNTS, Permission.MANAGE_AUDITORS})
     public Response delete(@PathParam("id") String id) {
         LocalAccount account = existing(id);
-        duties.require("admin.account.delete", account.username(),
+        duties.require(AuditEventType.ADMIN_ACCOUNT_DELETE, account.username(),
                 rule -> rule.checkAccount(Optional.of(account.id()), roles.findAll(account.roleIds()), List.of()));
         try {
             accounts.delete(account.id());
@@ -156,7 +157,7 @@ public class UsersResource {
             throw problems.of(refused);
         }
         sessions.endAllOf(AdminPrincipal.local(account.id(), account.username()).owner());
-        audit.changed("admin.account.delete", account.username());
+        audit.changed(AuditEventType.ADMIN_ACCOUNT_DELETE, account.username());
         return Response.noContent().build();
     }
 

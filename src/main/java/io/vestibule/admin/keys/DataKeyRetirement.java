@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.audit.AuditLog;
 import io.vestibule.crypto.keys.DataKey;
 import io.vestibule.crypto.keys.DataKeyRing;
@@ -69,7 +70,7 @@ public class DataKeyRetirement {
         try {
             List<DataKey> retired = dataKeys.retireActiveCreatedBefore(clock.instant().minus(Duration.ofDays(lifetimeDays)));
             for (DataKey key : retired) {
-                audit.record("keys.retire", "system", "-", AuditEvent.Outcome.SUCCESS, "data key " + key.purpose() + " #" + key.id()
+                audit.record(AuditEventType.KEYS_RETIRE, "system", "-", AuditEvent.Outcome.SUCCESS, "data key " + key.purpose() + " #" + key.id()
                         + " of " + key.createdAt() + " retired after " + lifetimeDays + " days");
             }
             return retired;

@@ -10,6 +10,8 @@ public interface AlarmStore {
 
     void cleared(UUID id, Instant at);
 
+    void detailChanged(UUID id, String detail);
+
     /** Every alarm kept, newest raised first. */
     List<Alarm> all();
 

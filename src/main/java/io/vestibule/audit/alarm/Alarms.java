@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
+import io.vestibule.audit.AuditLog;
 import io.vestibule.platform.logging.LogText;
 
 /**
@@ -33,6 +34,9 @@ import io.vestibule.platform.logging.LogText;
  * its condition lasts is cleared by whoever raised it; a new one of the same type and subject supersedes it (clears
  * it), so that an alarm raised before a restart, whose raiser no longer knows it, ends when the condition is seen
  * again.
+ *
+ * <p>Every raise and clear is also an audit event ({@link AlarmAuditTrail}); a change of an active alarm's detail
+ * ({@link #update}) is not, as the condition goes on.
  */
 @ApplicationScoped
 public class Alarms {
@@ -45,17 +49,19 @@ public class Alarms {
     private int keptCleared;
     private final Set<String> gaugedTypes = ConcurrentHashMap.newKeySet();
     private List<Alarm> kept;
+    private AlarmAuditTrail auditTrail;
 
     @Inject
-    public Alarms(AlarmStore store, Clock clock, MetricRegistry metrics) {
-        this(store, clock, metrics, KEPT_CLEARED);
+    public Alarms(AlarmStore store, Clock clock, MetricRegistry metrics, AuditLog audit) {
+        this(store, clock, metrics, KEPT_CLEARED, audit);
     }
 
-    Alarms(AlarmStore store, Clock clock, MetricRegistry metrics, int keptCleared) {
+    Alarms(AlarmStore store, Clock clock, MetricRegistry metrics, int keptCleared, AuditLog audit) {
         this.keptCleared = keptCleared;
         this.store = store;
         this.clock = clock;
         this.metrics = metrics;
+        this.auditTrail = new AlarmAuditTrail(audit);
     }
 
     /** For CDI's client proxy only. */
@@ -69,8 +75,8 @@ public class Alarms {
         synchronized (this) {
             List<Alarm> alarms = loaded();
             superseded = alarms.stream().filter(old -> old.clearsAt().isEmpty() && old.type().equals(type) && old.subject().equals(subject))
-                    .toList();
-            superseded.forEach(old -> replace(old, ended(old, now)));
+                    .map(old -> ended(old, now)).toList();
+            superseded.forEach(old -> replace(old, old));
             alarms.add(0, alarm);
         }
         superseded.forEach(old -> persist(() -> store.cleared(old.id(), now)));
@@ -80,7 +86,27 @@ public class Alarms {
         gauge(type);
         LOG.warning(() -> "ALARM " + type + " raised for " + LogText.quoted(subject) + ": " + LogText.quoted(detail)
                 + clearsAt.map(until -> "; clears at " + until).orElse(""));
+        superseded.forEach(auditTrail::cleared);
+        auditTrail.raised(alarm);
         return alarm;
+    }
+
+    /**
+     * A new detail for an active alarm whose condition goes on, such as a count that grows: neither a new alarm nor an
+     * audit event. Nothing happens to an alarm no longer active.
+     */
+    public void update(UUID id, String detail) {
+        Instant now = clock.instant();
+        Optional<Alarm> updated;
+        synchronized (this) {
+            updated = loaded().stream().filter(alarm -> alarm.id().equals(id) && alarm.activeAt(now)).findFirst()
+                    .map(alarm -> new Alarm(alarm.id(), alarm.type(), alarm.subject(), detail, alarm.raisedAt(), alarm.clearsAt()));
+            updated.ifPresent(alarm -> kept.set(indexOf(id), alarm));
+        }
+        updated.ifPresent(alarm -> {
+            persist(() -> store.detailChanged(id, detail));
+            LOG.warning(() -> "ALARM " + alarm.type() + " for " + LogText.quoted(alarm.subject()) + " goes on: " + LogText.quoted(detail));
+        });
     }
 
     /** Ends an alarm whose condition is over: it stays among the recent ones, no longer active. */
@@ -94,6 +120,7 @@ public class Alarms {
         cleared.ifPresent(alarm -> {
             persist(() -> store.cleared(id, now));
             LOG.info(() -> "ALARM " + alarm.type() + " cleared for " + LogText.quoted(alarm.subject()));
+            auditTrail.cleared(alarm);
         });
     }
 
@@ -127,7 +154,16 @@ public class Alarms {
     }
 
     private void replace(Alarm old, Alarm now) {
-        kept.set(kept.indexOf(old), now);
+        kept.set(indexOf(old.id()), now);
+    }
+
+    private int indexOf(UUID id) {
+        for (int i = 0; i < kept.size(); i++) {
+            if (kept.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("No kept alarm " + id);
     }
 
     private static Alarm ended(Alarm alarm, Instant at) {

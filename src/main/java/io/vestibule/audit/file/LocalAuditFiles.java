@@ -56,6 +56,8 @@ public class LocalAuditFiles implements AuditRecordSink {
     private static final Logger LOG = Logger.getLogger(LocalAuditFiles.class.getName());
     private static final String CHECKPOINT_IDENTITY = "audit-checkpoints";
     private static final long MIB = 1024 * 1024;
+    /** Each round raises, updates or clears the unwritten alarm once; its audit event rarely needs a second, never a third. */
+    private static final int MOST_ALARM_ROUNDS = 3;
 
     @Inject
     Config config;
@@ -86,6 +88,9 @@ public class LocalAuditFiles implements AuditRecordSink {
     private long freeSpaceAlarmBytes;
     private ScheduledFuture<?> freeSpaceChecks;
     private Optional<Alarm> unwrittenAlarm = Optional.empty();
+    private long unwrittenAlarmCount;
+    /** Set while this thread changes alarms, whose own audit events come back to {@link #append}; guarded by this. */
+    private boolean changingAlarms;
     private Optional<Alarm> diskAlarm = Optional.empty();
     private Optional<Alarm> integrityAlarm = Optional.empty();
 
@@ -113,23 +118,60 @@ public class LocalAuditFiles implements AuditRecordSink {
         }
         boolean written = chain.append(event);
         synchronized (this) {
-            if (written) {
-                unwrittenAlarm.ifPresent(alarm -> {
-                    alarms.clear(alarm.id());
-                    LOG.warning(() -> "Audit files are written again; the record of event " + event.id() + " says how many were lost before it");
-                });
-                unwrittenAlarm = Optional.empty();
-            } else {
-                unwrittenAlarm.ifPresent(alarm -> alarms.clear(alarm.id()));
-                unwrittenAlarm = Optional.of(alarms.raise("audit.files_unwritten", chain.directory().toString(), chain.unwritten()
-                        + " audit events could not be written to the audit files (" + chain.lastFailure().orElse("unknown failure")
-                        + "); they are in the database and the service log. The next event written will say how many. "
-                        + "See docs/admin-guide.md, \"Audit files\"", Optional.empty()));
+            if (changingAlarms) {
+                // This is the audit event of an alarm changed below, on this thread: the next round there sees how it went.
+                return;
             }
+            followAlarms(chain, !written);
         }
-        if (!written) {
-            checkFreeSpace();
+    }
+
+    /** Brings the unwritten and (when asked) disk-space alarms in line with the files; guarded by this. */
+    private void followAlarms(ChainedAuditFiles chain, boolean checkSpace) {
+        changingAlarms = true;
+        try {
+            if (checkSpace) {
+                followFreeSpace(chain.directory());
+            }
+            for (int round = 0; round < MOST_ALARM_ROUNDS && unwrittenAlarmBehind(chain); round++) {
+                followUnwritten(chain);
+            }
+        } finally {
+            changingAlarms = false;
         }
+    }
+
+    private boolean unwrittenAlarmBehind(ChainedAuditFiles chain) {
+        return (chain.unwritten() > 0) != unwrittenAlarm.isPresent() || chain.unwritten() != unwrittenAlarmCount;
+    }
+
+    /**
+     * Brings {@code audit.files_unwritten} in line with the files: one alarm while they refuse events, its count kept
+     * current, cleared once one is written. Raising or clearing it records an audit event that the files may refuse or
+     * take in turn, which the caller's next round sees; a new alarm per refused event would never end.
+     */
+    private void followUnwritten(ChainedAuditFiles chain) {
+        long unwritten = chain.unwritten();
+        unwrittenAlarmCount = unwritten;
+        if (unwritten == 0) {
+            Optional<Alarm> ended = unwrittenAlarm;
+            unwrittenAlarm = Optional.empty();
+            ended.ifPresent(alarm -> {
+                LOG.warning(() -> "Audit files are written again; the first record written says how many were lost before it");
+                alarms.clear(alarm.id());
+            });
+        } else if (unwrittenAlarm.isPresent()) {
+            alarms.update(unwrittenAlarm.get().id(), unwrittenDetail(chain, unwritten));
+        } else {
+            unwrittenAlarm = Optional.of(alarms.raise("audit.files_unwritten", chain.directory().toString(), unwrittenDetail(chain, unwritten),
+                    Optional.empty()));
+        }
+    }
+
+    private static String unwrittenDetail(ChainedAuditFiles chain, long unwritten) {
+        return unwritten + " audit events could not be written to the audit files (" + chain.lastFailure().orElse("unknown failure")
+                + "); they are in the database and the service log. The next event written will say how many. "
+                + "See docs/admin-guide.md, \"Audit files\"";
     }
 
     /** Verifies the audit files with the service's own checkpoint key; a finding raises {@code audit.integrity}. */
@@ -170,7 +212,12 @@ public class LocalAuditFiles implements AuditRecordSink {
     }
 
     synchronized void checkFreeSpace() {
-        Path directory = files().directory();
+        if (!changingAlarms) {
+            followAlarms(files(), true);
+        }
+    }
+
+    private void followFreeSpace(Path directory) {
         long usable;
         try {
             usable = Files.getFileStore(Files.exists(directory) ? directory : directory.toAbsolutePath().getParent()).getUsableSpace();

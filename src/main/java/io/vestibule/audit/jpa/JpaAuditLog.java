@@ -17,6 +17,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.audit.AuditLog;
 import io.vestibule.audit.AuditQuery;
 import io.vestibule.audit.AuditSeverity;
@@ -43,14 +44,14 @@ public class JpaAuditLog implements AuditLog {
 
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void record(String type, String actor, String sourceAddress, AuditEvent.Outcome outcome, String detail) {
+    public void record(AuditEventType type, String actor, String sourceAddress, AuditEvent.Outcome outcome, String detail) {
         String bounded = detail.length() > AuditEvent.LONGEST_DETAIL ? detail.substring(0, AuditEvent.LONGEST_DETAIL) : detail;
-        AuditEventRow row = new AuditEventRow(clock.instant(), type, actor, sourceAddress, outcome, bounded);
+        AuditEventRow row = new AuditEventRow(clock.instant(), type.type(), actor, sourceAddress, outcome, bounded);
         entityManager.persist(row);
         entityManager.flush();
         AuditEvent event = row.toEvent();
         sinks.forEach(sink -> sink.append(event));
-        LOG.info(() -> "audit " + type + " " + outcome + " by " + LogText.quoted(actor) + " from " + sourceAddress + ": " + LogText.quoted(bounded));
+        LOG.info(() -> "audit " + type.type() + " " + outcome + " by " + LogText.quoted(actor) + " from " + sourceAddress + ": " + LogText.quoted(bounded));
     }
 
     @Override
@@ -97,8 +98,8 @@ public class JpaAuditLog implements AuditLog {
         });
         query.minimumSeverity().ifPresent(minimum -> {
             Set<AuditEvent.Outcome> outcomes = AuditSeverity.outcomesAtLeast(minimum);
-            where.append(" and (e.type like :alarms").append(outcomes.isEmpty() ? ")" : " or e.outcome in :severeOutcomes)");
-            parameters.put("alarms", likePrefix(AuditSeverity.ALARM_TYPE_PREFIX));
+            where.append(" and (e.type in :alerts").append(outcomes.isEmpty() ? ")" : " or e.outcome in :severeOutcomes)");
+            parameters.put("alerts", AuditEventType.alertTypes());
             if (!outcomes.isEmpty()) {
                 parameters.put("severeOutcomes", outcomes);
             }

@@ -27,11 +27,16 @@ import io.vestibule.access.InvitationLinks.InvitationLink;
 import io.vestibule.access.InvitationRefused;
 import io.vestibule.access.MeetingCancellation;
 import io.vestibule.booking.BookedMeeting;
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.booking.BookingService;
+import io.vestibule.booking.MeetingAuditText;
+import io.vestibule.booking.MeetingChanges;
+import io.vestibule.booking.MeetingStatus;
 import io.vestibule.booking.Organizer;
 import io.vestibule.identity.PortalUser;
 import io.vestibule.platform.api.ApiProblem;
 import io.vestibule.platform.json.JsonBuilders;
+import io.vestibule.portal.PortalAudit;
 import io.vestibule.portal.signin.CurrentUser;
 import io.vestibule.portal.signin.SignedIn;
 
@@ -55,6 +60,9 @@ public class MeetingResource {
     MeetingCancellation cancellation;
 
     @Inject
+    PortalAudit audit;
+
+    @Inject
     @ConfigProperty(name = "vestibule.public.url", defaultValue = "https://localhost:8443/")
     URI publicUrl;
 
@@ -62,6 +70,7 @@ public class MeetingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response book(JsonValue body) {
         BookedMeeting booked = BookingErrors.translated(() -> bookings.book(user(), MeetingJson.bookingRequest(body)));
+        audit.changed(AuditEventType.MEETING_BOOK, MeetingAuditText.snapshot(booked).described());
         return Response.created(meetingUrl(booked)).entity(json(booked)).build();
     }
 
@@ -83,13 +92,25 @@ public class MeetingResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject change(@PathParam("id") String id, JsonValue body) {
-        return json(BookingErrors.translated(() -> bookings.change(user(), meetingId(id), MeetingJson.changes(body))));
+        MeetingChanges changes = MeetingJson.changes(body);
+        MeetingAuditText.Snapshot before = MeetingAuditText.snapshot(BookingErrors.translated(() -> bookings.get(user(), meetingId(id))));
+        BookedMeeting changed = BookingErrors.translated(() -> bookings.change(user(), meetingId(id), changes));
+        MeetingAuditText.Snapshot after = MeetingAuditText.snapshot(changed);
+        MeetingAuditText.changes(before, after).ifPresent(detail -> audit.changed(AuditEventType.MEETING_CHANGE, detail));
+        MeetingAuditText.pinChanges(before, after).ifPresent(detail -> audit.changed(AuditEventType.ROOM_PIN_CHANGE, detail));
+        return json(changed);
     }
 
     @DELETE
     @Path("/{id}")
     public Response cancel(@PathParam("id") String id) {
+        BookedMeeting booked = BookingErrors.translated(() -> bookings.get(user(), meetingId(id)));
+        boolean standing = booked.meeting().status() != MeetingStatus.CANCELLED;
+        String which = MeetingAuditText.snapshot(booked).which();
         BookingErrors.translated(() -> cancellation.cancel(user(), meetingId(id)));
+        if (standing) {
+            audit.changed(AuditEventType.MEETING_CANCEL, which);
+        }
         return Response.noContent().build();
     }
 

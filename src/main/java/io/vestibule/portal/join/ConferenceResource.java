@@ -15,12 +15,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.vestibule.access.ConferenceControl;
+import io.vestibule.access.HostAct;
 import io.vestibule.access.conference.Conference;
 import io.vestibule.access.conference.RosterJson;
 import io.vestibule.access.token.TokenRejected;
+import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.platform.Uuids;
 import io.vestibule.platform.api.ApiProblem;
 import io.vestibule.platform.json.JsonBuilders;
+import io.vestibule.platform.logging.LogText;
+import io.vestibule.portal.PortalAudit;
 
 /** Host controls of a running conference (API.md "Conference control"), opened by a host's join token. */
 @Path("/conferences/{conferenceId}")
@@ -29,36 +34,39 @@ public class ConferenceResource {
     @Inject
     ConferenceControl control;
 
+    @Inject
+    PortalAudit audit;
+
     @POST
     @Path("/lock")
     public Response lock(@PathParam("conferenceId") String conferenceId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return done(() -> control.lock(BearerToken.from(authorization), id(conferenceId)));
+        return done(AuditEventType.CONFERENCE_LOCK, () -> control.lock(BearerToken.from(authorization), id(conferenceId)));
     }
 
     @POST
     @Path("/unlock")
     public Response unlock(@PathParam("conferenceId") String conferenceId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return done(() -> control.unlock(BearerToken.from(authorization), id(conferenceId)));
+        return done(AuditEventType.CONFERENCE_UNLOCK, () -> control.unlock(BearerToken.from(authorization), id(conferenceId)));
     }
 
     @POST
     @Path("/end")
     public Response end(@PathParam("conferenceId") String conferenceId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return done(() -> control.end(BearerToken.from(authorization), id(conferenceId)));
+        return done(AuditEventType.CONFERENCE_END, () -> control.end(BearerToken.from(authorization), id(conferenceId)));
     }
 
     @POST
     @Path("/participants/{participantId}/admit")
     public Response admit(@PathParam("conferenceId") String conferenceId, @PathParam("participantId") String participantId,
                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return done(() -> control.admit(BearerToken.from(authorization), id(conferenceId), participant(participantId)));
+        return done(AuditEventType.CONFERENCE_ADMIT, () -> control.admit(BearerToken.from(authorization), id(conferenceId), participant(participantId)));
     }
 
     @POST
     @Path("/participants/{participantId}/remove")
     public Response remove(@PathParam("conferenceId") String conferenceId, @PathParam("participantId") String participantId,
                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return done(() -> control.remove(BearerToken.from(authorization), id(conferenceId), participant(participantId)));
+        return done(AuditEventType.CONFERENCE_REMOVE, () -> control.remove(BearerToken.from(authorization), id(conferenceId), participant(participantId)));
     }
 
     @GET
@@ -76,12 +84,13 @@ public class ConferenceResource {
     }
 
     private interface HostAction {
-        void run() throws TokenRejected, ConferenceControl.NotAllowed, ConferenceControl.NoSuchParticipant;
+        HostAct run() throws TokenRejected, ConferenceControl.NotAllowed, ConferenceControl.NoSuchParticipant;
     }
 
-    private static Response done(HostAction action) {
+    private Response done(AuditEventType type, HostAction action) {
         try {
-            action.run();
+            HostAct act = action.run();
+            audit.record(type, actor(act), AuditEvent.Outcome.SUCCESS, detail(act));
             return Response.noContent().build();
         } catch (TokenRejected rejected) {
             throw BearerToken.refused(rejected);
@@ -92,6 +101,17 @@ public class ConferenceResource {
         } catch (Conference.ConferenceEnded ended) {
             throw new ApiProblem(401, "token_revoked", "The conference has ended.");
         }
+    }
+
+    /** The host by the name they joined with: a host holds a join token, not necessarily an account. */
+    private static String actor(HostAct act) {
+        return "host " + act.host().map(host -> LogText.quoted(host.displayName())).orElse("who left") + " (participant " + act.hostId() + ")";
+    }
+
+    private static String detail(HostAct act) {
+        return "conference " + act.conferenceId() + " in room " + act.roomId()
+                + act.target().map(target -> ": " + LogText.quoted(target.displayName()) + " (participant " + target.id() + ")").orElse("")
+                + (act.target().isEmpty() && act.admitted() > 0 ? "; " + act.admitted() + " waiting admitted" : "");
     }
 
     private static ApiProblem forbidden() {

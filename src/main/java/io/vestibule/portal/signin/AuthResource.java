@@ -2,6 +2,7 @@ package io.vestibule.portal.signin;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +20,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.AuditEventType;
+import io.vestibule.identity.AccountNames;
 import io.vestibule.identity.DirectoryService;
 import io.vestibule.identity.PortalPrincipal;
 import io.vestibule.identity.PortalSignIn;
@@ -31,11 +35,13 @@ import io.vestibule.platform.api.JsonRequest;
 import io.vestibule.platform.http.SessionCookie;
 import io.vestibule.platform.json.JsonBuilders;
 import io.vestibule.platform.net.TrustedProxies;
+import io.vestibule.portal.PortalAudit;
 
 /** Portal sign-in with the directory password and sign-out (API.md "Sessions"); single sign-on is {@link SsoResource}. */
 @Path("/auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
+    static final String UNKNOWN_ACCOUNT = "an unknown account";
     @Inject
     PortalSignIn signIn;
 
@@ -54,6 +60,12 @@ public class AuthResource {
     @Inject
     TrustedProxies proxies;
 
+    @Inject
+    PortalAudit audit;
+
+    @Inject
+    AccountNames accountNames;
+
     @Context
     HttpServletRequest http;
 
@@ -69,6 +81,7 @@ public class AuthResource {
                     proxies.clientOf(http));
             // Whatever session the browser held before is ended, not reused (no fixation).
             sessions.end(previousToken);
+            audit.record(AuditEventType.PORTAL_LOGIN, signedIn.user().username(), AuditEvent.Outcome.SUCCESS, "password");
             return Response.ok(JsonBuilders.object()
                             .add("user", UserJson.of(signedIn.user()))
                             .add("csrfToken", signedIn.session().session().csrfToken())
@@ -76,6 +89,9 @@ public class AuthResource {
                     .cookie(SessionCookie.PORTAL.issue(signedIn.session().token()))
                     .build();
         } catch (SignInRefused refused) {
+            // People type passwords into the user-name field: a name that is no account's is not repeated (R-RUN-5).
+            audit.record(AuditEventType.PORTAL_LOGIN, accountNames.exists(username) ? username : UNKNOWN_ACCOUNT, AuditEvent.Outcome.FAILURE,
+                    "password: " + refused.reason().name().toLowerCase(Locale.ROOT));
             throw switch (refused.reason()) {
                 // Expired passwords and client certificates are the console's; should one reach the portal, it says no alike.
                 case INVALID_CREDENTIALS, PASSWORD_EXPIRED, CERTIFICATE_REQUIRED, CERTIFICATE_MISSING, CERTIFICATE_UNKNOWN,
@@ -115,6 +131,7 @@ public class AuthResource {
                 .flatMap(session -> session.principal().idToken())
                 .flatMap(sso::endSessionUri);
         sessions.end(token);
+        audit.changed(AuditEventType.PORTAL_LOGOUT, endSession.isPresent() ? "single sign-on session; the provider's ends too" : "");
         Response.ResponseBuilder answer = endSession
                 .map(uri -> Response.ok(JsonBuilders.object().add("endSessionUrl", uri.toString()).build().toString(), MediaType.APPLICATION_JSON))
                 .orElseGet(Response::noContent);

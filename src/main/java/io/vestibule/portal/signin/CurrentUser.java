@@ -43,6 +43,11 @@ public class CurrentUser {
         return user;
     }
 
+    /** Whether a browser session authorised the request, rather than an access token or a signed call. */
+    public boolean signedInWithSession() {
+        return session != null;
+    }
+
     /** The browser session of the request; empty when an access token authorised it. */
     Optional<Session<PortalPrincipal>> session() {
         return Optional.ofNullable(session);

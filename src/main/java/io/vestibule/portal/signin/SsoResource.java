@@ -12,6 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
+import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.AuditEventType;
 import io.vestibule.identity.PortalPrincipal;
 import io.vestibule.identity.SsoSignIn;
 import io.vestibule.identity.oidc.SingleSignOn;
@@ -20,6 +22,7 @@ import io.vestibule.identity.session.Sessions;
 import io.vestibule.platform.api.ApiProblem;
 import io.vestibule.platform.http.SessionCookie;
 import io.vestibule.platform.net.TrustedProxies;
+import io.vestibule.portal.PortalAudit;
 
 /**
  * Single sign-on for the browser (R-SSO-1): {@code start} sends it to the provider, {@code callback} is where the
@@ -44,6 +47,9 @@ public class SsoResource {
 
     @Inject
     TrustedProxies proxies;
+
+    @Inject
+    PortalAudit audit;
 
     @Context
     HttpServletRequest http;
@@ -74,10 +80,13 @@ public class SsoResource {
                     new SingleSignOn.Callback(bounded(code), bounded(state), bounded(issuer), bounded(error)));
             // Whatever session the browser held before is ended, not reused (no fixation).
             sessions.end(previousSession);
+            audit.record(AuditEventType.PORTAL_LOGIN, signedIn.user().username(), AuditEvent.Outcome.SUCCESS, "single sign-on");
             return Response.seeOther(portalAddress(signedIn.next()))
                     .cookie(SessionCookie.PORTAL.issue(signedIn.session().token()), SessionCookie.SSO.expire())
                     .build();
         } catch (SsoRefused refused) {
+            // Who it was is not known: the provider's answer was refused, or never named anyone this service admits.
+            audit.record(AuditEventType.PORTAL_LOGIN, "anonymous", AuditEvent.Outcome.FAILURE, "single sign-on: " + refused.getMessage());
             return toSignInPage(refused);
         }
     }

@@ -7,9 +7,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -26,6 +30,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.vestibule.audit.AuditEvent;
+import io.vestibule.audit.AuditEventType;
+import io.vestibule.audit.AuditLog;
+import io.vestibule.audit.AuditQuery;
 import io.vestibule.audit.alarm.jdbc.JdbcAlarmStore;
 import io.vestibule.testing.PostgresDatabase;
 import io.vestibule.testing.TestClock;
@@ -43,6 +51,7 @@ class AlarmsTest {
     Path data;
 
     private final TestClock clock = new TestClock(START);
+    private final RecordingAuditLog audit = new RecordingAuditLog();
     private final Map<String, Supplier<Long>> activeGauges = new ConcurrentHashMap<>();
 
     @BeforeEach
@@ -68,7 +77,7 @@ class AlarmsTest {
     private static final int KEPT_CLEARED = 20;
 
     private Alarms started() {
-        return new Alarms(new JdbcAlarmStore(database()), clock, metrics(), KEPT_CLEARED);
+        return new Alarms(new JdbcAlarmStore(database()), clock, metrics(), KEPT_CLEARED, audit);
     }
 
     @Test
@@ -119,13 +128,13 @@ class AlarmsTest {
             database.setUser(postgres.settings().get("VESTIBULE_DB_USER"));
             database.setPassword(postgres.settings().get("VESTIBULE_DB_PASSWORD"));
             Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
-            Alarms before = new Alarms(new JdbcAlarmStore(database), clock, metrics(), KEPT_CLEARED);
+            Alarms before = new Alarms(new JdbcAlarmStore(database), clock, metrics(), KEPT_CLEARED, audit);
             Alarm block = before.raise("break_in_room", "room 1", "too many wrong PINs", Optional.of(START.plus(Duration.ofMinutes(10))));
             Alarm failed = before.raise("keys.rotation_failed", "master key store", "not saved", Optional.empty());
             clock.advance(Duration.ofMinutes(1));
             before.clear(failed.id());
 
-            Alarms after = new Alarms(new JdbcAlarmStore(database), clock, metrics(), KEPT_CLEARED);
+            Alarms after = new Alarms(new JdbcAlarmStore(database), clock, metrics(), KEPT_CLEARED, audit);
 
             assertThat(after.recent()).containsExactlyInAnyOrder(block,
                     new Alarm(failed.id(), failed.type(), failed.subject(), failed.detail(), failed.raisedAt(), Optional.of(clock.instant())));
@@ -167,11 +176,87 @@ class AlarmsTest {
     void anAlarmIsRaisedEvenWhenTheDatabaseCannotBeWritten() {
         JdbcDataSource nowhere = new JdbcDataSource();
         nowhere.setURL("jdbc:h2:file:" + data.resolve("missing/db") + ";IFEXISTS=TRUE");
-        Alarms alarms = new Alarms(new JdbcAlarmStore(nowhere), clock, metrics());
+        Alarms alarms = new Alarms(new JdbcAlarmStore(nowhere), clock, metrics(), KEPT_CLEARED, audit);
+        audit.sink = event -> {
+            throw new IllegalStateException("the database is gone");
+        };
 
         Alarm raised = alarms.raise("cdr.not_writing", "call-record journal", "disk full", Optional.empty());
 
         assertThat(alarms.active()).containsExactly(raised);
+    }
+
+    @Test
+    void raisingAndClearingAreAuditEventsButADetailThatGoesOnIsNot() {
+        Alarms alarms = started();
+        Alarm full = alarms.raise("audit.files_unwritten", "/audit", "1 audit events could not be written", Optional.empty());
+        alarms.update(full.id(), "2 audit events could not be written");
+        clock.advance(Duration.ofSeconds(5));
+        alarms.clear(full.id());
+        alarms.clear(full.id());
+
+        assertThat(audit.recorded).extracting(AuditEvent::type).containsExactly("alarm.raised", "alarm.cleared");
+        assertThat(audit.recorded).extracting(AuditEvent::actor).containsOnly("system");
+        assertThat(audit.recorded.get(0).detail()).contains("audit.files_unwritten", "/audit", full.id().toString(), "1 audit events");
+        assertThat(audit.recorded.get(1).detail()).contains("audit.files_unwritten", full.id().toString(), "raised at " + START);
+        assertThat(started().recent()).singleElement().satisfies(kept -> assertThat(kept.detail()).startsWith("2 audit events"));
+    }
+
+    @Test
+    void aSupersededAlarmIsRecordedAsClearedBeforeItsSuccessorIsRaised() {
+        Alarms alarms = started();
+        Alarm first = alarms.raise("keys.rotation_failed", "master key store", "not saved", Optional.empty());
+        Alarm second = alarms.raise("keys.rotation_failed", "master key store", "not saved again", Optional.empty());
+
+        assertThat(audit.recorded).extracting(event -> event.type() + " " + event.detail().contains(first.id().toString())
+                        + " " + event.detail().contains(second.id().toString()))
+                .containsExactly("alarm.raised true false", "alarm.cleared true false", "alarm.raised false true");
+    }
+
+    /**
+     * The audit files raise an alarm when they cannot write an event, and that alarm's own event cannot be written
+     * either: here a sink that raises a new alarm for every event it is handed, the worst a sink could do.
+     */
+    @Test
+    void anAlarmRaisedWhileAnAlarmEventIsRecordedEndsTheChainInsteadOfLooping() {
+        Alarms alarms = started();
+        AtomicInteger handed = new AtomicInteger();
+        audit.sink = event -> alarms.raise("audit.files_unwritten", "/audit " + handed.incrementAndGet(), "event " + event.id() + " not written",
+                Optional.empty());
+
+        Alarm disk = alarms.raise("audit.disk_space", "/audit", "1 MiB free", Optional.empty());
+
+        assertThat(handed).hasValue(1);
+        assertThat(audit.recorded).extracting(AuditEvent::type).containsExactly("alarm.raised");
+        assertThat(audit.recorded.get(0).detail()).contains(disk.id().toString());
+        assertThat(alarms.active()).extracting(Alarm::type).containsExactlyInAnyOrder("audit.disk_space", "audit.files_unwritten");
+
+        audit.sink = event -> { };
+        alarms.raise("break_in_address", "203.0.113.9", "too many join attempts", Optional.empty());
+        assertThat(audit.recorded).as("the thread records alarm events again afterwards").hasSize(2);
+    }
+
+    /** The audit log in memory: each recorded event is handed to {@code sink}, as the real one hands it to the files. */
+    private static final class RecordingAuditLog implements AuditLog {
+        final List<AuditEvent> recorded = new ArrayList<>();
+        Consumer<AuditEvent> sink = event -> { };
+
+        @Override
+        public void record(AuditEventType type, String actor, String sourceAddress, AuditEvent.Outcome outcome, String detail) {
+            AuditEvent event = new AuditEvent(recorded.size() + 1, START, type.type(), actor, sourceAddress, outcome, detail);
+            sink.accept(event);
+            recorded.add(event);
+        }
+
+        @Override
+        public List<AuditEvent> find(AuditQuery query) {
+            return List.copyOf(recorded);
+        }
+
+        @Override
+        public long count(AuditQuery query) {
+            return recorded.size();
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -53,6 +53,15 @@ public final class JdbcAlarmStore implements AlarmStore {
     }
 
     @Override
+    public void detailChanged(UUID id, String detail) {
+        run("UPDATE alarm SET detail = ? WHERE id = ?", statement -> {
+            statement.setString(1, bounded(detail, LONGEST_DETAIL));
+            statement.setString(2, id.toString());
+            statement.executeUpdate();
+        });
+    }
+
+    @Override
     public List<Alarm> all() {
         List<Alarm> found = new ArrayList<>();
         run("SELECT id, alarm_type, subject, detail, raised_at, clears_at FROM alarm ORDER BY raised_at DESC, id", statement -> {
