@@ -51,7 +51,7 @@ class AuditCatalogueIT {
             AuditEventType.ADMIN_JOIN_BLOCK_CHANGE, "JoinBlockIT saves and resets templates on this server and checks both events",
             AuditEventType.ADMIN_JOIN_BLOCK_RESET, "JoinBlockIT saves and resets templates on this server and checks both events",
             AuditEventType.KEYS_ROTATE, "a rotation restarts nothing but adds keys that other classes' restarts then read (KeyRotationIT, on a server of its own)",
-            AuditEventType.ADMIN_BLOCK_LIFT, "BreakInBlocksIT lifts a block on this server and finds the event (lifting one here would race its scanner)",
+            AuditEventType.ADMIN_BLOCK_LIFT, "BreakInBlocksIT lifts a block on this server and finds the event",
             AuditEventType.KEYS_RETIRE, "data keys are retired by age, days after they are made; not yet asserted by any black-box test",
             AuditEventType.ALARM_CLEARED, "break-in alarms end by themselves without an event; AuditFilesIT's full-disk server clears audit.files_unwritten and finds its alarm.cleared in the files");
 
