@@ -6,8 +6,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Supplies a running {@link VestibuleServer} parameter: the embedded-database one, or with {@link OnPostgres} the
- * PostgreSQL one. After each test class it signs out the admin clients the class made on them.
+ * Supplies a running {@link VestibuleServer} parameter: the embedded-database one, with {@link OnPostgres} the
+ * PostgreSQL one, or with {@link OnSeveralSettings} the one started with {@link Servers#SEVERAL_SETTINGS}. After each
+ * test class it signs out the admin clients the class made on them.
  */
 public final class ServerResolver implements ParameterResolver, AfterAllCallback {
     @Override
@@ -17,7 +18,10 @@ public final class ServerResolver implements ParameterResolver, AfterAllCallback
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.isAnnotated(OnPostgres.class) ? Servers.postgres(context) : Servers.embedded(context);
+        if (parameter.isAnnotated(OnPostgres.class)) {
+            return Servers.postgres(context);
+        }
+        return parameter.isAnnotated(OnSeveralSettings.class) ? Servers.severalSettings(context) : Servers.embedded(context);
     }
 
     @Override

@@ -304,9 +304,14 @@ public final class VestibuleServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends the process and deletes its data directory. It is killed rather than stopped: nothing of it is read
+     * afterwards, and Payara's orderly shutdown (5.8 s once on a busy machine) was paid by every class with a server
+     * of its own.
+     */
     @Override
     public void close() {
-        stop();
+        killAbruptly();
         afterStop.run();
         deleteRecursively(dataDirectory);
     }

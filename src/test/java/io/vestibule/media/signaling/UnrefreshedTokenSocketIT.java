@@ -1,43 +1,38 @@
 package io.vestibule.media.signaling;
 
 import java.time.Duration;
-import java.util.Map;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.vestibule.testing.ApiResponse;
 import io.vestibule.testing.Meetings;
+import io.vestibule.testing.OnSeveralSettings;
 import io.vestibule.testing.PortalClient;
+import io.vestibule.testing.ServerResolver;
 import io.vestibule.testing.SocketProbe;
 import io.vestibule.testing.VestibuleServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * R-RTC-1 on a service of its own with the shortest join tokens (30 s, no clock skew allowed): a participant who
- * stops refreshing is gone when the token lapses, and their socket closes then, not before.
+ * R-RTC-1 with the shortest join tokens (30 s, no clock skew allowed; on {@link OnSeveralSettings}'s service): a
+ * participant who stops refreshing is gone when the token lapses, and their socket closes then, not before.
  */
+@ExtendWith(ServerResolver.class)
 class UnrefreshedTokenSocketIT {
     private static final Duration TOKEN_LIFETIME = Duration.ofSeconds(30);
     private static VestibuleServer server;
 
     @BeforeAll
-    static void start() {
-        server = VestibuleServer.start("unrefreshed-token", Map.of(
-                "VESTIBULE_JOIN_TOKEN_LIFETIME_SECONDS", Long.toString(TOKEN_LIFETIME.toSeconds()),
-                "VESTIBULE_JOIN_CLOCK_SKEW_SECONDS", "0"), () -> { });
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
+    static void server(@OnSeveralSettings VestibuleServer withShortTokens) {
+        assertThat(withShortTokens.setting("VESTIBULE_JOIN_TOKEN_LIFETIME_SECONDS")).isEqualTo(Long.toString(TOKEN_LIFETIME.toSeconds()));
+        assertThat(withShortTokens.setting("VESTIBULE_JOIN_CLOCK_SKEW_SECONDS")).isEqualTo("0");
+        server = withShortTokens;
     }
 
     @Test

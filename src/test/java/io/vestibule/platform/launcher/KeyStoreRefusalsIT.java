@@ -8,27 +8,26 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import io.vestibule.testing.Meetings;
-import io.vestibule.testing.VestibuleServer;
+import io.vestibule.testing.UsedOnceData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 21, fault 4: a bad key store or passphrase ended the start with "SEVERE: null", a stack trace and exit status
  * 0; a deleted passphrase file was replaced by a new one. Each fault below, made on a copy of a data directory the
- * service ran with, now stops the start with one line and a non-zero status (2 for what the operator configures, 1
- * for a damaged file), and the keys directory is left exactly as it was.
+ * service ran with ({@link UsedOnceData}, shared with {@link LauncherIT}), now stops the start with one line and a
+ * non-zero status (2 for what the operator configures, 1 for a damaged file), and the keys directory is left exactly
+ * as it was.
  */
+@ExtendWith(UsedOnceData.Resolver.class)
 class KeyStoreRefusalsIT {
     @TempDir
     static Path workspace;
-
-    private static Path usedOnce;
 
     enum Fault {
         STORE_TRUNCATED(1, "Cannot read the master key store") {
@@ -74,22 +73,10 @@ class KeyStoreRefusalsIT {
         abstract void make(Path keys, Map<String, String> environment) throws IOException;
     }
 
-    @BeforeAll
-    static void runTheServiceOnce() {
-        VestibuleServer first = VestibuleServer.start("key-store-refusals", Map.of(), VestibuleServer.README_JVM_OPTIONS,
-                workspace.resolve("used-once"), () -> { });
-        try {
-            Meetings.openNow(first.newClient().signIn("alice", first.demoPassword()), "host_and_guest_pins", false);
-        } finally {
-            first.stop();
-        }
-        usedOnce = first.dataDirectory();
-    }
-
     @ParameterizedTest
     @EnumSource(Fault.class)
-    void theStartStopsWithOneLineAndTheKeysAreLeftAsTheyWere(Fault fault) throws Exception {
-        Path data = VestibuleServer.copyOfData(usedOnce, workspace.resolve(fault.name()));
+    void theStartStopsWithOneLineAndTheKeysAreLeftAsTheyWere(Fault fault, UsedOnceData usedOnce) throws Exception {
+        Path data = usedOnce.copyTo(workspace.resolve(fault.name()));
         Path keys = data.resolve("keys");
         Map<String, String> environment = new HashMap<>(LauncherIT.startOn(data));
         fault.make(keys, environment);

@@ -1,15 +1,12 @@
 package io.vestibule.platform.launcher;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +22,9 @@ import io.vestibule.crypto.MasterKeyStore;
 import io.vestibule.crypto.MasterPassphrase;
 import io.vestibule.crypto.pki.PemFiles;
 import io.vestibule.testing.FreePorts;
-import io.vestibule.testing.Meetings;
 import io.vestibule.testing.ServerResolver;
 import io.vestibule.testing.TestCertificates;
+import io.vestibule.testing.UsedOnceData;
 import io.vestibule.testing.VestibuleServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,53 +32,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The launcher refuses, in one line and before Payara starts, what it cannot run with; and what the application
  * refuses while it deploys ends the process the same way.
+ *
+ * <p>A refusal at deployment costs a whole Payara start, so one real one witnesses the way such a refusal ends the
+ * process ({@link #aMasterKeyStoreReplacedByAnotherOneStopsTheStart}); the messages of the others are checked where
+ * they are made: a bad VESTIBULE_MEDIA_PORT in {@code MediaSettingsTest}, a taken demo-directory port in
+ * {@code DemoDirectoryTest}, and the choice of the message naming a setting among a failure's causes in
+ * {@link DeploymentFailureWitnessTest}.
  */
-@ExtendWith(ServerResolver.class)
+@ExtendWith({ServerResolver.class, UsedOnceData.Resolver.class})
 class LauncherIT {
-    @TempDir
-    static Path classData;
-    private static Path usedOnce;
-
     @Test
     void aBadPortIsRefusedWithTheSettingNamed(@TempDir Path data) throws Exception {
         Result result = launch(Map.of("VESTIBULE_DATA_DIR", data.toString(), "VESTIBULE_HTTPS_PORT", "eighty"));
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.output()).contains("VESTIBULE_HTTPS_PORT").doesNotContain("Exception");
-    }
-
-    /**
-     * A setting only the application reads, refused while Payara deploys it: the start ends with a non-zero status and
-     * one line naming the setting, never "ready" (the service used to print the banner and keep running, answering 404,
-     * or to say only that Payara's web container had not started).
-     */
-    @Test
-    void anApplicationThatFailsToStartEndsTheProcessWithTheSettingNamed(@TempDir Path data) throws Exception {
-        Map<String, String> environment = new HashMap<>(startOn(data));
-        environment.put("VESTIBULE_MEDIA_PORT", "abc");
-
-        Result result = launch(environment);
-
-        assertThat(result.exitCode()).isNotZero();
-        assertThat(result.output()).contains("Vestibule did not start: VESTIBULE_MEDIA_PORT must be a port such as 10000")
-                .doesNotContain("Vestibule is ready");
-    }
-
-    /** The demo directory's port taken by another program: the start ends, naming the setting that moves it. */
-    @Test
-    void aTakenDemoDirectoryPortEndsTheStartWithTheSettingNamed(@TempDir Path data) throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Map<String, String> environment = new HashMap<>(startOn(data));
-            environment.put("VESTIBULE_DEMO", "true");
-            environment.put("VESTIBULE_DEMO_LDAP_PORT", String.valueOf(taken.getLocalPort()));
-            environment.put("VESTIBULE_MEDIA_PORT", String.valueOf(FreePorts.nextUdp()));
-
-            Result result = launch(environment);
-
-            assertThat(result.exitCode()).isNotZero();
-            assertThat(result.output()).containsPattern("Vestibule did not start: The demo directory cannot listen on 127\\.0\\.0\\.1 port "
-                    + taken.getLocalPort() + " .*; free the port or set VESTIBULE_DEMO_LDAP_PORT").doesNotContain("Vestibule is ready");
-        }
     }
 
     @Test
@@ -178,8 +143,8 @@ class LauncherIT {
      * it was ready while every PIN, signing key and record had become unreadable.
      */
     @Test
-    void aLostMasterKeyStoreStopsTheStartAndNothingIsCreated(@TempDir Path data) throws Exception {
-        Path dataDirectory = usedOnce(data);
+    void aLostMasterKeyStoreStopsTheStartAndNothingIsCreated(@TempDir Path data, UsedOnceData usedOnce) throws Exception {
+        Path dataDirectory = usedOnce.copyTo(data);
         Path store = dataDirectory.resolve("keys").resolve("master.p12");
         Files.delete(store);
 
@@ -192,8 +157,8 @@ class LauncherIT {
     }
 
     @Test
-    void aMasterKeyStoreReplacedByAnotherOneStopsTheStart(@TempDir Path data) throws Exception {
-        Path dataDirectory = usedOnce(data);
+    void aMasterKeyStoreReplacedByAnotherOneStopsTheStart(@TempDir Path data, UsedOnceData usedOnce) throws Exception {
+        Path dataDirectory = usedOnce.copyTo(data);
         Path keys = dataDirectory.resolve("keys");
         Files.delete(keys.resolve("master.p12"));
         // Another store under the same passphrase: it opens, and its first key is not the one that wrapped the data keys.
@@ -203,27 +168,10 @@ class LauncherIT {
         Result result = launch(startOn(dataDirectory));
 
         assertThat(result.exitCode()).isNotZero();
-        assertThat(result.output()).containsPattern("does not hold the key-encryption key kek-1-[0-9a-f]{12}")
+        assertThat(result.output()).containsPattern("Vestibule did not start: The master key store \\(.*\\) does not hold the "
+                        + "key-encryption key kek-1-[0-9a-f]{12}")
                 .contains("Restore keys/master.p12")
                 .doesNotContain("Vestibule is ready");
-    }
-
-    /**
-     * A copy, in {@code data}, of a data directory the service ran with once: a meeting was booked (its PINs sealed),
-     * then the service stopped. The service runs once for the whole class; each test spoils a copy of its own.
-     */
-    private static synchronized Path usedOnce(Path data) throws IOException {
-        if (usedOnce == null) {
-            VestibuleServer first = VestibuleServer.start("keys-lost", Map.of(), VestibuleServer.README_JVM_OPTIONS,
-                    Files.createDirectories(classData.resolve("used-once")), () -> { });
-            try {
-                Meetings.openNow(first.newClient().signIn("alice", first.demoPassword()), "host_and_guest_pins", false);
-            } finally {
-                first.stop();
-            }
-            usedOnce = first.dataDirectory();
-        }
-        return VestibuleServer.copyOfData(usedOnce, data);
     }
 
     static Map<String, String> startOn(Path dataDirectory) {

@@ -1,16 +1,16 @@
 package io.vestibule.portal.booking;
 
-import java.util.Map;
-
 import jakarta.json.JsonObject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.vestibule.testing.ApiResponse;
 import io.vestibule.testing.Meetings;
+import io.vestibule.testing.OnSeveralSettings;
 import io.vestibule.testing.PortalClient;
+import io.vestibule.testing.ServerResolver;
 import io.vestibule.testing.VestibuleServer;
 
 import static io.vestibule.portal.booking.InvitationLinkIT.invitationLink;
@@ -19,22 +19,17 @@ import static io.vestibule.portal.booking.InvitationLinkIT.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * R-JOIN-4's policy switch on a service of its own: with VESTIBULE_JOIN_INVITEES_SKIP_GUEST_PIN, a signed-in invitee
- * holding the meeting's invitation joins as a guest without the guest PIN; nobody else does.
+ * R-JOIN-4's policy switch: with VESTIBULE_JOIN_INVITEES_SKIP_GUEST_PIN (on {@link OnSeveralSettings}'s service), a
+ * signed-in invitee holding the meeting's invitation joins as a guest without the guest PIN; nobody else does.
  */
+@ExtendWith(ServerResolver.class)
 class InviteesSkipGuestPinIT {
     private static VestibuleServer server;
 
     @BeforeAll
-    static void start() {
-        server = VestibuleServer.start("invitees-skip-guest-pin", Map.of("VESTIBULE_JOIN_INVITEES_SKIP_GUEST_PIN", "true"), () -> { });
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
+    static void server(@OnSeveralSettings VestibuleServer withTheSetting) {
+        assertThat(withTheSetting.setting("VESTIBULE_JOIN_INVITEES_SKIP_GUEST_PIN")).isEqualTo("true");
+        server = withTheSetting;
     }
 
     @Test

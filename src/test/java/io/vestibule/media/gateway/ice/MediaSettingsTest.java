@@ -56,6 +56,13 @@ class MediaSettingsTest {
                 .withMessageStartingWith("VESTIBULE_MEDIA_PORT ");
     }
 
+    /** The one line a start with this setting ends with (LauncherIT shows how a refusal at deployment ends the start). */
+    @Test
+    void aPortThatIsNotANumberIsRefusedWithAnExample() {
+        assertThatIllegalArgumentException().isThrownBy(() -> read("port", "abc"))
+                .withMessage("VESTIBULE_MEDIA_PORT must be a port such as 10000 or a range such as 10000-10003, not 'abc'");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"media.example.org", "localhost", "10.0.0", "256.1.1.1", "224.0.0.1", "fe80::1"})
     void theBindAddressMustBeAUsableIpLiteral(String address) {
