@@ -62,6 +62,34 @@ class TlsIT {
                 .isInstanceOf(IOException.class);
     }
 
+    /** A JDK client offering the worse suite first (R-TLS-1): each listener picks by its own order, the crypto policy's. */
+    @Test
+    void bothListenersChooseTheirPreferredSuiteOverTheClientsFirst(VestibuleServer server) throws IOException {
+        for (int port : new int[] {server.httpsPort(), server.adminPort()}) {
+            assertThat(negotiatedOffering(server, port, "TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+                    "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384")).as("TLS 1.2 on port %d", port).isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384");
+            assertThat(negotiatedOffering(server, port, "TLSv1.3", "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384"))
+                    .as("TLS 1.3 on port %d", port).isEqualTo("TLS_AES_256_GCM_SHA384");
+        }
+    }
+
+    /**
+     * Key exchange on P-256 or P-384 only (R-TLS-1): X25519 and ffdhe2048 are refused on both listeners, P-384 taken. In TLS 1.3,
+     * where the group is chosen apart from the suite; the JDK 17 client cannot be told its groups per connection.
+     */
+    @Test
+    void bothListenersAgreeOnP384AndRefuseX25519AndFfdhe2048(VestibuleServer server) throws IOException {
+        int[] suites = {CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384};
+        for (int port : new int[] {server.httpsPort(), server.adminPort()}) {
+            assertThat(TlsHandshakes.handshake(port, ProtocolVersion.TLSv13, suites, NamedGroup.secp384r1).cipherSuite())
+                    .as("P-384 on port %d", port).isEqualTo(CipherSuite.TLS_AES_256_GCM_SHA384);
+            for (int group : new int[] {NamedGroup.x25519, NamedGroup.ffdhe2048}) {
+                assertThatThrownBy(() -> TlsHandshakes.handshake(port, ProtocolVersion.TLSv13, suites, group))
+                        .as("%s on port %d", NamedGroup.getName(group), port).isInstanceOf(IOException.class);
+            }
+        }
+    }
+
     @Test
     void tls12WithEcdheAndAesGcmIsAccepted(VestibuleServer server) throws IOException {
         int negotiated = handshake(server, ProtocolVersion.TLSv12,
@@ -115,6 +143,17 @@ class TlsIT {
             assertThat(headers.firstValue("x-powered-by")).isEmpty();
         }
         assertThat(api.header("cache-control")).isEqualTo("no-store");
+    }
+
+    /** The suite a JDK client offering exactly these suites, in this order, agrees on with the listener on {@code port}. */
+    private static String negotiatedOffering(VestibuleServer server, int port, String protocol, String... suites) throws IOException {
+        try (SSLSocket socket = (SSLSocket) server.trustingServer().getSocketFactory().createSocket("localhost", port)) {
+            socket.setSoTimeout(10000);
+            socket.setEnabledProtocols(new String[] {protocol});
+            socket.setEnabledCipherSuites(suites);
+            socket.startHandshake();
+            return socket.getSession().getCipherSuite();
+        }
     }
 
     /** A Bouncy Castle handshake offering only the given version, suites and group; returns the negotiated suite. */

@@ -160,6 +160,7 @@ public final class VestibuleLauncher {
         }
         Optional<Path> adminTrustStore = listeners.adminClientCaFile().map(file -> publishAdminClientAuthorities(file, data));
         JvmTlsHardening.apply(policy, system);
+        ServerCipherSuiteOrder.install(policy);
         // No WADL anywhere, Payara's own JAX-RS endpoints included: it names Jersey's version. Jersey
         // reads its settings from system properties only when told to.
         system.setProperty("jersey.config.allowSystemPropertiesProvider", "true");
