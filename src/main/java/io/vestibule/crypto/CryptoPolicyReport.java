@@ -124,8 +124,13 @@ public final class CryptoPolicyReport {
         PublicKey key = certificate.getPublicKey();
         Optional<String> refused = refusal(() -> check.apply(certificate));
         return new KeyInUse(Optional.of(certificate.getSubjectX500Principal().getName()), key.getAlgorithm(), CryptoPolicy.keyBits(key),
-                CryptoPolicy.curveOf(key), Optional.of(certificate.getSigAlgName()), Optional.of(certificate.getNotAfter().toInstant()),
+                CryptoPolicy.curveOf(key), Optional.of(signatureName(certificate)), Optional.of(certificate.getNotAfter().toInstant()),
                 refused.isPresent() ? Verdict.REFUSED : Verdict.COMPLIANT, refused);
+    }
+
+    /** The JDK's spelling (SHA256withECDSA) also for certificates Bouncy Castle made, which it spells SHA256WITHECDSA. */
+    private static String signatureName(X509Certificate certificate) {
+        return certificate.getSigAlgName().replace("WITH", "with");
     }
 
     private static Optional<String> refusal(Runnable check) {

@@ -1,5 +1,6 @@
 package io.vestibule.crypto;
 
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.vestibule.crypto.CryptoPolicyReport.KeyInUse;
 import io.vestibule.crypto.CryptoPolicyReport.Use;
 import io.vestibule.crypto.CryptoPolicyReport.Verdict;
+import io.vestibule.crypto.pki.SelfSignedCertificateIssuer;
 import io.vestibule.testing.TestCertificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +106,16 @@ class CryptoPolicyReportTest {
         assertThat(use.verdict()).isEqualTo(Verdict.COMPLIANT);
         assertThat(use.principal().orElseThrow().algorithm()).isEqualTo("AES-256-GCM");
         assertThat(use.principal().orElseThrow().keySize()).isEqualTo(256);
+    }
+
+    @Test
+    void signatureNamesAreSpelledAsTheJdkDoesWhoeverMadeTheCertificate() {
+        X509Certificate bouncyCastle = new SelfSignedCertificateIssuer(CryptoPolicy.standard(), new SecureRandom())
+                .issue("gateway.vestibule.invalid", List.of(), now).leaf();
+        assertThat(bouncyCastle.getSigAlgName()).as("Bouncy Castle's spelling").isEqualTo("SHA256WITHECDSA");
+
+        assertThat(report.presented("dtls", "gateway", List.of(bouncyCastle)).principal().orElseThrow().signatureAlgorithm())
+                .contains("SHA256withECDSA");
     }
 
     @Test
