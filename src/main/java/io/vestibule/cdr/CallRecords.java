@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -145,6 +146,11 @@ public class CallRecords implements CallRecorder {
 
     public ChainVerifier.Report verify() {
         return verifier.verify(store, checkpointKey.publicKey());
+    }
+
+    /** The public key that verifies the chain's checkpoints. */
+    public PublicKey checkpointPublicKey() {
+        return checkpointKey.publicKey();
     }
 
     /** The highest sequence in the fsynced journal: every record up to it survives a crash. */

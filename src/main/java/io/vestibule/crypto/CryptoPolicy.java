@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -184,6 +185,22 @@ public final class CryptoPolicy {
             return;
         }
         throw new CryptoPolicyViolation("Key type " + key.getAlgorithm() + " is not accepted; use ECDSA (P-256 or larger) or RSA (3072 bits or more)");
+    }
+
+    /** The size of a public key in bits: the modulus of an RSA key, the field of an elliptic-curve key; 0 for others. */
+    public static int keyBits(PublicKey key) {
+        if (key instanceof RSAPublicKey rsa) {
+            return rsa.getModulus().bitLength();
+        }
+        if (key instanceof ECPublicKey ec) {
+            return ec.getParams().getCurve().getField().getFieldSize();
+        }
+        return 0;
+    }
+
+    /** The curve of an elliptic-curve key by the name the policy uses ({@code secp256r1}), or what is known of it. */
+    public static Optional<String> curveOf(PublicKey key) {
+        return key instanceof ECPublicKey ec ? Optional.of(curveName(ec.getParams())) : Optional.empty();
     }
 
     /**

@@ -98,7 +98,7 @@ public class DirectoryService {
             configured = Optional.of(demoDirectory.clientSettings());
             issuer = "ldap:demo";
         } else {
-            configured = DirectoryConfiguration.from(config);
+            configured = DirectoryConfiguration.from(config, policy);
             issuer = "ldap:" + config.getOptionalValue("vestibule.ldap.id", String.class).orElse("directory");
         }
         baseline = configured;

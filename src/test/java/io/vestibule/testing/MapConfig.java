@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.spi.Converter;
 
 /**
  * MicroProfile Config over a map of property-form keys, for testing classes that read settings. Like the
- * server's implementation it treats an empty value as absent; it converts to String only.
+ * server's implementation it treats an empty value as absent; it converts to String, Boolean, Integer and Long.
  */
 public final class MapConfig implements Config {
     private final Map<String, String> values;
@@ -33,10 +33,20 @@ public final class MapConfig implements Config {
 
     @Override
     public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
-        if (type != String.class) {
-            throw new UnsupportedOperationException("MapConfig converts to String only, not " + type.getName());
+        Optional<String> value = Optional.ofNullable(values.get(name)).filter(text -> !text.isEmpty());
+        if (type == String.class) {
+            return value.map(type::cast);
         }
-        return Optional.ofNullable(values.get(name)).filter(value -> !value.isEmpty()).map(type::cast);
+        if (type == Boolean.class) {
+            return value.map(Boolean::valueOf).map(type::cast);
+        }
+        if (type == Integer.class) {
+            return value.map(Integer::valueOf).map(type::cast);
+        }
+        if (type == Long.class) {
+            return value.map(Long::valueOf).map(type::cast);
+        }
+        throw new UnsupportedOperationException("MapConfig converts to String, Boolean, Integer and Long only, not " + type.getName());
     }
 
     @Override

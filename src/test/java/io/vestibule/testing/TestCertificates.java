@@ -78,6 +78,26 @@ public final class TestCertificates {
         return keys("EC", new ECGenParameterSpec("secp256r1"), 0);
     }
 
+    /** One RSA-2048 pair for every test that needs a key below the policy: making one costs up to seconds. */
+    public static KeyPair rsa2048() {
+        return Rsa2048.KEYS;
+    }
+
+    private static final class Rsa2048 {
+        static final KeyPair KEYS = rsaKeys(2048);
+    }
+
+    /** Keys on any curve Bouncy Castle knows, such as P-192, which the JDK no longer generates. */
+    public static KeyPair ecKeysOn(String curve) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", CryptoPolicy.bouncyCastle());
+            generator.initialize(new ECGenParameterSpec(curve));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static KeyPair rsaKeys(int bits) {
         return keys("RSA", null, bits);
     }

@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
@@ -12,6 +13,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,6 +29,7 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 
@@ -117,6 +120,19 @@ public final class SigningKeys {
             throw new IllegalStateException("A private key almost reached the JWKS");
         }
         return new JWKSet(List.copyOf(keys));
+    }
+
+    /** The published keys' public halves, newest first: what the crypto policy report judges. */
+    public List<PublicKey> publishedPublicKeys() {
+        List<PublicKey> keys = new ArrayList<>();
+        for (JWK jwk : publicKeys().getKeys()) {
+            try {
+                keys.add(((ECKey) jwk).toECPublicKey(CryptoPolicy.bouncyCastle()));
+            } catch (JOSEException e) {
+                throw new IllegalStateException("Published signing key " + jwk.getKeyID() + " cannot be read", e);
+            }
+        }
+        return keys;
     }
 
     /** The JWKS document served at {@code GET /api/v1/keys}: {@code {"keys":[{kty,crv,x,y,kid,use,alg}]}}. */

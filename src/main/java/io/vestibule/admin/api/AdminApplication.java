@@ -25,6 +25,7 @@ public class AdminApplication extends Application {
             SettingsResource.class,
             MediaSettingsResource.class,
             SyslogResource.class,
+            CryptoPolicyResource.class,
             JoinSettingsResource.class,
             JoinBlockResource.class,
             RoomsResource.class,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertificateException;
 import java.util.Optional;
 
 import javax.net.ssl.TrustManager;
@@ -15,13 +16,14 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
 import io.vestibule.crypto.CryptoPolicy;
-import io.vestibule.crypto.pki.PemFiles;
+import io.vestibule.crypto.CryptoPolicyViolation;
 import io.vestibule.crypto.pki.TrustAnchors;
+import io.vestibule.crypto.pki.TrustedCertificates;
 
 /**
  * The certificates syslog servers are verified against: those of the PEM file {@code VESTIBULE_SYSLOG_CA_FILE} when
- * set (read at each connection, so a replaced file applies to the next one), else the JVM's trust store, which the
- * launcher provisions (the JDK's CAs without the expired ones, or {@code javax.net.ssl.trustStore}).
+ * set (read and checked against the crypto policy at each connection, so a replaced file applies to the next one),
+ * else the JVM's trust store, which the launcher provisions (the JDK's CAs without the expired ones, or {@code javax.net.ssl.trustStore}).
  */
 @ApplicationScoped
 public class ConfiguredSyslogTrust implements SyslogTrust {
@@ -44,7 +46,11 @@ public class ConfiguredSyslogTrust implements SyslogTrust {
     public TrustManager[] trustManagers() throws GeneralSecurityException, IOException {
         Optional<Path> file = caFile();
         if (file.isPresent()) {
-            return TrustAnchors.managersFor(PemFiles.readCertificates(file.get()), policy);
+            try {
+                return TrustAnchors.managersFor(TrustedCertificates.readTrustFile(file.get(), "VESTIBULE_SYSLOG_CA_FILE", policy), policy);
+            } catch (CryptoPolicyViolation e) {
+                throw new CertificateException(e.getMessage(), e);
+            }
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init((KeyStore) null);

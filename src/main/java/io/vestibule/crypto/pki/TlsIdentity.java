@@ -38,11 +38,8 @@ public record TlsIdentity(PrivateKey privateKey, List<X509Certificate> chain) {
      */
     public void requireUsable(CryptoPolicy policy, Instant now) {
         PublicKey publicKey = leaf().getPublicKey();
-        policy.requireAcceptable(publicKey);
-        for (X509Certificate certificate : chain) {
-            if (!isSelfSigned(certificate)) {
-                policy.requireAcceptableSignature(certificate);
-            }
+        for (int i = 0; i < chain.size(); i++) {
+            TrustedCertificates.requirePresentable(chain.get(i), i == 0, policy);
         }
         if (!isPair(policy, privateKey, publicKey)) {
             throw new CryptoPolicyViolation("The certificate and private key are not a pair");
@@ -77,18 +74,6 @@ public record TlsIdentity(PrivateKey privateKey, List<X509Certificate> chain) {
                     .collect(Collectors.toSet());
         } catch (CertificateParsingException e) {
             return Set.of();
-        }
-    }
-
-    private static boolean isSelfSigned(X509Certificate certificate) {
-        if (!certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
-            return false;
-        }
-        try {
-            certificate.verify(certificate.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException e) {
-            return false;
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.config.Config;
 
-import io.vestibule.crypto.pki.PemFiles;
+import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.crypto.pki.TrustedCertificates;
 
 /**
  * Reads an organisation's directory settings ({@code VESTIBULE_LDAP_*}); see docs/admin-guide.md.
@@ -20,7 +21,7 @@ public final class DirectoryConfiguration {
     private DirectoryConfiguration() {
     }
 
-    public static Optional<DirectorySettings> from(Config config) {
+    public static Optional<DirectorySettings> from(Config config, CryptoPolicy policy) {
         Optional<String> url = config.getOptionalValue("vestibule.ldap.url", String.class);
         if (url.isEmpty()) {
             return Optional.empty();
@@ -38,7 +39,7 @@ public final class DirectoryConfiguration {
                 required(config, "vestibule.ldap.user-base-dn"),
                 config.getOptionalValue("vestibule.ldap.user-name-attribute", String.class).orElse("sAMAccountName"),
                 config.getOptionalValue("vestibule.ldap.user-object-class", String.class).orElse("user"),
-                trustAnchors(config.getOptionalValue("vestibule.ldap.trust-file", String.class)),
+                trustAnchors(config.getOptionalValue("vestibule.ldap.trust-file", String.class), policy),
                 config.getOptionalValue("vestibule.ldap.portal-group-dn", String.class),
                 config.getOptionalValue("vestibule.ldap.connect-timeout-millis", Integer.class).orElse(3000),
                 config.getOptionalValue("vestibule.ldap.response-timeout-millis", Integer.class).orElse(5000)));
@@ -49,12 +50,13 @@ public final class DirectoryConfiguration {
                 key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT) + " is required when VESTIBULE_LDAP_URL is set"));
     }
 
-    private static List<X509Certificate> trustAnchors(Optional<String> file) {
+    /** The trust file's certificates, each checked against the policy: the service does not start on a weak one. */
+    private static List<X509Certificate> trustAnchors(Optional<String> file, CryptoPolicy policy) {
         if (file.isEmpty()) {
             return List.of();
         }
         try {
-            return PemFiles.readCertificates(Path.of(file.get()));
+            return TrustedCertificates.readTrustFile(Path.of(file.get()), "VESTIBULE_LDAP_TRUST_FILE", policy);
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot read VESTIBULE_LDAP_TRUST_FILE: " + e.getMessage(), e);
         }

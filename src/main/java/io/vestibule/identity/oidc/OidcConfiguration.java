@@ -12,7 +12,8 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.config.Config;
 
-import io.vestibule.crypto.pki.PemFiles;
+import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.crypto.pki.TrustedCertificates;
 
 /**
  * Reads the single sign-on settings ({@code VESTIBULE_OIDC_*}); see docs/admin-guide.md. Returns nothing when no
@@ -25,7 +26,7 @@ public final class OidcConfiguration {
     private OidcConfiguration() {
     }
 
-    public static Optional<OidcSettings> from(Config config) {
+    public static Optional<OidcSettings> from(Config config, CryptoPolicy policy) {
         Optional<String> issuer = config.getOptionalValue("vestibule.oidc.issuer", String.class);
         if (issuer.isEmpty()) {
             return Optional.empty();
@@ -45,7 +46,7 @@ public final class OidcConfiguration {
                 Arrays.stream(config.getOptionalValue("vestibule.oidc.api-clients", String.class).orElse("vestibule-outlook")
                         .trim().split("[\\s,]+")).filter(client -> !client.isBlank()).toList(),
                 config.getOptionalValue("vestibule.oidc.portal-group", String.class).filter(group -> !group.isBlank()).map(OidcConfiguration::groupPath),
-                trustAnchors(config.getOptionalValue("vestibule.oidc.trust-file", String.class)),
+                trustAnchors(config.getOptionalValue("vestibule.oidc.trust-file", String.class), policy),
                 Duration.ofSeconds(config.getOptionalValue("vestibule.oidc.clock-skew-seconds", Integer.class).orElse(30)),
                 Duration.ofMillis(config.getOptionalValue("vestibule.oidc.connect-timeout-millis", Integer.class).orElse(3000)),
                 Duration.ofMillis(config.getOptionalValue("vestibule.oidc.response-timeout-millis", Integer.class).orElse(5000))));
@@ -73,12 +74,13 @@ public final class OidcConfiguration {
         }
     }
 
-    private static List<X509Certificate> trustAnchors(Optional<String> file) {
+    /** The trust file's certificates, each checked against the policy: the service does not start on a weak one. */
+    private static List<X509Certificate> trustAnchors(Optional<String> file, CryptoPolicy policy) {
         if (file.isEmpty()) {
             return List.of();
         }
         try {
-            return PemFiles.readCertificates(Path.of(file.get()));
+            return TrustedCertificates.readTrustFile(Path.of(file.get()), "VESTIBULE_OIDC_TRUST_FILE", policy);
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot read VESTIBULE_OIDC_TRUST_FILE: " + e.getMessage(), e);
         }

@@ -79,7 +79,7 @@ public class SingleSignOn {
     }
 
     void startAtDeployment(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 120) @Initialized(ApplicationScoped.class) Object started) {
-        OidcConfiguration.from(config).ifPresentOrElse(settings -> {
+        OidcConfiguration.from(config, policy).ifPresentOrElse(settings -> {
             wiring = wire(settings, policy, random, clock);
             LOG.info(() -> "Portal users sign in through " + settings.issuerId() + " as client " + settings.clientId()
                     + "; API bearer tokens need audience " + settings.apiAudience() + " and scope " + settings.apiScope());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -236,6 +237,11 @@ public final class MediaGateway implements AutoCloseable {
     /** DTLS handshakes refused, by reason ({@code fingerprint_mismatch}, {@code timeout}, ...). */
     public Map<String, Long> dtlsFailures() {
         return Map.copyOf(dtlsFailures);
+    }
+
+    /** The gateway's DTLS certificate, which peers pin by its fingerprint. */
+    public X509Certificate certificate() {
+        return certificate.certificate();
     }
 
     /** Participants whose media the gateway carries, in all conferences. */

@@ -9,6 +9,7 @@ import java.util.List;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.CryptoPolicyViolation;
 import io.vestibule.crypto.pki.PemFiles;
+import io.vestibule.crypto.pki.TrustedCertificates;
 
 /**
  * The certificates an administrator's client certificate must chain to (R-ADM-5): the organisation's CA
@@ -30,8 +31,7 @@ final class AdminClientAuthorities {
         for (int i = 0; i < certificates.size(); i++) {
             X509Certificate certificate = certificates.get(i);
             try {
-                policy.requireAcceptable(certificate.getPublicKey());
-                policy.requireAcceptableSignature(certificate);
+                TrustedCertificates.requireTrustable(certificate, policy);
                 if (now.isAfter(certificate.getNotAfter().toInstant())) {
                     throw new CryptoPolicyViolation("it expired on " + certificate.getNotAfter().toInstant());
                 }
@@ -39,8 +39,8 @@ final class AdminClientAuthorities {
                     throw new CryptoPolicyViolation("it is not valid before " + certificate.getNotBefore().toInstant());
                 }
             } catch (CryptoPolicyViolation e) {
-                throw new LaunchFailure("VESTIBULE_ADMIN_CLIENT_CA_FILE: certificate " + (i + 1) + " of " + certificates.size()
-                        + " (" + certificate.getSubjectX500Principal().getName() + ") cannot be trusted: " + e.getMessage());
+                throw new LaunchFailure(TrustedCertificates.refusal("VESTIBULE_ADMIN_CLIENT_CA_FILE", i, certificates.size(), certificate,
+                        e.getMessage()));
             }
         }
         return certificates;

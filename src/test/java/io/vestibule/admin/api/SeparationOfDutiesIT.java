@@ -261,6 +261,7 @@ class SeparationOfDutiesIT {
         MATRIX.put("GET /syslog", CONFIGURATION_READERS);
         MATRIX.put("PUT /syslog", EnumSet.of(Holder.READ_WRITE));
         MATRIX.put("POST /syslog/test", EnumSet.of(Holder.READ_WRITE));
+        MATRIX.put("GET /crypto-policy", ALL);
         MATRIX.put("GET /integrations", CONFIGURATION_READERS);
         MATRIX.put("POST /integrations", EnumSet.of(Holder.READ_WRITE));
         MATRIX.put("DELETE /integrations/{id}", EnumSet.of(Holder.READ_WRITE));

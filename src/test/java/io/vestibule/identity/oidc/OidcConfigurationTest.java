@@ -1,0 +1,67 @@
+package io.vestibule.identity.oidc;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.crypto.CryptoPolicyViolation;
+import io.vestibule.crypto.pki.PemFiles;
+import io.vestibule.testing.MapConfig;
+import io.vestibule.testing.TestCertificates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The provider's trust file asks the crypto policy: a weak certificate stops the start, naming the setting and subject. */
+class OidcConfigurationTest {
+    @TempDir
+    Path directory;
+
+    private final CryptoPolicy policy = CryptoPolicy.standard();
+    private final Instant now = Instant.now();
+
+    @Test
+    void aTrustFileOfPolicyCertificatesBecomesTheTrustAnchors() throws Exception {
+        X509Certificate authority = TestCertificates.authority("CN=Provider CA").certificate();
+
+        assertThat(OidcConfiguration.from(config(trustFile(authority)), policy).orElseThrow().trustAnchors()).containsExactly(authority);
+    }
+
+    @Test
+    void rsa2048Sha1AndP192CertificatesAreRefusedNamingTheSettingAndTheSubject() throws Exception {
+        X509Certificate rsa2048 = TestCertificates.selfSigned("CN=Old RSA CA", TestCertificates.rsa2048(), "SHA256withRSA", now, Duration.ofDays(30));
+        X509Certificate sha1 = TestCertificates.selfSigned("CN=SHA-1 CA", TestCertificates.ecKeys(), "SHA1withECDSA", now, Duration.ofDays(30));
+        X509Certificate p192 = TestCertificates.selfSigned("CN=P-192 CA", TestCertificates.ecKeysOn("secp192r1"), "SHA256withECDSA", now,
+                Duration.ofDays(30));
+
+        for (X509Certificate weak : List.of(rsa2048, sha1, p192)) {
+            Path file = trustFile(weak);
+            assertThatExceptionOfType(CryptoPolicyViolation.class).isThrownBy(() -> OidcConfiguration.from(config(file), policy))
+                    .withMessageStartingWith("VESTIBULE_OIDC_TRUST_FILE: certificate 1 of 1 (" + weak.getSubjectX500Principal().getName()
+                            + ") cannot be trusted: ");
+        }
+    }
+
+    private MapConfig config(Path trustFile) {
+        return new MapConfig(Map.of(
+                "vestibule.oidc.issuer", "https://sso.example/realms/vestibule",
+                "vestibule.oidc.client-id", "vestibule-portal",
+                "vestibule.oidc.client-secret", "client-secret",
+                "vestibule.public.url", "https://vestibule.example",
+                "vestibule.oidc.trust-file", trustFile.toString()));
+    }
+
+    private Path trustFile(X509Certificate... certificates) throws Exception {
+        return Files.writeString(Files.createTempFile(directory, "oidc-trust", ".pem"), PemFiles.toPem(List.of(certificates)),
+                StandardCharsets.US_ASCII);
+    }
+}
