@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.testing.ApiResponse;
+import io.vestibule.testing.AuditRecords;
 import io.vestibule.testing.Chromium;
 import io.vestibule.testing.Meetings;
 import io.vestibule.testing.PortalClient;
@@ -298,6 +302,17 @@ class AdminAuditorBrowserIT {
             assertThat(page.locator("#account-roles")).containsText("Read-write");
             assertThat(setupStillPending(context)).as("dave's sign-in did not need the setup").isTrue();
         }
+
+        Matcher printed = Pattern.compile("create the first one with this one-time setup code:\\s+(\\S+)").matcher(server.logText());
+        assertThat(printed.find()).as("the setup code printed at start").isTrue();
+        String password = "First-Admin-7-" + HEX + "-pass";
+        ApiResponse setUp = server.newAdminClient().withoutCsrf("POST", "/setup", Json.createObjectBuilder()
+                .add("setupCode", printed.group(1)).add("username", "first-" + HEX).add("password", password).build());
+        assertThat(setUp.status()).as(setUp.toString()).isEqualTo(201);
+        assertThat(AuditRecords.of(server)).as("the audit files record the setup (issue 18), never its code or password")
+                .anySatisfy(event -> assertThat(event).containsEntry("type", "admin.setup").containsEntry("actor", "first-" + HEX)
+                        .containsEntry("outcome", "success"))
+                .allSatisfy(event -> assertThat(event.toString()).doesNotContain(printed.group(1), password));
     }
 
     private static boolean setupStillPending(BrowserContext context) {

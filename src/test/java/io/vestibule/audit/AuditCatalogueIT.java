@@ -44,8 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditCatalogueIT {
     /** Events this test cannot produce on the shared server, why, and where they are checked instead. */
     static final Map<AuditEventType, String> PRODUCED_ELSEWHERE = Map.of(
-            AuditEventType.ADMIN_SETUP, "needs an installation without any administrator, and the shared server is in demo mode; not yet asserted by any black-box test",
-            AuditEventType.ADMIN_LDAP_CHANGE, "would move the shared server's directory under every other test class; not yet asserted by any black-box test (SeparationOfDutiesIT checks its refusals)",
+            AuditEventType.ADMIN_SETUP, "needs an installation without a local administrator: AdminAuditorBrowserIT completes the setup with the printed code and finds the event",
+            AuditEventType.ADMIN_LDAP_CHANGE, "would move the shared server's directory under every other test class: SeparationOfDutiesIT saves its own server's directory settings and finds the event",
             AuditEventType.ADMIN_SYSLOG_TEST, "needs a syslog server to send to (SyslogIT)",
             AuditEventType.ADMIN_JOIN_SETTINGS_CHANGE, "would change break-in thresholds and PIN rules under other classes (JoinSettingsIT)",
             AuditEventType.ADMIN_JOIN_BLOCK_CHANGE, "JoinBlockIT saves and resets templates on this server and checks both events",

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 import io.vestibule.testing.AdminClient;
 import io.vestibule.testing.ApiResponse;
+import io.vestibule.testing.AuditRecords;
 import io.vestibule.testing.VestibuleServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -172,6 +173,12 @@ class SeparationOfDutiesIT {
         }
         ApiResponse sameServer = dave.post("/ldap/test", Json.createObjectBuilder().build());
         assertThat(sameServer.json().getBoolean("ok")).as("the directory in force still tests with its stored password: " + sameServer).isTrue();
+
+        String url = dave.get("/ldap").json().getString("url");
+        ApiResponse savedAgain = dave.put("/ldap", Json.createObjectBuilder().add("url", url).build());
+        assertThat(savedAgain.status()).as("the settings in force, saved again with the stored password: " + savedAgain).isEqualTo(200);
+        assertThat(AuditRecords.of(server)).as("the change is audited (issue 18)")
+                .anySatisfy(event -> assertThat(event).containsEntry("type", "admin.ldap.change").containsEntry("outcome", "success"));
     }
 
     @Test
