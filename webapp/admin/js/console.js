@@ -56,11 +56,15 @@ export const PAGES = [
   { id: 'password', href: PASSWORD_PAGE, key: 'admin.nav.password', allowed: (user) => user.source === 'local' },
 ];
 
+/** What the overview shows or does for those who hold them (alarms, lifting a block), though everyone opens it. */
+const OVERVIEW_PERMISSIONS = ['view_alarms', 'lift_blocks'];
+
 /**
- * Whether the console lists a permission: only those that open a page of their own (beyond the overview and the
- * password page, which everyone has), so that no permission is offered that leads nowhere.
+ * Whether the console lists a permission: only those that open a page of their own (beyond the password page, which
+ * everyone has) or act on the overview, so that no permission is offered that leads nowhere.
  */
-export const listsPermission = (name) => PAGES.some((page) => page.id !== 'home' && page.allowed({ permissions: [name] }));
+export const listsPermission = (name) => OVERVIEW_PERMISSIONS.includes(name)
+  || PAGES.some((page) => page.id !== 'home' && page.allowed({ permissions: [name] }));
 
 const call = apiClient({ base: '/admin/api/v1', csrfToken: () => sessionStorage.getItem(CSRF_TOKEN) });
 
