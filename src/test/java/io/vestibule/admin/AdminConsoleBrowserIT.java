@@ -217,6 +217,7 @@ class AdminConsoleBrowserIT {
             signIn(page, "dave", server.demoPassword());
             page.waitForURL("**/admin/home.html");
             assertThat(page.locator("#account-permissions")).containsText("Limit and close rooms");
+            assertThat(page.locator("#account-permissions")).containsText("Lift break-in blocks");
             page.locator("#console-nav").getByRole(AriaRole.LINK, namedIn("Roles and permissions")).click();
             page.waitForURL("**/admin/roles.html");
             Locator auditor = page.locator("#roles tbody tr", new Page.LocatorOptions().setHasText("Auditor"));
