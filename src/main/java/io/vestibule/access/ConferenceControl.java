@@ -52,12 +52,33 @@ public class ConferenceControl {
     protected ConferenceControl() {
     }
 
-    /** The token is valid, but not a host's of this conference. */
+    /**
+     * The token is valid, but not a host's of this conference. Names the participant refused when the token is of this
+     * conference (a guest's); a token of another conference names no one here.
+     */
     public static final class NotAllowed extends Exception {
         private static final long serialVersionUID = 1L;
 
+        private final transient Optional<UUID> participantId;
+        private final transient Optional<Participant> participant;
+
         public NotAllowed() {
+            this(Optional.empty(), Optional.empty());
+        }
+
+        NotAllowed(Optional<UUID> participantId, Optional<Participant> participant) {
             super("not a host of this conference", null, false, false);
+            this.participantId = participantId;
+            this.participant = participant;
+        }
+
+        public Optional<UUID> participantId() {
+            return participantId;
+        }
+
+        /** The participant as the conference knows them; empty when they left or were never let in. */
+        public Optional<Participant> participant() {
+            return participant;
         }
     }
 
@@ -172,11 +193,11 @@ public class ConferenceControl {
             }
             throw rejected;
         }
+        UUID participantId = UUID.fromString(claims.participantId());
         if (claims.role() != ParticipantRole.HOST) {
-            throw new NotAllowed();
+            throw new NotAllowed(Optional.of(participantId), live.find(conferenceId).flatMap(conference -> conference.participant(participantId)));
         }
         Conference conference = joins.conferenceOf(claims);
-        UUID hostId = UUID.fromString(claims.participantId());
-        return new Hosting(conference, hostId, conference.participant(hostId));
+        return new Hosting(conference, participantId, conference.participant(participantId));
     }
 }

@@ -57,11 +57,11 @@ public enum AuditEventType {
     MEETING_CHANGE("meeting.change", "A meeting's title, times, invitees or room settings change: before and after."),
     MEETING_CANCEL("meeting.cancel", "A meeting is cancelled by its owner or its calendar event is deleted."),
     ROOM_PIN_CHANGE("room.pin.change", "A room's host or guest PIN is set, changed or removed (which one, never the PIN)."),
-    CONFERENCE_LOCK("conference.lock", "A host locks a conference."),
-    CONFERENCE_UNLOCK("conference.unlock", "A host unlocks a conference (and how many waiting were admitted)."),
-    CONFERENCE_ADMIT("conference.admit", "A host admits someone from the lobby."),
-    CONFERENCE_REMOVE("conference.remove", "A host removes a participant."),
-    CONFERENCE_END("conference.end", "A host ends a conference for everyone."),
+    CONFERENCE_LOCK("conference.lock", "A host locks a conference, or someone else is refused (at most one a minute per participant)."),
+    CONFERENCE_UNLOCK("conference.unlock", "A host unlocks a conference (and how many waiting were admitted), or someone else is refused."),
+    CONFERENCE_ADMIT("conference.admit", "A host admits someone from the lobby, or someone else is refused."),
+    CONFERENCE_REMOVE("conference.remove", "A host removes a participant, or someone else is refused."),
+    CONFERENCE_END("conference.end", "A host ends a conference for everyone, or someone else is refused."),
     ALARM_RAISED("alarm.raised", "An alarm is raised (its type, subject and detail), such as a break-in block.", true),
     ALARM_CLEARED("alarm.cleared", "An alarm's condition ended and the part of the service that raised it cleared it.");
 

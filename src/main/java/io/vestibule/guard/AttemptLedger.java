@@ -51,17 +51,21 @@ public interface AttemptLedger {
     Optional<Instant> blockedUntil(String key, Instant now);
 
     /**
-     * Blocks the key until {@code until} (a longer block already in place stays).
+     * Blocks the key until {@code until} (a longer block already in place stays; a shorter one is extended).
      *
-     * @return true if the key was not blocked at {@code now}, so that exactly one caller raises the alarm
+     * @return whether the key was not blocked at {@code now}, so that exactly one caller raises the alarm; or else
+     *         whether a block in force was extended and its alarm is known, so that the alarm follows
      */
-    boolean block(String key, Instant now, Instant until);
+    Blocking block(String key, Instant now, Instant until);
 
     /**
      * Remembers the alarm the key's block raised, so that {@link #lift} can name it; does nothing when the key is not
      * blocked at {@code now} (the block was lifted in between).
+     *
+     * @return when the block ends, if the key is still blocked: later than the alarm was raised with when the block was
+     *         extended before its alarm was known
      */
-    void alarmRaised(String key, String alarm, Instant now);
+    Optional<Instant> alarmRaised(String key, String alarm, Instant now);
 
     /** Forgets the key's attempts and block. */
     void clear(String key);
@@ -84,6 +88,19 @@ public interface AttemptLedger {
     record Tally(int attempts, Set<String> sources) {
         public Tally {
             sources = Set.copyOf(sources);
+        }
+    }
+
+    /**
+     * What {@link #block} did: a fresh block, whose alarm the caller raises; or a block in force extended, whose alarm
+     * (when already known) must now end later; or neither.
+     */
+    record Blocking(boolean fresh, Optional<String> extendedAlarm) {
+        static final Blocking UNCHANGED = new Blocking(false, Optional.empty());
+        static final Blocking FRESH = new Blocking(true, Optional.empty());
+
+        static Blocking extended(String alarm) {
+            return new Blocking(false, Optional.of(alarm));
         }
     }
 

@@ -21,6 +21,9 @@ public interface BreakInAlarms {
     /** An account (as the guard normalised it) is locked until {@code until}; {@code sources} sent the recent failures. */
     String accountBlocked(String account, Set<InetAddress> sources, Instant until);
 
+    /** The block that raised the alarm was extended while in force: the alarm clears at its new end, {@code until}. */
+    void blockExtended(String alarm, Instant until);
+
     /** The block that raised the alarm was lifted before its end: the alarm clears now. */
     void blockLifted(String alarm);
 }

@@ -17,9 +17,11 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.guard.AttemptLedger.Blocked;
+import io.vestibule.guard.AttemptLedger.Blocking;
 import io.vestibule.guard.AttemptLedger.Tally;
 import io.vestibule.platform.net.AddressRanges;
 import io.vestibule.platform.net.IpLiteral;
@@ -137,9 +139,7 @@ public class BreakInGuard {
         Tally tally = ledger.record(key, now, IpLiteral.text(source), limit);
         if (limit.exceededBy(tally.attempts())) {
             Instant until = now.plus(limit.blockFor());
-            if (ledger.block(key, now, until)) {
-                ledger.alarmRaised(key, alarms.roomBlocked(roomId, addresses(tally), until), now);
-            }
+            blocked(key, now, until, () -> alarms.roomBlocked(roomId, addresses(tally), until));
         }
     }
 
@@ -172,9 +172,7 @@ public class BreakInGuard {
         Tally tally = ledger.record(key, now, IpLiteral.text(source), limit);
         if (limit.exceededBy(tally.attempts())) {
             Instant until = now.plus(limit.blockFor());
-            if (ledger.block(key, now, until)) {
-                ledger.alarmRaised(key, alarms.accountBlocked(name, addresses(tally), until), now);
-            }
+            blocked(key, now, until, () -> alarms.accountBlocked(name, addresses(tally), until));
         }
         if (!rules.allowList().contains(source)) {
             countAgainstAddress(addressKey(source), source, now);
@@ -286,11 +284,24 @@ public class BreakInGuard {
             return Verdict.admitted();
         }
         Instant until = now.plus(limit.blockFor());
-        if (ledger.block(key, now, until)) {
-            ledger.alarmRaised(key, alarms.addressBlocked(IpLiteral.unmapped(source), until), now);
-        }
+        blocked(key, now, until, () -> alarms.addressBlocked(IpLiteral.unmapped(source), until));
         Instant blockedUntil = ledger.blockedUntil(key, now).orElse(until);
         return Verdict.refused(Verdict.Reason.ADDRESS_BLOCKED, Duration.between(now, blockedUntil));
+    }
+
+    /**
+     * Blocks the key until {@code until}: a fresh block raises its alarm; a block in force that now ends later (a guess
+     * in flight when it began, counted after) moves its alarm's end with it, also when the extension came between the
+     * block and its alarm.
+     */
+    private void blocked(String key, Instant now, Instant until, Supplier<String> raiseAlarm) {
+        Blocking blocking = ledger.block(key, now, until);
+        if (blocking.fresh()) {
+            String alarm = raiseAlarm.get();
+            ledger.alarmRaised(key, alarm, now).filter(end -> end.isAfter(until)).ifPresent(end -> alarms.blockExtended(alarm, end));
+        } else {
+            blocking.extendedAlarm().ifPresent(alarm -> alarms.blockExtended(alarm, until));
+        }
     }
 
     /** The sources of a tally as addresses; the ledger holds only the literals this guard wrote. */

@@ -46,28 +46,34 @@ public final class InMemoryAttemptLedger implements AttemptLedger {
     }
 
     @Override
-    public boolean block(String key, Instant now, Instant until) {
-        boolean[] fresh = new boolean[1];
+    public Blocking block(String key, Instant now, Instant until) {
+        Blocking[] blocking = new Blocking[1];
         entries.compute(key, (k, entry) -> {
             Entry blocked = entry == null ? new Entry() : entry;
-            fresh[0] = !blocked.blockedAt(now.toEpochMilli());
-            if (fresh[0]) {
+            if (!blocked.blockedAt(now.toEpochMilli())) {
                 blocked.alarm = null;
+                blocking[0] = Blocking.FRESH;
+            } else {
+                boolean later = until.toEpochMilli() > blocked.blockedUntil;
+                blocking[0] = later && blocked.alarm != null ? Blocking.extended(blocked.alarm) : Blocking.UNCHANGED;
             }
             blocked.blockedUntil = Math.max(blocked.blockedUntil, until.toEpochMilli());
             return blocked;
         });
-        return fresh[0];
+        return blocking[0];
     }
 
     @Override
-    public void alarmRaised(String key, String alarm, Instant now) {
+    public Optional<Instant> alarmRaised(String key, String alarm, Instant now) {
+        Instant[] until = new Instant[1];
         entries.computeIfPresent(key, (k, entry) -> {
             if (entry.blockedAt(now.toEpochMilli())) {
                 entry.alarm = alarm;
+                until[0] = Instant.ofEpochMilli(entry.blockedUntil);
             }
             return entry;
         });
+        return Optional.ofNullable(until[0]);
     }
 
     @Override

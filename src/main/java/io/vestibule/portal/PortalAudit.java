@@ -36,7 +36,12 @@ public class PortalAudit {
     }
 
     public void record(AuditEventType type, String actor, AuditEvent.Outcome outcome, String detail) {
-        log.record(type, actor, proxies.clientOf(http).getHostAddress(), outcome, detail);
+        log.record(type, actor, clientAddress(), outcome, detail);
+    }
+
+    /** The client's address as the audit records it. */
+    public String clientAddress() {
+        return proxies.clientOf(http).getHostAddress();
     }
 
     private String signedInActor() {

@@ -273,13 +273,13 @@ public final class JoinFixture {
         }
 
         @Override
-        public boolean block(String key, Instant now, Instant until) {
+        public Blocking block(String key, Instant now, Instant until) {
             return ledger.block(key, now, until);
         }
 
         @Override
-        public void alarmRaised(String key, String alarm, Instant now) {
-            ledger.alarmRaised(key, alarm, now);
+        public Optional<Instant> alarmRaised(String key, String alarm, Instant now) {
+            return ledger.alarmRaised(key, alarm, now);
         }
 
         @Override

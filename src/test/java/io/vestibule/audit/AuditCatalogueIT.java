@@ -52,7 +52,7 @@ class AuditCatalogueIT {
             AuditEventType.ADMIN_JOIN_BLOCK_RESET, "JoinBlockIT saves and resets templates on this server and checks both events",
             AuditEventType.KEYS_ROTATE, "a rotation restarts nothing but adds keys that other classes' restarts then read (KeyRotationIT, on a server of its own)",
             AuditEventType.ADMIN_BLOCK_LIFT, "BreakInBlocksIT lifts a block on this server and finds the event",
-            AuditEventType.KEYS_RETIRE, "data keys are retired by age, days after they are made; not yet asserted by any black-box test",
+            AuditEventType.KEYS_RETIRE, "data keys are retired by age, a day at the least after they are made, and the first check runs a minute after a start: DataKeyRetirementTest checks the record",
             AuditEventType.ALARM_CLEARED, "break-in alarms end by themselves without an event; AuditFilesIT's full-disk server clears audit.files_unwritten and finds its alarm.cleared in the files");
 
     private static final String GROUPS = ",OU=Groups,DC=demo,DC=vestibule,DC=local";
@@ -131,6 +131,13 @@ class AuditCatalogueIT {
         String guestPath = conference + "/participants/" + guest.getString("participantId");
         ok(asHost.sendWithoutCsrf("POST", guestPath + "/admit", null), 204);
         ok(asHost.sendWithoutCsrf("POST", conference + "/unlock", null), 204);
+        // A guest trying a host's control, again and again: refused, and recorded once.
+        JsonObject intruder = Meetings.join(server, "198.51.100.223", alias, "Catalogue Intruder", Meetings.GUEST_PIN);
+        secrets.add(intruder.getString("token"));
+        PortalClient asGuest = server.newClient().withBearer(intruder.getString("token"));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            ok(asGuest.sendWithoutCsrf("POST", conference + "/lock", null), 403);
+        }
         ok(asHost.sendWithoutCsrf("POST", guestPath + "/remove", null), 204);
         ok(asHost.sendWithoutCsrf("POST", conference + "/end", null), 204);
 
@@ -169,6 +176,11 @@ class AuditCatalogueIT {
         ok(carol.get("/audit/export?format=jsonl&from=" + since), 200);
         ok(carol.get("/audit/integrity"), 200);
         dave.signOut();
+
+        List<Map<String, Object>> refused = AuditRecords.of(server).stream().filter(event -> "conference.lock".equals(event.get("type"))
+                && "refused".equals(event.get("outcome")) && String.valueOf(event.get("actor")).contains(intruder.getString("participantId"))).toList();
+        assertThat(refused).as("one refusal a minute of the same guest and act").singleElement()
+                .satisfies(event -> assertThat((String) event.get("actor")).contains("Catalogue Intruder"));
 
         Set<String> recorded = AuditRecords.of(server).stream().filter(event -> !Instant.parse((String) event.get("at")).isBefore(since))
                 .map(event -> (String) event.get("type")).collect(Collectors.toSet());

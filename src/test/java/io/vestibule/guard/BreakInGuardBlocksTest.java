@@ -133,6 +133,62 @@ class BreakInGuardBlocksTest {
     }
 
     @Test
+    void aBlockExtendedByAGuessCountedAfterItBeganMovesItsAlarmsEndWithIt() {
+        for (int i = 0; i < 21; i++) {
+            guard.pinFailed(ROOM, other);
+        }
+        clock.advance(Duration.ofMinutes(3));
+
+        guard.pinFailed(ROOM, other);
+
+        assertThat(guard.blocks()).extracting(Block::until).containsExactly(START.plus(Duration.ofMinutes(13)));
+        assertThat(alarms.raised).extracting(RecordingAlarms.Alarm::until).containsExactly(START.plus(Duration.ofMinutes(10)));
+        assertThat(alarms.extended).containsExactly(new RecordingAlarms.Extension("1", START.plus(Duration.ofMinutes(13))));
+    }
+
+    @Test
+    void aBlockExtendedWhileItsAlarmIsBeingRaisedMovesTheAlarmsEndAllTheSame() {
+        BreakInGuard[] raising = new BreakInGuard[1];
+        BreakInAlarms slowToRaise = new BreakInAlarms() {
+            @Override
+            public String roomBlocked(String roomId, Set<InetAddress> sources, Instant until) {
+                clock.advance(Duration.ofSeconds(5));
+                raising[0].pinFailed(roomId, other);
+                return alarms.roomBlocked(roomId, sources, until);
+            }
+
+            @Override
+            public String addressBlocked(InetAddress address, Instant until) {
+                return alarms.addressBlocked(address, until);
+            }
+
+            @Override
+            public String accountBlocked(String account, Set<InetAddress> sources, Instant until) {
+                return alarms.accountBlocked(account, sources, until);
+            }
+
+            @Override
+            public void blockExtended(String alarm, Instant until) {
+                alarms.blockExtended(alarm, until);
+            }
+
+            @Override
+            public void blockLifted(String alarm) {
+                alarms.blockLifted(alarm);
+            }
+        };
+        raising[0] = new BreakInGuard(new InMemoryAttemptLedger(), BreakInPolicy.defaults(), AddressRanges.parse("192.0.2.10"), slowToRaise, clock);
+
+        for (int i = 0; i < 21; i++) {
+            raising[0].pinFailed(ROOM, other);
+        }
+
+        Instant end = START.plus(Duration.ofMinutes(10)).plusSeconds(5);
+        assertThat(raising[0].blocks()).extracting(Block::until).containsExactly(end);
+        assertThat(alarms.extended).containsExactly(new RecordingAlarms.Extension("1", end));
+    }
+
+    @Test
     void aSubjectThatCannotNameSuchABlockIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> guard.lift(BlockKind.ADDRESS, "not-an-address"));
         assertThatIllegalArgumentException().isThrownBy(() -> guard.lift(BlockKind.ADDRESS, "203.0.113.9/64"));

@@ -63,12 +63,12 @@ class InMemoryAttemptLedgerTest {
     @Test
     void aBlockHoldsUntilItsEndAndOnlyTheFirstBlockerIsToldItIsNew() {
         Instant until = START.plus(Duration.ofMinutes(10));
-        assertThat(ledger.block("k", START, until)).isTrue();
-        assertThat(ledger.block("k", START.plusSeconds(1), until.minusSeconds(60))).isFalse();
+        assertThat(ledger.block("k", START, until).fresh()).isTrue();
+        assertThat(ledger.block("k", START.plusSeconds(1), until.minusSeconds(60)).fresh()).isFalse();
         assertThat(ledger.blockedUntil("k", START.plusSeconds(2))).contains(until);
         assertThat(ledger.blockedUntil("k", until.minusMillis(1))).contains(until);
         assertThat(ledger.blockedUntil("k", until)).isEmpty();
-        assertThat(ledger.block("k", until, until.plusSeconds(5))).as("the first block has ended").isTrue();
+        assertThat(ledger.block("k", until, until.plusSeconds(5)).fresh()).as("the first block has ended").isTrue();
     }
 
     @Test

@@ -6,13 +6,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Remembers every alarm raised, in order, and the alarms of lifted blocks; an alarm's reference is its position, from 1. */
+/** Remembers every alarm raised, in order, the alarms of lifted blocks and of extended ones; an alarm's reference is its position, from 1. */
 public final class RecordingAlarms implements BreakInAlarms {
     public record Alarm(String kind, String subject, Set<InetAddress> sources, Instant until) {
     }
 
     public final List<Alarm> raised = new CopyOnWriteArrayList<>();
     public final List<Alarm> lifted = new CopyOnWriteArrayList<>();
+    public final List<Extension> extended = new CopyOnWriteArrayList<>();
+
+    /** An alarm (its reference) whose block now ends at {@code until}. */
+    public record Extension(String alarm, Instant until) {
+    }
 
     @Override
     public String roomBlocked(String roomId, Set<InetAddress> sources, Instant until) {
@@ -27,6 +32,11 @@ public final class RecordingAlarms implements BreakInAlarms {
     @Override
     public String accountBlocked(String account, Set<InetAddress> sources, Instant until) {
         return raise(new Alarm("account", account, sources, until));
+    }
+
+    @Override
+    public void blockExtended(String alarm, Instant until) {
+        extended.add(new Extension(alarm, until));
     }
 
     @Override

@@ -33,23 +33,28 @@ import io.vestibule.crypto.keys.DataKeyRing;
 public class DataKeyRetirement {
     private static final Logger LOG = Logger.getLogger(DataKeyRetirement.class.getName());
 
-    @Inject
-    DataKeyRing dataKeys;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    @ConfigProperty(name = "vestibule.keys.data-key-days", defaultValue = "365")
-    int lifetimeDays;
+    private DataKeyRing dataKeys;
+    private AuditLog audit;
+    private Clock clock;
+    private int lifetimeDays;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     private ScheduledFuture<?> daily;
+
+    @Inject
+    public DataKeyRetirement(DataKeyRing dataKeys, AuditLog audit, Clock clock,
+                             @ConfigProperty(name = "vestibule.keys.data-key-days", defaultValue = "365") int lifetimeDays) {
+        this.dataKeys = dataKeys;
+        this.audit = audit;
+        this.clock = clock;
+        this.lifetimeDays = lifetimeDays;
+    }
+
+    /** For CDI's client proxy only. */
+    protected DataKeyRetirement() {
+    }
 
     void startAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (lifetimeDays < 1) {

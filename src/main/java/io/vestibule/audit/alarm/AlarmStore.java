@@ -8,6 +8,7 @@ import java.util.UUID;
 public interface AlarmStore {
     void add(Alarm alarm);
 
+    /** The alarm clears at {@code at}: now when it is cleared, later when a condition that ends by itself lasts longer. */
     void cleared(UUID id, Instant at);
 
     void detailChanged(UUID id, String detail);

@@ -109,6 +109,26 @@ public class Alarms {
         });
     }
 
+    /**
+     * A later end for an active alarm that clears by itself, whose condition now lasts longer (a break-in block
+     * extended): logged, not audited, as the condition goes on. Nothing happens to an alarm no longer active, one
+     * cleared by its raiser, or one that already ends at or after {@code clearsAt}.
+     */
+    public void clearsLater(UUID id, Instant clearsAt) {
+        Instant now = clock.instant();
+        Optional<Alarm> extended;
+        synchronized (this) {
+            extended = loaded().stream().filter(alarm -> alarm.id().equals(id) && alarm.activeAt(now)
+                            && alarm.clearsAt().filter(clearsAt::isAfter).isPresent()).findFirst()
+                    .map(alarm -> new Alarm(alarm.id(), alarm.type(), alarm.subject(), alarm.detail(), alarm.raisedAt(), Optional.of(clearsAt)));
+            extended.ifPresent(alarm -> kept.set(indexOf(id), alarm));
+        }
+        extended.ifPresent(alarm -> {
+            persist(() -> store.cleared(id, clearsAt));
+            LOG.warning(() -> "ALARM " + alarm.type() + " for " + LogText.quoted(alarm.subject()) + " goes on; it now clears at " + clearsAt);
+        });
+    }
+
     /** Ends an alarm whose condition is over: it stays among the recent ones, no longer active. */
     public void clear(UUID id) {
         Instant now = clock.instant();

@@ -68,6 +68,11 @@ public final class BreakInAlarmsToAlarms implements BreakInAlarms {
     }
 
     @Override
+    public void blockExtended(String alarm, Instant until) {
+        alarms.clearsLater(UUID.fromString(alarm), until);
+    }
+
+    @Override
     public void blockLifted(String alarm) {
         alarms.clear(UUID.fromString(alarm));
     }

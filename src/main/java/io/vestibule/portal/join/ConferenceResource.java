@@ -37,36 +37,39 @@ public class ConferenceResource {
     @Inject
     PortalAudit audit;
 
+    @Inject
+    RefusedHostActs refusals;
+
     @POST
     @Path("/lock")
     public Response lock(@PathParam("conferenceId") String conferenceId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return done(AuditEventType.CONFERENCE_LOCK, () -> control.lock(BearerToken.from(authorization), id(conferenceId)));
+        return done(AuditEventType.CONFERENCE_LOCK, conferenceId, () -> control.lock(BearerToken.from(authorization), id(conferenceId)));
     }
 
     @POST
     @Path("/unlock")
     public Response unlock(@PathParam("conferenceId") String conferenceId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return done(AuditEventType.CONFERENCE_UNLOCK, () -> control.unlock(BearerToken.from(authorization), id(conferenceId)));
+        return done(AuditEventType.CONFERENCE_UNLOCK, conferenceId, () -> control.unlock(BearerToken.from(authorization), id(conferenceId)));
     }
 
     @POST
     @Path("/end")
     public Response end(@PathParam("conferenceId") String conferenceId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return done(AuditEventType.CONFERENCE_END, () -> control.end(BearerToken.from(authorization), id(conferenceId)));
+        return done(AuditEventType.CONFERENCE_END, conferenceId, () -> control.end(BearerToken.from(authorization), id(conferenceId)));
     }
 
     @POST
     @Path("/participants/{participantId}/admit")
     public Response admit(@PathParam("conferenceId") String conferenceId, @PathParam("participantId") String participantId,
                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return done(AuditEventType.CONFERENCE_ADMIT, () -> control.admit(BearerToken.from(authorization), id(conferenceId), participant(participantId)));
+        return done(AuditEventType.CONFERENCE_ADMIT, conferenceId, () -> control.admit(BearerToken.from(authorization), id(conferenceId), participant(participantId)));
     }
 
     @POST
     @Path("/participants/{participantId}/remove")
     public Response remove(@PathParam("conferenceId") String conferenceId, @PathParam("participantId") String participantId,
                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return done(AuditEventType.CONFERENCE_REMOVE, () -> control.remove(BearerToken.from(authorization), id(conferenceId), participant(participantId)));
+        return done(AuditEventType.CONFERENCE_REMOVE, conferenceId, () -> control.remove(BearerToken.from(authorization), id(conferenceId), participant(participantId)));
     }
 
     @GET
@@ -87,14 +90,16 @@ public class ConferenceResource {
         HostAct run() throws TokenRejected, ConferenceControl.NotAllowed, ConferenceControl.NoSuchParticipant;
     }
 
-    private Response done(AuditEventType type, HostAction action) {
+    private Response done(AuditEventType type, String conferenceId, HostAction action) {
         try {
             HostAct act = action.run();
             audit.record(type, actor(act), AuditEvent.Outcome.SUCCESS, detail(act));
             return Response.noContent().build();
         } catch (TokenRejected rejected) {
+            refusals.tokenRefused(type, named(conferenceId), rejected);
             throw BearerToken.refused(rejected);
         } catch (ConferenceControl.NotAllowed notAllowed) {
+            refusals.notAHost(type, named(conferenceId), notAllowed);
             throw forbidden();
         } catch (ConferenceControl.NoSuchParticipant noSuchParticipant) {
             throw new ApiProblem(404, "not_found", "Nobody with that id is in this conference or its lobby.");
@@ -112,6 +117,11 @@ public class ConferenceResource {
         return "conference " + act.conferenceId() + " in room " + act.roomId()
                 + act.target().map(target -> ": " + LogText.quoted(target.displayName()) + " (participant " + target.id() + ")").orElse("")
                 + (act.target().isEmpty() && act.admitted() > 0 ? "; " + act.admitted() + " waiting admitted" : "");
+    }
+
+    /** The conference as addressed, for the audit: an id, never text a client chose. */
+    private static String named(String conferenceId) {
+        return Uuids.parse(conferenceId).map(UUID::toString).orElse("(a malformed id)");
     }
 
     private static ApiProblem forbidden() {

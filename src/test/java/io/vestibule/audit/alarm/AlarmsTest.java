@@ -120,6 +120,24 @@ class AlarmsTest {
     }
 
     @Test
+    void aBlockExtendedKeepsItsAlarmActiveUntilTheNewEndAcrossARestartAndIsNeverShortened() {
+        Alarms before = started();
+        Alarm block = before.raise("break_in_room", "room 1", "too many wrong PINs", Optional.of(START.plus(Duration.ofMinutes(10))));
+        clock.advance(Duration.ofMinutes(3));
+
+        before.clearsLater(block.id(), START.plus(Duration.ofMinutes(13)));
+        before.clearsLater(block.id(), START.plus(Duration.ofMinutes(11)));
+
+        clock.advance(Duration.ofMinutes(8));
+        Alarms after = started();
+        assertThat(after.active()).extracting(Alarm::id).as("past the first end, before the new one").containsExactly(block.id());
+        assertThat(after.active()).singleElement().satisfies(alarm -> assertThat(alarm.clearsAt()).contains(START.plus(Duration.ofMinutes(13))));
+        assertThat(audit.recorded).extracting(AuditEvent::type).as("the condition goes on: no event").containsExactly("alarm.raised");
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(after.active()).isEmpty();
+    }
+
+    @Test
     void alarmsSurviveARestartOnPostgreSql() {
         Assumptions.assumeTrue(PostgresDatabase.available(), "no PostgreSQL at 127.0.0.1:5432");
         try (PostgresDatabase postgres = PostgresDatabase.create()) {
