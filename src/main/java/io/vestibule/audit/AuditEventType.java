@@ -42,6 +42,8 @@ public enum AuditEventType {
     ADMIN_ROOM_NEWCOMERS_WAIT("admin.room.newcomers-wait-for-admission", "An administrator changes whether a room's newcomers wait for admission: before and after."),
     ADMIN_ROOM_CLOSE("admin.room.close", "An administrator closes a room (its conference ends)."),
     ADMIN_BLOCK_LIFT("admin.block.lift", "An administrator lifts a break-in block before its end (which block, and when it would have ended)."),
+    TRUST_IMPORT("trust.import", "An administrator imports CA certificates into the trust store: each one imported, already held or refused (fingerprint, subject, reason)."),
+    TRUST_DELETE("trust.delete", "An administrator deletes a CA certificate from the trust store (fingerprint, subject)."),
     KEYS_ROTATE("keys.rotate", "The key-encryption key and the call records' key are rotated, or the rotation fails."),
     KEYS_RETIRE("keys.retire", "The service retires a data key by age (actor system)."),
     CDR_SEARCH("cdr.search", "An auditor searches the call records (the criteria, never the names searched for)."),

@@ -28,6 +28,7 @@ import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.MasterKeyStore;
 import io.vestibule.crypto.PrivateFiles;
 import io.vestibule.crypto.keys.DataKeyRing;
+import io.vestibule.crypto.pki.CaTrustStore;
 import io.vestibule.crypto.pki.PemFiles;
 import io.vestibule.crypto.pki.SelfSignedIdentities;
 import io.vestibule.crypto.pki.TlsIdentity;
@@ -68,6 +69,7 @@ public class DirectoryService {
     private SettingStore store;
     private DataKeyRing dataKeys;
     private DirectoryContact contact;
+    private CaTrustStore caStore;
     private DemoDirectory demoDirectory;
     private volatile LdapDirectory directory;
     private Optional<DirectorySettings> baseline = Optional.empty();
@@ -75,7 +77,9 @@ public class DirectoryService {
 
     @Inject
     public DirectoryService(Config config, MasterKeyStore masterKeyStore, CryptoPolicy policy, SecureRandom random, Clock clock,
-                            SettingStore store, DataKeyRing dataKeys, DirectoryContact contact) {
+                            SettingStore store, DataKeyRing dataKeys, DirectoryContact contact,
+                            CaTrustStore caStore) {
+        this.caStore = caStore;
         this.config = config;
         this.masterKeyStore = masterKeyStore;
         this.policy = policy;
@@ -104,7 +108,7 @@ public class DirectoryService {
         baseline = configured;
         Optional<DirectorySettings> settings = saved(configured).or(() -> configured);
         if (settings.isPresent()) {
-            directory = LdapDirectory.connect(settings.get(), policy, contact);
+            directory = LdapDirectory.connect(settings.get(), policy, contact, caStore::certificates);
             LOG.info(() -> "Portal users sign in against " + settings.get().url() + " (" + settings.get().transport() + ")");
         } else {
             LOG.warning("No directory is configured (VESTIBULE_LDAP_URL or VESTIBULE_DEMO=true): portal sign-in is unavailable");
@@ -122,7 +126,7 @@ public class DirectoryService {
      * the configuration (or of the demo directory).
      */
     public synchronized void reconfigure(DirectorySettings changed, String administrator) throws LDAPException {
-        LdapDirectory replacement = LdapDirectory.connect(changed, policy, contact);
+        LdapDirectory replacement = LdapDirectory.connect(changed, policy, contact, caStore::certificates);
         Map<String, String> values = new LinkedHashMap<>();
         values.put(URL, changed.url().toString());
         values.put(TRANSPORT, changed.transport().name());
@@ -147,7 +151,7 @@ public class DirectoryService {
      * raises or clears {@code directory_unreachable}, as a sign-in would (settings not yet saved raise nothing).
      */
     public DirectoryCheck.Outcome test(DirectorySettings settings) {
-        DirectoryCheck.Outcome outcome = DirectoryCheck.run(settings, policy);
+        DirectoryCheck.Outcome outcome = DirectoryCheck.run(settings, policy, caStore::certificates);
         String tested = DirectoryContact.address(settings);
         if (settings().map(DirectoryContact::address).filter(tested::equals).isPresent()) {
             if (outcome.unreachable()) {

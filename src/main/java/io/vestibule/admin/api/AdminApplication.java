@@ -35,7 +35,8 @@ public class AdminApplication extends Application {
             BlocksResource.class,
             CallRecordsResource.class,
             KeysResource.class,
-            IntegrationsResource.class);
+            IntegrationsResource.class,
+            TrustStoreResource.class);
 
     /** The console's own providers: every admin request is authorised here (sessions, CSRF, permissions). */
     static final Set<Class<?>> PROVIDERS = Set.of(AdminAuthorization.class);

@@ -3,12 +3,12 @@ package io.vestibule.audit.syslog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,13 +17,15 @@ import org.eclipse.microprofile.config.Config;
 
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.CryptoPolicyViolation;
-import io.vestibule.crypto.pki.TrustAnchors;
+import io.vestibule.crypto.pki.CaTrustStore;
+import io.vestibule.crypto.pki.StoreBackedTrustManager;
 import io.vestibule.crypto.pki.TrustedCertificates;
 
 /**
  * The certificates syslog servers are verified against: those of the PEM file {@code VESTIBULE_SYSLOG_CA_FILE} when
  * set (read and checked against the crypto policy at each connection, so a replaced file applies to the next one),
- * else the JVM's trust store, which the launcher provisions (the JDK's CAs without the expired ones, or {@code javax.net.ssl.trustStore}).
+ * else the JVM's trust store, which the launcher provisions (the JDK's CAs without the expired ones, or {@code javax.net.ssl.trustStore});
+ * in both cases plus the CAs of the {@link CaTrustStore}, read at each connection too.
  */
 @ApplicationScoped
 public class ConfiguredSyslogTrust implements SyslogTrust {
@@ -31,11 +33,13 @@ public class ConfiguredSyslogTrust implements SyslogTrust {
 
     private Config config;
     private CryptoPolicy policy;
+    private CaTrustStore store;
 
     @Inject
-    public ConfiguredSyslogTrust(Config config, CryptoPolicy policy) {
+    public ConfiguredSyslogTrust(Config config, CryptoPolicy policy, CaTrustStore store) {
         this.config = config;
         this.policy = policy;
+        this.store = store;
     }
 
     /** For CDI's client proxy only. */
@@ -45,21 +49,21 @@ public class ConfiguredSyslogTrust implements SyslogTrust {
     @Override
     public TrustManager[] trustManagers() throws GeneralSecurityException, IOException {
         Optional<Path> file = caFile();
+        List<X509Certificate> configured = List.of();
         if (file.isPresent()) {
             try {
-                return TrustAnchors.managersFor(TrustedCertificates.readTrustFile(file.get(), "VESTIBULE_SYSLOG_CA_FILE", policy), policy);
+                configured = TrustedCertificates.readTrustFile(file.get(), "VESTIBULE_SYSLOG_CA_FILE", policy);
             } catch (CryptoPolicyViolation e) {
                 throw new CertificateException(e.getMessage(), e);
             }
         }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init((KeyStore) null);
-        return factory.getTrustManagers();
+        return StoreBackedTrustManager.managers(configured, store::certificates, policy);
     }
 
     @Override
     public String describe() {
-        return caFile().map(file -> "the certificates of " + file + " (VESTIBULE_SYSLOG_CA_FILE)").orElse("the JVM's trust store");
+        return caFile().map(file -> "the certificates of " + file + " (VESTIBULE_SYSLOG_CA_FILE)").orElse("the JVM's trust store")
+                + " and the trust store's " + store.certificates().size() + " CA certificate(s)";
     }
 
     private Optional<Path> caFile() {

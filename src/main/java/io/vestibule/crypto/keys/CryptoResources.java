@@ -1,7 +1,10 @@
 package io.vestibule.crypto.keys;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -19,6 +22,7 @@ import io.vestibule.crypto.Aead;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.MasterKeyStore;
 import io.vestibule.crypto.MasterPassphrase;
+import io.vestibule.crypto.pki.CaTrustStore;
 
 /**
  * Makes the boot layer's crypto objects injectable. They are plain classes on the server class path (the
@@ -68,6 +72,18 @@ public class CryptoResources {
         Path keys = Path.of(dataDirectory).resolve("keys");
         MasterPassphrase passphrase = MasterPassphrase.resolve(keyStorePassword, keys.resolve("master.pass"), keys.resolve("master.p12"), random);
         return MasterKeyStore.openOrCreate(keys.resolve("master.p12"), passphrase, policy);
+    }
+
+    /** The administrators' CA certificates, {@code tls/trust-store.pem} in the data directory. */
+    @Produces
+    @Singleton
+    CaTrustStore caTrustStore(CryptoPolicy policy, Clock clock) {
+        Path file = Path.of(dataDirectory).resolve("tls").resolve("trust-store.pem");
+        try {
+            return new CaTrustStore(file, policy, clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the trust store " + file + ": " + e.getMessage(), e);
+        }
     }
 
     void close(@Disposes MasterKeyStore store) {

@@ -1,5 +1,9 @@
 package io.vestibule.identity.ldap;
 
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.function.Supplier;
+
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
@@ -32,7 +36,12 @@ public final class DirectoryCheck {
     }
 
     public static Outcome run(DirectorySettings settings, CryptoPolicy policy) {
-        SSLContext tls = LdapDirectory.tlsContext(settings, policy);
+        return run(settings, policy, List::of);
+    }
+
+    /** Checks with the trust store's CAs trusted besides the settings' trust anchors, as the directory will. */
+    public static Outcome run(DirectorySettings settings, CryptoPolicy policy, Supplier<List<X509Certificate>> caStore) {
+        SSLContext tls = LdapDirectory.tlsContext(settings, policy, caStore);
         LDAPConnection connection;
         try {
             connection = settings.transport() == DirectorySettings.Transport.LDAPS

@@ -2,6 +2,7 @@ package io.vestibule.identity.ldap;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
@@ -34,7 +36,7 @@ import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.SSLUtil;
 
 import io.vestibule.crypto.CryptoPolicy;
-import io.vestibule.crypto.pki.TrustAnchors;
+import io.vestibule.crypto.pki.StoreBackedTrustManager;
 import io.vestibule.identity.ldap.DirectorySignInRefused.Reason;
 
 /**
@@ -67,15 +69,21 @@ public final class LdapDirectory implements AutoCloseable {
     }
 
     public static LdapDirectory connect(DirectorySettings settings, CryptoPolicy policy) throws LDAPException {
-        return connect(settings, policy, DirectoryContact.UNWATCHED);
+        return connect(settings, policy, DirectoryContact.UNWATCHED, List::of);
+    }
+
+    public static LdapDirectory connect(DirectorySettings settings, CryptoPolicy policy, DirectoryContact contact) throws LDAPException {
+        return connect(settings, policy, contact, List::of);
     }
 
     /**
      * Prepares a small pool bound as the service account. A directory that is down now does not prevent this:
-     * connections are made when needed, and {@link #reachable()} tells readiness checks how it stands.
+     * connections are made when needed, and {@link #reachable()} tells readiness checks how it stands. The
+     * certificates of {@code caStore} are asked at every handshake, so a change applies to the next connection.
      */
-    public static LdapDirectory connect(DirectorySettings settings, CryptoPolicy policy, DirectoryContact contact) throws LDAPException {
-        SSLContext tls = tlsContext(settings, policy);
+    public static LdapDirectory connect(DirectorySettings settings, CryptoPolicy policy, DirectoryContact contact,
+                                        Supplier<List<X509Certificate>> caStore) throws LDAPException {
+        SSLContext tls = tlsContext(settings, policy, caStore);
         LDAPConnectionOptions options = connectionOptions(settings);
         SocketFactory sockets = settings.transport() == DirectorySettings.Transport.LDAPS
                 ? tls.getSocketFactory() : SocketFactory.getDefault();
@@ -260,13 +268,11 @@ public final class LdapDirectory implements AutoCloseable {
         return values == null ? new String[0] : values;
     }
 
-    static SSLContext tlsContext(DirectorySettings settings, CryptoPolicy policy) {
+    /** Trusts the trust file's certificates, else the JVM's CAs, and in both cases those of the trust store. */
+    static SSLContext tlsContext(DirectorySettings settings, CryptoPolicy policy, Supplier<List<X509Certificate>> caStore) {
         try {
-            TrustManager[] trust = null;
-            if (!settings.trustAnchors().isEmpty()) {
-                trust = TrustAnchors.managersFor(settings.trustAnchors(), policy);
-            }
-            SSLUtil ssl = trust == null ? new SSLUtil() : new SSLUtil(trust);
+            TrustManager[] trust = StoreBackedTrustManager.managers(settings.trustAnchors(), caStore, policy);
+            SSLUtil ssl = new SSLUtil(trust);
             // The protocols offered are the JVM-wide client protocols set by the launcher from the crypto policy.
             return ssl.createSSLContext();
         } catch (GeneralSecurityException | IOException e) {

@@ -8,19 +8,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
 
 import io.vestibule.crypto.CryptoPolicy;
-import io.vestibule.crypto.pki.TrustAnchors;
+import io.vestibule.crypto.pki.StoreBackedTrustManager;
 import io.vestibule.platform.net.BoundedBody;
 
 /**
@@ -43,14 +46,17 @@ class ProviderConnection {
     }
 
     ProviderConnection(OidcSettings settings, CryptoPolicy policy) {
+        this(settings, policy, List::of);
+    }
+
+    /** The trust store's certificates are asked at every handshake, so a change applies to the next connection. */
+    ProviderConnection(OidcSettings settings, CryptoPolicy policy, Supplier<List<X509Certificate>> caStore) {
         this.settings = settings;
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER);
-        if (!settings.trustAnchors().isEmpty()) {
-            builder.sslContext(trusting(settings, policy));
-        }
+        builder.sslContext(trusting(settings, policy, caStore));
         this.http = builder.build();
     }
 
@@ -111,10 +117,11 @@ class ProviderConnection {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static SSLContext trusting(OidcSettings settings, CryptoPolicy policy) {
+    /** The trust file's certificates, else the JVM's CAs, and in both cases those of the trust store. */
+    private static SSLContext trusting(OidcSettings settings, CryptoPolicy policy, Supplier<List<X509Certificate>> caStore) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, TrustAnchors.managersFor(settings.trustAnchors(), policy), null);
+            context.init(null, StoreBackedTrustManager.managers(settings.trustAnchors(), caStore, policy), null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("Cannot prepare TLS to the OpenID provider", e);

@@ -4,11 +4,14 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -24,6 +27,7 @@ import org.eclipse.microprofile.config.Config;
 import com.nimbusds.jwt.JWTClaimsSet;
 
 import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.crypto.pki.CaTrustStore;
 import io.vestibule.identity.oidc.SsoRefused.Reason;
 
 /**
@@ -43,10 +47,12 @@ public class SingleSignOn {
     private CryptoPolicy policy;
     private SecureRandom random;
     private Clock clock;
+    private CaTrustStore caStore;
     private Wiring wiring;
 
     @Inject
-    public SingleSignOn(Config config, CryptoPolicy policy, SecureRandom random, Clock clock) {
+    public SingleSignOn(Config config, CryptoPolicy policy, SecureRandom random, Clock clock, CaTrustStore caStore) {
+        this.caStore = caStore;
         this.config = config;
         this.policy = policy;
         this.random = random;
@@ -80,7 +86,7 @@ public class SingleSignOn {
 
     void startAtDeployment(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 120) @Initialized(ApplicationScoped.class) Object started) {
         OidcConfiguration.from(config, policy).ifPresentOrElse(settings -> {
-            wiring = wire(settings, policy, random, clock);
+            wiring = wire(settings, policy, random, clock, caStore::certificates);
             LOG.info(() -> "Portal users sign in through " + settings.issuerId() + " as client " + settings.clientId()
                     + "; API bearer tokens need audience " + settings.apiAudience() + " and scope " + settings.apiScope());
         }, () -> LOG.info("Single sign-on is not configured (VESTIBULE_OIDC_ISSUER): the portal offers the directory form only"));
@@ -88,13 +94,14 @@ public class SingleSignOn {
 
     /** A configured instance outside the container, for tests. */
     static SingleSignOn of(OidcSettings settings, CryptoPolicy policy, SecureRandom random, Clock clock) {
-        SingleSignOn sso = new SingleSignOn(null, policy, random, clock);
-        sso.wiring = wire(settings, policy, random, clock);
+        SingleSignOn sso = new SingleSignOn(null, policy, random, clock, null);
+        sso.wiring = wire(settings, policy, random, clock, List::of);
         return sso;
     }
 
-    static Wiring wire(OidcSettings settings, CryptoPolicy policy, SecureRandom random, Clock clock) {
-        OpenIdProvider provider = new OpenIdProvider(settings, new ProviderConnection(settings, policy), policy, clock);
+    static Wiring wire(OidcSettings settings, CryptoPolicy policy, SecureRandom random, Clock clock,
+                       Supplier<List<X509Certificate>> caStore) {
+        OpenIdProvider provider = new OpenIdProvider(settings, new ProviderConnection(settings, policy, caStore), policy, clock);
         IssuerKeys keys = new IssuerKeys(provider::keySet, policy, clock, KEY_REFRESH_INTERVAL, KEY_MAXIMUM_AGE);
         return new Wiring(settings, provider, new SealedSignIns(policy, random, clock, SIGN_IN_LIFETIME),
                 new IdTokenValidator(settings, keys, policy, clock), new AccessTokenVerifier(settings, keys, policy, clock));

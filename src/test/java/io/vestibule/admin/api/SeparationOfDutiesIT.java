@@ -272,6 +272,10 @@ class SeparationOfDutiesIT {
         MATRIX.put("GET /integrations", CONFIGURATION_READERS);
         MATRIX.put("POST /integrations", EnumSet.of(Holder.READ_WRITE));
         MATRIX.put("DELETE /integrations/{id}", EnumSet.of(Holder.READ_WRITE));
+        MATRIX.put("GET /trust-store", CONFIGURATION_READERS);
+        MATRIX.put("GET /trust-store/ca-certificates.pem", CONFIGURATION_READERS);
+        MATRIX.put("POST /trust-store", EnumSet.of(Holder.READ_WRITE));
+        MATRIX.put("DELETE /trust-store/{fingerprint}", EnumSet.of(Holder.READ_WRITE));
         MATRIX.put("POST /auth/logout", ALL);
     }
 

@@ -173,7 +173,12 @@ class SyslogForwarderRsyslogTest {
 
     /** The CA file setting, as an operator configures it. */
     private static SyslogTrust trustedCa() {
-        return new ConfiguredSyslogTrust(new MapConfig(Map.of(ConfiguredSyslogTrust.CA_FILE, caFile.toString())), POLICY);
+        try {
+            return new ConfiguredSyslogTrust(new MapConfig(Map.of(ConfiguredSyslogTrust.CA_FILE, caFile.toString())), POLICY,
+                    new io.vestibule.crypto.pki.CaTrustStore(caFile.resolveSibling("trust-store.pem"), POLICY, java.time.Clock.systemUTC()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static SyslogTrust trust(TestCertificates.Issued anchor) {

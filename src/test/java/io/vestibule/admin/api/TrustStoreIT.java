@@ -1,0 +1,79 @@
+package io.vestibule.admin.api;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.vestibule.crypto.pki.CaTrustStore;
+import io.vestibule.crypto.pki.PemFiles;
+import io.vestibule.testing.AdminClient;
+import io.vestibule.testing.ApiResponse;
+import io.vestibule.testing.ServerResolver;
+import io.vestibule.testing.TestCertificates;
+import io.vestibule.testing.VestibuleServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The trust store from the outside: a bundle imported (a weak CA refused), listed, exported, deleted, each audited. */
+@ExtendWith(ServerResolver.class)
+class TrustStoreIT {
+
+    @Test
+    void aBundleIsImportedListedExportedAndDeletedAndEachChangeIsAudited(VestibuleServer server) throws Exception {
+        TestCertificates.Issued root = TestCertificates.authority("CN=TrustStoreIT Root");
+        X509Certificate intermediate = TestCertificates.issue(root, "CN=TrustStoreIT Issuing", true).certificate();
+        X509Certificate weak = TestCertificates.selfSigned("CN=TrustStoreIT Weak", TestCertificates.rsa2048(), "SHA256withRSA",
+                Instant.now(), Duration.ofDays(30));
+        String rootId = CaTrustStore.fingerprint(root.certificate());
+        String intermediateId = CaTrustStore.fingerprint(intermediate);
+        AdminClient dave = server.newAdminClient().signIn("dave", server.demoPassword());
+        AdminClient carol = server.newAdminClient().signIn("carol", server.demoPassword());
+
+        ApiResponse imported = dave.post("/trust-store", Json.createObjectBuilder()
+                .add("pem", PemFiles.toPem(List.of(root.certificate(), intermediate, weak))).build());
+
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        List<JsonObject> results = imported.json().getJsonArray("results").getValuesAs(JsonObject.class);
+        assertThat(results).extracting(result -> result.getString("result")).containsExactly("imported", "imported", "refused");
+        assertThat(results.get(2).getString("reason")).isEqualTo("crypto_policy");
+        assertThat(dave.get("/trust-store").jsonArray().getValuesAs(JsonObject.class))
+                .filteredOn(listed -> listed.getString("id").equals(intermediateId)).singleElement()
+                .satisfies(listed -> {
+                    assertThat(listed.getString("subject")).isEqualTo("CN=TrustStoreIT Issuing");
+                    assertThat(listed.getString("issuer")).isEqualTo("CN=TrustStoreIT Root");
+                    assertThat(listed.getString("key")).isEqualTo("EC 256");
+                });
+
+        ApiResponse export = dave.get("/trust-store/ca-certificates.pem");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.header("Content-Type")).startsWith("application/x-pem-file");
+        List<Certificate> exported = List.copyOf(CertificateFactory.getInstance("X.509")
+                .generateCertificates(new ByteArrayInputStream(export.body().getBytes(StandardCharsets.US_ASCII))));
+        assertThat(exported).contains(root.certificate(), intermediate).doesNotContain(weak);
+        ApiResponse garbage = dave.post("/trust-store", Json.createObjectBuilder().add("pem", "not a certificate").build());
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.body()).contains("not_pem");
+
+        assertThat(dave.delete("/trust-store/" + rootId).status()).isEqualTo(204);
+        assertThat(dave.delete("/trust-store/" + intermediateId).status()).isEqualTo(204);
+        assertThat(dave.delete("/trust-store/" + rootId).errorCode()).isEqualTo("no_such_certificate");
+        assertThat(dave.get("/trust-store").body()).doesNotContain(rootId, intermediateId);
+
+        assertThat(carol.get("/audit?type=trust.import&actor=dave").jsonArray().getValuesAs(JsonObject.class))
+                .anySatisfy(event -> assertThat(event.getString("detail")).contains("imported " + rootId)
+                        .contains("refused " + CaTrustStore.fingerprint(weak)));
+        assertThat(carol.get("/audit?type=trust.delete&actor=dave").jsonArray().getValuesAs(JsonObject.class))
+                .anySatisfy(event -> assertThat(event.getString("detail")).startsWith(intermediateId + " CN=TrustStoreIT Issuing"));
+    }
+}
