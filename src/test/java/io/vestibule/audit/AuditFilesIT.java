@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import io.vestibule.audit.chain.FlatJson;
 import io.vestibule.testing.AdminClient;
 import io.vestibule.testing.ApiResponse;
 import io.vestibule.testing.Meetings;
+import io.vestibule.testing.OnFullDisks;
 import io.vestibule.testing.ServerResolver;
 import io.vestibule.testing.Tmpfs;
 import io.vestibule.testing.VestibuleServer;
@@ -35,9 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The audit files of a running service (R-AUD-2, issue 18): administrators' actions reach them, the offline verifier
  * ({@code java -jar vestibule.jar audit verify}) finds a copy intact and names the line an edit changed, the admin API
- * reports the same, no secret is written, and a full disk is counted, alarmed and shown in the chain.
+ * reports the same, no secret is written, and a full disk is counted, alarmed and shown in the chain. It runs late: its
+ * full-disk test stops the shared full-disk service ({@link OnFullDisks}) that {@code KeyRotationIT} uses before it.
  */
 @ExtendWith(ServerResolver.class)
+@Order(Integer.MAX_VALUE - 1)
 class AuditFilesIT {
     @Test
     void auditedActionsReachTheFilesWhichVerifyAndAnEditIsNamedByLine(VestibuleServer server, @TempDir Path copy) throws Exception {
@@ -82,59 +86,59 @@ class AuditFilesIT {
         assertThat(spoiled.output()).contains(newest.getFileName() + ":" + (edited + 1) + ": altered");
     }
 
+    /** The last user of the shared full-disk service: it stops it, to see the files closed by a clean stop. */
     @Test
-    void aFullDiskIsCountedAlarmedAndShownInTheChainOnceThereIsRoomAgain(@TempDir Path data) throws Exception {
-        try (Tmpfs disk = Tmpfs.mount(Files.createDirectories(data.resolve("audit")), "256k")) {
-            VestibuleServer server = VestibuleServer.start("audit-files-full-disk", Map.of("VESTIBULE_AUDIT_FILES_FREE_SPACE_ALARM_BYTES", "65536"),
-                    VestibuleServer.README_JVM_OPTIONS, data, () -> { });
-            try {
-                AdminClient dave = server.newAdminClient().signIn("dave", server.demoPassword());
-                AdminClient carol = server.newAdminClient().signIn("carol", server.demoPassword());
-                Path filler = data.resolve("audit").resolve("filler");
-                Tmpfs.fill(filler);
+    void aFullDiskIsCountedAlarmedAndShownInTheChainOnceThereIsRoomAgain(@OnFullDisks VestibuleServer server) throws Exception {
+        Path data = server.dataDirectory();
+        Path filler = data.resolve("audit").resolve("filler");
+        try {
+            AdminClient dave = server.newAdminClient().signIn("dave", server.demoPassword());
+            AdminClient carol = server.newAdminClient().signIn("carol", server.demoPassword());
+            assertThat(unwrittenInAlarm(dave)).as("no audit.files_unwritten alarm active before the disk fills").isZero();
+            Tmpfs.fill(filler);
 
-                // The current file's last page may still take a few lines; each reading of the log is an audited event.
-                long unwritten = 0;
-                for (int reading = 0; reading < 40 && unwritten == 0; reading++) {
-                    assertThat(carol.get("/audit").status()).as("the service keeps serving").isEqualTo(200);
-                    unwritten = unwrittenInAlarm(dave);
-                }
-                // The alarms' own events (alarm.raised) cannot be written either, and are counted with the rest.
-                assertThat(unwritten).isPositive();
-                assertThat(carol.get("/audit").status()).isEqualTo(200);
-                assertThat(unwrittenInAlarm(dave)).as("one alarm whose count grows, not an alarm per event").isEqualTo(unwritten + 1);
-
-                List<JsonObject> raised = dave.get("/alarms").jsonArray().getValuesAs(JsonObject.class);
-                assertThat(raised).anySatisfy(alarm -> {
-                    assertThat(alarm.getString("type")).isEqualTo("audit.disk_space");
-                    assertThat(alarm.getBoolean("active")).isTrue();
-                });
-
-                Files.delete(filler);
-                assertThat(carol.get("/audit").status()).isEqualTo(200);
-
-                assertThat(dave.get("/alarms").jsonArray().getValuesAs(JsonObject.class))
-                        .filteredOn(alarm -> alarm.getString("type").equals("audit.files_unwritten")).isNotEmpty()
-                        .allSatisfy(alarm -> assertThat(alarm.getBoolean("active")).isFalse());
-                Path newest = AuditFileNames.list(data.resolve("audit")).stream().reduce((older, newer) -> newer).orElseThrow();
-                List<Map<String, Object>> records = Files.readAllLines(newest).stream().map(FlatJson::read).toList();
-                int firstWritten = indexOf(records, record -> record.containsKey(AuditLines.UNWRITTEN_BEFORE));
-                assertThat(records.get(firstWritten)).containsEntry("type", "audit.view").containsEntry(AuditLines.UNWRITTEN_BEFORE, unwritten + 1);
-                assertThat(records.subList(firstWritten + 1, records.size())).as("the alarm's end is written once the files take events again")
-                        .anySatisfy(record -> assertThat(record).containsEntry("type", "alarm.cleared")
-                                .hasEntrySatisfying("detail", detail -> assertThat((String) detail).startsWith("audit.files_unwritten for ")));
-                JsonObject report = carol.get("/audit/integrity").json();
-                assertThat(report.getBoolean("intact")).as(report.toString()).isTrue();
-            } finally {
-                server.stop();
+            // The current file's last page may still take a few lines; each reading of the log is an audited event.
+            long unwritten = 0;
+            for (int reading = 0; reading < 40 && unwritten == 0; reading++) {
+                assertThat(carol.get("/audit").status()).as("the service keeps serving").isEqualTo(200);
+                unwritten = unwrittenInAlarm(dave);
             }
-            // The jar's command was shown above; the same class, run here, spares a JVM start.
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int stopped = new AuditVerifyCommand().run(List.of("verify", data.resolve("audit").toString()), new PrintStream(out, true, StandardCharsets.UTF_8),
-                    System.err);
-            assertThat(stopped).as(out.toString(StandardCharsets.UTF_8)).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8)).as("a clean stop closes the file with its checkpoint").doesNotContain("await their checkpoint");
+            // The alarms' own events (alarm.raised) cannot be written either, and are counted with the rest.
+            assertThat(unwritten).isPositive();
+            assertThat(carol.get("/audit").status()).isEqualTo(200);
+            assertThat(unwrittenInAlarm(dave)).as("one alarm whose count grows, not an alarm per event").isEqualTo(unwritten + 1);
+
+            List<JsonObject> raised = dave.get("/alarms").jsonArray().getValuesAs(JsonObject.class);
+            assertThat(raised).anySatisfy(alarm -> {
+                assertThat(alarm.getString("type")).isEqualTo("audit.disk_space");
+                assertThat(alarm.getBoolean("active")).isTrue();
+            });
+
+            Files.delete(filler);
+            assertThat(carol.get("/audit").status()).isEqualTo(200);
+
+            assertThat(dave.get("/alarms").jsonArray().getValuesAs(JsonObject.class))
+                    .filteredOn(alarm -> alarm.getString("type").equals("audit.files_unwritten")).isNotEmpty()
+                    .allSatisfy(alarm -> assertThat(alarm.getBoolean("active")).isFalse());
+            Path newest = AuditFileNames.list(data.resolve("audit")).stream().reduce((older, newer) -> newer).orElseThrow();
+            List<Map<String, Object>> records = Files.readAllLines(newest).stream().map(FlatJson::read).toList();
+            int firstWritten = indexOf(records, record -> record.containsKey(AuditLines.UNWRITTEN_BEFORE));
+            assertThat(records.get(firstWritten)).containsEntry("type", "audit.view").containsEntry(AuditLines.UNWRITTEN_BEFORE, unwritten + 1);
+            assertThat(records.subList(firstWritten + 1, records.size())).as("the alarm's end is written once the files take events again")
+                    .anySatisfy(record -> assertThat(record).containsEntry("type", "alarm.cleared")
+                            .hasEntrySatisfying("detail", detail -> assertThat((String) detail).startsWith("audit.files_unwritten for ")));
+            JsonObject report = carol.get("/audit/integrity").json();
+            assertThat(report.getBoolean("intact")).as(report.toString()).isTrue();
+        } finally {
+            Files.deleteIfExists(filler);
         }
+        server.stop();
+        // The jar's command was shown above; the same class, run here, spares a JVM start.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int stopped = new AuditVerifyCommand().run(List.of("verify", data.resolve("audit").toString()), new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
+        assertThat(stopped).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("a clean stop closes the file with its checkpoint").doesNotContain("await their checkpoint");
     }
 
     /** The count the active {@code audit.files_unwritten} alarm gives, 0 without one. */

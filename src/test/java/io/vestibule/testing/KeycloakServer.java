@@ -45,19 +45,17 @@ public final class KeycloakServer implements AutoCloseable {
 
     private final Process process;
     private final Path log;
-    private final int httpsPort;
-    private final Path certificateFile;
+    private final Address address;
     private final String adminPassword;
     private final HttpClient http;
     private Duration startUpTime;
 
-    private KeycloakServer(Process process, Path log, int httpsPort, Path certificateFile, String adminPassword) {
+    private KeycloakServer(Process process, Path log, Address address, String adminPassword) {
         this.process = process;
         this.log = log;
-        this.httpsPort = httpsPort;
-        this.certificateFile = certificateFile;
+        this.address = address;
         this.adminPassword = adminPassword;
-        this.http = HttpClient.newBuilder().sslContext(PemTrust.context(certificateFile, null)).connectTimeout(Duration.ofSeconds(10))
+        this.http = HttpClient.newBuilder().sslContext(PemTrust.context(address.certificateFile(), null)).connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -66,13 +64,24 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
-     * Starts Keycloak with the realm imported, its placeholders resolved from {@code realmEnvironment}, trusting
-     * {@code trustedCertificates} (PEM) for outbound TLS (the directory's StartTLS), and waits until the realm answers.
+     * Where a Keycloak about to start will answer and the certificate it will show, chosen before it starts: a portal
+     * given them can start at the same time.
      */
-    public static KeycloakServer start(Map<String, String> realmEnvironment, Path trustedCertificates) {
+    public record Address(int httpsPort, Path certificateFile, Path keyFile) {
+        /** The realm's issuer identifier as Keycloak writes it for requests to {@code host}. */
+        public URI issuerAt(String host) {
+            return URI.create("https://" + host + ":" + httpsPort + "/realms/" + REALM);
+        }
+
+        /** The issuer for requests to {@code 127.0.0.1}, see {@link KeycloakServer#issuer()}. */
+        public URI issuer() {
+            return issuerAt("127.0.0.1");
+        }
+    }
+
+    /** A free port and a certificate made for this run, in a folder of their own. */
+    public static Address address() {
         try {
-            Path target = Path.of(System.getProperty("vestibule.target", "target"));
-            Path log = Files.createDirectories(target.resolve("it-logs")).resolve("keycloak.log");
             Path work = Files.createTempDirectory("vestibule-it-keycloak-");
             Path certificate = work.resolve("keycloak-certificate.pem");
             Path key = work.resolve("keycloak-key.pem");
@@ -80,6 +89,21 @@ public final class KeycloakServer implements AutoCloseable {
                     .issue("localhost", List.of("localhost", "127.0.0.1"), Instant.now());
             Files.writeString(certificate, PemFiles.toPem(identity.chain()));
             Files.writeString(key, TestCertificates.privateKeyPem(identity.privateKey()));
+            return new Address(FreePorts.next(), certificate, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts Keycloak at {@code address} with the realm imported, its placeholders resolved from
+     * {@code realmEnvironment}, trusting {@code trustedCertificates} (PEM) for outbound TLS (the directory's
+     * StartTLS), and waits until the realm answers.
+     */
+    public static KeycloakServer start(Address address, Map<String, String> realmEnvironment, Path trustedCertificates) {
+        try {
+            Path target = Path.of(System.getProperty("vestibule.target", "target"));
+            Path log = Files.createDirectories(target.resolve("it-logs")).resolve("keycloak.log");
 
             // --import-realm reads data/import only; start from an empty folder holding exactly our realm.
             Path imports = HOME.resolve("data").resolve("import");
@@ -87,14 +111,13 @@ public final class KeycloakServer implements AutoCloseable {
             Files.createDirectories(imports);
             Files.copy(REALM_FILE, imports.resolve(REALM_FILE.getFileName()));
 
-            int httpsPort = FreePorts.next();
             String adminPassword = "Kc-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
             List<String> command = new ArrayList<>(List.of("bash", HOME.resolve("bin").resolve("kc.sh").toString(), "start-dev",
                     "--import-realm", "--db=dev-mem",
                     // Development mode always listens on plain HTTP too; keep it on loopback and off the default 8080.
                     "--http-host=127.0.0.1", "--http-port=" + FreePorts.next(),
-                    "--https-port=" + httpsPort,
-                    "--https-certificate-file=" + certificate, "--https-certificate-key-file=" + key,
+                    "--https-port=" + address.httpsPort(),
+                    "--https-certificate-file=" + address.certificateFile(), "--https-certificate-key-file=" + address.keyFile(),
                     "--truststore-paths=" + trustedCertificates));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("VESTIBULE_") || name.startsWith("KC_"));
@@ -108,7 +131,7 @@ public final class KeycloakServer implements AutoCloseable {
             Process process = builder.start();
             // Should the test JVM end without closing its resources (interrupted build), Keycloak must not outlive it.
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-            KeycloakServer server = new KeycloakServer(process, log, httpsPort, certificate, adminPassword);
+            KeycloakServer server = new KeycloakServer(process, log, address, adminPassword);
             server.awaitRealm();
             server.startUpTime = Duration.between(started, Instant.now());
             return server;
@@ -128,11 +151,11 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** The same realm reached by another host name: Keycloak in development mode then names another issuer. */
     public URI issuerAt(String host) {
-        return URI.create("https://" + host + ":" + httpsPort + "/realms/" + REALM);
+        return address.issuerAt(host);
     }
 
     public Path certificateFile() {
-        return certificateFile;
+        return address.certificateFile();
     }
 
     public HttpClient http() {
@@ -183,16 +206,16 @@ public final class KeycloakServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        VestibuleServer.deleteRecursively(certificateFile.getParent());
+        VestibuleServer.deleteRecursively(address.certificateFile().getParent());
     }
 
     private URI adminUri(String path) {
-        return URI.create("https://localhost:" + httpsPort + "/admin/realms/" + REALM + path);
+        return URI.create("https://localhost:" + address.httpsPort() + "/admin/realms/" + REALM + path);
     }
 
     private String adminToken() {
         String form = "grant_type=password&client_id=admin-cli&username=admin&password=" + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("https://localhost:" + address.httpsPort()
                         + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
         try (var reader = Json.createReader(new StringReader(response.body()))) {

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Supplies a running {@link VestibuleServer} parameter: the embedded-database one, with {@link OnPostgres} the
- * PostgreSQL one, or with {@link OnSeveralSettings} the one started with {@link Servers#SEVERAL_SETTINGS}. After each
+ * PostgreSQL one, with {@link OnSeveralSettings} the one started with {@link Servers#SEVERAL_SETTINGS}, or with
+ * {@link OnFullDisks} the one whose data directory has folders on small tmpfs mounts. After each
  * test class it signs out the admin clients the class made on them.
  */
 public final class ServerResolver implements ParameterResolver, AfterAllCallback {
@@ -20,6 +21,9 @@ public final class ServerResolver implements ParameterResolver, AfterAllCallback
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         if (parameter.isAnnotated(OnPostgres.class)) {
             return Servers.postgres(context);
+        }
+        if (parameter.isAnnotated(OnFullDisks.class)) {
+            return Servers.fullDisks(context);
         }
         return parameter.isAnnotated(OnSeveralSettings.class) ? Servers.severalSettings(context) : Servers.embedded(context);
     }

@@ -1,5 +1,10 @@
 package io.vestibule.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,11 +43,11 @@ public final class Servers {
                 key -> VestibuleServer.start("several-settings", SEVERAL_SETTINGS, () -> { }), VestibuleServer.class);
     }
 
-    /** The shared servers started so far, without starting any. */
+    /** The shared servers started so far and still running (a test may stop the full-disk one), without starting any. */
     static List<VestibuleServer> started(ExtensionContext context) {
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-        return Stream.of("embedded", "postgres", "several-settings").map(name -> store.get(name, VestibuleServer.class))
-                .filter(Objects::nonNull).toList();
+        return Stream.of("embedded", "postgres", "several-settings", "full-disks").map(name -> store.get(name, VestibuleServer.class))
+                .filter(Objects::nonNull).filter(VestibuleServer::running).toList();
     }
 
     public static VestibuleServer postgres(ExtensionContext context) {
@@ -57,5 +62,48 @@ public final class Servers {
                 throw e;
             }
         }, VestibuleServer.class);
+    }
+
+    /**
+     * The settings of {@link OnFullDisks}'s service, the union of what its tests once started a service each with: an
+     * alarm when the audit files' disk has less than 64 KiB free ({@code AuditFilesIT}); the key rotation on a full
+     * disk ({@code KeyRotationIT}) needs none.
+     */
+    public static final Map<String, String> FULL_DISKS_SETTINGS = Map.of("VESTIBULE_AUDIT_FILES_FREE_SPACE_ALARM_BYTES", "65536");
+
+    /** The folders of {@link #fullDisks}'s data directory that each have a tmpfs of their own, and its size. */
+    private static final Map<String, String> FULL_DISK_FOLDERS = Map.of("audit", "256k", "keys", "256k");
+
+    /**
+     * The service for the tests of a full disk: one start for the classes that once each started a service on a data
+     * directory with one folder on a tmpfs. A test that must see it stopped cleanly (the audit files' last checkpoint)
+     * stops it itself; the next test that asks for it then gets a new one.
+     */
+    public static VestibuleServer fullDisks(ExtensionContext context) {
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        VestibuleServer server = store.getOrComputeIfAbsent("full-disks", key -> startOnFullDisks(), VestibuleServer.class);
+        if (server.running()) {
+            return server;
+        }
+        store.remove("full-disks", VestibuleServer.class).close();
+        return store.getOrComputeIfAbsent("full-disks", key -> startOnFullDisks(), VestibuleServer.class);
+    }
+
+    private static VestibuleServer startOnFullDisks() {
+        List<Tmpfs> mounted = new ArrayList<>();
+        Runnable unmount = () -> mounted.forEach(Tmpfs::close);
+        try {
+            Path data = Files.createTempDirectory("vestibule-it-full-disks-");
+            for (Map.Entry<String, String> folder : FULL_DISK_FOLDERS.entrySet()) {
+                mounted.add(Tmpfs.mount(Files.createDirectories(data.resolve(folder.getKey())), folder.getValue()));
+            }
+            return VestibuleServer.start("full-disks", FULL_DISKS_SETTINGS, VestibuleServer.README_JVM_OPTIONS, data, unmount);
+        } catch (IOException e) {
+            unmount.run();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            unmount.run();
+            throw e;
+        }
     }
 }

@@ -17,6 +17,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -44,7 +47,7 @@ import io.vestibule.identity.demo.DemoDirectory;
  * StartTLS with a certificate made for this run), here in the test's JVM, so that its lifetime and certificate are
  * known before Keycloak starts, which must trust that certificate from the start;</li>
  * <li>Keycloak, with {@code realm/vestibule-realm.json} imported and federating that directory over StartTLS;</li>
- * <li>a Vestibule in demo mode whose portal signs in through that Keycloak.</li>
+ * <li>a Vestibule in demo mode whose portal signs in through that Keycloak, started at the same time as Keycloak.</li>
  * </ol>
  *
  * <p>Two RSA keys made by the test are then added to the realm's keys, so Keycloak publishes them: one of 3072 bits
@@ -111,6 +114,7 @@ public final class SsoParts implements AutoCloseable {
         String password = "Sso-" + HexFormat.of().formatHex(random.generateSeed(8));
         DemoDirectory directory = null;
         KeycloakServer keycloak = null;
+        CompletableFuture<VestibuleServer> portalStart = null;
         try {
             TlsIdentity identity = new SelfSignedCertificateIssuer(policy, random).issue("localhost", List.of("localhost", "127.0.0.1"), Instant.now());
             directory = DemoDirectory.start(FreePorts.next(), Optional.of(password), identity, policy, random);
@@ -120,7 +124,20 @@ public final class SsoParts implements AutoCloseable {
             int portalPort = FreePorts.next();
             String portalUrl = "https://localhost:" + portalPort;
             String clientSecret = HexFormat.of().formatHex(random.generateSeed(24));
-            keycloak = KeycloakServer.start(Map.of(
+            KeycloakServer.Address keycloakAddress = KeycloakServer.address();
+            // Keycloak and the portal start at the same time, each told the other's address beforehand; the portal is
+            // ready once it reads Keycloak's discovery document, so the tests find both up.
+            AtomicReference<KeycloakServer> provider = new AtomicReference<>();
+            DemoDirectory federated = directory;
+            portalStart = CompletableFuture.supplyAsync(() -> VestibuleServer.start("sso", Map.of(
+                    "VESTIBULE_HTTPS_PORT", String.valueOf(portalPort),
+                    "VESTIBULE_PUBLIC_URL", portalUrl,
+                    "VESTIBULE_OIDC_ISSUER", keycloakAddress.issuer().toString(),
+                    "VESTIBULE_OIDC_CLIENT_ID", PORTAL_CLIENT,
+                    "VESTIBULE_OIDC_CLIENT_SECRET", clientSecret,
+                    "VESTIBULE_OIDC_TRUST_FILE", keycloakAddress.certificateFile().toString(),
+                    "VESTIBULE_OIDC_PORTAL_GROUP", "vestibule-users"), () -> close(provider.get(), federated)));
+            keycloak = KeycloakServer.start(keycloakAddress, Map.of(
                     "VESTIBULE_REALM_PORTAL_URL", portalUrl,
                     "VESTIBULE_REALM_PORTAL_CLIENT_SECRET", clientSecret,
                     "VESTIBULE_REALM_LDAP_URL", "ldap://localhost:" + directory.port(),
@@ -128,30 +145,36 @@ public final class SsoParts implements AutoCloseable {
                     "VESTIBULE_REALM_LDAP_BIND_CREDENTIAL", password,
                     "VESTIBULE_REALM_LDAP_USERS_DN", DemoDirectory.USERS_DN,
                     "VESTIBULE_REALM_LDAP_GROUPS_DN", DemoDirectory.GROUPS_DN), directoryCertificate);
+            provider.set(keycloak);
             System.out.println("Keycloak started in " + keycloak.startUpTime().toSeconds() + " s (realm imported, federating the directory)");
             RSAKey published = publish(keycloak, "test-rsa-3072", 3072);
             RSAKey weak = publish(keycloak, "test-rsa-2048", 2048);
-
-            KeycloakServer provider = keycloak;
-            DemoDirectory federated = directory;
-            VestibuleServer portal = VestibuleServer.start("sso", Map.of(
-                    "VESTIBULE_HTTPS_PORT", String.valueOf(portalPort),
-                    "VESTIBULE_PUBLIC_URL", portalUrl,
-                    "VESTIBULE_OIDC_ISSUER", keycloak.issuer().toString(),
-                    "VESTIBULE_OIDC_CLIENT_ID", PORTAL_CLIENT,
-                    "VESTIBULE_OIDC_CLIENT_SECRET", clientSecret,
-                    "VESTIBULE_OIDC_TRUST_FILE", keycloak.certificateFile().toString(),
-                    "VESTIBULE_OIDC_PORTAL_GROUP", "vestibule-users"), () -> {
-                        provider.close();
-                        federated.close();
-                    });
+            VestibuleServer portal = started(portalStart);
             return new SsoParts(directory, password, keycloak, portal, published, weak);
         } catch (IOException | LDAPException e) {
-            close(keycloak, directory);
+            close(portalStart, keycloak, directory);
             throw new IllegalStateException("The single sign-on parts could not start", e);
         } catch (RuntimeException e) {
-            close(keycloak, directory);
+            close(portalStart, keycloak, directory);
             throw e;
+        }
+    }
+
+    private static VestibuleServer started(CompletableFuture<VestibuleServer> start) {
+        try {
+            return start.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** After a failed start: the portal once its start has ended (closing it closes the others), else the others. */
+    private static void close(CompletableFuture<VestibuleServer> portalStart, KeycloakServer keycloak, DemoDirectory directory) {
+        VestibuleServer portal = portalStart == null ? null : portalStart.handle((started, failure) -> started).join();
+        if (portal != null) {
+            portal.close();
+        } else {
+            close(keycloak, directory);
         }
     }
 

@@ -10,7 +10,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -22,6 +22,8 @@ import io.vestibule.testing.ApiResponse;
 import io.vestibule.testing.Chromium;
 import io.vestibule.testing.ConsoleSignIn;
 import io.vestibule.testing.Meetings;
+import io.vestibule.testing.OnFullDisks;
+import io.vestibule.testing.ServerResolver;
 import io.vestibule.testing.Tmpfs;
 import io.vestibule.testing.VestibuleServer;
 
@@ -33,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PIN (its data key was wrapped by the old key), a meeting booked after is sealed under a data key wrapped by the new
  * one, and the service starts again with both keys in its store.
  */
+@ExtendWith(ServerResolver.class)
 class KeyRotationIT {
     /** A key-encryption key's name: its version and a tag of its own. */
     private static final String KEY_NAME = "kek-%d-[0-9a-f]{12}";
@@ -106,28 +109,27 @@ class KeyRotationIT {
 
     /** Issue 21: a full disk during the key save answers 503 with an alarm, the key in use unchanged; later it works. */
     @Test
-    void aRotationOnAFullDiskChangesNothingRaisesAnAlarmAndWorksOnceThereIsRoom(@TempDir Path data) throws Exception {
-        try (Tmpfs keys = Tmpfs.mount(Files.createDirectories(data.resolve("keys")), "256k")) {
-            VestibuleServer server = VestibuleServer.start("key-rotation-full-disk", Map.of(), VestibuleServer.README_JVM_OPTIONS, data,
-                    () -> { });
-            try {
-                AdminClient dave = server.newAdminClient().signIn("dave", server.demoPassword());
-                Path filler = data.resolve("keys").resolve("filler");
-                Tmpfs.fill(filler);
+    void aRotationOnAFullDiskChangesNothingRaisesAnAlarmAndWorksOnceThereIsRoom(@OnFullDisks VestibuleServer server) throws Exception {
+        Path filler = server.dataDirectory().resolve("keys").resolve("filler");
+        try {
+            AdminClient dave = server.newAdminClient().signIn("dave", server.demoPassword());
+            String before = dave.get("/keys").json().getString("keyEncryptionKey");
+            int version = Integer.parseInt(before.split("-")[1]);
+            assertThat(before).matches(KEY_NAME.formatted(version));
+            Tmpfs.fill(filler);
 
-                ApiResponse refused = dave.post("/keys/rotate", Json.createObjectBuilder().build());
+            ApiResponse refused = dave.post("/keys/rotate", Json.createObjectBuilder().build());
 
-                assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
-                assertThat(refused.errorCode()).isEqualTo("key_store_unwritable");
-                assertThat(dave.get("/keys").json().getString("keyEncryptionKey")).matches(KEY_NAME.formatted(1));
-                assertThat(dave.get("/alarms").jsonArray().getValuesAs(JsonObject.class))
-                        .anySatisfy(alarm -> assertThat(alarm.getString("type")).isEqualTo("keys.rotation_failed"));
-                Files.delete(filler);
-                assertThat(dave.post("/keys/rotate", Json.createObjectBuilder().build()).json().getString("keyEncryptionKey"))
-                        .matches(KEY_NAME.formatted(2));
-            } finally {
-                server.stop();
-            }
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+            assertThat(refused.errorCode()).isEqualTo("key_store_unwritable");
+            assertThat(dave.get("/keys").json().getString("keyEncryptionKey")).isEqualTo(before);
+            assertThat(dave.get("/alarms").jsonArray().getValuesAs(JsonObject.class))
+                    .anySatisfy(alarm -> assertThat(alarm.getString("type")).isEqualTo("keys.rotation_failed"));
+            Files.delete(filler);
+            assertThat(dave.post("/keys/rotate", Json.createObjectBuilder().build()).json().getString("keyEncryptionKey"))
+                    .matches(KEY_NAME.formatted(version + 1));
+        } finally {
+            Files.deleteIfExists(filler);
         }
     }
 }

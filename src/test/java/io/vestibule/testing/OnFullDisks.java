@@ -1,0 +1,16 @@
+package io.vestibule.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Asks {@link ServerResolver} for the service whose data directory has its {@code audit/} and {@code keys/} folders
+ * each on a small tmpfs of its own ({@link Servers#fullDisks}), for the tests of what a full disk does. A test that
+ * fills one leaves it with room again when it ends.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PARAMETER)
+public @interface OnFullDisks {
+}
