@@ -2,6 +2,7 @@ package io.vestibule.crypto.keys;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -19,6 +20,7 @@ import io.vestibule.crypto.Aead;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.MasterKeyStore;
 import io.vestibule.crypto.MasterPassphrase;
+import io.vestibule.crypto.pki.ServerCertificates;
 
 /**
  * Makes the boot layer's crypto objects injectable. They are plain classes on the server class path (the
@@ -68,6 +70,12 @@ public class CryptoResources {
         Path keys = Path.of(dataDirectory).resolve("keys");
         MasterPassphrase passphrase = MasterPassphrase.resolve(keyStorePassword, keys.resolve("master.pass"), keys.resolve("master.p12"), random);
         return MasterKeyStore.openOrCreate(keys.resolve("master.p12"), passphrase, policy);
+    }
+
+    @Produces
+    @Singleton
+    ServerCertificates serverCertificates(MasterKeyStore store, CryptoPolicy policy, SecureRandom random, Clock clock) {
+        return new ServerCertificates(store, policy, random, clock);
     }
 
     void close(@Disposes MasterKeyStore store) {

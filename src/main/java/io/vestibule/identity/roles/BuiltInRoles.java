@@ -15,7 +15,8 @@ public final class BuiltInRoles {
             EnumSet.of(Permission.VIEW_CONFIGURATION, Permission.VIEW_ROOMS, Permission.VIEW_ALARMS));
     public static final Role READ_WRITE = new Role(UUID.fromString("0f6d3b1e-5c1a-4b7e-9a51-000000000002"), "Read-write", true,
             EnumSet.of(Permission.VIEW_CONFIGURATION, Permission.CHANGE_CONFIGURATION, Permission.MANAGE_ACCOUNTS, Permission.VIEW_ROOMS,
-                    Permission.MANAGE_ROOMS, Permission.MANAGE_INTEGRATIONS, Permission.VIEW_ALARMS, Permission.LIFT_BLOCKS));
+                    Permission.MANAGE_ROOMS, Permission.MANAGE_INTEGRATIONS, Permission.VIEW_ALARMS, Permission.LIFT_BLOCKS,
+                    Permission.MANAGE_CERTIFICATES));
     public static final Role AUDITOR = new Role(UUID.fromString("0f6d3b1e-5c1a-4b7e-9a51-000000000003"), "Auditor", true,
             EnumSet.copyOf(EnumSet.allOf(Permission.class).stream().filter(Permission::auditorOnly).toList()));
 
