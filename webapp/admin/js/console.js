@@ -35,6 +35,8 @@ export const canViewRooms = (user) => holds(user, 'view_rooms', 'manage_rooms');
 export const canManageRooms = (user) => holds(user, 'manage_rooms');
 export const canManageIntegrations = (user) => holds(user, 'manage_integrations');
 export const canViewIntegrations = (user) => holds(user, 'manage_integrations', 'view_configuration');
+export const canManageCertificates = (user) => holds(user, 'manage_certificates');
+export const canViewCertificates = (user) => holds(user, 'manage_certificates', 'view_configuration');
 
 /** The console's pages in navigation order, each shown only to those who may open it. */
 export const PAGES = [
@@ -49,6 +51,7 @@ export const PAGES = [
   { id: 'join-block', href: '/admin/join-block.html', key: 'admin.nav.joinBlock', allowed: canViewConfiguration },
   { id: 'syslog', href: '/admin/syslog.html', key: 'admin.nav.syslog', allowed: canViewConfiguration },
   { id: 'keys', href: '/admin/keys.html', key: 'admin.nav.keys', allowed: canViewConfiguration },
+  { id: 'certificates', href: '/admin/certificates.html', key: 'admin.nav.certificates', allowed: canViewCertificates },
   { id: 'rooms', href: '/admin/rooms.html', key: 'admin.nav.rooms', allowed: canViewRooms },
   { id: 'integrations', href: '/admin/integrations.html', key: 'admin.nav.integrations', allowed: canViewIntegrations },
   { id: 'call-records', href: '/admin/call-records.html', key: 'admin.nav.callRecords', allowed: canViewCallRecords },

@@ -43,17 +43,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ServerResolver.class)
 class AuditCatalogueIT {
     /** Events this test cannot produce on the shared server, why, and where they are checked instead. */
-    static final Map<AuditEventType, String> PRODUCED_ELSEWHERE = Map.of(
-            AuditEventType.ADMIN_SETUP, "needs an installation without a local administrator: AdminAuditorBrowserIT completes the setup with the printed code and finds the event",
-            AuditEventType.ADMIN_LDAP_CHANGE, "would move the shared server's directory under every other test class: SeparationOfDutiesIT saves its own server's directory settings and finds the event",
-            AuditEventType.ADMIN_SYSLOG_TEST, "needs a syslog server to send to (SyslogIT)",
-            AuditEventType.ADMIN_JOIN_SETTINGS_CHANGE, "would change break-in thresholds and PIN rules under other classes (JoinSettingsIT)",
-            AuditEventType.ADMIN_JOIN_BLOCK_CHANGE, "JoinBlockIT saves and resets templates on this server and checks both events",
-            AuditEventType.ADMIN_JOIN_BLOCK_RESET, "JoinBlockIT saves and resets templates on this server and checks both events",
-            AuditEventType.KEYS_ROTATE, "a rotation restarts nothing but adds keys that other classes' restarts then read (KeyRotationIT, on a server of its own)",
-            AuditEventType.ADMIN_BLOCK_LIFT, "BreakInBlocksIT lifts a block on this server and finds the event",
-            AuditEventType.KEYS_RETIRE, "data keys are retired by age, days after they are made; not yet asserted by any black-box test",
-            AuditEventType.ALARM_CLEARED, "break-in alarms end by themselves without an event; AuditFilesIT's full-disk server clears audit.files_unwritten and finds its alarm.cleared in the files");
+    static final Map<AuditEventType, String> PRODUCED_ELSEWHERE = Map.ofEntries(
+            Map.entry(AuditEventType.ADMIN_SETUP, "needs an installation without a local administrator: AdminAuditorBrowserIT completes the setup with the printed code and finds the event"),
+            Map.entry(AuditEventType.ADMIN_LDAP_CHANGE, "would move the shared server's directory under every other test class: SeparationOfDutiesIT saves its own server's directory settings and finds the event"),
+            Map.entry(AuditEventType.ADMIN_SYSLOG_TEST, "needs a syslog server to send to (SyslogIT)"),
+            Map.entry(AuditEventType.ADMIN_JOIN_SETTINGS_CHANGE, "would change break-in thresholds and PIN rules under other classes (JoinSettingsIT)"),
+            Map.entry(AuditEventType.ADMIN_JOIN_BLOCK_CHANGE, "JoinBlockIT saves and resets templates on this server and checks both events"),
+            Map.entry(AuditEventType.ADMIN_JOIN_BLOCK_RESET, "JoinBlockIT saves and resets templates on this server and checks both events"),
+            Map.entry(AuditEventType.KEYS_ROTATE, "a rotation restarts nothing but adds keys that other classes' restarts then read (KeyRotationIT, on a server of its own)"),
+            Map.entry(AuditEventType.ADMIN_BLOCK_LIFT, "BreakInBlocksIT lifts a block on this server and finds the event"),
+            Map.entry(AuditEventType.KEYS_RETIRE, "data keys are retired by age, days after they are made; not yet asserted by any black-box test"),
+            Map.entry(AuditEventType.ALARM_CLEARED, "break-in alarms end by themselves without an event; AuditFilesIT's full-disk server clears audit.files_unwritten and finds its alarm.cleared in the files"),
+            Map.entry(AuditEventType.CERTIFICATE_REQUEST_CREATE, "CertificatesIT creates a signing request, installs, deletes and has an assignment refused on this server (it assigns nothing there: other classes rely on its certificate) and finds the event"),
+            Map.entry(AuditEventType.CERTIFICATE_INSTALL, "CertificatesIT creates a signing request, installs, deletes and has an assignment refused on this server (it assigns nothing there: other classes rely on its certificate) and finds the event"),
+            Map.entry(AuditEventType.CERTIFICATE_DELETE, "CertificatesIT creates a signing request, installs, deletes and has an assignment refused on this server (it assigns nothing there: other classes rely on its certificate) and finds the event"),
+            Map.entry(AuditEventType.CERTIFICATE_ASSIGN, "CertificatesIT creates a signing request, installs, deletes and has an assignment refused on this server (it assigns nothing there: other classes rely on its certificate) and finds the event"));
 
     private static final String GROUPS = ",OU=Groups,DC=demo,DC=vestibule,DC=local";
 
