@@ -51,6 +51,7 @@ export const PAGES = [
   { id: 'join-block', href: '/admin/join-block.html', key: 'admin.nav.joinBlock', allowed: canViewConfiguration },
   { id: 'syslog', href: '/admin/syslog.html', key: 'admin.nav.syslog', allowed: canViewConfiguration },
   { id: 'keys', href: '/admin/keys.html', key: 'admin.nav.keys', allowed: canViewConfiguration },
+  { id: 'certificates', href: '/admin/certificates.html', key: 'admin.nav.certificates', allowed: canViewCertificates },
   { id: 'trust-store', href: '/admin/trust-store.html', key: 'admin.nav.trustStore', allowed: canViewCertificates },
   { id: 'rooms', href: '/admin/rooms.html', key: 'admin.nav.rooms', allowed: canViewRooms },
   { id: 'integrations', href: '/admin/integrations.html', key: 'admin.nav.integrations', allowed: canViewIntegrations },

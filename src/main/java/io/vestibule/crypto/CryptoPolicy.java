@@ -155,6 +155,17 @@ public final class CryptoPolicy {
         throw new CryptoPolicyViolation("Key type " + key.getAlgorithm() + " is not accepted");
     }
 
+    /**
+     * The signature of a certificate signing request: the hash sized to the key, SHA-384 for P-384 and RSA keys of
+     * 4096 bits or more, SHA-256 for P-256 and RSA-3072.
+     */
+    public String certificateRequestSignatureAlgorithm(PublicKey key) {
+        if (key instanceof RSAPublicKey rsa) {
+            return rsa.getModulus().bitLength() >= 4096 ? "SHA384withRSA" : "SHA256withRSA";
+        }
+        return signatureAlgorithmFor(key);
+    }
+
     /** Long enough to be practical, within the 397 days browsers accept for server certificates. */
     public Duration selfSignedCertificateValidity() {
         return Duration.ofDays(397);

@@ -172,6 +172,28 @@ public final class MasterKeyStore implements KeyEncryptionKeys {
         }
     }
 
+    /** The names of the TLS identities kept, without their alias prefix. */
+    public synchronized List<String> tlsIdentityNames() {
+        try {
+            return Collections.list(store.aliases()).stream().filter(alias -> alias.startsWith(TLS_PREFIX))
+                    .map(alias -> alias.substring(TLS_PREFIX.length())).sorted().toList();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot list the master key store", e);
+        }
+    }
+
+    public synchronized void deleteTlsIdentity(String name) {
+        try {
+            KeyStore changed = copy();
+            if (changed.containsAlias(TLS_PREFIX + name)) {
+                changed.deleteEntry(TLS_PREFIX + name);
+                save(changed);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot delete TLS identity " + name, e);
+        }
+    }
+
     /** The key-encryption keys' names, oldest first. */
     private List<KeyEncryptionKeyAlias> kekAliases() {
         try {

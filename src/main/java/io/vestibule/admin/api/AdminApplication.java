@@ -33,6 +33,7 @@ public class AdminApplication extends Application {
             AuditResource.class,
             AuditIntegrityResource.class,
             BlocksResource.class,
+            CertificatesResource.class,
             CallRecordsResource.class,
             KeysResource.class,
             IntegrationsResource.class,

@@ -23,6 +23,7 @@ import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.MasterKeyStore;
 import io.vestibule.crypto.MasterPassphrase;
 import io.vestibule.crypto.pki.CaTrustStore;
+import io.vestibule.crypto.pki.ServerCertificates;
 
 /**
  * Makes the boot layer's crypto objects injectable. They are plain classes on the server class path (the
@@ -84,6 +85,12 @@ public class CryptoResources {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the trust store " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    @Produces
+    @Singleton
+    ServerCertificates serverCertificates(MasterKeyStore store, CryptoPolicy policy, SecureRandom random, Clock clock) {
+        return new ServerCertificates(store, policy, random, clock);
     }
 
     void close(@Disposes MasterKeyStore store) {

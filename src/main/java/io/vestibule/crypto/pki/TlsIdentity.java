@@ -78,7 +78,7 @@ public record TlsIdentity(PrivateKey privateKey, List<X509Certificate> chain) {
     }
 
     /** Proves possession: a signature made with the private key must verify with the certificate's key. */
-    private static boolean isPair(CryptoPolicy policy, PrivateKey privateKey, PublicKey publicKey) {
+    static boolean isPair(CryptoPolicy policy, PrivateKey privateKey, PublicKey publicKey) {
         String algorithm = policy.signatureAlgorithmFor(publicKey);
         try {
             byte[] challenge = new byte[32];

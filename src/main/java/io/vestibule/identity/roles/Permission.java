@@ -19,7 +19,7 @@ public enum Permission {
     MANAGE_INTEGRATIONS("manage_integrations", "Create and delete calendar integrations (their secrets are shown once)", false),
     VIEW_ALARMS("view_alarms", "View raised and cleared alarms", false),
     LIFT_BLOCKS("lift_blocks", "Lift a break-in block of a room, an address or an account before its end", false),
-    MANAGE_CERTIFICATES("manage_certificates", "Import and delete the CA certificates of the trust store", false),
+    MANAGE_CERTIFICATES("manage_certificates", "Create certificate signing requests, install, delete and assign the listeners' certificates, and import and delete the CA certificates of the trust store", false),
     VIEW_LOGS("view_logs", "View the audit log", true),
     VIEW_CDRS("view_cdrs", "Search, view and export call detail records", true),
     MANAGE_BACKUPS("manage_backups", "Create, delete and download backups", true),

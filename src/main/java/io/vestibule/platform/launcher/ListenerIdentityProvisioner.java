@@ -19,18 +19,22 @@ import io.vestibule.crypto.MasterKeyStore;
 import io.vestibule.crypto.PrivateFiles;
 import io.vestibule.crypto.pki.PemFiles;
 import io.vestibule.crypto.pki.SelfSignedIdentities;
+import io.vestibule.crypto.pki.ServerCertificates;
 import io.vestibule.crypto.pki.TlsIdentity;
 
 /**
- * Chooses the identity the HTTPS listener presents and hands it to Payara.
+ * Chooses the identity each HTTPS listener presents (the portal's and the admin console's) and hands them to Payara.
  *
- * <p>An administrator's certificate and key (PEM files) win; otherwise a self-signed ECDSA P-256 certificate is
+ * <p>An administrator's certificate and key (PEM files) win, for both listeners; then the certificate an
+ * administrator assigned to the listener in the console ({@link ServerCertificates}), while the policy still accepts
+ * it and it has not expired; otherwise a self-signed ECDSA P-256 certificate is
  * issued once, kept in the master key store, and replaced when it nears expiry or no longer names every host the
  * service answers to. Payara reads the identity from a key store written for this run only, under a random
  * password that exists nowhere but in this process, so the copy on disk is useless after the process ends.
  */
 final class ListenerIdentityProvisioner {
     static final String KEY_ALIAS = "vestibule";
+    static final String ADMIN_KEY_ALIAS = "vestibule-admin";
 
     private final CryptoPolicy policy;
     private final SecureRandom random;
@@ -42,8 +46,11 @@ final class ListenerIdentityProvisioner {
         this.clock = clock;
     }
 
-    /** The identity for one listener, read from configured files or kept in the master key store. */
-    TlsIdentity identity(String name, Optional<ConfiguredCertificate> configured, MasterKeyStore master,
+    /**
+     * The identity for one listener ({@code portal} or {@code admin}): configured files, else the certificate assigned
+     * to it, else the self-signed one called {@code name}.
+     */
+    TlsIdentity identity(String listener, String name, Optional<ConfiguredCertificate> configured, MasterKeyStore master,
                          Collection<String> hosts) {
         Instant now = clock.instant();
         if (configured.isPresent()) {
@@ -55,16 +62,31 @@ final class ListenerIdentityProvisioner {
             }
             return identity;
         }
+        Optional<TlsIdentity> assigned = master.tlsIdentity(ServerCertificates.assignedIdentityName(listener));
+        if (assigned.isPresent()) {
+            try {
+                assigned.get().requireUsable(policy, now);
+                return assigned.get();
+            } catch (CryptoPolicyViolation e) {
+                // Serving on the self-signed certificate beats not serving: the console is where to assign another.
+                System.err.println("WARNING: the certificate assigned to the " + listener + " listener cannot be used ("
+                        + e.getMessage() + "); it presents the self-signed certificate until another is assigned.");
+            }
+        }
         return new SelfSignedIdentities(master, policy, random).keptOrIssued(name, hosts, now);
     }
 
-    /** Writes the per-run key store Payara's listener reads, and the public certificate for clients to trust. */
-    RuntimeKeyStore publish(TlsIdentity identity, Path keyStoreFile, Path certificateFile) {
+    /**
+     * Writes the per-run key store Payara's listeners read (the portal's identity and the admin listener's, each under
+     * its alias), and the portal's public certificate for clients to trust.
+     */
+    RuntimeKeyStore publish(TlsIdentity identity, TlsIdentity adminIdentity, Path keyStoreFile, Path certificateFile) {
         char[] password = RuntimePasswords.generate(random);
         try {
             KeyStore store = KeyStore.getInstance(policy.keyStoreType());
             store.load(null, null);
             store.setKeyEntry(KEY_ALIAS, identity.privateKey(), password, identity.chain().toArray(new Certificate[0]));
+            store.setKeyEntry(ADMIN_KEY_ALIAS, adminIdentity.privateKey(), password, adminIdentity.chain().toArray(new Certificate[0]));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             store.store(bytes, password);
             PrivateFiles.writeAtomically(keyStoreFile, bytes.toByteArray());

@@ -77,7 +77,7 @@ final class PayaraConfiguration {
     private List<AdminCommand> portalListener(String bindAddress, String keyStoreFile) {
         List<AdminCommand> commands = new ArrayList<>();
         commands.add(AdminCommand.set(NETWORK + "network-listeners.network-listener." + PORTAL_LISTENER + ".address", bindAddress));
-        commands.addAll(hardenedTls(PORTAL_LISTENER, keyStoreFile));
+        commands.addAll(hardenedTls(PORTAL_LISTENER, keyStoreFile, ListenerIdentityProvisioner.KEY_ALIAS));
         // Users of the portal are never asked for a certificate.
         commands.add(AdminCommand.set(ssl(PORTAL_LISTENER) + "client-auth-enabled", false));
         return commands;
@@ -89,8 +89,8 @@ final class PayaraConfiguration {
         // Never plain HTTP: the protocol is made secure before the listener is enabled.
         commands.add(AdminCommand.set(NETWORK + "protocols.protocol." + ADMIN_LISTENER + ".security-enabled", true));
         commands.add(new AdminCommand("create-ssl", List.of("--type=protocol",
-                "--certname=" + ListenerIdentityProvisioner.KEY_ALIAS, ADMIN_LISTENER)));
-        commands.addAll(hardenedTls(ADMIN_LISTENER, keyStoreFile));
+                "--certname=" + ListenerIdentityProvisioner.ADMIN_KEY_ALIAS, ADMIN_LISTENER)));
+        commands.addAll(hardenedTls(ADMIN_LISTENER, keyStoreFile, ListenerIdentityProvisioner.ADMIN_KEY_ALIAS));
         String ssl = ssl(ADMIN_LISTENER);
         commands.add(AdminCommand.set(ssl + "client-auth-enabled", false));
         trustStoreFile.ifPresent(file -> commands.addAll(List.of(
@@ -109,14 +109,17 @@ final class PayaraConfiguration {
         return commands;
     }
 
-    /** What both listeners share: our key store and certificate, the policy's protocols and suites, no banners. */
-    private List<AdminCommand> hardenedTls(String listener, String keyStoreFile) {
+    /**
+     * What both listeners share: our key store, the policy's protocols and suites, no banners; each presents the
+     * certificate under its own alias, which may be the same one.
+     */
+    private List<AdminCommand> hardenedTls(String listener, String keyStoreFile, String keyAlias) {
         String ssl = ssl(listener);
         String http = NETWORK + "protocols.protocol." + listener + ".http.";
         return List.of(
                 AdminCommand.set(ssl + "key-store", keyStoreFile),
                 AdminCommand.set(ssl + "key-store-password", "${" + TLS_PASSWORD_PROPERTY + "}"),
-                AdminCommand.set(ssl + "cert-nickname", ListenerIdentityProvisioner.KEY_ALIAS),
+                AdminCommand.set(ssl + "cert-nickname", keyAlias),
                 AdminCommand.set(ssl + "tls12-enabled", true),
                 AdminCommand.set(ssl + "tls13-enabled", true),
                 AdminCommand.set(ssl + "tls-rollback-enabled", false),

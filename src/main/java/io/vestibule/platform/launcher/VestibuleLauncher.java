@@ -141,9 +141,11 @@ public final class VestibuleLauncher {
         }
         MasterKeyStore master = MasterKeyStore.openOrCreate(data.masterKeyStore(), passphrase, policy);
         ListenerIdentityProvisioner provisioner = new ListenerIdentityProvisioner(policy, random, Clock.systemUTC());
-        TlsIdentity httpsIdentity = provisioner.identity("https", configuredCertificate(), master, hostNames(publicUrl, adminUrl));
+        Optional<ListenerIdentityProvisioner.ConfiguredCertificate> configured = configuredCertificate();
+        TlsIdentity httpsIdentity = provisioner.identity("portal", "https", configured, master, hostNames(publicUrl, adminUrl));
+        TlsIdentity adminIdentity = provisioner.identity("admin", "https", configured, master, hostNames(publicUrl, adminUrl));
         master.close();
-        ListenerIdentityProvisioner.RuntimeKeyStore keyStore = provisioner.publish(httpsIdentity,
+        ListenerIdentityProvisioner.RuntimeKeyStore keyStore = provisioner.publish(httpsIdentity, adminIdentity,
                 data.runtime().resolve("https.p12"), data.tls().resolve("https-certificate.pem"));
 
         DatabaseTarget database = DatabaseTarget.from(settings, data);

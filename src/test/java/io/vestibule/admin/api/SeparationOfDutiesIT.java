@@ -223,6 +223,16 @@ class SeparationOfDutiesIT {
         MATRIX.put("GET /alarms", OPERATORS);
         MATRIX.put("GET /blocks", OPERATORS);
         MATRIX.put("POST /blocks/lift", EnumSet.of(Holder.READ_WRITE));
+        MATRIX.put("GET /certificates", CONFIGURATION_READERS);
+        MATRIX.put("POST /certificates", EnumSet.of(Holder.READ_WRITE));
+        MATRIX.put("DELETE /certificates/{id}", EnumSet.of(Holder.READ_WRITE));
+        MATRIX.put("GET /certificates/requests", CONFIGURATION_READERS);
+        MATRIX.put("POST /certificates/requests", EnumSet.of(Holder.READ_WRITE));
+        MATRIX.put("GET /certificates/requests/{id}/csr", CONFIGURATION_READERS);
+        MATRIX.put("DELETE /certificates/requests/{id}", EnumSet.of(Holder.READ_WRITE));
+        MATRIX.put("POST /certificates/requests/{id}/certificate", EnumSet.of(Holder.READ_WRITE));
+        MATRIX.put("GET /certificates/assignments", CONFIGURATION_READERS);
+        MATRIX.put("PUT /certificates/assignments", EnumSet.of(Holder.READ_WRITE));
         MATRIX.put("GET /cdrs", AUDITOR);
         MATRIX.put("GET /cdrs/status", AUDITOR);
         MATRIX.put("GET /cdrs/{sequence}", AUDITOR);

@@ -124,7 +124,8 @@ class PayaraConfigurationTest {
 
         assertThat(settingsUnder(commands, LISTENERS + "http-listener.")).containsExactly("port=9444", "address=10.1.0.5", "enabled=true");
         assertThat(command(commands, "create-ssl").arguments())
-                .containsExactly("--type=protocol", "--certname=" + ListenerIdentityProvisioner.KEY_ALIAS, "http-listener");
+                .containsExactly("--type=protocol", "--certname=" + ListenerIdentityProvisioner.ADMIN_KEY_ALIAS, "http-listener");
+        assertThat(setting(commands, ADMIN_SSL + "cert-nickname")).hasValue(ListenerIdentityProvisioner.ADMIN_KEY_ALIAS);
         assertThat(setting(commands, ADMIN_SSL + "key-store")).hasValue(KEY_STORE);
         assertThat(setting(commands, LISTENERS + "https-listener.address")).hasValue("10.0.0.5");
     }
@@ -132,9 +133,11 @@ class PayaraConfigurationTest {
     @Test
     void bothListenersAreHardenedAlike() {
         List<AdminCommand> commands = commands(embedded());
-        List<String> portal = settingsUnder(commands, PROTOCOLS + "https-listener.");
+        // Each listener names its own certificate (they may differ once an administrator assigns them).
+        List<String> portal = settingsUnder(commands, PROTOCOLS + "https-listener.").stream()
+                .filter(setting -> !setting.startsWith("ssl.cert-nickname=")).toList();
         List<String> admin = settingsUnder(commands, PROTOCOLS + "http-listener.").stream()
-                .filter(setting -> !setting.equals("security-enabled=true")).toList();
+                .filter(setting -> !setting.equals("security-enabled=true") && !setting.startsWith("ssl.cert-nickname=")).toList();
 
         assertThat(portal).contains("ssl.tls12-enabled=true", "ssl.tls13-enabled=true", "http.server-header=false",
                 "http.trace-enabled=false");
@@ -166,7 +169,8 @@ class PayaraConfigurationTest {
         assertThat(setting(commands, SSL + "client-auth")).isEmpty();
         assertThat(setting(commands, SSL + "trust-store")).isEmpty();
         List<String> admin = settingsUnder(commands, PROTOCOLS + "http-listener.");
-        assertThat(admin).containsAll(settingsUnder(commands, PROTOCOLS + "https-listener."));
+        assertThat(admin).containsAll(settingsUnder(commands, PROTOCOLS + "https-listener.").stream()
+                .filter(setting -> !setting.startsWith("ssl.cert-nickname=")).toList());
     }
 
     @Test
