@@ -9,7 +9,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Security;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -24,8 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-
 import static java.security.DrbgParameters.Capability.RESEED_ONLY;
 
 /**
@@ -37,9 +34,6 @@ import static java.security.DrbgParameters.Capability.RESEED_ONLY;
  * instead of naming an algorithm itself.
  */
 public final class CryptoPolicy {
-
-    /** Bouncy Castle, used explicitly by name where speed matters (signatures on hot paths). */
-    public static final String BOUNCY_CASTLE = BouncyCastleProvider.PROVIDER_NAME;
 
     private static final CryptoPolicy STANDARD = new CryptoPolicy();
 
@@ -55,21 +49,24 @@ public final class CryptoPolicy {
         return STANDARD;
     }
 
-    /** Registers Bouncy Castle after the JDK's providers, so JSSE and the JDK keep their defaults. */
-    public static synchronized Provider bouncyCastle() {
-        Provider installed = Security.getProvider(BOUNCY_CASTLE);
-        if (installed != null) {
-            return installed;
-        }
-        Provider provider = new BouncyCastleProvider();
-        Security.addProvider(provider);
-        return provider;
+    /** The build's Bouncy Castle provider, installed on first use: see {@link CryptoModule}. */
+    public static Provider bouncyCastle() {
+        return CryptoModule.provider();
+    }
+
+    /** Whether this is the FIPS build, whose cryptography all goes through the approved-only FIPS module. */
+    public boolean fipsMode() {
+        return CryptoModule.fips();
     }
 
     // ---- randomness ---------------------------------------------------------------------------
 
-    /** A NIST SP 800-90A DRBG at 256-bit strength, seeded by the operating system. */
+    /** A NIST SP 800-90A DRBG at 256-bit strength, seeded by the operating system; the FIPS module's in FIPS mode. */
     public SecureRandom newSecureRandom() {
+        Optional<SecureRandom> fips = CryptoModule.fipsRandom();
+        if (fips.isPresent()) {
+            return fips.get();
+        }
         try {
             return SecureRandom.getInstance("DRBG", DrbgParameters.instantiation(256, RESEED_ONLY, null));
         } catch (NoSuchAlgorithmException e) {
@@ -79,9 +76,15 @@ public final class CryptoPolicy {
 
     /**
      * The generator to share among all threads of the service: as {@link #newSecureRandom()}, with a DRBG of its
-     * own for each thread, so that callers never wait for each other.
+     * own for each thread, so that callers never wait for each other (one DRBG for all in FIPS mode).
      */
     public SecureRandom sharedSecureRandom() {
+        // The FIPS module accepts only its own DRBG for keys and nonces, not a wrapper around it; that one is
+        // thread-safe, so in FIPS mode all threads share it.
+        Optional<SecureRandom> fips = CryptoModule.fipsRandom();
+        if (fips.isPresent()) {
+            return fips.get();
+        }
         return new PerThreadSecureRandom(this::newSecureRandom);
     }
 
@@ -328,6 +331,45 @@ public final class CryptoPolicy {
         }
     }
 
+    /**
+     * PBKDF2-HMAC-SHA256 for local administrator passwords in FIPS mode, where Argon2id is not an approved algorithm:
+     * OWASP's cost of 600,000 iterations (Password Storage Cheat Sheet), a 16-byte salt and a 32-byte hash.
+     */
+    public Pbkdf2Hashing fipsPasswordHashing() {
+        return new Pbkdf2Hashing(600_000, 16, 32);
+    }
+
+    /** The JCA name of the password-based key derivation that {@link #fipsPasswordHashing()} uses. */
+    public String passwordKeyDerivation() {
+        return "PBKDF2WithHmacSHA256";
+    }
+
+    /**
+     * The shortest password, in UTF-8 bytes, that the FIPS module accepts for PBKDF2 in approved-only mode: 112 bits
+     * (NIST SP 800-132 and the module's security policy).
+     */
+    public int fipsShortestPassword() {
+        return 14;
+    }
+
+    /**
+     * The fewest characters of any password or passphrase a key is derived from: in FIPS mode the module's 112 bits
+     * ({@link #fipsShortestPassword()}), otherwise no floor beyond the caller's own.
+     */
+    public int passwordFloor() {
+        return fipsMode() ? fipsShortestPassword() : 1;
+    }
+
+    /** The cost of a PBKDF2 password hash; each stored hash carries its own, as for Argon2id. */
+    public record Pbkdf2Hashing(int iterations, int saltBytes, int hashBytes) {
+        public Pbkdf2Hashing {
+            // SP 800-132 §5.1-5.2: a salt of at least 128 bits, at least 1,000 iterations; at least 112 bits out.
+            if (iterations < 1000 || saltBytes < 16 || hashBytes < 14) {
+                throw new IllegalArgumentException("PBKDF2 needs at least 1,000 iterations, a 16-byte salt and a 14-byte hash");
+            }
+        }
+    }
+
     // ---- media ---------------------------------------------------------------------------------
 
     /**
@@ -380,11 +422,12 @@ public final class CryptoPolicy {
     /**
      * SRTP protection profiles for DTLS-SRTP (RFC 5764 names), most preferred first: AEAD AES-256-GCM and
      * AES-128-GCM (RFC 7714), AES-128 or stronger as CCN-STIC-807 asks; then, unless the administrator turned it off
-     * (the security wizard's toggle), AES-128 counter mode with an 80-bit HMAC-SHA-1 tag, for clients that offer no
-     * AEAD profile. The 32-bit tag and NULL profiles are never offered.
+     * (the security wizard's toggle) or in FIPS mode, AES-128 counter mode with an 80-bit HMAC-SHA-1 tag, for clients
+     * that offer no AEAD profile. The 32-bit tag and NULL profiles are never offered.
      */
     public List<String> srtpProfiles(boolean allowAesCm) {
-        return allowAesCm
+        // jitsi-srtp's HMAC-SHA-1 for AES-CM reaches for bcprov, which the FIPS build does not carry.
+        return allowAesCm && !fipsMode()
                 ? List.of("SRTP_AEAD_AES_256_GCM", "SRTP_AEAD_AES_128_GCM", "SRTP_AES128_CM_HMAC_SHA1_80")
                 : List.of("SRTP_AEAD_AES_256_GCM", "SRTP_AEAD_AES_128_GCM");
     }

@@ -267,9 +267,10 @@ class CryptoPolicyTest {
     }
 
     @Test
-    void bouncyCastleIsRegisteredOnceAfterTheJdkProviders() {
+    void bouncyCastleIsRegisteredOnceAfterTheJdkProvidersOrFirstWhenItIsTheFipsModule() {
         assertThat(CryptoPolicy.bouncyCastle()).isSameAs(CryptoPolicy.bouncyCastle());
-        assertThat(Security.getProviders()[0].getName()).isNotEqualTo(CryptoPolicy.BOUNCY_CASTLE);
+        assertThat(CryptoPolicy.bouncyCastle().getName()).isEqualTo(CryptoModule.providerName());
+        assertThat(Security.getProviders()[0] == CryptoPolicy.bouncyCastle()).isEqualTo(CryptoModule.fips());
     }
 
     @Test

@@ -125,9 +125,10 @@ public class CallRecordsResource {
         }).orElse(CallRecordExport.Format.CSV);
         char[] passphrase = request.requiredSecret("passphrase", 1024);
         try {
-            if (passphrase.length < SHORTEST_PASSPHRASE) {
-                throw ApiProblem.invalidField("passphrase", "too_short", "The export passphrase has at least " + SHORTEST_PASSPHRASE + " characters.")
-                        .with("min", SHORTEST_PASSPHRASE);
+            int shortest = Math.max(SHORTEST_PASSPHRASE, policy.passwordFloor());
+            if (passphrase.length < shortest) {
+                throw ApiProblem.invalidField("passphrase", "too_short", "The export passphrase has at least " + shortest + " characters.")
+                        .with("min", shortest);
             }
             List<CallRecordSearch.Found> found = records.search(criteria.query(), MOST_RECORDS * 100);
             byte[] encrypted = new CallRecordExport(policy, random).export(found, format, passphrase);

@@ -1,18 +1,17 @@
 package io.vestibule.identity.cert;
 
+import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.bouncycastle.asn1.ASN1BMPString;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.ASN1PrintableString;
 import org.bouncycastle.asn1.ASN1String;
-import org.bouncycastle.asn1.ASN1UTF8String;
+import org.bouncycastle.asn1.BERTags;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -108,8 +107,9 @@ public final class ClientCertificates {
      * TeletexString, whose character set is a guess, nor UniversalString, which Bouncy Castle gives as hex).
      */
     private static CertificateIdentity text(ASN1Encodable value, CertificateLoginMode mode) {
-        boolean textual = value instanceof ASN1UTF8String || mode == CertificateLoginMode.SUBJECT_CN
-                && (value instanceof ASN1PrintableString || value instanceof ASN1BMPString);
+        int tag = universalTag(value);
+        boolean textual = value instanceof ASN1String && (tag == BERTags.UTF8_STRING || mode == CertificateLoginMode.SUBJECT_CN
+                && (tag == BERTags.PRINTABLE_STRING || tag == BERTags.BMP_STRING));
         if (!textual) {
             return new CertificateIdentity.Unnamed(CertificateIdentity.Reason.MALFORMED);
         }
@@ -118,5 +118,18 @@ public final class ClientCertificates {
             return new CertificateIdentity.Unnamed(CertificateIdentity.Reason.MALFORMED);
         }
         return new CertificateIdentity.Named(name);
+    }
+
+    /**
+     * The universal tag of a value, read from its encoding: the FIPS build's ASN.1 classes lack bcprov's
+     * ASN1UTF8String, ASN1PrintableString and ASN1BMPString types, so types cannot tell.
+     */
+    private static int universalTag(ASN1Encodable value) {
+        try {
+            byte[] encoded = value.toASN1Primitive().getEncoded();
+            return encoded.length == 0 ? -1 : encoded[0] & 0x1f;
+        } catch (IOException | RuntimeException unencodable) {
+            return -1;
+        }
     }
 }

@@ -6,7 +6,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.bouncycastle.asn1.ASN1IA5String;
+import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
@@ -68,8 +68,12 @@ final class RevocationPointers {
         List<URI> uris = new ArrayList<>();
         for (GeneralName name : names) {
             if (name.getTagNo() == GeneralName.uniformResourceIdentifier) {
+                // ASN1String, not bcprov's ASN1IA5String: the FIPS build's ASN.1 classes have no such type.
+                if (!(name.getName() instanceof ASN1String address)) {
+                    continue;
+                }
                 try {
-                    uris.add(new URI(ASN1IA5String.getInstance(name.getName()).getString()));
+                    uris.add(new URI(address.getString()));
                 } catch (URISyntaxException notAnAddress) {
                     // Skipped like any other name this check cannot use.
                 }

@@ -19,6 +19,7 @@ public class LocalAccountResources {
     @Produces
     @Singleton
     PasswordPolicy passwordPolicy(PasswordHasher hasher) {
-        return new PasswordPolicy(PasswordPolicy.Settings.standard(), hasher);
+        // FIPS mode's PBKDF2 refuses passwords under 112 bits, so the policy asks for at least that many characters.
+        return new PasswordPolicy(PasswordPolicy.Settings.standard().withMinLengthAtLeast(hasher.shortestPassword()), hasher);
     }
 }

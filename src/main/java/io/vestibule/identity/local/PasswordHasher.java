@@ -5,85 +5,99 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
-
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
+import java.util.Optional;
 
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.CryptoPolicy.PasswordHashing;
 
 /**
- * Hashes local administrator passwords with Argon2id at the cost {@link CryptoPolicy} sets (R-ADM-6), and checks a
- * password against a stored hash at the cost that hash records.
+ * Hashes local administrator passwords (R-ADM-6) and checks a password against a stored hash at the cost that hash
+ * records: Argon2id at the cost {@link CryptoPolicy} sets, or in FIPS mode PBKDF2-HMAC-SHA256, since Argon2 is not
+ * an approved algorithm. The standard build still checks PBKDF2 hashes, so leaving FIPS mode keeps every account;
+ * the FIPS build cannot check Argon2id ones ({@link #checkable}), so those accounts need a new password.
  */
 public final class PasswordHasher {
-    private final PasswordHashing cost;
+    private final PasswordHashScheme current;
+    private final List<PasswordHashScheme> checked;
+    private final int shortestPassword;
     private final SecureRandom random;
 
     public PasswordHasher(CryptoPolicy policy, SecureRandom random) {
-        this(policy.passwordHashing(), random);
+        this(policy.fipsMode() ? fips(policy) : standard(policy.passwordHashing(), policy), random);
     }
 
-    /** At another cost than the policy's: for tests, which need cheap hashes or hashes made under an older policy. */
+    /** At another Argon2id cost than the policy's: for tests, which need cheap hashes or hashes made under an older policy. */
     PasswordHasher(PasswordHashing cost, SecureRandom random) {
-        this.cost = Objects.requireNonNull(cost);
+        this(standard(cost, CryptoPolicy.standard()), random);
+    }
+
+    private PasswordHasher(Schemes schemes, SecureRandom random) {
+        this.current = schemes.current();
+        this.checked = schemes.checked();
+        this.shortestPassword = schemes.shortestPassword();
         this.random = Objects.requireNonNull(random);
     }
 
-    /** A new hash under a fresh salt, in PHC form. The caller still owns, and should clear, the password. */
+    private record Schemes(PasswordHashScheme current, List<PasswordHashScheme> checked, int shortestPassword) {
+    }
+
+    private static Schemes standard(PasswordHashing cost, CryptoPolicy policy) {
+        PasswordHashScheme argon2id = new Argon2idScheme(cost);
+        return new Schemes(argon2id, List.of(argon2id, new Pbkdf2Scheme(policy)), 1);
+    }
+
+    private static Schemes fips(CryptoPolicy policy) {
+        Pbkdf2Scheme pbkdf2 = new Pbkdf2Scheme(policy);
+        return new Schemes(pbkdf2, List.of(pbkdf2), pbkdf2.shortestPassword());
+    }
+
+    /** A new hash under a fresh salt. The caller still owns, and should clear, the password. */
     public String hash(char[] password) {
-        byte[] salt = new byte[cost.saltBytes()];
+        byte[] salt = new byte[current.saltBytes()];
         random.nextBytes(salt);
-        byte[] derived = argon2id(password, cost, salt);
-        try {
-            return new PasswordHash(cost, salt, derived).encoded();
-        } finally {
-            Arrays.fill(derived, (byte) 0);
-        }
-    }
-
-    /** Whether the password is the one hashed; false for a malformed hash or one asking an unreasonable cost. */
-    public boolean matches(char[] password, String encoded) {
-        return PasswordHash.parse(encoded).map(stored -> {
-            byte[] derived = argon2id(password, stored.cost(), stored.salt());
-            try {
-                return MessageDigest.isEqual(derived, stored.hash());
-            } finally {
-                Arrays.fill(derived, (byte) 0);
-            }
-        }).orElse(false);
-    }
-
-    /** Whether a stored hash should be replaced at the next sign-in: it is cheaper than the policy asks, or unreadable. */
-    public boolean needsRehash(String encoded) {
-        return PasswordHash.parse(encoded).map(PasswordHash::cost).map(stored ->
-                stored.memoryKiB() < cost.memoryKiB() || stored.iterations() < cost.iterations()
-                        || stored.parallelism() < cost.parallelism() || stored.saltBytes() < cost.saltBytes()
-                        || stored.hashBytes() < cost.hashBytes()).orElse(true);
-    }
-
-    private static byte[] argon2id(char[] password, PasswordHashing cost, byte[] salt) {
-        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(cost.memoryKiB())
-                .withIterations(cost.iterations())
-                .withParallelism(cost.parallelism())
-                .withSalt(salt)
-                .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
         byte[] utf8 = utf8(password);
-        byte[] derived = new byte[cost.hashBytes()];
         try {
-            generator.generateBytes(utf8, derived);
-            return derived;
+            return current.hash(utf8, salt);
         } finally {
             Arrays.fill(utf8, (byte) 0);
         }
+    }
+
+    /** Whether the password is the one hashed; false for a malformed hash, one asking an unreasonable cost, or one this build cannot check. */
+    public boolean matches(char[] password, String encoded) {
+        Optional<PasswordHashScheme> scheme = schemeOf(encoded);
+        if (scheme.isEmpty()) {
+            return false;
+        }
+        byte[] utf8 = utf8(password);
+        try {
+            return scheme.get().matches(utf8, encoded);
+        } finally {
+            Arrays.fill(utf8, (byte) 0);
+        }
+    }
+
+    /** Whether this build can check the stored hash at all: the FIPS build cannot check Argon2id. */
+    public boolean checkable(String encoded) {
+        return schemeOf(encoded).isPresent();
+    }
+
+    /** Whether a stored hash should be replaced at the next sign-in: another scheme, cheaper than the policy asks, or unreadable. */
+    public boolean needsRehash(String encoded) {
+        return !current.recognises(encoded) || current.weakerThanPolicy(encoded);
+    }
+
+    /** The fewest characters a new password may have for this build to hash it: 14 in FIPS mode, otherwise no floor. */
+    public int shortestPassword() {
+        return shortestPassword;
+    }
+
+    private Optional<PasswordHashScheme> schemeOf(String encoded) {
+        return checked.stream().filter(scheme -> scheme.recognises(encoded)).findFirst();
     }
 
     /**

@@ -34,6 +34,11 @@ public final class PasswordPolicy {
         public static Settings standard() {
             return new Settings(12, 5, Duration.ofDays(60), Duration.ofDays(10));
         }
+
+        /** These settings with a longer minimum length if {@code floor} is above it. */
+        public Settings withMinLengthAtLeast(int floor) {
+            return floor <= minLength ? this : new Settings(floor, historySize, maximumAge, minimumAge);
+        }
     }
 
     private final Settings settings;

@@ -122,6 +122,7 @@ public final class VestibuleLauncher {
     }
 
     private void serve() {
+        FipsMode.apply(settings, console);
         CryptoPolicy.bouncyCastle();
         DataDirectory data = new DataDirectory(settings.path("vestibule.data.dir", "vestibule-data"));
         dataDirectoryLock = data.prepareAndLock();

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.DERBMPString;
+import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -68,7 +68,7 @@ class ServerCertificatesTest {
         assertThat(new JcaPKCS10CertificationRequest(csr).getPublicKey().getAlgorithm()).isEqualTo("EC");
         assertThat(csr.getSignatureAlgorithm().getAlgorithm().getId()).as("ecdsa-with-SHA384").isEqualTo("1.2.840.10045.4.3.3");
         Extensions requested = requestedExtensions(csr);
-        assertThat(DERBMPString.getInstance(requested.getExtensionParsedValue(ServerCertificates.MS_TEMPLATE_NAME)).getString())
+        assertThat(((ASN1String) requested.getExtensionParsedValue(ServerCertificates.MS_TEMPLATE_NAME)).getString())
                 .isEqualTo("WebServer");
         assertThat(certificates.requests()).extracting(CertificateRequest::id).containsExactly(request.id());
 

@@ -41,6 +41,10 @@ public final class SrtpSession implements AutoCloseable {
     private static final Map<SrtpRefusal, Optional<SrtpRefusal>> REFUSALS = Arrays.stream(SrtpRefusal.values())
             .collect(Collectors.toUnmodifiableMap(reason -> reason, Optional::of));
 
+    static {
+        FipsModuleCiphers.selectInFipsMode();
+    }
+
     private final SrtpProfile profile;
     private final SrtpContextFactory sending;
     private final SrtpContextFactory receiving;
