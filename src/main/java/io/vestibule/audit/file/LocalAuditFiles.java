@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -194,6 +195,12 @@ public class LocalAuditFiles implements AuditRecordSink {
 
     public String keyFingerprint() {
         return files().keyFingerprint();
+    }
+
+    /** The public key that verifies the checkpoints this service signs, for the crypto policy report. */
+    public PublicKey checkpointPublicKey() {
+        files();
+        return key.publicKey();
     }
 
     @PreDestroy

@@ -16,12 +16,14 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.vestibule.crypto.Aead;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.MasterKeyStore;
 import io.vestibule.crypto.MasterPassphrase;
+import io.vestibule.crypto.inventory.CertificatesInUse;
 import io.vestibule.crypto.pki.CaTrustStore;
 import io.vestibule.crypto.pki.ServerCertificates;
 
@@ -34,6 +36,9 @@ public class CryptoResources {
     @Inject
     @ConfigProperty(name = "vestibule.data.dir", defaultValue = "vestibule-data")
     String dataDirectory;
+
+    @Inject
+    Config config;
 
     @Inject
     @ConfigProperty(name = "vestibule.keystore.password")
@@ -85,6 +90,13 @@ public class CryptoResources {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the trust store " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The certificate files and stores the service uses, for the expiry alarms and the crypto policy report. */
+    @Produces
+    @Singleton
+    CertificatesInUse certificatesInUse(CaTrustStore store) {
+        return CertificatesInUse.of(key -> config.getOptionalValue(key, String.class), Path.of(dataDirectory), store);
     }
 
     @Produces
