@@ -41,6 +41,7 @@ import io.vestibule.audit.chain.IntegrityReport;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.MasterKeyStore;
 import io.vestibule.crypto.PrivateFiles;
+import io.vestibule.crypto.keys.DataDirectoryPath;
 import io.vestibule.crypto.pki.PemFiles;
 import io.vestibule.crypto.pki.SelfSignedCertificateIssuer;
 import io.vestibule.crypto.pki.TlsIdentity;
@@ -62,6 +63,9 @@ public class LocalAuditFiles implements AuditRecordSink {
 
     @Inject
     Config config;
+
+    @Inject
+    DataDirectoryPath dataDirectory;
 
     @Inject
     MasterKeyStore masterKeyStore;
@@ -247,7 +251,7 @@ public class LocalAuditFiles implements AuditRecordSink {
 
     private synchronized ChainedAuditFiles files() {
         if (files == null) {
-            Path directory = Path.of(config.getOptionalValue("vestibule.data.dir", String.class).orElse("vestibule-data")).resolve("audit");
+            Path directory = dataDirectory.resolve("audit");
             AuditFileLimits limits = new AuditFileLimits(
                     config.getOptionalValue("vestibule.audit.files.rotate-bytes", Long.class).orElse(AuditFileLimits.PRODUCT.rotateBytes()),
                     config.getOptionalValue("vestibule.audit.files.keep-bytes", Long.class).orElse(AuditFileLimits.PRODUCT.keepBytes()));

@@ -47,6 +47,13 @@ public class CryptoResources {
     @Resource(lookup = "jdbc/vestibule")
     DataSource dataSource;
 
+    /** The one reading of {@code vestibule.data.dir}; everything else that needs the data directory injects this. */
+    @Produces
+    @Singleton
+    DataDirectoryPath dataDirectory() {
+        return new DataDirectoryPath(Path.of(dataDirectory));
+    }
+
     @Produces
     @Singleton
     CryptoPolicy policy() {
@@ -74,8 +81,8 @@ public class CryptoResources {
 
     @Produces
     @Singleton
-    MasterKeyStore masterKeyStore(CryptoPolicy policy, SecureRandom random) {
-        Path keys = Path.of(dataDirectory).resolve("keys");
+    MasterKeyStore masterKeyStore(CryptoPolicy policy, SecureRandom random, DataDirectoryPath data) {
+        Path keys = data.resolve("keys");
         MasterPassphrase passphrase = MasterPassphrase.resolve(keyStorePassword, keys.resolve("master.pass"), keys.resolve("master.p12"), random);
         return MasterKeyStore.openOrCreate(keys.resolve("master.p12"), passphrase, policy);
     }
@@ -83,8 +90,8 @@ public class CryptoResources {
     /** The administrators' CA certificates, {@code tls/trust-store.pem} in the data directory. */
     @Produces
     @Singleton
-    CaTrustStore caTrustStore(CryptoPolicy policy, Clock clock) {
-        Path file = Path.of(dataDirectory).resolve("tls").resolve("trust-store.pem");
+    CaTrustStore caTrustStore(CryptoPolicy policy, Clock clock, DataDirectoryPath data) {
+        Path file = data.resolve("tls").resolve("trust-store.pem");
         try {
             return new CaTrustStore(file, policy, clock);
         } catch (IOException e) {
@@ -95,8 +102,8 @@ public class CryptoResources {
     /** The certificate files and stores the service uses, for the expiry alarms and the crypto policy report. */
     @Produces
     @Singleton
-    CertificatesInUse certificatesInUse(CaTrustStore store) {
-        return CertificatesInUse.of(key -> config.getOptionalValue(key, String.class), Path.of(dataDirectory), store);
+    CertificatesInUse certificatesInUse(CaTrustStore store, DataDirectoryPath data) {
+        return CertificatesInUse.of(key -> config.getOptionalValue(key, String.class), data.path(), store);
     }
 
     @Produces
