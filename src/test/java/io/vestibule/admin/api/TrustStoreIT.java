@@ -14,6 +14,10 @@ import java.util.List;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,10 +25,13 @@ import io.vestibule.crypto.pki.CaTrustStore;
 import io.vestibule.crypto.pki.PemFiles;
 import io.vestibule.testing.AdminClient;
 import io.vestibule.testing.ApiResponse;
+import io.vestibule.testing.Chromium;
+import io.vestibule.testing.ConsoleSignIn;
 import io.vestibule.testing.ServerResolver;
 import io.vestibule.testing.TestCertificates;
 import io.vestibule.testing.VestibuleServer;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -121,6 +128,35 @@ class TrustStoreIT {
         assertThat(dave.delete("/trust-store/" + CaTrustStore.fingerprint(ca.certificate())).status()).isEqualTo(204);
         assertThat(server.newAdminClient().signIn("carol", server.demoPassword()).get("/audit?type=trust.import&actor=dave&outcome=refused")
                 .jsonArray().getValuesAs(JsonObject.class)).anySatisfy(event -> assertThat(event.getString("detail")).contains("crl_bad_signature"));
+    }
+
+    /** The console's Trust store page: a bundle of a CA and its CRL pasted and imported, the CRL listed and deleted. */
+    @Test
+    void theConsoleImportsACrlWithItsCaListsItAndDeletesIt(VestibuleServer server) {
+        TestCertificates.Issued ca = TestCertificates.authority("CN=TrustStoreIT Console CA");
+        X509CRL crl = TestCertificates.crl(ca, Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(1)),
+                BigInteger.valueOf(7), BigInteger.valueOf(8));
+        try (Chromium chromium = Chromium.launch(); BrowserContext context = chromium.newContext()) {
+            Page page = context.newPage();
+            ConsoleSignIn.signIn(page, server, "dave");
+            ConsoleSignIn.open(page, "Trust store", "trust-store.html");
+
+            page.getByLabel("Or paste one or more PEM certificates or CRLs").fill(PemFiles.toPem(List.of(ca.certificate())) + TestCertificates.crlPem(crl));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import").setExact(true)).click();
+
+            assertThat(page.locator("#import-results")).containsText("CRL of CN=TrustStoreIT Console CA: imported.");
+            Locator row = page.locator("#crls tbody tr").filter(new Locator.FilterOptions().setHasText("CN=TrustStoreIT Console CA"));
+            assertThat(row).containsText(CaTrustStore.fingerprint(crl));
+            assertThat(row.locator("td").nth(2)).hasText("2");
+
+            row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete the CRL of CN=TrustStoreIT Console CA")).click();
+            page.locator("dialog").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")).click();
+
+            assertThat(page.locator("#status")).containsText("CRL of CN=TrustStoreIT Console CA deleted.");
+            assertThat(row).hasCount(0);
+        } finally {
+            server.newAdminClient().signIn("dave", server.demoPassword()).delete("/trust-store/" + CaTrustStore.fingerprint(ca.certificate()));
+        }
     }
 
     private static JsonObject pem(String pem) {
