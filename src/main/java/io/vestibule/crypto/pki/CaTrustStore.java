@@ -40,7 +40,7 @@ import io.vestibule.crypto.CryptoPolicyViolation;
  * <p>The store also keeps CRLs of its CAs (a second PEM file beside the first, {@code trust-store-crls.pem}), which the
  * revocation check of administrators' client certificates reads before it asks any network source. A CRL is taken only
  * when a CA of the store signed it with a signature the policy accepts, it names a nextUpdate that has not passed and
- * it is not a delta CRL; at most one CRL per CA is kept, the newest. Deleting a CA deletes the CRLs only it signed.
+ * it is not a delta CRL (nor has a critical extension the JDK does not know); at most one CRL per CA is kept, the newest. Deleting a CA deletes the CRLs only it signed.
  */
 public final class CaTrustStore {
     private static final Pattern PEM_CRL = Pattern.compile("-----BEGIN X509 CRL-----([A-Za-z0-9+/=\\s]*)-----END X509 CRL-----");
@@ -186,6 +186,9 @@ public final class CaTrustStore {
         }
         if (crl.getExtensionValue(Extension.deltaCRLIndicator.getId()) != null) {
             return Optional.of(new Refusal("crl_delta", "Delta CRLs are not used; import the CA's full CRL."));
+        }
+        if (crl.hasUnsupportedCriticalExtension()) {
+            return Optional.of(new Refusal("crl_critical_extension", "The CRL has a critical extension this service does not support."));
         }
         Optional<X509CRL> newer = kept.stream().filter(held -> issuerAmong(held, List.of(issuer.get())).isPresent())
                 .filter(held -> !held.getThisUpdate().before(crl.getThisUpdate())).findFirst();

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -195,6 +197,21 @@ class CaTrustStoreTest {
 
         assertThat(outcome.refusal().orElseThrow().code()).isEqualTo("crypto_policy");
         assertThat(store.crls()).isEmpty();
+    }
+
+    @Test
+    void aCrlWithAnUnknownCriticalExtensionIsRefused() throws Exception {
+        TestCertificates.Issued root = TestCertificates.authority("CN=CRL Root");
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(root.subject(), Date.from(Instant.now().minusSeconds(60)));
+        builder.setNextUpdate(Date.from(Instant.now().plus(Duration.ofDays(7))));
+        builder.addExtension(new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1"), true, DERNull.INSTANCE);
+        byte[] encoded = builder.build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(CryptoPolicy.bouncyCastle()).build(root.key()))
+                .getEncoded();
+        X509CRL odd = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(encoded));
+        CaTrustStore store = store();
+        store.importBundle(PemFiles.toPem(List.of(root.certificate())));
+
+        assertThat(store.importCrls(TestCertificates.crlPem(odd)).get(0).refusal().orElseThrow().code()).isEqualTo("crl_critical_extension");
     }
 
     @Test
