@@ -9,8 +9,10 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -93,7 +95,7 @@ public class TrustStoreResource {
         boolean anyTaken = outcomes.stream().anyMatch(taken -> taken.result() != ImportOutcome.Result.REFUSED)
                 || outcome.crls().stream().anyMatch(taken -> taken.result() != ImportOutcome.Result.REFUSED);
         audit.record(AuditEventType.TRUST_IMPORT, current.actor(), anyTaken ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.REFUSED,
-                java.util.stream.Stream.concat(outcomes.stream().map(TrustStoreResource::describe), outcome.crls().stream().map(TrustStoreResource::describe))
+                Stream.concat(outcomes.stream().map(TrustStoreResource::describe), outcome.crls().stream().map(TrustStoreResource::describe))
                         .collect(Collectors.joining("; ")));
         var results = JsonBuilders.array();
         for (ImportOutcome certificate : outcomes) {
@@ -174,7 +176,7 @@ public class TrustStoreResource {
         }
     }
 
-    private jakarta.json.JsonArrayBuilder crlResults(List<CrlOutcome> outcomes) {
+    private JsonArrayBuilder crlResults(List<CrlOutcome> outcomes) {
         var results = JsonBuilders.array();
         for (CrlOutcome outcome : outcomes) {
             JsonObjectBuilder json = json(outcome.crl(), outcome.fingerprint()).add("result", outcome.result().name().toLowerCase());
