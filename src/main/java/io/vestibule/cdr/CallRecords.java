@@ -3,7 +3,6 @@ package io.vestibule.cdr;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -46,6 +45,7 @@ import io.vestibule.crypto.KeyEncryptionKeys;
 import io.vestibule.crypto.MasterKeyStore;
 import io.vestibule.crypto.Pkcs11KeyEncryptionKeys;
 import io.vestibule.crypto.PrivateFiles;
+import io.vestibule.crypto.keys.DataDirectoryPath;
 import io.vestibule.crypto.pki.PemFiles;
 import io.vestibule.crypto.pki.SelfSignedCertificateIssuer;
 import io.vestibule.crypto.pki.TlsIdentity;
@@ -71,6 +71,9 @@ public class CallRecords implements CallRecorder {
 
     @Inject
     Config config;
+
+    @Inject
+    DataDirectoryPath dataDirectory;
 
     @Inject
     MasterKeyStore masterKeyStore;
@@ -116,14 +119,14 @@ public class CallRecords implements CallRecorder {
         verifier = new ChainVerifier(chain, signatures, keys);
         retention = new CallRecordRetention(keys, store, signatures, checkpointKey, clock,
                 config.getOptionalValue("vestibule.cdr.retention-days", Integer.class).orElse(365));
-        pipeline = new CallRecordPipeline(sealer, new CallJournal(dataDirectory().resolve("cdr-journal"), 64L << 20), store, signatures,
+        pipeline = new CallRecordPipeline(sealer, new CallJournal(dataDirectory.resolve("cdr-journal"), 64L << 20), store, signatures,
                 checkpointKey, clock, threads, config.getOptionalValue("vestibule.cdr.queue-capacity", Integer.class).orElse(100_000));
         pipeline.start();
         metrics.gauge("vestibule_cdr_backlog", (Supplier<Long>) pipeline::backlog, Supplier::get);
         metrics.gauge("vestibule_cdr_acknowledged", (Supplier<Long>) pipeline::acknowledged, Supplier::get);
         metrics.gauge("vestibule_cdr_lost", (Supplier<Long>) pipeline::lost, Supplier::get);
         daily = scheduler.scheduleWithFixedDelay(this::housekeeping, 0, 6, TimeUnit.HOURS);
-        LOG.info(() -> "Call records: key-encryption keys in " + keks.describe() + "; journal in " + dataDirectory().resolve("cdr-journal"));
+        LOG.info(() -> "Call records: key-encryption keys in " + keks.describe() + "; journal in " + dataDirectory.resolve("cdr-journal"));
     }
 
     @Override
@@ -241,15 +244,11 @@ public class CallRecords implements CallRecorder {
             return issued;
         });
         try {
-            PrivateFiles.writeAtomically(dataDirectory().resolve("tls").resolve("cdr-checkpoint-certificate.pem"),
+            PrivateFiles.writeAtomically(dataDirectory.resolve("tls").resolve("cdr-checkpoint-certificate.pem"),
                     PemFiles.toPem(identity.chain()).getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new CallRecordPipeline.CheckpointKey(identity.privateKey(), identity.leaf().getPublicKey());
-    }
-
-    private Path dataDirectory() {
-        return Path.of(config.getOptionalValue("vestibule.data.dir", String.class).orElse("vestibule-data"));
     }
 }

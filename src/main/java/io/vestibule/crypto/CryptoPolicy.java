@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -222,9 +223,18 @@ public final class CryptoPolicy {
      * hash is read from the signature's parameters, where it lives.
      */
     public void requireAcceptableSignature(X509Certificate certificate) {
-        String name = certificate.getSigAlgName().toUpperCase(Locale.ROOT);
+        requireAcceptableSignature(certificate.getSigAlgName(), certificate.getSigAlgParams());
+    }
+
+    /** The same rule for the signature of a CRL. */
+    public void requireAcceptableSignature(X509CRL crl) {
+        requireAcceptableSignature(crl.getSigAlgName(), crl.getSigAlgParams());
+    }
+
+    private static void requireAcceptableSignature(String algorithm, byte[] parameters) {
+        String name = algorithm.toUpperCase(Locale.ROOT);
         if (name.equals("RSASSA-PSS")) {
-            String hash = pssDigest(certificate.getSigAlgParams()).toUpperCase(Locale.ROOT).replace("-", "");
+            String hash = pssDigest(parameters).toUpperCase(Locale.ROOT).replace("-", "");
             if (!STRONG_HASHES.contains(hash)) {
                 throw new CryptoPolicyViolation("RSASSA-PSS with " + hash + " is not accepted; SHA-256 or stronger is required");
             }
@@ -233,7 +243,7 @@ public final class CryptoPolicy {
         boolean strongHash = STRONG_HASHES.stream().anyMatch(name::contains) || name.contains("SHA3-");
         boolean plainDsa = name.contains("DSA") && !name.contains("ECDSA");
         if (!strongHash || plainDsa) {
-            throw new CryptoPolicyViolation("Signature algorithm " + certificate.getSigAlgName()
+            throw new CryptoPolicyViolation("Signature algorithm " + algorithm
                     + " is not accepted; SHA-256 or stronger with ECDSA or RSA is required");
         }
     }

@@ -3,7 +3,6 @@ package io.vestibule.identity;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -27,6 +26,7 @@ import org.eclipse.microprofile.config.Config;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.MasterKeyStore;
 import io.vestibule.crypto.PrivateFiles;
+import io.vestibule.crypto.keys.DataDirectoryPath;
 import io.vestibule.crypto.keys.DataKeyRing;
 import io.vestibule.crypto.pki.CaTrustStore;
 import io.vestibule.crypto.pki.PemFiles;
@@ -70,6 +70,7 @@ public class DirectoryService {
     private DataKeyRing dataKeys;
     private DirectoryContact contact;
     private CaTrustStore caStore;
+    private DataDirectoryPath dataDirectory;
     private DemoDirectory demoDirectory;
     private volatile LdapDirectory directory;
     private Optional<DirectorySettings> baseline = Optional.empty();
@@ -78,8 +79,9 @@ public class DirectoryService {
     @Inject
     public DirectoryService(Config config, MasterKeyStore masterKeyStore, CryptoPolicy policy, SecureRandom random, Clock clock,
                             SettingStore store, DataKeyRing dataKeys, DirectoryContact contact,
-                            CaTrustStore caStore) {
+                            CaTrustStore caStore, DataDirectoryPath dataDirectory) {
         this.caStore = caStore;
+        this.dataDirectory = dataDirectory;
         this.config = config;
         this.masterKeyStore = masterKeyStore;
         this.policy = policy;
@@ -213,7 +215,6 @@ public class DirectoryService {
         Optional<String> password = config.getOptionalValue("vestibule.demo.password", String.class);
         TlsIdentity identity = new SelfSignedIdentities(masterKeyStore, policy, random)
                 .keptOrIssued("demo-directory", List.of("localhost", "127.0.0.1"), clock.instant());
-        Path dataDirectory = Path.of(config.getOptionalValue("vestibule.data.dir", String.class).orElse("vestibule-data"));
         PrivateFiles.writeAtomically(dataDirectory.resolve("tls").resolve("demo-directory-certificate.pem"),
                 PemFiles.toPem(identity.chain()).getBytes(StandardCharsets.US_ASCII));
         DemoDirectory started = DemoDirectory.start(port, password, identity, policy, random);

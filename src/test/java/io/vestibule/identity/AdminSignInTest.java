@@ -113,7 +113,7 @@ class AdminSignInTest {
                 new Sessions<>(new InMemorySessionStore<>(),
                         () -> new SessionPolicy(Duration.ofMinutes(5), Duration.ofHours(12), 10, 100, SessionPolicy.WhenFull.REFUSE),
                         POLICY, RANDOM, clock),
-                new ClientCertificateRevocation(List.of(ca.certificate()), () -> crls,
+                new ClientCertificateRevocation(List.of(ca.certificate()), List::of, () -> crls,
                         new RevocationFetcher(Duration.ofSeconds(1), Duration.ofSeconds(2)), POLICY, mode, clock));
         signIn = newSignIn.apply(RevocationFailureMode.FAIL_CLOSED);
     }

@@ -1,56 +1,55 @@
 package io.vestibule.admin.crypto;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.PublicKey;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.Config;
-
 import io.vestibule.access.token.SigningKeys;
+import io.vestibule.audit.file.LocalAuditFiles;
 import io.vestibule.audit.syslog.SyslogForwarding;
 import io.vestibule.cdr.CallRecords;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.CryptoPolicyReport;
 import io.vestibule.crypto.CryptoPolicyReport.Use;
-import io.vestibule.crypto.pki.PemFiles;
+import io.vestibule.crypto.inventory.CertificatesInUse;
 import io.vestibule.identity.DirectoryService;
-import io.vestibule.identity.ldap.DirectorySettings;
-import io.vestibule.identity.oidc.OidcSettings;
 import io.vestibule.identity.oidc.SingleSignOn;
 import io.vestibule.media.gateway.MediaGateway;
 
 /**
- * Gathers what each use of keys and certificates holds now, for {@link CryptoPolicyReport} to judge: the listeners'
- * chain as the launcher published it for this run, the token signing keys, call records' sealing and checkpoint key,
- * the media gateway's DTLS certificate, the trust anchors in force for the directory and the provider, and the trust
- * files of syslog and the administrators' client certificates, read again so that the report shows the file as it is.
+ * Gathers what each use of keys and certificates holds now, for {@link CryptoPolicyReport} to judge: the certificates of
+ * {@link CertificatesInUse} (the listeners' chain as the launcher published it for this run, the trust files of the
+ * directory, the provider, syslog and the administrators' client certificates, the trust store's CAs: the same list the
+ * expiry alarms watch, read again so that the report shows each file as it is), the token signing keys, call records'
+ * sealing and checkpoint key, the audit files' checkpoint key and the media gateway's DTLS certificate.
  */
 @ApplicationScoped
 public class CryptoUses {
     private static final String JVM_TRUST_STORE = "the JVM's trust store of public CAs, which the crypto policy does not check";
 
-    private Config config;
     private CryptoPolicy policy;
+    private CertificatesInUse certificates;
     private SigningKeys signingKeys;
     private CallRecords callRecords;
+    private LocalAuditFiles auditFiles;
     private MediaGateway mediaGateway;
     private DirectoryService directory;
     private SingleSignOn singleSignOn;
     private SyslogForwarding syslog;
 
     @Inject
-    public CryptoUses(Config config, CryptoPolicy policy, SigningKeys signingKeys, CallRecords callRecords, MediaGateway mediaGateway,
-                      DirectoryService directory, SingleSignOn singleSignOn, SyslogForwarding syslog) {
-        this.config = config;
+    public CryptoUses(CryptoPolicy policy, CertificatesInUse certificates, SigningKeys signingKeys, CallRecords callRecords,
+                      LocalAuditFiles auditFiles, MediaGateway mediaGateway, DirectoryService directory, SingleSignOn singleSignOn,
+                      SyslogForwarding syslog) {
         this.policy = policy;
+        this.certificates = certificates;
         this.signingKeys = signingKeys;
         this.callRecords = callRecords;
+        this.auditFiles = auditFiles;
         this.mediaGateway = mediaGateway;
         this.directory = directory;
         this.singleSignOn = singleSignOn;
@@ -70,23 +69,24 @@ public class CryptoUses {
                 tokenSigning(report),
                 report.sealed("cdr_sealing", "a data key per day, wrapped by " + callRecords.keyEncryptionKeysDescription()),
                 report.signingKeys("cdr_checkpoints", "checkpoint key in the master key store", List.of(callRecords.checkpointPublicKey())),
+                report.signingKeys("audit_checkpoints", "audit files' checkpoint key in the master key store",
+                        List.of(auditFiles.checkpointPublicKey())),
                 report.presented("dtls", "media gateway, made at each start", List.of(mediaGateway.certificate())),
                 directoryTrust(report),
                 providerTrust(report),
                 syslogTrust(report),
                 adminClientAuthorities(report),
+                trustStore(report),
                 report.absent("backups", "encrypted backups are not built yet"));
     }
 
     /** Both listeners present the chain the launcher wrote for this run; each is listed, as each is a use. */
     private Use listener(CryptoPolicyReport report, String name) {
-        Path published = dataDirectory().resolve("tls").resolve("https-certificate.pem");
-        String source = setting("vestibule.tls.cert.file").map(file -> "VESTIBULE_TLS_CERT_FILE (" + file + ")")
-                .orElse("self-signed, kept in the master key store");
+        CertificatesInUse.Source listeners = certificates.named(CertificatesInUse.LISTENERS).orElseThrow();
         try {
-            return report.presented(name, source, PemFiles.readCertificates(published));
+            return report.presented(name, listeners.origin(), listeners.read());
         } catch (IOException e) {
-            return report.unreadable(name, source, "the certificate published for this run cannot be read: " + e.getMessage());
+            return report.unreadable(name, listeners.origin(), "the certificate published for this run cannot be read: " + e.getMessage());
         }
     }
 
@@ -99,60 +99,52 @@ public class CryptoUses {
                 + "), private keys sealed in the database", keys);
     }
 
+    /** The demo directory's own certificate when the demo runs, else the directory's trust file. */
     private Use directoryTrust(CryptoPolicyReport report) {
-        Optional<DirectorySettings> settings = directory.settings();
-        if (settings.isEmpty()) {
+        if (directory.settings().isEmpty()) {
             return report.absent("directory_trust", "no directory is configured");
         }
-        if (settings.get().trustAnchors().isEmpty()) {
-            return report.unchecked("directory_trust", "JVM trust store", "no VESTIBULE_LDAP_TRUST_FILE: " + JVM_TRUST_STORE);
-        }
-        String source = config.getOptionalValue("vestibule.demo", Boolean.class).orElse(false)
-                ? "the demo directory's certificate" : "VESTIBULE_LDAP_TRUST_FILE";
-        return report.trusted("directory_trust", source, settings.get().trustAnchors());
+        return trusted(report, "directory_trust", certificates.named(CertificatesInUse.DEMO_DIRECTORY)
+                .or(() -> certificates.named(CertificatesInUse.DIRECTORY_TRUST)))
+                .orElseGet(() -> report.unchecked("directory_trust", "JVM trust store", "no VESTIBULE_LDAP_TRUST_FILE: " + JVM_TRUST_STORE));
     }
 
     private Use providerTrust(CryptoPolicyReport report) {
-        Optional<OidcSettings> settings = singleSignOn.settings();
-        if (settings.isEmpty()) {
+        if (singleSignOn.settings().isEmpty()) {
             return report.absent("provider_trust", "single sign-on is not configured");
         }
-        if (settings.get().trustAnchors().isEmpty()) {
-            return report.unchecked("provider_trust", "JVM trust store", "no VESTIBULE_OIDC_TRUST_FILE: " + JVM_TRUST_STORE);
-        }
-        return report.trusted("provider_trust", "VESTIBULE_OIDC_TRUST_FILE", settings.get().trustAnchors());
+        return trusted(report, "provider_trust", certificates.named(CertificatesInUse.PROVIDER_TRUST))
+                .orElseGet(() -> report.unchecked("provider_trust", "JVM trust store", "no VESTIBULE_OIDC_TRUST_FILE: " + JVM_TRUST_STORE));
     }
 
     private Use syslogTrust(CryptoPolicyReport report) {
         if (syslog.settings().servers().isEmpty()) {
             return report.absent("syslog_trust", "no syslog server is configured");
         }
-        return trustFile(report, "syslog_trust", "vestibule.syslog.ca-file", "VESTIBULE_SYSLOG_CA_FILE")
+        return trusted(report, "syslog_trust", certificates.named(CertificatesInUse.SYSLOG_TRUST))
                 .orElseGet(() -> report.unchecked("syslog_trust", "JVM trust store", "no VESTIBULE_SYSLOG_CA_FILE: " + JVM_TRUST_STORE));
     }
 
     private Use adminClientAuthorities(CryptoPolicyReport report) {
-        return trustFile(report, "admin_client_ca", "vestibule.admin.client.ca.file", "VESTIBULE_ADMIN_CLIENT_CA_FILE")
+        return trusted(report, "admin_client_ca", certificates.named(CertificatesInUse.ADMIN_CLIENT_CA))
                 .orElseGet(() -> report.absent("admin_client_ca", "no VESTIBULE_ADMIN_CLIENT_CA_FILE: administrators sign in without certificates"));
     }
 
-    private Optional<Use> trustFile(CryptoPolicyReport report, String name, String key, String setting) {
-        return setting(key).map(file -> {
-            String source = setting + " (" + file + ")";
+    /** The CAs the directory, the provider and syslog trust besides their own trust file; each judged as at import. */
+    private Use trustStore(CryptoPolicyReport report) {
+        CertificatesInUse.Source store = certificates.named(CertificatesInUse.TRUST_STORE).orElseThrow();
+        return trusted(report, "trust_store", Optional.of(store))
+                .filter(use -> !use.keys().isEmpty())
+                .orElseGet(() -> report.absent("trust_store", "no CA certificate has been imported into the trust store"));
+    }
+
+    private static Optional<Use> trusted(CryptoPolicyReport report, String name, Optional<CertificatesInUse.Source> source) {
+        return source.map(file -> {
             try {
-                List<X509Certificate> anchors = PemFiles.readCertificates(Path.of(file));
-                return report.trusted(name, source, anchors);
+                return report.trusted(name, file.origin(), file.read());
             } catch (IOException e) {
-                return report.unreadable(name, source, "the file cannot be read: " + e.getMessage());
+                return report.unreadable(name, file.origin(), "cannot be read: " + e.getMessage());
             }
         });
-    }
-
-    private Optional<String> setting(String key) {
-        return config.getOptionalValue(key, String.class).map(String::strip).filter(value -> !value.isEmpty());
-    }
-
-    private Path dataDirectory() {
-        return Path.of(config.getOptionalValue("vestibule.data.dir", String.class).orElse("vestibule-data"));
     }
 }

@@ -17,7 +17,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.Config;
+import io.vestibule.crypto.inventory.CertificatesInUse;
 
 /**
  * Checks the service's certificates for expiry at start and then daily ({@link CertificateExpiryAlarms}), and at the
@@ -29,7 +29,7 @@ public class CertificateWatch {
     private static final Logger LOG = Logger.getLogger(CertificateWatch.class.getName());
 
     @Inject
-    Config config;
+    CertificatesInUse inUse;
 
     @Inject
     Alarms alarms;
@@ -46,7 +46,7 @@ public class CertificateWatch {
     private boolean stopped;
 
     synchronized void startAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        certificates = ServiceCertificates.from(config);
+        certificates = new ServiceCertificates(inUse);
         expiry = new CertificateExpiryAlarms(alarms, clock);
         next = scheduler.schedule(this::check, 0, TimeUnit.SECONDS);
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -40,6 +41,7 @@ import io.vestibule.audit.chain.IntegrityReport;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.MasterKeyStore;
 import io.vestibule.crypto.PrivateFiles;
+import io.vestibule.crypto.keys.DataDirectoryPath;
 import io.vestibule.crypto.pki.PemFiles;
 import io.vestibule.crypto.pki.SelfSignedCertificateIssuer;
 import io.vestibule.crypto.pki.TlsIdentity;
@@ -61,6 +63,9 @@ public class LocalAuditFiles implements AuditRecordSink {
 
     @Inject
     Config config;
+
+    @Inject
+    DataDirectoryPath dataDirectory;
 
     @Inject
     MasterKeyStore masterKeyStore;
@@ -196,6 +201,12 @@ public class LocalAuditFiles implements AuditRecordSink {
         return files().keyFingerprint();
     }
 
+    /** The public key that verifies the checkpoints this service signs, for the crypto policy report. */
+    public PublicKey checkpointPublicKey() {
+        files();
+        return key.publicKey();
+    }
+
     @PreDestroy
     void stop() {
         if (freeSpaceChecks != null) {
@@ -240,7 +251,7 @@ public class LocalAuditFiles implements AuditRecordSink {
 
     private synchronized ChainedAuditFiles files() {
         if (files == null) {
-            Path directory = Path.of(config.getOptionalValue("vestibule.data.dir", String.class).orElse("vestibule-data")).resolve("audit");
+            Path directory = dataDirectory.resolve("audit");
             AuditFileLimits limits = new AuditFileLimits(
                     config.getOptionalValue("vestibule.audit.files.rotate-bytes", Long.class).orElse(AuditFileLimits.PRODUCT.rotateBytes()),
                     config.getOptionalValue("vestibule.audit.files.keep-bytes", Long.class).orElse(AuditFileLimits.PRODUCT.keepBytes()));

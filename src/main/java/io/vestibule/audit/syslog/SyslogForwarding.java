@@ -32,6 +32,7 @@ import org.eclipse.microprofile.config.Config;
 import io.vestibule.audit.AuditEvent;
 import io.vestibule.audit.AuditRecordSink;
 import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.crypto.keys.DataDirectoryPath;
 import io.vestibule.platform.settings.SavedSettings;
 
 /**
@@ -53,6 +54,9 @@ public class SyslogForwarding implements AuditRecordSink {
 
     @Inject
     Config config;
+
+    @Inject
+    DataDirectoryPath dataDirectory;
 
     @Inject
     CryptoPolicy policy;
@@ -178,8 +182,7 @@ public class SyslogForwarding implements AuditRecordSink {
     }
 
     private Path queueDirectory(SyslogServer server) {
-        return Path.of(config.getOptionalValue("vestibule.data.dir", String.class).orElse("vestibule-data"))
-                .resolve("syslog-queue").resolve(server.key());
+        return dataDirectory.resolve("syslog-queue").resolve(server.key());
     }
 
     private void deleteQueue(SyslogServer server) {

@@ -16,12 +16,14 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.vestibule.crypto.Aead;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.MasterKeyStore;
 import io.vestibule.crypto.MasterPassphrase;
+import io.vestibule.crypto.inventory.CertificatesInUse;
 import io.vestibule.crypto.pki.CaTrustStore;
 import io.vestibule.crypto.pki.ServerCertificates;
 
@@ -36,11 +38,21 @@ public class CryptoResources {
     String dataDirectory;
 
     @Inject
+    Config config;
+
+    @Inject
     @ConfigProperty(name = "vestibule.keystore.password")
     Optional<String> keyStorePassword;
 
     @Resource(lookup = "jdbc/vestibule")
     DataSource dataSource;
+
+    /** The one reading of {@code vestibule.data.dir}; everything else that needs the data directory injects this. */
+    @Produces
+    @Singleton
+    DataDirectoryPath dataDirectory() {
+        return new DataDirectoryPath(Path.of(dataDirectory));
+    }
 
     @Produces
     @Singleton
@@ -69,8 +81,8 @@ public class CryptoResources {
 
     @Produces
     @Singleton
-    MasterKeyStore masterKeyStore(CryptoPolicy policy, SecureRandom random) {
-        Path keys = Path.of(dataDirectory).resolve("keys");
+    MasterKeyStore masterKeyStore(CryptoPolicy policy, SecureRandom random, DataDirectoryPath data) {
+        Path keys = data.resolve("keys");
         MasterPassphrase passphrase = MasterPassphrase.resolve(keyStorePassword, keys.resolve("master.pass"), keys.resolve("master.p12"), random);
         return MasterKeyStore.openOrCreate(keys.resolve("master.p12"), passphrase, policy);
     }
@@ -78,13 +90,20 @@ public class CryptoResources {
     /** The administrators' CA certificates, {@code tls/trust-store.pem} in the data directory. */
     @Produces
     @Singleton
-    CaTrustStore caTrustStore(CryptoPolicy policy, Clock clock) {
-        Path file = Path.of(dataDirectory).resolve("tls").resolve("trust-store.pem");
+    CaTrustStore caTrustStore(CryptoPolicy policy, Clock clock, DataDirectoryPath data) {
+        Path file = data.resolve("tls").resolve("trust-store.pem");
         try {
             return new CaTrustStore(file, policy, clock);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the trust store " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The certificate files and stores the service uses, for the expiry alarms and the crypto policy report. */
+    @Produces
+    @Singleton
+    CertificatesInUse certificatesInUse(CaTrustStore store, DataDirectoryPath data) {
+        return CertificatesInUse.of(key -> config.getOptionalValue(key, String.class), data.path(), store);
     }
 
     @Produces

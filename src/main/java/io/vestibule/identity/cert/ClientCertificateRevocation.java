@@ -18,8 +18,9 @@ import io.vestibule.crypto.CryptoPolicy;
  * Whether an administrator's client certificate, or a CA certificate between it and the configured authorities, has
  * been revoked (R-ADM-5). The TLS handshake has already checked the chain; this follows it again from the leaf up to
  * a certificate of {@code VESTIBULE_ADMIN_CLIENT_CA_FILE}, which is trusted as it is (take a revoked CA out of the file),
- * and asks for each certificate on the way: OCSP where the certificate names a responder, then a CRL (the
- * operator's CRL file, then the certificate's distribution points). A certificate revoked by any source is refused;
+ * and asks for each certificate on the way: first the trust store's current CRL of its issuer, which answers without
+ * the network; without one, OCSP where the certificate names a responder, then a CRL (the operator's CRL file, then
+ * the certificate's distribution points). A certificate revoked by any source is refused;
  * one no source could answer for is {@link RevocationStatus.Unknown}, which the {@link RevocationFailureMode} decides.
  */
 public final class ClientCertificateRevocation {
@@ -32,11 +33,12 @@ public final class ClientCertificateRevocation {
     private final RevocationFailureMode failureMode;
     private final Clock clock;
 
-    public ClientCertificateRevocation(List<X509Certificate> authorities, Supplier<List<X509CRL>> operatorCrls, RevocationFetcher fetcher,
-                                       CryptoPolicy policy, RevocationFailureMode failureMode, Clock clock) {
+    /** {@code storeCrls}: the trust store's CRLs; {@code operatorCrls}: those of {@code VESTIBULE_ADMIN_CLIENT_CRL_FILE}. */
+    public ClientCertificateRevocation(List<X509Certificate> authorities, Supplier<List<X509CRL>> storeCrls, Supplier<List<X509CRL>> operatorCrls,
+                                       RevocationFetcher fetcher, CryptoPolicy policy, RevocationFailureMode failureMode, Clock clock) {
         this.authorities = List.copyOf(authorities);
         this.ocsp = new OcspResponders(fetcher, policy);
-        this.crls = new RevocationLists(operatorCrls, fetcher);
+        this.crls = new RevocationLists(storeCrls, operatorCrls, fetcher);
         this.failureMode = failureMode;
         this.clock = clock;
     }
@@ -77,6 +79,11 @@ public final class ClientCertificateRevocation {
 
     private RevocationStatus statusOf(X509Certificate certificate, X509Certificate issuer, Instant now) {
         List<String> unknown = new ArrayList<>();
+        Optional<RevocationStatus> stored = crls.stored(certificate, issuer, now);
+        if (stored.isPresent() && !(stored.get() instanceof RevocationStatus.Unknown)) {
+            return stored.get();
+        }
+        stored.ifPresent(why -> unknown.add(((RevocationStatus.Unknown) why).description()));
         for (URI responder : RevocationPointers.ocspResponders(certificate)) {
             RevocationStatus status = ocsp.status(certificate, issuer, responder, now);
             if (!(status instanceof RevocationStatus.Unknown why)) {

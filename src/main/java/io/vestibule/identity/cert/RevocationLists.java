@@ -24,7 +24,8 @@ import java.util.function.Supplier;
 import org.bouncycastle.asn1.x509.Extension;
 
 /**
- * Revocation by CRL: the operator's own CRLs ({@code VESTIBULE_ADMIN_CLIENT_CRL_FILE}) first, then those at the
+ * Revocation by CRL: the trust store's CRLs ({@link #stored}, asked before any network source), then the operator's own
+ * CRLs ({@code VESTIBULE_ADMIN_CLIENT_CRL_FILE}), then those at the
  * certificate's distribution points, each fetched CRL kept until its nextUpdate. A CRL counts only when its issuer's
  * key signed it and it is current; a CRL without a nextUpdate, a delta CRL, or one with a critical extension the JDK
  * does not know is not used.
@@ -35,13 +36,34 @@ final class RevocationLists {
     /** Fetched CRLs kept at most; only CAs the administrator trusts name distribution points, so few ever are. */
     private static final int CACHED_AT_MOST = 64;
 
+    private final Supplier<List<X509CRL>> storeCrls;
     private final Supplier<List<X509CRL>> operatorCrls;
     private final RevocationFetcher fetcher;
     private final Map<URI, X509CRL> fetched = new ConcurrentHashMap<>();
 
-    RevocationLists(Supplier<List<X509CRL>> operatorCrls, RevocationFetcher fetcher) {
+    RevocationLists(Supplier<List<X509CRL>> storeCrls, Supplier<List<X509CRL>> operatorCrls, RevocationFetcher fetcher) {
+        this.storeCrls = storeCrls;
         this.operatorCrls = operatorCrls;
         this.fetcher = fetcher;
+    }
+
+    /**
+     * What the trust store's CRL of the issuer says: nothing when it holds none; {@link RevocationStatus.Unknown} when
+     * the one it holds cannot be used now (stale, or not signed by this issuer's key), so that the other sources are
+     * asked and, if none answers, the failure mode decides.
+     */
+    Optional<RevocationStatus> stored(X509Certificate certificate, X509Certificate issuer, Instant now) {
+        List<String> unusable = new ArrayList<>();
+        for (X509CRL crl : storeCrls.get()) {
+            if (crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+                Optional<String> problem = problem(crl, issuer, now);
+                if (problem.isEmpty()) {
+                    return Optional.of(statusIn(crl, certificate, "the trust store's CRL"));
+                }
+                unusable.add("the trust store's CRL " + problem.get());
+            }
+        }
+        return unusable.isEmpty() ? Optional.empty() : Optional.of(new RevocationStatus.Unknown(String.join("; ", unusable)));
     }
 
     RevocationStatus status(X509Certificate certificate, X509Certificate issuer, Instant now) {

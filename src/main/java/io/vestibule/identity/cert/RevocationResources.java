@@ -20,11 +20,13 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 
 import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.crypto.pki.CaTrustStore;
 import io.vestibule.crypto.pki.PemFiles;
 
 /**
  * The revocation check of administrators' client certificates, from the configuration: the authorities of
- * {@code VESTIBULE_ADMIN_CLIENT_CA_FILE} (the launcher has checked them against the policy), the operator's CRLs of
+ * {@code VESTIBULE_ADMIN_CLIENT_CA_FILE} (the launcher has checked them against the policy), the trust store's CRLs, the
+ * operator's CRLs of
  * {@code VESTIBULE_ADMIN_CLIENT_CRL_FILE}, and {@code VESTIBULE_ADMIN_CLIENT_REVOCATION} ({@code fail_closed} or
  * {@code soft_fail}).
  */
@@ -56,8 +58,8 @@ public class RevocationResources {
 
     @Produces
     @Singleton
-    ClientCertificateRevocation revocation(CryptoPolicy policy, Clock clock) {
-        return new ClientCertificateRevocation(authorities(), new OperatorCrls(file(CRL_FILE)),
+    ClientCertificateRevocation revocation(CryptoPolicy policy, Clock clock, CaTrustStore store) {
+        return new ClientCertificateRevocation(authorities(), store::crls, new OperatorCrls(file(CRL_FILE)),
                 new RevocationFetcher(CONNECT_TIMEOUT, EXCHANGE_TIMEOUT), policy, failureMode(), clock);
     }
 

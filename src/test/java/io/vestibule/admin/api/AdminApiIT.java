@@ -38,13 +38,18 @@ class AdminApiIT {
     private static final TestCertificates.Issued OTHER_CA = TestCertificates.authority("CN=Someone else's CA");
     /** A certificate of the first administrator that the operator's CRL file lists as revoked. */
     private static final TestCertificates.Issued REVOKED = TestCertificates.administrator(ADMIN_CA, "admin", Optional.empty());
+    /**
+     * A second CA of the admin client CA file, of which the CRL file holds no CRL; its certificates name no distribution
+     * point or responder, so only a CRL imported into the trust store can answer for them.
+     */
+    private static final TestCertificates.Issued STORE_CA = TestCertificates.authority("CN=Vestibule admin CA 2");
 
     private static VestibuleServer server;
 
     @BeforeAll
     static void start() throws IOException {
         Path caFile = Files.createTempFile("admin-client-ca", ".pem");
-        Files.writeString(caFile, PemFiles.toPem(java.util.List.of(ADMIN_CA.certificate())), StandardCharsets.US_ASCII);
+        Files.writeString(caFile, PemFiles.toPem(java.util.List.of(ADMIN_CA.certificate(), STORE_CA.certificate())), StandardCharsets.US_ASCII);
         // The test certificates name no CRL distribution point or OCSP responder: the CRL file answers for them.
         Path crlFile = Files.createTempFile("admin-client-crl", ".pem");
         Files.writeString(crlFile, TestCertificates.crlPem(TestCertificates.crl(ADMIN_CA, Instant.now().minusSeconds(60),
@@ -284,6 +289,42 @@ class AdminApiIT {
                 .getValuesAs(JsonObject.class)).as("the revoked certificate's refusal is audited with its reason")
                 .anySatisfy(event -> assertThat(event.getString("detail")).contains("certificate_revoked")
                         .contains(REVOKED.certificate().getSerialNumber().toString(16)));
+    }
+
+    @Test
+    void aCrlImportedIntoTheTrustStoreRevokesACertificateThatNoOtherSourceAnswersFor() {
+        TestCertificates.Issued good = TestCertificates.administrator(STORE_CA, "admin", Optional.empty());
+        TestCertificates.Issued revoked = TestCertificates.administrator(STORE_CA, "admin", Optional.empty());
+        String crl = TestCertificates.crlPem(TestCertificates.crl(STORE_CA, Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(1)),
+                revoked.certificate().getSerialNumber()));
+        AdminClient admin = admin();
+        assertThat(admin.put("/settings", Json.createObjectBuilder().add("clientCertificate", "subject_cn").build()).status()).isEqualTo(200);
+        AdminClient byCertificate = server.newAdminClient(good);
+        try {
+            ApiResponse unknown = server.newAdminClient(revoked).loginWithCertificate();
+            assertThat(unknown.status()).as("no source answers yet: fail closed " + unknown).isEqualTo(503);
+            assertThat(unknown.errorCode()).isEqualTo("certificate_revocation_unknown");
+
+            ApiResponse imported = admin.post("/trust-store", Json.createObjectBuilder()
+                    .add("pem", PemFiles.toPem(java.util.List.of(STORE_CA.certificate())) + crl).build());
+            assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+            assertThat(imported.json().getJsonArray("crls").getJsonObject(0).getString("result")).isEqualTo("imported");
+
+            ApiResponse refused = server.newAdminClient(revoked).loginWithCertificate();
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+            assertThat(refused.errorCode()).isEqualTo("certificate_revoked");
+            assertThat(byCertificate.loginWithCertificate().status()).as("the CRL does not list it").isEqualTo(200);
+
+            String crlId = admin.get("/trust-store/crls").jsonArray().getJsonObject(0).getString("id");
+            assertThat(byCertificate.delete("/trust-store/crls/" + crlId).status()).isEqualTo(204);
+            assertThat(server.newAdminClient(revoked).loginWithCertificate().errorCode()).as("the CRL was the only source")
+                    .isEqualTo("certificate_revocation_unknown");
+        } finally {
+            admin().put("/settings", Json.createObjectBuilder().add("clientCertificate", "not_required").build());
+        }
+        assertThat(directoryAdministrator("carol").get("/audit?type=admin.login&outcome=failure&limit=1000").jsonArray()
+                .getValuesAs(JsonObject.class)).anySatisfy(event -> assertThat(event.getString("detail")).contains("certificate_revoked")
+                        .contains("the trust store's CRL").contains(revoked.certificate().getSerialNumber().toString(16)));
     }
 
     /**

@@ -286,6 +286,9 @@ class SeparationOfDutiesIT {
         MATRIX.put("GET /trust-store/ca-certificates.pem", CONFIGURATION_READERS);
         MATRIX.put("POST /trust-store", EnumSet.of(Holder.READ_WRITE));
         MATRIX.put("DELETE /trust-store/{fingerprint}", EnumSet.of(Holder.READ_WRITE));
+        MATRIX.put("GET /trust-store/crls", CONFIGURATION_READERS);
+        MATRIX.put("POST /trust-store/crls", EnumSet.of(Holder.READ_WRITE));
+        MATRIX.put("DELETE /trust-store/crls/{fingerprint}", EnumSet.of(Holder.READ_WRITE));
         MATRIX.put("POST /auth/logout", ALL);
     }
 

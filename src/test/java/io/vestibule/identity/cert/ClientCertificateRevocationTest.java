@@ -29,12 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Revocation of administrators' client certificates against a test CA that publishes a CRL and answers OCSP over HTTP
- * on 127.0.0.1, and against the operator's CRL file.
+ * on 127.0.0.1, against the trust store's CRLs and against the operator's CRL file.
  */
 @Timeout(60)
 class ClientCertificateRevocationTest {
     private final TestClock clock = new TestClock(Instant.now());
     private final List<X509CRL> operatorCrls = new ArrayList<>();
+    private final List<X509CRL> storeCrls = new ArrayList<>();
     private RevocationAuthority authority;
 
     @BeforeEach
@@ -49,7 +50,7 @@ class ClientCertificateRevocationTest {
 
     private ClientCertificateRevocation revocation(RevocationFailureMode mode, X509Certificate... authorities) {
         return new ClientCertificateRevocation(authorities.length == 0 ? List.of(authority.certificate()) : List.of(authorities),
-                () -> operatorCrls, new RevocationFetcher(Duration.ofSeconds(2), Duration.ofSeconds(5)), CryptoPolicy.standard(), mode, clock);
+                () -> storeCrls, () -> operatorCrls, new RevocationFetcher(Duration.ofSeconds(2), Duration.ofSeconds(5)), CryptoPolicy.standard(), mode, clock);
     }
 
     private RevocationStatus check(TestCertificates.Issued... chain) {
@@ -179,6 +180,47 @@ class ClientCertificateRevocationTest {
         assertThat(check(ana)).isInstanceOf(RevocationStatus.Good.class);
         assertThat(check(bob)).isInstanceOf(RevocationStatus.Revoked.class);
         assertThat(authority.crlRequests).hasValue(0);
+    }
+
+    @Test
+    void theTrustStoresCrlAnswersBeforeOcspAndTheDistributionPoint() {
+        TestCertificates.Issued ana = TestCertificates.issue(authority.ca, "CN=ana", false,
+                RevocationAuthority.crlDistributionPoint(authority.crlUrl()), RevocationAuthority.ocspResponder(authority.ocspUrl()));
+        TestCertificates.Issued bob = TestCertificates.issue(authority.ca, "CN=bob", false,
+                RevocationAuthority.crlDistributionPoint(authority.crlUrl()), RevocationAuthority.ocspResponder(authority.ocspUrl()));
+        storeCrls.add(TestCertificates.crl(authority.ca, clock.instant(), clock.instant().plus(Duration.ofDays(7)),
+                bob.certificate().getSerialNumber()));
+
+        assertThat(check(ana)).isInstanceOf(RevocationStatus.Good.class);
+        RevocationStatus revoked = check(bob);
+        assertThat(revoked).isInstanceOf(RevocationStatus.Revoked.class);
+        assertThat(((RevocationStatus.Revoked) revoked).description()).contains("the trust store's CRL").contains("key_compromise");
+        assertThat(authority.ocspRequests).as("no network source was asked").hasValue(0);
+        assertThat(authority.crlRequests).hasValue(0);
+    }
+
+    @Test
+    void aStaleTrustStoreCrlSaysNothingSoTheFailureModeDecides() {
+        TestCertificates.Issued ana = TestCertificates.issue(authority.ca, "CN=ana", false);
+        storeCrls.add(TestCertificates.crl(authority.ca, clock.instant().minus(Duration.ofDays(8)), clock.instant().minus(Duration.ofDays(1)),
+                ana.certificate().getSerialNumber()));
+
+        RevocationStatus status = check(ana);
+
+        assertThat(status).isInstanceOf(RevocationStatus.Unknown.class);
+        assertThat(((RevocationStatus.Unknown) status).description()).contains("the trust store's CRL is out of date");
+        assertThat(RevocationFailureMode.FAIL_CLOSED.admits(status)).isFalse();
+        assertThat(RevocationFailureMode.SOFT_FAIL.admits(status)).isTrue();
+    }
+
+    @Test
+    void aStaleTrustStoreCrlLeavesTheOtherSourcesToAnswer() {
+        TestCertificates.Issued ana = authority.withCrl("CN=ana");
+        authority.revoked.add(ana.certificate().getSerialNumber());
+        storeCrls.add(TestCertificates.crl(authority.ca, clock.instant().minus(Duration.ofDays(8)), clock.instant().minus(Duration.ofDays(1))));
+
+        assertThat(check(ana)).isInstanceOf(RevocationStatus.Revoked.class);
+        assertThat(authority.crlRequests).hasValue(1);
     }
 
     @Test
