@@ -17,15 +17,20 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -129,6 +134,24 @@ public final class TestCertificates {
         KeyPair keys = ecKeys();
         return new Issued(build(new X500Name(subject), keys, issuer.subject(), issuer.key(), "SHA256withECDSA", Instant.now(),
                 Duration.ofDays(1), ca, null, extensions), keys.getPrivate());
+    }
+
+    /**
+     * A P-256 server certificate for a listener reached on loopback: subjectAltNames {@code localhost} and
+     * {@code 127.0.0.1}, digital signature only, server authentication, and these extensions besides.
+     */
+    public static Issued loopbackServer(Issued issuer, String subject, Extension... more) {
+        try {
+            List<Extension> extensions = new ArrayList<>(List.of(
+                    new Extension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                            new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}).getEncoded()),
+                    new Extension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature).getEncoded()),
+                    new Extension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth).getEncoded())));
+            extensions.addAll(List.of(more));
+            return issue(issuer, subject, false, extensions.toArray(new Extension[0]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A CRL of {@code issuer} listing these serial numbers as revoked for key compromise. */
