@@ -10,6 +10,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
@@ -42,6 +43,7 @@ import io.vestibule.crypto.CryptoPolicy;
 /** Certificates made by Bouncy Castle for tests: authorities, administrators' client certificates, odd ones. */
 public final class TestCertificates {
     private static final AtomicLong SERIALS = new AtomicLong(1000);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A certificate with its private key. */
     public record Issued(X509Certificate certificate, PrivateKey key) {
@@ -137,8 +139,8 @@ public final class TestCertificates {
     }
 
     /**
-     * A P-256 server certificate for a listener reached on loopback: subjectAltNames {@code localhost} and
-     * {@code 127.0.0.1}, digital signature only, server authentication, and these extensions besides.
+     * A P-256 server certificate for a listener reached on loopback, valid for 90 days: subjectAltNames
+     * {@code localhost} and {@code 127.0.0.1}, digital signature only, server authentication, and these extensions besides.
      */
     public static Issued loopbackServer(Issued issuer, String subject, Extension... more) {
         try {
@@ -148,7 +150,11 @@ public final class TestCertificates {
                     new Extension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature).getEncoded()),
                     new Extension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth).getEncoded())));
             extensions.addAll(List.of(more));
-            return issue(issuer, subject, false, extensions.toArray(new Extension[0]));
+            KeyPair keys = ecKeys();
+            // As a public CA issues it: scanners want a random serial of at least 64 bits and more than 30 days to live.
+            BigInteger serial = new BigInteger(127, RANDOM).setBit(120);
+            return new Issued(build(new X500Name(subject), keys, issuer.subject(), issuer.key(), "SHA256withECDSA", serial, Instant.now(),
+                    Duration.ofDays(90), false, null, extensions.toArray(new Extension[0])), keys.getPrivate());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -203,9 +209,16 @@ public final class TestCertificates {
     private static X509Certificate build(X500Name subject, KeyPair keys, X500Name issuer, PrivateKey issuerKey,
                                          String signatureAlgorithm, Instant notBefore, Duration validity, boolean ca,
                                          GeneralNames altNames, Extension... extensions) {
+        return build(subject, keys, issuer, issuerKey, signatureAlgorithm, BigInteger.valueOf(SERIALS.incrementAndGet()), notBefore, validity,
+                ca, altNames, extensions);
+    }
+
+    private static X509Certificate build(X500Name subject, KeyPair keys, X500Name issuer, PrivateKey issuerKey,
+                                         String signatureAlgorithm, BigInteger serial, Instant notBefore, Duration validity, boolean ca,
+                                         GeneralNames altNames, Extension... extensions) {
         try {
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
-                    BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(notBefore.minusSeconds(60)),
+                    serial, Date.from(notBefore.minusSeconds(60)),
                     Date.from(notBefore.plus(validity)), subject, keys.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
             if (altNames != null) {
