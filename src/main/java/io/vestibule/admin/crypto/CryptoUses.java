@@ -18,7 +18,9 @@ import io.vestibule.cdr.CallRecords;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.CryptoPolicyReport;
 import io.vestibule.crypto.CryptoPolicyReport.Use;
+import io.vestibule.crypto.pki.ListenerKeyStore;
 import io.vestibule.crypto.pki.PemFiles;
+import io.vestibule.crypto.pki.TlsIdentity;
 import io.vestibule.identity.DirectoryService;
 import io.vestibule.identity.ldap.DirectorySettings;
 import io.vestibule.identity.oidc.OidcSettings;
@@ -65,8 +67,8 @@ public class CryptoUses {
     public List<Use> inForce() {
         CryptoPolicyReport report = new CryptoPolicyReport(policy);
         return List.of(
-                listener(report, "listener_portal"),
-                listener(report, "listener_admin"),
+                listener(report, "listener_portal", "portal"),
+                listener(report, "listener_admin", "admin"),
                 tokenSigning(report),
                 report.sealed("cdr_sealing", "a data key per day, wrapped by " + callRecords.keyEncryptionKeysDescription()),
                 report.signingKeys("cdr_checkpoints", "checkpoint key in the master key store", List.of(callRecords.checkpointPublicKey())),
@@ -79,10 +81,25 @@ public class CryptoUses {
     }
 
     /** Both listeners present the chain the launcher wrote for this run; each is listed, as each is a use. */
-    private Use listener(CryptoPolicyReport report, String name) {
+    /**
+     * What the listener presents now: its entry in the listeners' key store, which an assignment rewrites without a
+     * restart; the certificate published at the start when there is no such store (the application alone).
+     */
+    private Use listener(CryptoPolicyReport report, String name, String listener) {
+        Optional<String> configured = setting("vestibule.tls.cert.file").map(file -> "VESTIBULE_TLS_CERT_FILE (" + file + ")");
+        Optional<ListenerKeyStore> running = ListenerKeyStore.ofThisProcess(policy);
+        if (running.isPresent()) {
+            try {
+                TlsIdentity presented = running.get().read().get(ListenerKeyStore.alias(listener));
+                if (presented != null) {
+                    return report.presented(name, configured.orElse("presented now (assigned in the console, or self-signed)"), presented.chain());
+                }
+            } catch (IOException e) {
+                return report.unreadable(name, configured.orElse("the listeners' key store"), "the listeners' key store cannot be read: " + e.getMessage());
+            }
+        }
         Path published = dataDirectory().resolve("tls").resolve("https-certificate.pem");
-        String source = setting("vestibule.tls.cert.file").map(file -> "VESTIBULE_TLS_CERT_FILE (" + file + ")")
-                .orElse("self-signed, kept in the master key store");
+        String source = configured.orElse("self-signed, kept in the master key store");
         try {
             return report.presented(name, source, PemFiles.readCertificates(published));
         } catch (IOException e) {

@@ -112,6 +112,8 @@ class CertificatesIT {
             assertThat(toPortal.json().getString("appliesAt")).isEqualTo("now");
             assertThat(ListenerCertificates.leaf(server.httpsPort(), ca.certificate())).isEqualTo(portal.certificate());
             assertThat(ListenerCertificates.leaf(server.adminPort(), own)).as("the admin listener is unchanged").isEqualTo(own);
+            String report = dave.get("/crypto-policy").body();
+            assertThat(report).as("the crypto policy report shows what the listener presents now").contains("CN=portal.certificates-it.test");
 
             ApiResponse toAdmin = dave.put("/certificates/assignments", Json.createObjectBuilder().add("admin", adminId).build());
             assertThat(toAdmin.status()).as(toAdmin.toString()).isEqualTo(200);
