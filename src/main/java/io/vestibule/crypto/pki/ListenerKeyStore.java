@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.PrivateFiles;
@@ -38,6 +39,13 @@ public final class ListenerKeyStore {
     public static final String OWN_ADDRESS_PROPERTY = "vestibule.internal.listener-address.";
     public static final String PORTAL_ALIAS = "vestibule";
     public static final String ADMIN_ALIAS = "vestibule-admin";
+
+    /**
+     * Writes made through this class in this process: a hint that lets the listeners look at the file at once rather
+     * than at their next look, where the launcher and the application share this class (they do: it is in the boot
+     * layer, which the application's class loader delegates to). The file stays what they present.
+     */
+    private static final AtomicLong WRITES = new AtomicLong();
 
     private final Path file;
     private final char[] password;
@@ -66,6 +74,11 @@ public final class ListenerKeyStore {
             case "admin" -> ADMIN_ALIAS;
             default -> throw new IllegalArgumentException("No listener " + listener);
         };
+    }
+
+    /** How many times a listeners' key store was written through this class in this process. */
+    public static long writes() {
+        return WRITES.get();
     }
 
     public Path file() {
@@ -106,6 +119,7 @@ public final class ListenerKeyStore {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             store.store(bytes, password);
             PrivateFiles.writeAtomically(file, bytes.toByteArray());
+            WRITES.incrementAndGet();
         } catch (GeneralSecurityException e) {
             throw new IOException("Cannot write the listeners' key store " + file + ": " + e.getMessage(), e);
         }

@@ -72,7 +72,7 @@ public final class ListenerSwitch {
             if (!clock.instant().isBefore(deadline)) {
                 return false;
             }
-            // The listeners look at the key store file at most once a second; asking again at once would only repeat.
+            // A listener that did not see the write look at the file within a second; asking again at once would only repeat.
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RETRY.toMillis()));
         }
     }

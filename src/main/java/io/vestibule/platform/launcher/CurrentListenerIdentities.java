@@ -17,8 +17,9 @@ import io.vestibule.crypto.pki.ListenerKeyStore;
 import io.vestibule.crypto.pki.TlsIdentity;
 
 /**
- * What the listeners' key store file holds now, read again when the file changes (looked at most once a second), so
- * that a certificate the application assigns reaches new handshakes without a restart.
+ * What the listeners' key store file holds now, read again when the file changes, so that a certificate the
+ * application assigns reaches new handshakes without a restart. The file is looked at once a second at most, and at
+ * once after {@link ListenerKeyStore#writes()} changes (the application wrote it through the class both share).
  *
  * <p>A handshake asks for a listener's alias, then for its key and its chain in separate calls; a change between them
  * must not pair one identity's key with another's chain. So the alias handed out names the version of the file it was
@@ -41,6 +42,7 @@ final class CurrentListenerIdentities {
     private int version;
     private Object fileState;
     private Instant lookedAt = Instant.MIN;
+    private long writesSeen = -1;
 
     CurrentListenerIdentities(ListenerKeyStore store, Clock clock) {
         this.store = store;
@@ -83,10 +85,12 @@ final class CurrentListenerIdentities {
 
     private void refreshIfDue() {
         Instant now = clock.instant();
-        if (Duration.between(lookedAt, now).compareTo(LOOK_AT_MOST_EVERY) < 0) {
+        long writes = ListenerKeyStore.writes();
+        if (writes == writesSeen && Duration.between(lookedAt, now).compareTo(LOOK_AT_MOST_EVERY) < 0) {
             return;
         }
         lookedAt = now;
+        writesSeen = writes;
         try {
             BasicFileAttributes attributes = Files.readAttributes(store.file(), BasicFileAttributes.class);
             // A rewrite moves a new file into place: a new file key (inode) even within the clock's resolution.

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.KeyStore;
 import java.security.Principal;
 import java.security.PrivateKey;
@@ -12,6 +14,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,7 @@ import io.vestibule.crypto.pki.ListenerSwitch;
 import io.vestibule.crypto.pki.OwnListeners;
 import io.vestibule.crypto.pki.TlsIdentity;
 import io.vestibule.testing.TestCertificates;
+import io.vestibule.testing.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -120,6 +124,31 @@ class AssignmentWithoutRestartTest {
         }
     }
 
+    /**
+     * Where the application's write is not announced through the shared class (another class loader), the listeners
+     * still find the new file at their next look, a second later at most, and not before.
+     */
+    @Test
+    void aFileReplacedUnannouncedIsPresentedAtTheNextLook() throws Exception {
+        ListenerKeyStore store = storeWith(portalBefore, adminBefore);
+        TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+        CurrentListenerIdentities identities = new CurrentListenerIdentities(store, clock);
+        String before = identities.current(ListenerKeyStore.PORTAL_ALIAS);
+        ListenerKeyStore elsewhere = new ListenerKeyStore(directory.resolve("next.p12"), PASSWORD, POLICY);
+        elsewhere.write(Map.of(ListenerKeyStore.PORTAL_ALIAS, caSigned, ListenerKeyStore.ADMIN_ALIAS, adminBefore));
+        assertThat(identities.chain(identities.current(ListenerKeyStore.PORTAL_ALIAS)).orElseThrow()[0]).isEqualTo(portalBefore.leaf());
+
+        Files.move(elsewhere.file(), store.file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        clock.advance(Duration.ofMillis(500));
+        assertThat(identities.chain(identities.current(ListenerKeyStore.PORTAL_ALIAS)).orElseThrow()[0]).isEqualTo(portalBefore.leaf());
+        clock.advance(Duration.ofMillis(600));
+        String after = identities.current(ListenerKeyStore.PORTAL_ALIAS);
+
+        assertThat(identities.chain(after).orElseThrow()[0]).isEqualTo(caSigned.leaf());
+        assertThat(identities.privateKey(after).orElseThrow()).isEqualTo(caSigned.privateKey());
+        assertThat(identities.chain(before).orElseThrow()[0]).as("a handshake begun before keeps its version").isEqualTo(portalBefore.leaf());
+    }
+
     /** An unknown alias (a client context's, or another key store's) is the wrapped manager's business. */
     @Test
     void aliasesOutsideTheListenersKeyStoreAreTheWrappedManagers() throws Exception {
@@ -144,7 +173,7 @@ class AssignmentWithoutRestartTest {
     /** A listener on loopback whose context comes from the provider, with key managers as Payara makes them. */
     private InetSocketAddress listen(ListenerKeyStore store, String alias, CurrentListenerIdentities identities) throws Exception {
         KeyStore keys = KeyStore.getInstance(POLICY.keyStoreType());
-        try (var in = java.nio.file.Files.newInputStream(store.file())) {
+        try (var in = Files.newInputStream(store.file())) {
             keys.load(in, PASSWORD);
         }
         KeyManager[] payaras = new KeyManager[] {new OneAlias((X509KeyManager) keyManagers(keys)[0], alias)};
