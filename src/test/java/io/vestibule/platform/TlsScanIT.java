@@ -70,7 +70,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code --ssl-native} is not used: Debian's OpenSSL 3 has neither SSLv2 nor SSLv3 and fewer than half of testssl's
  * cipher suites (the package bundles no OpenSSL of its own), so an old protocol or suite on offer would go unseen.
  *
- * <p>Run time: one listener's scan alone took 47 s on the CI machine. About 10 s of it are testssl's own waits: 0.1 s
+ * <p>Run time: one listener's scan alone took 47 s on the development machine. About 10 s of it are testssl's own waits: 0.1 s
  * after each of its 44 hand-made ClientHellos ({@code USLEEP_SND}) and a one-second poll in {@code wait_kill} for the
  * service detection, the HTTP header, BREACH and renegotiation, and two in the CCS check; the rest is its shell and
  * forks. A shorter {@code USLEEP_SND=0.01} made the scan slower (52 s): the reader's first poll then finds no answer
