@@ -8,6 +8,9 @@ import {
 const me = await startConsole('certificates');
 const editable = Boolean(me) && canManageCertificates(me);
 
+/** The choice that ends a listener's assignment: it presents the service's self-signed certificate again. */
+const SELF_SIGNED = 'self-signed';
+
 function options(select, certificates, blank) {
   select.replaceChildren(h('option', { value: '' }, blank),
     ...certificates.map((certificate) => h('option', { value: certificate.id }, certificate.subject)));
@@ -47,8 +50,11 @@ async function reload() {
         `/admin/api/v1/certificates/requests/${request.id}/csr`, { credentials: 'same-origin' })).text()) },
       t('admin.certificates.download')))));
     options(document.getElementById('upload-request'), pending, t('admin.certificates.noRequest'));
-    options(document.getElementById('assign-portal'), installed, t('admin.certificates.unchanged'));
-    options(document.getElementById('assign-admin'), installed, t('admin.certificates.unchanged'));
+    ['portal', 'admin'].forEach((listener) => {
+      const select = document.getElementById(`assign-${listener}`);
+      options(select, installed, t('admin.certificates.unchanged'));
+      select.append(h('option', { value: SELF_SIGNED }, t('admin.certificates.selfSigned')));
+    });
   } catch (error) {
     explain(error);
   }
@@ -102,13 +108,21 @@ document.getElementById('upload-form').addEventListener('submit', async (event) 
 document.getElementById('assign-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const body = {};
+  const backToSelfSigned = [];
   ['portal', 'admin'].forEach((listener) => {
     const chosen = document.getElementById(`assign-${listener}`).value;
-    if (chosen) body[listener] = chosen;
+    if (chosen === SELF_SIGNED) backToSelfSigned.push(listener);
+    else if (chosen) body[listener] = chosen;
   });
   try {
-    const answer = await adminApi('/certificates/assignments', { method: 'PUT', body });
-    showStatus(answer.configuredFilesWin ? t('admin.certificates.assignedFilesWin') : t('admin.certificates.assigned'), 'success');
+    let answer = null;
+    if (Object.keys(body).length > 0) answer = await adminApi('/certificates/assignments', { method: 'PUT', body });
+    for (const listener of backToSelfSigned) {
+      answer = await adminApi(`/certificates/assignments/${listener}`, { method: 'DELETE' });
+    }
+    if (answer) {
+      showStatus(answer.configuredFilesWin ? t('admin.certificates.assignedFilesWin') : t('admin.certificates.assigned'), 'success');
+    }
   } catch (error) {
     explain(error);
   }

@@ -47,7 +47,7 @@ public enum AuditEventType {
     CERTIFICATE_REQUEST_CREATE("certificate.request.create", "A certificate signing request is created (its id, key type, subject and names; never the key)."),
     CERTIFICATE_INSTALL("certificate.install", "A server certificate is installed (id, subject, issuer, expiry), or refused with the reason."),
     CERTIFICATE_DELETE("certificate.delete", "An installed server certificate or a pending signing request is deleted, or refused."),
-    CERTIFICATE_ASSIGN("certificate.assign", "Server certificates are assigned to the portal or admin listener, for the next start."),
+    CERTIFICATE_ASSIGN("certificate.assign", "Server certificates are assigned to the portal or admin listener (or a listener goes back to the self-signed one), applied at once; a failure (not_served) leaves the old ones."),
     KEYS_ROTATE("keys.rotate", "The key-encryption key and the call records' key are rotated, or the rotation fails."),
     KEYS_RETIRE("keys.retire", "The service retires a data key by age (actor system)."),
     CDR_SEARCH("cdr.search", "An auditor searches the call records (the criteria, never the names searched for)."),

@@ -56,10 +56,10 @@ class AuditCatalogueIT {
             Map.entry(AuditEventType.ALARM_CLEARED, "break-in alarms end by themselves without an event; AuditFilesIT's full-disk server clears audit.files_unwritten and finds its alarm.cleared in the files"),
             Map.entry(AuditEventType.TRUST_IMPORT, "TrustStoreIT imports CA certificates on this server and finds the event"),
             Map.entry(AuditEventType.TRUST_DELETE, "TrustStoreIT deletes the CA certificates it imported on this server and finds the event"),
-            Map.entry(AuditEventType.CERTIFICATE_REQUEST_CREATE, "CertificatesIT creates a signing request, installs, deletes and has an assignment refused on this server (it assigns nothing there: other classes rely on its certificate) and finds the event"),
-            Map.entry(AuditEventType.CERTIFICATE_INSTALL, "CertificatesIT creates a signing request, installs, deletes and has an assignment refused on this server (it assigns nothing there: other classes rely on its certificate) and finds the event"),
-            Map.entry(AuditEventType.CERTIFICATE_DELETE, "CertificatesIT creates a signing request, installs, deletes and has an assignment refused on this server (it assigns nothing there: other classes rely on its certificate) and finds the event"),
-            Map.entry(AuditEventType.CERTIFICATE_ASSIGN, "CertificatesIT creates a signing request, installs, deletes and has an assignment refused on this server (it assigns nothing there: other classes rely on its certificate) and finds the event"));
+            Map.entry(AuditEventType.CERTIFICATE_REQUEST_CREATE, "CertificatesIT creates a signing request, installs, deletes, assigns CA-signed certificates to both listeners and back to the server's own, and has an assignment refused on this server, and finds the event"),
+            Map.entry(AuditEventType.CERTIFICATE_INSTALL, "CertificatesIT creates a signing request, installs, deletes, assigns CA-signed certificates to both listeners and back to the server's own, and has an assignment refused on this server, and finds the event"),
+            Map.entry(AuditEventType.CERTIFICATE_DELETE, "CertificatesIT creates a signing request, installs, deletes, assigns CA-signed certificates to both listeners and back to the server's own, and has an assignment refused on this server, and finds the event"),
+            Map.entry(AuditEventType.CERTIFICATE_ASSIGN, "CertificatesIT creates a signing request, installs, deletes, assigns CA-signed certificates to both listeners and back to the server's own, and has an assignment refused on this server, and finds the event"));
 
     private static final String GROUPS = ",OU=Groups,DC=demo,DC=vestibule,DC=local";
 

@@ -17,10 +17,18 @@ public final class PemTrust {
     }
 
     public static SSLContext context(Path pemFile, KeyManager[] clientKeys) {
+        return context(pemFile, clientKeys, new Certificate[0]);
+    }
+
+    /** As {@link #context(Path, KeyManager[])}, trusting these certificates as well (a CA a test has a listener present). */
+    public static SSLContext context(Path pemFile, KeyManager[] clientKeys, Certificate... alsoTrusted) {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             int i = 0;
+            for (Certificate certificate : alsoTrusted) {
+                trust.setCertificateEntry("also-trusted-" + i++, certificate);
+            }
             for (Certificate certificate : CertificateFactory.getInstance("X.509")
                     .generateCertificates(new ByteArrayInputStream(Files.readAllBytes(pemFile)))) {
                 trust.setCertificateEntry("trusted-" + i++, certificate);

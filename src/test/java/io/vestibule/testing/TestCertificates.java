@@ -10,6 +10,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
@@ -17,15 +18,20 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -37,6 +43,7 @@ import io.vestibule.crypto.CryptoPolicy;
 /** Certificates made by Bouncy Castle for tests: authorities, administrators' client certificates, odd ones. */
 public final class TestCertificates {
     private static final AtomicLong SERIALS = new AtomicLong(1000);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A certificate with its private key. */
     public record Issued(X509Certificate certificate, PrivateKey key) {
@@ -131,6 +138,28 @@ public final class TestCertificates {
                 Duration.ofDays(1), ca, null, extensions), keys.getPrivate());
     }
 
+    /**
+     * A P-256 server certificate for a listener reached on loopback, valid for 90 days: subjectAltNames
+     * {@code localhost} and {@code 127.0.0.1}, digital signature only, server authentication, and these extensions besides.
+     */
+    public static Issued loopbackServer(Issued issuer, String subject, Extension... more) {
+        try {
+            List<Extension> extensions = new ArrayList<>(List.of(
+                    new Extension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                            new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}).getEncoded()),
+                    new Extension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature).getEncoded()),
+                    new Extension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth).getEncoded())));
+            extensions.addAll(List.of(more));
+            KeyPair keys = ecKeys();
+            // As a public CA issues it: scanners want a random serial of at least 64 bits and more than 30 days to live.
+            BigInteger serial = new BigInteger(127, RANDOM).setBit(120);
+            return new Issued(build(new X500Name(subject), keys, issuer.subject(), issuer.key(), "SHA256withECDSA", serial, Instant.now(),
+                    Duration.ofDays(90), false, null, extensions.toArray(new Extension[0])), keys.getPrivate());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A CRL of {@code issuer} listing these serial numbers as revoked for key compromise. */
     public static X509CRL crl(Issued issuer, Instant thisUpdate, Instant nextUpdate, BigInteger... revoked) {
         try {
@@ -180,9 +209,16 @@ public final class TestCertificates {
     private static X509Certificate build(X500Name subject, KeyPair keys, X500Name issuer, PrivateKey issuerKey,
                                          String signatureAlgorithm, Instant notBefore, Duration validity, boolean ca,
                                          GeneralNames altNames, Extension... extensions) {
+        return build(subject, keys, issuer, issuerKey, signatureAlgorithm, BigInteger.valueOf(SERIALS.incrementAndGet()), notBefore, validity,
+                ca, altNames, extensions);
+    }
+
+    private static X509Certificate build(X500Name subject, KeyPair keys, X500Name issuer, PrivateKey issuerKey,
+                                         String signatureAlgorithm, BigInteger serial, Instant notBefore, Duration validity, boolean ca,
+                                         GeneralNames altNames, Extension... extensions) {
         try {
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
-                    BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(notBefore.minusSeconds(60)),
+                    serial, Date.from(notBefore.minusSeconds(60)),
                     Date.from(notBefore.plus(validity)), subject, keys.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
             if (altNames != null) {

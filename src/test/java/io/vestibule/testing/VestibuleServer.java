@@ -238,6 +238,16 @@ public final class VestibuleServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A client of the admin listener that also trusts these authorities: it keeps working while a test has the
+     * listener present a certificate they issued, and after it goes back to the server's own.
+     */
+    public AdminClient newAdminClientAlsoTrusting(java.security.cert.X509Certificate... authorities) {
+        HttpClient client = HttpClient.newBuilder().sslContext(PemTrust.context(certificateFile(), null, authorities))
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        return tracked(new AdminClient(new PortalClient(client, adminBaseUri(), AdminClient.LOGIN_PATH)));
+    }
+
     public AdminClient newAdminClient() {
         return tracked(new AdminClient(new PortalClient(http(), adminBaseUri(), AdminClient.LOGIN_PATH)));
     }

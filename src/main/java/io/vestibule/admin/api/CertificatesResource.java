@@ -42,7 +42,7 @@ import io.vestibule.platform.json.JsonBuilders;
 
 /**
  * The listeners' certificates (R-TLS-4): signing requests, installing what a CA signed or a certificate with its
- * key, and choosing which one each listener presents from its next start. Keys never leave the master key store and
+ * key, and choosing which one each listener presents, at once and from each start. Keys never leave the master key store and
  * neither keys nor passphrases are echoed or audited.
  */
 @Path("/certificates")
@@ -50,7 +50,8 @@ import io.vestibule.platform.json.JsonBuilders;
 public class CertificatesResource {
     private static final int LONGEST_PEM = 256 * 1024;
     private static final int LONGEST_NAME = 253;
-    private static final String APPLIES = "applies at the next restart";
+    private static final String APPLIES_NOW = "the listener presents it to new connections now; open connections keep the old one until they close";
+    private static final String APPLIES_AT_START = "applies at the next restart";
     /** The subject's attributes an administrator may fill in, most significant first as CAs print them. */
     private static final Map<String, ASN1ObjectIdentifier> SUBJECT = subjectAttributes();
 
@@ -197,7 +198,10 @@ public class CertificatesResource {
         return answer.build().toString();
     }
 
-    /** {@code {portal?: id, admin?: id}}; the launcher presents them from the next start. */
+    /**
+     * {@code {portal?: id, admin?: id}}: each listener presents its certificate at once, checked on loopback, and from
+     * each start; a listener that does not present it keeps the old one ({@code not_served}).
+     */
     @PUT
     @Path("assignments")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -213,17 +217,42 @@ public class CertificatesResource {
         }
         Map<String, InstalledCertificate> assigned = refusedAs(AuditEventType.CERTIFICATE_ASSIGN, "assignment " + chosen,
                 () -> certificates.assign(chosen));
+        String applies = applies();
         audit.changed(AuditEventType.CERTIFICATE_ASSIGN, String.join(", ", assigned.entrySet().stream()
                 .map(entry -> entry.getKey() + " listener: certificate " + entry.getValue().id() + " (" + entry.getValue().subject() + ")").toList())
-                + "; " + APPLIES);
+                + "; " + applies);
         var listeners = JsonBuilders.object();
         assigned.forEach((listener, certificate) -> listeners.add(listener, json(certificate)));
+        return answer(applies).add("assigned", listeners).build().toString();
+    }
+
+    /** The listener presents the service's self-signed certificate again, at once. */
+    @DELETE
+    @Path("assignments/{listener}")
+    @RequiresPermission(Permission.MANAGE_CERTIFICATES)
+    public String unassign(@PathParam("listener") String listener) {
+        if (!ServerCertificates.LISTENERS.contains(listener)) {
+            throw new ApiProblem(Response.Status.NOT_FOUND, "no_such_listener", "The listeners are 'portal' and 'admin'.");
+        }
+        refusedAs(AuditEventType.CERTIFICATE_ASSIGN, "end of the " + listener + " listener's assignment", () -> {
+            certificates.unassign(listener);
+            return listener;
+        });
+        String applies = applies();
+        audit.changed(AuditEventType.CERTIFICATE_ASSIGN, listener + " listener: the self-signed certificate again; " + applies);
+        return answer(applies).add("unassigned", listener).build().toString();
+    }
+
+    private String applies() {
+        return configuredCertificateFile.isEmpty() && certificates.appliesNow() ? APPLIES_NOW : APPLIES_AT_START;
+    }
+
+    private jakarta.json.JsonObjectBuilder answer(String applies) {
         boolean configuredFilesWin = configuredCertificateFile.isPresent();
-        return JsonBuilders.object().add("assigned", listeners).add("appliesAt", "next restart")
-                .add("message", "The assignment " + APPLIES + (configuredFilesWin
+        return JsonBuilders.object().add("appliesAt", applies.equals(APPLIES_NOW) ? "now" : "next restart")
+                .add("message", "Done: " + applies + (configuredFilesWin
                         ? "; while VESTIBULE_TLS_CERT_FILE is set, the configured PEM files win over it" : "") + ".")
-                .add("configuredFilesWin", configuredFilesWin)
-                .build().toString();
+                .add("configuredFilesWin", configuredFilesWin);
     }
 
     private InstalledCertificate installing(String what, java.util.function.Supplier<InstalledCertificate> install) {
@@ -245,7 +274,8 @@ public class CertificatesResource {
     private static ApiProblem problem(CertificateRefusal refusal) {
         Response.Status status = switch (refusal.code()) {
             case "no_such_request", "no_such_certificate" -> Response.Status.NOT_FOUND;
-            case "in_use" -> Response.Status.CONFLICT;
+            case "in_use", "not_assigned" -> Response.Status.CONFLICT;
+            case "not_served" -> Response.Status.SERVICE_UNAVAILABLE;
             default -> Response.Status.BAD_REQUEST;
         };
         return new ApiProblem(status, refusal.code(), refusal.getMessage());

@@ -16,6 +16,8 @@ import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.CryptoPolicyReport;
 import io.vestibule.crypto.CryptoPolicyReport.Use;
 import io.vestibule.crypto.inventory.CertificatesInUse;
+import io.vestibule.crypto.pki.ListenerKeyStore;
+import io.vestibule.crypto.pki.TlsIdentity;
 import io.vestibule.identity.DirectoryService;
 import io.vestibule.identity.oidc.SingleSignOn;
 import io.vestibule.media.gateway.MediaGateway;
@@ -64,8 +66,8 @@ public class CryptoUses {
     public List<Use> inForce() {
         CryptoPolicyReport report = new CryptoPolicyReport(policy);
         return List.of(
-                listener(report, "listener_portal"),
-                listener(report, "listener_admin"),
+                listener(report, "listener_portal", "portal"),
+                listener(report, "listener_admin", "admin"),
                 tokenSigning(report),
                 report.sealed("cdr_sealing", "a data key per day, wrapped by " + callRecords.keyEncryptionKeysDescription()),
                 report.signingKeys("cdr_checkpoints", "checkpoint key in the master key store", List.of(callRecords.checkpointPublicKey())),
@@ -80,9 +82,23 @@ public class CryptoUses {
                 report.absent("backups", "encrypted backups are not built yet"));
     }
 
-    /** Both listeners present the chain the launcher wrote for this run; each is listed, as each is a use. */
-    private Use listener(CryptoPolicyReport report, String name) {
+    /**
+     * What the listener presents now: its entry in the listeners' key store, which an assignment rewrites without a
+     * restart; the chain published for this run when there is no such store (the application alone).
+     */
+    private Use listener(CryptoPolicyReport report, String name, String listener) {
         CertificatesInUse.Source listeners = certificates.named(CertificatesInUse.LISTENERS).orElseThrow();
+        Optional<ListenerKeyStore> running = ListenerKeyStore.ofThisProcess(policy);
+        if (running.isPresent()) {
+            try {
+                TlsIdentity presented = running.get().read().get(ListenerKeyStore.alias(listener));
+                if (presented != null) {
+                    return report.presented(name, "presented now: " + listeners.origin() + ", or assigned in the console", presented.chain());
+                }
+            } catch (IOException e) {
+                return report.unreadable(name, "the listeners' key store", "the listeners' key store cannot be read: " + e.getMessage());
+            }
+        }
         try {
             return report.presented(name, listeners.origin(), listeners.read());
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -25,6 +26,9 @@ import io.vestibule.crypto.MasterKeyStore;
 import io.vestibule.crypto.MasterPassphrase;
 import io.vestibule.crypto.inventory.CertificatesInUse;
 import io.vestibule.crypto.pki.CaTrustStore;
+import io.vestibule.crypto.pki.ListenerKeyStore;
+import io.vestibule.crypto.pki.ListenerSwitch;
+import io.vestibule.crypto.pki.OwnListeners;
 import io.vestibule.crypto.pki.ServerCertificates;
 
 /**
@@ -33,6 +37,10 @@ import io.vestibule.crypto.pki.ServerCertificates;
  */
 @ApplicationScoped
 public class CryptoResources {
+    /** How long a listener may take to present a newly assigned certificate; it looks at its key store once a second. */
+    private static final Duration SWITCH_BOUND = Duration.ofSeconds(10);
+    private static final Duration LISTENER_ANSWER = Duration.ofSeconds(3);
+
     @Inject
     @ConfigProperty(name = "vestibule.data.dir", defaultValue = "vestibule-data")
     String dataDirectory;
@@ -43,6 +51,11 @@ public class CryptoResources {
     @Inject
     @ConfigProperty(name = "vestibule.keystore.password")
     Optional<String> keyStorePassword;
+
+    /** The launcher's PEM files, which win over any assignment. */
+    @Inject
+    @ConfigProperty(name = "vestibule.tls.cert.file")
+    Optional<String> configuredCertificateFile;
 
     @Resource(lookup = "jdbc/vestibule")
     DataSource dataSource;
@@ -106,10 +119,17 @@ public class CryptoResources {
         return CertificatesInUse.of(key -> config.getOptionalValue(key, String.class), data.path(), store);
     }
 
+    /**
+     * Assignments reach the running listeners at once, through the key store the launcher published, unless the
+     * administrator's PEM files are configured: those win, so the listeners keep presenting them.
+     */
     @Produces
     @Singleton
     ServerCertificates serverCertificates(MasterKeyStore store, CryptoPolicy policy, SecureRandom random, Clock clock) {
-        return new ServerCertificates(store, policy, random, clock);
+        Optional<ListenerSwitch> running = configuredCertificateFile.isPresent() ? Optional.empty()
+                : ListenerKeyStore.ofThisProcess(policy).map(listeners -> new ListenerSwitch(listeners,
+                        OwnListeners.ofThisProcess(LISTENER_ANSWER), SWITCH_BOUND, Clock.systemUTC()));
+        return new ServerCertificates(store, policy, random, clock, running);
     }
 
     void close(@Disposes MasterKeyStore store) {

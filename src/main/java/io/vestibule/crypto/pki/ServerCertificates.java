@@ -55,7 +55,8 @@ import io.vestibule.crypto.MasterKeyStore;
  * request as {@code tls-csr-ID} (its key, with a placeholder certificate carrying the request's subject and
  * extensions, from which the request is signed again when downloaded), an installed certificate as
  * {@code tls-cert-ID}, and a listener's assignment as a copy {@code tls-assigned-LISTENER} that the launcher reads at
- * the next start.
+ * each start. A running service also presents an assignment at once ({@link ListenerSwitch}), and keeps the old
+ * certificate, and the old assignment, when the listener does not present the new one.
  */
 public final class ServerCertificates {
     public static final List<String> LISTENERS = List.of("portal", "admin");
@@ -64,17 +65,32 @@ public final class ServerCertificates {
     private static final String REQUEST = "csr-";
     private static final String INSTALLED = "cert-";
     private static final String ASSIGNED = "assigned-";
+    /** The launcher's self-signed identity, which a listener presents when nothing is assigned to it. */
+    public static final String SELF_SIGNED = "https";
 
     private final MasterKeyStore store;
     private final CryptoPolicy policy;
     private final SecureRandom random;
     private final Clock clock;
+    private final Optional<ListenerSwitch> running;
 
+    /** Assignments for the next start only: no listener of this process to switch (tools, tests). */
     public ServerCertificates(MasterKeyStore store, CryptoPolicy policy, SecureRandom random, Clock clock) {
+        this(store, policy, random, clock, Optional.empty());
+    }
+
+    /** With {@code running}, an assignment is also presented at once by this process's listeners. */
+    public ServerCertificates(MasterKeyStore store, CryptoPolicy policy, SecureRandom random, Clock clock, Optional<ListenerSwitch> running) {
         this.store = store;
         this.policy = policy;
         this.random = random;
         this.clock = clock;
+        this.running = running;
+    }
+
+    /** True when an assignment reaches the listeners at once, not only at the next start. */
+    public boolean appliesNow() {
+        return running.isPresent();
     }
 
     /** The name of the identity a listener is assigned, as {@link MasterKeyStore#tlsIdentity} reads it. */
@@ -181,8 +197,12 @@ public final class ServerCertificates {
         return certificate;
     }
 
-    /** Assigns installed certificates to listeners (listener name to certificate id); the launcher uses them at the next start. */
-    public Map<String, InstalledCertificate> assign(Map<String, String> certificateByListener) {
+    /**
+     * Assigns installed certificates to listeners (listener name to certificate id): presented at once when the
+     * listeners run here, and by the launcher from each start. When a listener does not present its new certificate,
+     * nothing changes ({@code not_served}).
+     */
+    public synchronized Map<String, InstalledCertificate> assign(Map<String, String> certificateByListener) {
         Map<String, TlsIdentity> chosen = new java.util.LinkedHashMap<>();
         certificateByListener.forEach((listener, id) -> {
             if (!LISTENERS.contains(listener)) {
@@ -192,10 +212,61 @@ public final class ServerCertificates {
             requireUsable(identity);
             chosen.put(listener, identity);
         });
-        chosen.forEach((listener, identity) -> store.storeTlsIdentity(assignedIdentityName(listener), identity));
+        switchTo(chosen);
         Map<String, InstalledCertificate> answer = new java.util.LinkedHashMap<>();
         certificateByListener.forEach((listener, id) -> answer.put(listener, installedCertificate(id)));
         return answer;
+    }
+
+    /**
+     * Ends a listener's assignment: it presents the service's self-signed certificate again, at once when the listeners
+     * run here. Refused ({@code not_assigned}) when nothing is assigned to it.
+     */
+    public synchronized void unassign(String listener) {
+        if (!LISTENERS.contains(listener)) {
+            throw new IllegalArgumentException("No listener " + listener);
+        }
+        if (store.tlsIdentity(assignedIdentityName(listener)).isEmpty()) {
+            throw new CertificateRefusal("not_assigned", "No certificate is assigned to the " + listener + " listener");
+        }
+        Map<String, Optional<TlsIdentity>> before = assignedNow();
+        store.deleteTlsIdentity(assignedIdentityName(listener));
+        if (running.isPresent()) {
+            Optional<TlsIdentity> own = store.tlsIdentity(SELF_SIGNED);
+            if (own.isEmpty()) {
+                // The launcher issues it when a start finds nothing assigned; until then the listener keeps its certificate.
+                return;
+            }
+            presentOrRestore(Map.of(listener, own.get()), before);
+        }
+    }
+
+    /** Stores the assignments and, on running listeners, presents them; the old ones come back when that fails. */
+    private void switchTo(Map<String, TlsIdentity> chosen) {
+        Map<String, Optional<TlsIdentity>> before = assignedNow();
+        chosen.forEach((listener, identity) -> store.storeTlsIdentity(assignedIdentityName(listener), identity));
+        running.ifPresent(listeners -> presentOrRestore(chosen, before));
+    }
+
+    private void presentOrRestore(Map<String, TlsIdentity> presented, Map<String, Optional<TlsIdentity>> before) {
+        try {
+            running.get().apply(presented);
+        } catch (RuntimeException notServed) {
+            before.forEach((listener, identity) -> identity.ifPresentOrElse(
+                    kept -> store.storeTlsIdentity(assignedIdentityName(listener), kept),
+                    () -> store.deleteTlsIdentity(assignedIdentityName(listener))));
+            if (notServed instanceof CertificateRefusal refusal) {
+                throw refusal;
+            }
+            throw new CertificateRefusal("not_served", "The listeners' key store could not be rewritten (" + notServed.getMessage()
+                    + "); the listeners present the certificates they had before");
+        }
+    }
+
+    private Map<String, Optional<TlsIdentity>> assignedNow() {
+        Map<String, Optional<TlsIdentity>> assigned = new java.util.LinkedHashMap<>();
+        LISTENERS.forEach(listener -> assigned.put(listener, store.tlsIdentity(assignedIdentityName(listener))));
+        return assigned;
     }
 
     /** Listener name to the id of the installed certificate assigned to it. */

@@ -1,22 +1,20 @@
 package io.vestibule.platform.launcher;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.CryptoPolicyViolation;
 import io.vestibule.crypto.MasterKeyStore;
 import io.vestibule.crypto.PrivateFiles;
+import io.vestibule.crypto.pki.ListenerKeyStore;
 import io.vestibule.crypto.pki.PemFiles;
 import io.vestibule.crypto.pki.SelfSignedIdentities;
 import io.vestibule.crypto.pki.ServerCertificates;
@@ -33,8 +31,8 @@ import io.vestibule.crypto.pki.TlsIdentity;
  * password that exists nowhere but in this process, so the copy on disk is useless after the process ends.
  */
 final class ListenerIdentityProvisioner {
-    static final String KEY_ALIAS = "vestibule";
-    static final String ADMIN_KEY_ALIAS = "vestibule-admin";
+    static final String KEY_ALIAS = ListenerKeyStore.PORTAL_ALIAS;
+    static final String ADMIN_KEY_ALIAS = ListenerKeyStore.ADMIN_ALIAS;
 
     private final CryptoPolicy policy;
     private final SecureRandom random;
@@ -83,16 +81,10 @@ final class ListenerIdentityProvisioner {
     RuntimeKeyStore publish(TlsIdentity identity, TlsIdentity adminIdentity, Path keyStoreFile, Path certificateFile) {
         char[] password = RuntimePasswords.generate(random);
         try {
-            KeyStore store = KeyStore.getInstance(policy.keyStoreType());
-            store.load(null, null);
-            store.setKeyEntry(KEY_ALIAS, identity.privateKey(), password, identity.chain().toArray(new Certificate[0]));
-            store.setKeyEntry(ADMIN_KEY_ALIAS, adminIdentity.privateKey(), password, adminIdentity.chain().toArray(new Certificate[0]));
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            store.store(bytes, password);
-            PrivateFiles.writeAtomically(keyStoreFile, bytes.toByteArray());
+            new ListenerKeyStore(keyStoreFile, password, policy).write(Map.of(KEY_ALIAS, identity, ADMIN_KEY_ALIAS, adminIdentity));
             PrivateFiles.writeAtomically(certificateFile, PemFiles.toPem(identity.chain()).getBytes(StandardCharsets.US_ASCII));
             return new RuntimeKeyStore(keyStoreFile, new String(password), certificateFile);
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException e) {
             throw new LaunchFailure("Cannot write the TLS key store " + keyStoreFile + ": " + e.getMessage(), e);
         }
     }

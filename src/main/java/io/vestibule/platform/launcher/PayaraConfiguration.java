@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.crypto.pki.ListenerKeyStore;
 
 /**
  * The asadmin commands that turn Payara Micro's default domain into Vestibule's: two HTTPS listeners, the
@@ -14,7 +15,7 @@ import io.vestibule.crypto.CryptoPolicy;
  */
 final class PayaraConfiguration {
     static final String JDBC_RESOURCE = "jdbc/vestibule";
-    static final String TLS_PASSWORD_PROPERTY = "vestibule.internal.https-keystore-password";
+    static final String TLS_PASSWORD_PROPERTY = ListenerKeyStore.PASSWORD_PROPERTY;
     static final String ADMIN_TRUST_PASSWORD_PROPERTY = "vestibule.internal.admin-truststore-password";
     /** Payara Micro's HTTPS listener, which {@code setSslPort} enables on the portal's port. */
     static final String PORTAL_LISTENER = "https-listener";

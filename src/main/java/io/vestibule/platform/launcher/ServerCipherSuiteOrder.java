@@ -32,6 +32,9 @@ import io.vestibule.crypto.CryptoPolicy;
  * answers that request with the next provider's context, whose engines put whatever suites they are given in the
  * policy's order and prefer that order. Clients' engines get the same treatment, which changes only the order they
  * offer suites in. Contexts named otherwise ({@code Default}, {@code TLSv1.3}) are not this provider's.
+ *
+ * <p>The same place lets an assignment reach the listeners without a restart: the key managers Payara gives these
+ * contexts are wrapped so that they present what the listeners' key store holds at each new handshake.
  */
 final class ServerCipherSuiteOrder extends Provider {
     static final String NAME = "VestibuleCipherSuiteOrder";
@@ -40,6 +43,11 @@ final class ServerCipherSuiteOrder extends Provider {
     private final Comparator<String> preference;
 
     ServerCipherSuiteOrder(List<String> suitesInPreferenceOrder) {
+        this(suitesInPreferenceOrder, null);
+    }
+
+    /** With {@code identities}, the listeners present what the listeners' key store holds now (see {@link CurrentIdentityKeyManager}). */
+    ServerCipherSuiteOrder(List<String> suitesInPreferenceOrder, CurrentListenerIdentities identities) {
         super(NAME, "1.0", "TLS contexts whose engines choose cipher suites in the crypto policy's order");
         Map<String, Integer> rank = new HashMap<>();
         for (String suite : suitesInPreferenceOrder) {
@@ -50,15 +58,15 @@ final class ServerCipherSuiteOrder extends Provider {
         putService(new Service(this, "SSLContext", PROTOCOL, PolicyOrderedContext.class.getName(), null, null) {
             @Override
             public Object newInstance(Object constructorParameter) throws NoSuchAlgorithmException {
-                return new PolicyOrderedContext(nextContext(), preference);
+                return new PolicyOrderedContext(nextContext(), preference, identities);
             }
         });
     }
 
     /** Installs the provider ahead of the JDK's, once; later calls change nothing. */
-    static synchronized void install(CryptoPolicy policy) {
+    static synchronized void install(CryptoPolicy policy, CurrentListenerIdentities identities) {
         if (Security.getProvider(NAME) == null) {
-            Security.insertProviderAt(new ServerCipherSuiteOrder(policy.tlsCipherSuites()), 1);
+            Security.insertProviderAt(new ServerCipherSuiteOrder(policy.tlsCipherSuites(), identities), 1);
         }
     }
 
@@ -76,16 +84,18 @@ final class ServerCipherSuiteOrder extends Provider {
     private static final class PolicyOrderedContext extends SSLContextSpi {
         private final SSLContext context;
         private final Comparator<String> preference;
+        private final CurrentListenerIdentities identities;
 
-        PolicyOrderedContext(SSLContext context, Comparator<String> preference) {
+        PolicyOrderedContext(SSLContext context, Comparator<String> preference, CurrentListenerIdentities identities) {
             this.context = context;
             this.preference = preference;
+            this.identities = identities;
         }
 
         @Override
         protected void engineInit(KeyManager[] keyManagers, TrustManager[] trustManagers, SecureRandom random)
                 throws KeyManagementException {
-            context.init(keyManagers, trustManagers, random);
+            context.init(CurrentIdentityKeyManager.wrap(keyManagers, identities), trustManagers, random);
         }
 
         @Override

@@ -31,6 +31,8 @@ import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.KeyStoreRefused;
 import io.vestibule.crypto.MasterKeyStore;
 import io.vestibule.crypto.MasterPassphrase;
+import io.vestibule.crypto.pki.ListenerKeyStore;
+import io.vestibule.crypto.pki.ServerCertificates;
 import io.vestibule.crypto.pki.TlsIdentity;
 
 /**
@@ -143,8 +145,8 @@ public final class VestibuleLauncher {
         MasterKeyStore master = MasterKeyStore.openOrCreate(data.masterKeyStore(), passphrase, policy);
         ListenerIdentityProvisioner provisioner = new ListenerIdentityProvisioner(policy, random, Clock.systemUTC());
         Optional<ListenerIdentityProvisioner.ConfiguredCertificate> configured = configuredCertificate();
-        TlsIdentity httpsIdentity = provisioner.identity("portal", "https", configured, master, hostNames(publicUrl, adminUrl));
-        TlsIdentity adminIdentity = provisioner.identity("admin", "https", configured, master, hostNames(publicUrl, adminUrl));
+        TlsIdentity httpsIdentity = provisioner.identity("portal", ServerCertificates.SELF_SIGNED, configured, master, hostNames(publicUrl, adminUrl));
+        TlsIdentity adminIdentity = provisioner.identity("admin", ServerCertificates.SELF_SIGNED, configured, master, hostNames(publicUrl, adminUrl));
         master.close();
         ListenerIdentityProvisioner.RuntimeKeyStore keyStore = provisioner.publish(httpsIdentity, adminIdentity,
                 data.runtime().resolve("https.p12"), data.tls().resolve("https-certificate.pem"));
@@ -163,7 +165,8 @@ public final class VestibuleLauncher {
         }
         Optional<Path> adminTrustStore = listeners.adminClientCaFile().map(file -> publishAdminClientAuthorities(file, data));
         JvmTlsHardening.apply(policy, system);
-        ServerCipherSuiteOrder.install(policy);
+        ServerCipherSuiteOrder.install(policy, new CurrentListenerIdentities(
+                new ListenerKeyStore(keyStore.file(), keyStore.password().toCharArray(), policy), Clock.systemUTC()));
         // No WADL anywhere, Payara's own JAX-RS endpoints included: it names Jersey's version. Jersey
         // reads its settings from system properties only when told to.
         system.setProperty("jersey.config.allowSystemPropertiesProvider", "true");
@@ -174,6 +177,10 @@ public final class VestibuleLauncher {
         system.setProperty("vestibule.admin.port", String.valueOf(listeners.adminPort()));
         system.setProperty("vestibule.public.url", publicUrl.toString());
         system.setProperty(PayaraConfiguration.TLS_PASSWORD_PROPERTY, keyStore.password());
+        // The application switches the listeners' certificates through this file and checks the result on loopback.
+        system.setProperty(ListenerKeyStore.FILE_PROPERTY, keyStore.file().toString());
+        system.setProperty(ListenerKeyStore.OWN_ADDRESS_PROPERTY + "portal", host(listeners.portalAddress(), "127.0.0.1") + ":" + listeners.portalPort());
+        system.setProperty(ListenerKeyStore.OWN_ADDRESS_PROPERTY + "admin", host(listeners.adminAddress(), "127.0.0.1") + ":" + listeners.adminPort());
         settings.find("vestibule.db.password").ifPresent(password -> system.setProperty(DatabaseTarget.PASSWORD_PROPERTY, password));
 
         boolean cluster = settings.flag("vestibule.cluster.enabled", false);

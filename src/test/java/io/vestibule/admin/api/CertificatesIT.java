@@ -2,6 +2,7 @@ package io.vestibule.admin.api;
 
 import java.io.StringReader;
 import java.math.BigInteger;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -26,6 +27,7 @@ import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.pki.PemFiles;
 import io.vestibule.testing.AdminClient;
 import io.vestibule.testing.ApiResponse;
+import io.vestibule.testing.ListenerCertificates;
 import io.vestibule.testing.ServerResolver;
 import io.vestibule.testing.TestCertificates;
 import io.vestibule.testing.VestibuleServer;
@@ -35,8 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Server certificates through the admin API on the built jar (R-TLS-4): a signing request made, downloaded, signed by
  * a CA made here and installed; a certificate for another key refused as not a pair; the installed one deleted; an
- * assignment of an unknown certificate refused. Nothing is assigned: every other class relies on the shared server's
- * certificate (assignment is covered by ListenerIdentityProvisionerTest).
+ * assignment of an unknown certificate refused; and CA-signed certificates assigned to each listener and seen at once
+ * by new clients, without a restart. Every other class relies on the shared server's own certificate, so both
+ * listeners go back to it before the test ends.
  */
 @ExtendWith(ServerResolver.class)
 class CertificatesIT {
@@ -91,6 +94,54 @@ class CertificatesIT {
         for (String type : List.of("certificate.request.create", "certificate.delete", "certificate.assign")) {
             assertThat(carol.get("/audit?type=" + type + "&actor=dave").jsonArray()).as(type).isNotEmpty();
         }
+    }
+
+    @Test
+    void anAssignedCertificateIsPresentedToNewClientsAtOnceAndTheOtherListenerKeepsItsOwn(VestibuleServer server) throws Exception {
+        TestCertificates.Issued ca = TestCertificates.authority("CN=CertificatesIT Listener CA, O=Vestibule tests");
+        TestCertificates.Issued portal = TestCertificates.loopbackServer(ca, "CN=portal.certificates-it.test");
+        TestCertificates.Issued admin = TestCertificates.loopbackServer(ca, "CN=admin.certificates-it.test");
+        X509Certificate own = PemFiles.readCertificates(server.certificateFile()).get(0);
+        AdminClient dave = server.newAdminClientAlsoTrusting(ca.certificate()).signIn("dave", server.demoPassword());
+        AdminClient carol = server.newAdminClient().signIn("carol", server.demoPassword());
+        String portalId = install(dave, portal, ca);
+        String adminId = install(dave, admin, ca);
+        try {
+            ApiResponse toPortal = dave.put("/certificates/assignments", Json.createObjectBuilder().add("portal", portalId).build());
+            assertThat(toPortal.status()).as(toPortal.toString()).isEqualTo(200);
+            assertThat(toPortal.json().getString("appliesAt")).isEqualTo("now");
+            assertThat(ListenerCertificates.leaf(server.httpsPort(), ca.certificate())).isEqualTo(portal.certificate());
+            assertThat(ListenerCertificates.leaf(server.adminPort(), own)).as("the admin listener is unchanged").isEqualTo(own);
+            String report = dave.get("/crypto-policy").body();
+            assertThat(report).as("the crypto policy report shows what the listener presents now").contains("CN=portal.certificates-it.test");
+
+            ApiResponse toAdmin = dave.put("/certificates/assignments", Json.createObjectBuilder().add("admin", adminId).build());
+            assertThat(toAdmin.status()).as(toAdmin.toString()).isEqualTo(200);
+            assertThat(ListenerCertificates.leaf(server.adminPort(), ca.certificate())).isEqualTo(admin.certificate());
+            assertThat(ListenerCertificates.leaf(server.httpsPort(), ca.certificate())).isEqualTo(portal.certificate());
+            assertThat(dave.get("/certificates/assignments").json()).containsEntry("portal", Json.createValue(portalId))
+                    .containsEntry("admin", Json.createValue(adminId));
+        } finally {
+            dave.delete("/certificates/assignments/portal");
+            dave.delete("/certificates/assignments/admin");
+        }
+        assertThat(ListenerCertificates.leaf(server.httpsPort(), own)).isEqualTo(own);
+        assertThat(ListenerCertificates.leaf(server.adminPort(), own)).isEqualTo(own);
+        ApiResponse again = dave.delete("/certificates/assignments/admin");
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.errorCode()).isEqualTo("not_assigned");
+        assertThat(dave.delete("/certificates/" + portalId).status()).isEqualTo(204);
+        assertThat(dave.delete("/certificates/" + adminId).status()).isEqualTo(204);
+        assertThat(carol.get("/audit?type=certificate.assign&actor=dave").body()).contains("certificate " + portalId)
+                .contains("certificate " + adminId).contains("the self-signed certificate again").contains("not_assigned");
+    }
+
+    private static String install(AdminClient dave, TestCertificates.Issued certificate, TestCertificates.Issued ca) {
+        ApiResponse installed = dave.post("/certificates", Json.createObjectBuilder()
+                .add("certificates", PemFiles.toPem(List.of(certificate.certificate(), ca.certificate())))
+                .add("privateKey", TestCertificates.privateKeyPem(certificate.key())).build());
+        assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
+        return installed.json().getString("id");
     }
 
     /** What the CA does with the request: its subject, key and names, signed with the CA's key. */

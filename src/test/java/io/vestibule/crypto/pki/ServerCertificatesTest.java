@@ -182,6 +182,36 @@ class ServerCertificatesTest {
         assertThat(reopened.tlsIdentity(ServerCertificates.assignedIdentityName("portal"))).isEmpty();
     }
 
+    /** The listeners run here but none answers on loopback: nothing changes, the earlier assignment included. */
+    @Test
+    void anAssignmentNoListenerPresentsLeavesTheEarlierOneInPlace() throws Exception {
+        TestCertificates.Issued ca = TestCertificates.authority("CN=Test Root CA");
+        TestCertificates.Issued first = TestCertificates.issue(ca, "CN=first.example.org", null);
+        TestCertificates.Issued second = TestCertificates.issue(ca, "CN=second.example.org", null);
+        ServerCertificates earlier = certificates();
+        InstalledCertificate kept = earlier.installWithKey(PemFiles.toPem(List.of(first.certificate(), ca.certificate())),
+                TestCertificates.privateKeyPem(first.key()), null);
+        earlier.assign(Map.of("portal", kept.id()));
+        ListenerKeyStore listeners = new ListenerKeyStore(directory.resolve("https.p12"), "run only".toCharArray(), POLICY);
+        TlsIdentity presented = new TlsIdentity(first.key(), List.of(first.certificate(), ca.certificate()));
+        listeners.write(Map.of(ListenerKeyStore.PORTAL_ALIAS, presented, ListenerKeyStore.ADMIN_ALIAS, presented));
+        MasterKeyStore store = MasterKeyStore.openOrCreate(directory.resolve("master.p12"),
+                new MasterPassphrase("test passphrase".toCharArray(), false), POLICY);
+        ServerCertificates running = new ServerCertificates(store, POLICY, POLICY.newSecureRandom(), Clock.systemUTC(), Optional.of(
+                new ListenerSwitch(listeners, new OwnListeners(Map.of(), Duration.ofMillis(200)), Duration.ofMillis(300), Clock.systemUTC())));
+        InstalledCertificate refused = running.installWithKey(PemFiles.toPem(List.of(second.certificate(), ca.certificate())),
+                TestCertificates.privateKeyPem(second.key()), null);
+
+        assertThatThrownBy(() -> running.assign(Map.of("portal", refused.id(), "admin", refused.id())))
+                .isInstanceOfSatisfying(CertificateRefusal.class, refusal -> assertThat(refusal.code()).isEqualTo("not_served"));
+
+        assertThat(running.assignments()).containsExactly(Map.entry("portal", kept.id()));
+        assertThat(listeners.read().get(ListenerKeyStore.PORTAL_ALIAS).leaf()).isEqualTo(first.certificate());
+        assertThat(listeners.read().get(ListenerKeyStore.ADMIN_ALIAS).leaf()).isEqualTo(first.certificate());
+        assertThatThrownBy(() -> running.unassign("admin"))
+                .isInstanceOfSatisfying(CertificateRefusal.class, refusal -> assertThat(refusal.code()).isEqualTo("not_assigned"));
+    }
+
     private static void assertRefusedByPolicy(org.assertj.core.api.ThrowableAssert.ThrowingCallable install, String reason) {
         assertThatThrownBy(install).isInstanceOfSatisfying(CertificateRefusal.class, refusal -> assertThat(refusal.code()).isEqualTo("policy_refused"))
                 .hasMessageContaining(reason);
