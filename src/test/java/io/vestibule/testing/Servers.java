@@ -47,7 +47,7 @@ public final class Servers {
     static List<VestibuleServer> started(ExtensionContext context) {
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         return Stream.of("embedded", "postgres", "several-settings", "full-disks").map(name -> store.get(name, VestibuleServer.class))
-                .filter(Objects::nonNull).filter(VestibuleServer::running).toList();
+                .filter(Objects::nonNull).map(VestibuleServer::latest).filter(VestibuleServer::running).toList();
     }
 
     public static VestibuleServer postgres(ExtensionContext context) {
@@ -66,22 +66,30 @@ public final class Servers {
 
     /**
      * The settings of {@link OnFullDisks}'s service, the union of what its tests once started a service each with: an
-     * alarm when the audit files' disk has less than 64 KiB free ({@code AuditFilesIT}); the key rotation on a full
-     * disk ({@code KeyRotationIT}) needs none.
+     * alarm when the audit files' disk has less than 64 KiB free ({@code AuditFilesIT}); the media gateway's AES-CM
+     * off at start-up ({@code MediaSettingsIT}, which reads it before any administrator saved the media settings: no
+     * other test on this service saves them). The key rotations ({@code KeyRotationIT}) and the call-record journal's
+     * full disk ({@code CallJournalDiskFullIT}) need none.
      */
-    public static final Map<String, String> FULL_DISKS_SETTINGS = Map.of("VESTIBULE_AUDIT_FILES_FREE_SPACE_ALARM_BYTES", "65536");
-
-    /** The folders of {@link #fullDisks}'s data directory that each have a tmpfs of their own, and its size. */
-    private static final Map<String, String> FULL_DISK_FOLDERS = Map.of("audit", "256k", "keys", "256k");
+    public static final Map<String, String> FULL_DISKS_SETTINGS = Map.of(
+            "VESTIBULE_AUDIT_FILES_FREE_SPACE_ALARM_BYTES", "65536",
+            "VESTIBULE_MEDIA_ALLOW_AES_CM", "false");
 
     /**
-     * The service for the tests of a full disk: one start for the classes that once each started a service on a data
-     * directory with one folder on a tmpfs. A test that must see it stopped cleanly (the audit files' last checkpoint)
-     * stops it itself; the next test that asks for it then gets a new one.
+     * The folders of {@link #fullDisks}'s data directory that each have a tmpfs of their own, and its size. A test
+     * fills one with a file of its own ({@link Tmpfs#fill}, {@link Tmpfs#fillLeaving}) and deletes it when it ends.
+     */
+    private static final Map<String, String> FULL_DISK_FOLDERS = Map.of("audit", "1m", "keys", "256k", "cdr-journal", "16m");
+
+    /**
+     * The service for the tests of a full disk, and of a restart: one start for the classes that once each started a
+     * service on a data directory with one folder on a tmpfs, or started one only to restart it. A test that restarts
+     * it ({@link VestibuleServer#restart}) leaves the restarted service to the next; a test that must see it stopped
+     * cleanly (the audit files' last checkpoint) stops it itself, and the next test that asks for it gets a new one.
      */
     public static VestibuleServer fullDisks(ExtensionContext context) {
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-        VestibuleServer server = store.getOrComputeIfAbsent("full-disks", key -> startOnFullDisks(), VestibuleServer.class);
+        VestibuleServer server = store.getOrComputeIfAbsent("full-disks", key -> startOnFullDisks(), VestibuleServer.class).latest();
         if (server.running()) {
             return server;
         }
