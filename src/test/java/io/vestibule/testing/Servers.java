@@ -2,15 +2,21 @@ package io.vestibule.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
+
+import io.vestibule.crypto.pki.PemFiles;
 
 /**
  * The running services the integration tests share: one on the embedded database and one on PostgreSQL, each
@@ -46,7 +52,7 @@ public final class Servers {
     /** The shared servers started so far and still running (a test may stop the full-disk one), without starting any. */
     static List<VestibuleServer> started(ExtensionContext context) {
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-        return Stream.of("embedded", "postgres", "several-settings", "full-disks").map(name -> store.get(name, VestibuleServer.class))
+        return Stream.of("embedded", "postgres", "several-settings", "full-disks", "admin-client-ca").map(name -> store.get(name, VestibuleServer.class))
                 .filter(Objects::nonNull).map(VestibuleServer::latest).filter(VestibuleServer::running).toList();
     }
 
@@ -112,6 +118,50 @@ public final class Servers {
         } catch (RuntimeException e) {
             unmount.run();
             throw e;
+        }
+    }
+
+    /** The authority of {@link OnAdminClientCa}'s service's client CA file: administrators' certificates are issued by it. */
+    public static final TestCertificates.Issued ADMIN_CLIENT_CA = TestCertificates.authority("CN=Vestibule admin CA");
+    /** A certificate of the first administrator that the service's CRL file lists as revoked. */
+    public static final TestCertificates.Issued REVOKED_ADMIN_CERTIFICATE = TestCertificates.administrator(ADMIN_CLIENT_CA, "admin",
+            Optional.empty());
+    /** The password of the bootstrap administrator {@code admin} of {@link OnAdminClientCa}'s service, expired at start. */
+    public static final String ADMIN_CLIENT_CA_BOOTSTRAP_PASSWORD = "Bootstrap-Pass-2026!";
+
+    /**
+     * The service whose admin listener asks for client certificates ({@code VESTIBULE_ADMIN_CLIENT_CA_FILE}: {@link
+     * #ADMIN_CLIENT_CA}, with a CRL file revoking {@link #REVOKED_ADMIN_CERTIFICATE}) and whose bootstrap administrator
+     * must change its password first: one start for {@code AdminApiIT}, which changes that password, and
+     * {@code AdminListenerIT}'s handshakes, which sign nobody in.
+     */
+    public static VestibuleServer adminClientCa(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("admin-client-ca", key -> startWithAdminClientCa(),
+                VestibuleServer.class);
+    }
+
+    private static VestibuleServer startWithAdminClientCa() {
+        try {
+            Path caFile = Files.createTempFile("admin-client-ca", ".pem");
+            Files.writeString(caFile, PemFiles.toPem(List.of(ADMIN_CLIENT_CA.certificate())), StandardCharsets.US_ASCII);
+            // The test certificates name no CRL distribution point or OCSP responder: the CRL file answers for them.
+            Path crlFile = Files.createTempFile("admin-client-crl", ".pem");
+            Files.writeString(crlFile, TestCertificates.crlPem(TestCertificates.crl(ADMIN_CLIENT_CA, Instant.now().minusSeconds(60),
+                    Instant.now().plus(Duration.ofDays(1)), REVOKED_ADMIN_CERTIFICATE.certificate().getSerialNumber())), StandardCharsets.US_ASCII);
+            Runnable deleteFiles = () -> {
+                try {
+                    Files.deleteIfExists(caFile);
+                    Files.deleteIfExists(crlFile);
+                } catch (IOException e) {
+                    // Temporary files; the operating system cleans what remains.
+                }
+            };
+            return VestibuleServer.start("admin-client-ca", Map.of(
+                    "VESTIBULE_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_CLIENT_CA_BOOTSTRAP_PASSWORD,
+                    "VESTIBULE_ADMIN_CLIENT_CA_FILE", caFile.toString(),
+                    "VESTIBULE_ADMIN_CLIENT_CRL_FILE", crlFile.toString()), deleteFiles);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
