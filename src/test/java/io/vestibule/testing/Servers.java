@@ -89,7 +89,9 @@ public final class Servers {
 
     /**
      * The service for the tests of a full disk, and of a restart: one start for the classes that once each started a
-     * service on a data directory with one folder on a tmpfs, or started one only to restart it. A test that restarts
+     * service on a data directory with one folder on a tmpfs, or started one only to restart it, and for
+     * {@code AdminAuditorBrowserIT}, which needs a service without a local administrator until its last test makes one
+     * (the others sign in as the directory's administrators only). A test that restarts
      * it ({@link VestibuleServer#restart}) leaves the restarted service to the next; a test that must see it stopped
      * cleanly (the audit files' last checkpoint) stops it itself, and the next test that asks for it gets a new one.
      */
