@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.vestibule.platform.FieldRefused;
 import io.vestibule.rooms.Room;
 import io.vestibule.rooms.RoomAlias;
 import io.vestibule.rooms.RoomKind;
@@ -94,7 +95,7 @@ public class BookingService {
                         changes.guestsWaitForHost().orElse(room.guestsWaitForHost()), changes.hostPin(), changes.guestPin()));
             }
         } else if (changes.changesRoom()) {
-            throw new BookingRefused("roomType", "personal_room", "This meeting uses your personal room; its PINs and type are not set per meeting.");
+            throw new FieldRefused("roomType", "personal_room", "This meeting uses your personal room; its PINs and type are not set per meeting.");
         }
         return withRoom(meeting);
     }
@@ -160,7 +161,7 @@ public class BookingService {
         try {
             rule = recurrence.map(Recurrence::parse);
         } catch (IllegalArgumentException e) {
-            throw new BookingRefused("recurrence", "unsupported_recurrence", e.getMessage() + ".");
+            throw new FieldRefused("recurrence", "unsupported_recurrence", e.getMessage() + ".");
         }
         return MeetingSchedule.of(start, end, zone, rule);
     }
@@ -170,7 +171,7 @@ public class BookingService {
         boolean seriesContinues = schedule.recurrence().isPresent()
                 && !(schedule.admissionAt(now, JoinWindow.DEFAULT) instanceof Admission.Closed);
         if (!seriesContinues && !schedule.end().toInstant().isAfter(now)) {
-            throw new BookingRefused("end", "already_over", "The meeting would already be over; check the date and time zone.");
+            throw new FieldRefused("end", "already_over", "The meeting would already be over; check the date and time zone.");
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.vestibule.platform.FieldRefused;
+
 /**
  * When a meeting takes place: first start and end in the meeting's time zone, and an optional recurrence.
  * Occurrences repeat in local time, so a weekly 10:00 meeting stays at 10:00 across daylight-saving changes.
@@ -21,15 +23,15 @@ public record MeetingSchedule(ZonedDateTime start, ZonedDateTime end, Optional<R
 
     public MeetingSchedule {
         if (!end.isAfter(start)) {
-            throw new BookingRefused("end", "end_before_start", "The end must be after the start.");
+            throw new FieldRefused("end", "end_before_start", "The end must be after the start.");
         }
         if (Duration.between(start, end).compareTo(MAX_DURATION) > 0) {
-            throw new BookingRefused("end", "meeting_too_long", "A meeting may last at most 24 hours.");
+            throw new FieldRefused("end", "meeting_too_long", "A meeting may last at most 24 hours.");
         }
         // RFC 5545 leaves a first start off the rule's days undefined; calendars would then disagree with us.
         Set<DayOfWeek> weekdays = recurrence.map(Recurrence::weekdays).orElse(Set.of());
         if (!weekdays.isEmpty() && !weekdays.contains(start.getDayOfWeek())) {
-            throw new BookingRefused("recurrence", "first_day_not_repeated", "The first meeting must fall on one of the days the meeting repeats on.");
+            throw new FieldRefused("recurrence", "first_day_not_repeated", "The first meeting must fall on one of the days the meeting repeats on.");
         }
     }
 

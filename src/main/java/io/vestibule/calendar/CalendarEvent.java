@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.vestibule.platform.FieldRefused;
+
 /**
  * A calendar event as its calendar describes it: the whole of it at every call, so a recurrence left out is a
  * recurrence removed. The subject may be empty (Outlook adds the meeting before the organizer types one).
@@ -28,7 +30,7 @@ public record CalendarEvent(String subject, Instant start, Instant end, ZoneId t
         start = start.truncatedTo(ChronoUnit.SECONDS);
         end = end.truncatedTo(ChronoUnit.SECONDS);
         if (subject.length() > MAX_SUBJECT) {
-            throw new CalendarEventRefused("subject", "too_long", "The subject is longer than " + MAX_SUBJECT + " characters.");
+            throw new FieldRefused("subject", "too_long", "The subject is longer than " + MAX_SUBJECT + " characters.");
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.platform.FieldRefused;
 
 /**
  * What a calendar calls one of its events (an Outlook item id in REST form, a UUID, a Google event id): 1 to
@@ -24,7 +25,7 @@ public final class CalendarEventKey {
 
     public static CalendarEventKey of(String text) {
         if (text == null || text.isEmpty() || text.length() > MAX_LENGTH || !ALLOWED.matcher(text).matches()) {
-            throw new CalendarEventRefused("key", "invalid_key", "The event key must be 1 to " + MAX_LENGTH
+            throw new FieldRefused("key", "invalid_key", "The event key must be 1 to " + MAX_LENGTH
                     + " characters of A-Z, a-z, 0-9 and . _ ~ = + : @ - (an Outlook item id in REST form, or a UUID).");
         }
         return new CalendarEventKey(text);

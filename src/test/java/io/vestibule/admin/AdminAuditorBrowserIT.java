@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,9 +26,9 @@ import org.bouncycastle.cms.CMSAuthEnvelopedData;
 import org.bouncycastle.cms.PasswordRecipient;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.jcajce.JcePasswordAuthEnvelopedRecipient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.vestibule.crypto.CryptoPolicy;
@@ -37,7 +36,9 @@ import io.vestibule.testing.ApiResponse;
 import io.vestibule.testing.AuditRecords;
 import io.vestibule.testing.Chromium;
 import io.vestibule.testing.Meetings;
+import io.vestibule.testing.OnFullDisks;
 import io.vestibule.testing.PortalClient;
+import io.vestibule.testing.ServerResolver;
 import io.vestibule.testing.VestibuleServer;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -49,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * verifies the chain, and finds each of those accesses in the audit log; a Read-write administrator is kept out.
  * The service has no local administrator, so the console's first visit is on the path too.
  */
+@ExtendWith(ServerResolver.class)
 class AdminAuditorBrowserIT {
     private static final String HEX = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
     // Accented, so the blind index's and the export's handling of non-ASCII names is on the path too.
@@ -60,17 +62,14 @@ class AdminAuditorBrowserIT {
     @RegisterExtension
     static final Chromium chromium = Chromium.perClass();
 
+    /**
+     * No local administrator: the directory's administrators and Auditors sign in before first-start setup. The shared
+     * full-disk service ({@link OnFullDisks}) has none until this class's last test makes one; its other users sign in
+     * as the directory's administrators only.
+     */
     @BeforeAll
-    static void start() {
-        // No local administrator: the directory's administrators and Auditors sign in before first-start setup.
-        server = VestibuleServer.start("admin-auditor", Map.of(), () -> { });
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
+    static void start(@OnFullDisks VestibuleServer shared) {
+        server = shared;
     }
 
     private static Locator.GetByRoleOptions namedIn(String name) {

@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The audit files of a running service (R-AUD-2, issue 18): administrators' actions reach them, the offline verifier
  * ({@code java -jar vestibule.jar audit verify}) finds a copy intact and names the line an edit changed, the admin API
  * reports the same, no secret is written, and a full disk is counted, alarmed and shown in the chain. It runs late: its
- * full-disk test stops the shared full-disk service ({@link OnFullDisks}) that {@code KeyRotationIT} uses before it.
+ * full-disk test stops the shared full-disk service ({@link OnFullDisks}) that {@code KeyRotationIT},
+ * {@code MediaSettingsIT} and {@code CallJournalDiskFullIT} use (and restart) before it.
  */
 @ExtendWith(ServerResolver.class)
 @Order(Integer.MAX_VALUE - 1)

@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.vestibule.platform.FieldRefused;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -136,10 +138,10 @@ class MeetingScheduleTest {
 
     @Test
     void theEndMustFollowTheStart() {
-        assertThatExceptionOfType(BookingRefused.class)
+        assertThatExceptionOfType(FieldRefused.class)
                 .isThrownBy(() -> new MeetingSchedule(madrid(12, 1, 10, 0), madrid(12, 1, 10, 0), Optional.empty()))
                 .satisfies(refused -> assertThat(refused.field()).isEqualTo("end"));
-        assertThatExceptionOfType(BookingRefused.class)
+        assertThatExceptionOfType(FieldRefused.class)
                 .isThrownBy(() -> new MeetingSchedule(madrid(12, 1, 10, 0), madrid(12, 1, 9, 0), Optional.empty()))
                 .satisfies(refused -> assertThat(refused.field()).isEqualTo("end"));
     }
@@ -148,7 +150,7 @@ class MeetingScheduleTest {
     void aMeetingLastsAtMostADay() {
         assertThat(new MeetingSchedule(madrid(12, 1, 10, 0), madrid(12, 2, 10, 0), Optional.empty()).duration())
                 .isEqualTo(Duration.ofHours(24));
-        assertThatExceptionOfType(BookingRefused.class)
+        assertThatExceptionOfType(FieldRefused.class)
                 .isThrownBy(() -> new MeetingSchedule(madrid(12, 1, 10, 0), madrid(12, 2, 10, 1), Optional.empty()))
                 .satisfies(refused -> assertThat(refused.field()).isEqualTo("end"));
     }
@@ -167,7 +169,7 @@ class MeetingScheduleTest {
         ZonedDateTime tuesday = madrid(12, 1, 10, 0);
         assertThat(tuesday.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.TUESDAY);
 
-        assertThatExceptionOfType(BookingRefused.class)
+        assertThatExceptionOfType(FieldRefused.class)
                 .isThrownBy(() -> weekly(tuesday, "FREQ=WEEKLY;BYDAY=MO,WE;COUNT=4"))
                 .satisfies(refused -> assertThat(refused.field()).isEqualTo("recurrence"));
         assertThat(weekly(tuesday, "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=4").admissionAt(tuesday.toInstant(), JoinWindow.DEFAULT))

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.vestibule.booking.BookingRefused;
+import io.vestibule.platform.FieldRefused;
 import io.vestibule.booking.Meeting;
 import io.vestibule.booking.MeetingChanges;
 import io.vestibule.booking.MeetingStatus;
@@ -204,11 +204,11 @@ class CalendarEventsTest {
 
     @Test
     void badTimesAreRefusedNamingTheFieldAndLeaveNoRecord() {
-        assertThatExceptionOfType(BookingRefused.class)
+        assertThatExceptionOfType(FieldRefused.class)
                 .isThrownBy(() -> calendar.put(ALICE, CalendarEventKey.of("k6"),
                         new CalendarEvent("x", TOMORROW, TOMORROW.minusSeconds(60), MADRID, Optional.empty()), Locale.ENGLISH))
                 .satisfies(refused -> assertThat(refused.field()).isEqualTo("end"));
-        assertThatExceptionOfType(BookingRefused.class)
+        assertThatExceptionOfType(FieldRefused.class)
                 .isThrownBy(() -> calendar.put(ALICE, CalendarEventKey.of("k6"),
                         new CalendarEvent("x", TOMORROW, TOMORROW.plusSeconds(60), MADRID, Optional.of("FREQ=HOURLY")), Locale.ENGLISH))
                 .satisfies(refused -> assertThat(refused.field()).isEqualTo("recurrence"));
@@ -217,7 +217,7 @@ class CalendarEventsTest {
 
     @Test
     void aSubjectLongerThanOutlooksIsRefused() {
-        assertThatExceptionOfType(CalendarEventRefused.class)
+        assertThatExceptionOfType(FieldRefused.class)
                 .isThrownBy(() -> event("s".repeat(CalendarEvent.MAX_SUBJECT + 1), TOMORROW))
                 .satisfies(refused -> assertThat(refused.field()).isEqualTo("subject"));
     }
@@ -228,7 +228,7 @@ class CalendarEventsTest {
         assertThat(CalendarEventKey.of("AAMkAGI2TG93AAA=_-.~+:@0123456789")).isNotNull();
         assertThat(CalendarEventKey.of("0f8fad5b-d9cb-469f-a165-70867728950e").toString()).doesNotContain("0f8fad5b");
         for (String bad : new String[] {"", "k".repeat(CalendarEventKey.MAX_LENGTH + 1), "a b", "a/b", "a%2Fb", "é", "a\nb"}) {
-            assertThatExceptionOfType(CalendarEventRefused.class).as(bad).isThrownBy(() -> CalendarEventKey.of(bad))
+            assertThatExceptionOfType(FieldRefused.class).as(bad).isThrownBy(() -> CalendarEventKey.of(bad))
                     .satisfies(refused -> assertThat(refused.field()).isEqualTo("key"))
                     .satisfies(refused -> assertThat(refused.reason()).isEqualTo("invalid_key"));
         }

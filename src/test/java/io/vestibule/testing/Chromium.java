@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -21,16 +22,23 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Debian's Chromium driven by Playwright; the browser is never downloaded. A browser test class holds one in a static
- * field, {@code @RegisterExtension static final Chromium chromium = Chromium.perClass();}, launched before its first
- * test and closed after its last; a single test may {@link #launch()} its own.
+ * field, {@code @RegisterExtension static final Chromium chromium = Chromium.perClass();}: its tests get browser
+ * contexts (fresh profiles) of one browser that the run's classes share, launched at first use (about 2 s with
+ * Playwright's driver) and closed when the run ends; the contexts a class leaves open are closed after its last test.
+ * A class that needs more switches ({@link #perClass(List)}) has a browser of its own, as has a single test that
+ * {@link #launch()}es one.
  */
 public final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Chromium.class);
     public static final Path EXECUTABLE = Path.of(System.getenv().getOrDefault("VESTIBULE_TEST_CHROMIUM", "/usr/bin/chromium"));
     public static final Path SCREENSHOTS = Path.of(System.getProperty("vestibule.target", "target"), "screenshots");
 
     private final List<String> extraArgs;
     private Playwright playwright;
     private Browser browser;
+    /** Whether the browser is the run's shared one; then the class's open contexts are its own to close. */
+    private boolean shared;
+    private final List<BrowserContext> openContexts = new ArrayList<>();
 
     private Chromium(List<String> extraArgs) {
         this.extraArgs = List.copyOf(extraArgs);
@@ -53,10 +61,18 @@ public final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAl
     }
 
     private void start() {
+        playwright = newPlaywright();
+        browser = launch(playwright, extraArgs);
+    }
+
+    private static Playwright newPlaywright() {
         RequiredParts.require(Files.isExecutable(EXECUTABLE), "Chromium at " + EXECUTABLE,
                 "Install Debian's package: apt-get install chromium (browsers are never downloaded by the tests)");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    }
+
+    private static Browser launch(Playwright playwright, List<String> extraArgs) {
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(EXECUTABLE)
                 .setHeadless(true)
                 .setArgs(Stream.concat(Stream.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -67,12 +83,36 @@ public final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAl
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        start();
+        if (extraArgs.isEmpty()) {
+            shared = true;
+            browser = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("chromium", key -> new SharedBrowser(), SharedBrowser.class)
+                    .browser();
+        } else {
+            start();
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         close();
+    }
+
+    /** The browser the run's classes share, launched again should one of them have lost it (a crash). */
+    private static final class SharedBrowser implements AutoCloseable {
+        private final Playwright playwright = newPlaywright();
+        private Browser browser;
+
+        Browser browser() {
+            if (browser == null || !browser.isConnected()) {
+                browser = launch(playwright, List.of());
+            }
+            return browser;
+        }
+
+        @Override
+        public void close() {
+            playwright.close();
+        }
     }
 
     public Browser browser() {
@@ -89,7 +129,12 @@ public final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAl
 
     /** {@link #newContext()} with more options: a viewport, a time zone, downloads. */
     public BrowserContext newContext(UnaryOperator<Browser.NewContextOptions> more) {
-        return browser.newContext(more.apply(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true).setLocale("en-GB")));
+        BrowserContext context = browser.newContext(more.apply(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true).setLocale("en-GB")));
+        if (shared) {
+            openContexts.add(context);
+            context.onClose(openContexts::remove);
+        }
+        return context;
     }
 
     public static void screenshot(Page page, String name) {
@@ -103,6 +148,12 @@ public final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAl
 
     @Override
     public void close() {
+        if (shared) {
+            new ArrayList<>(openContexts).forEach(BrowserContext::close);
+            openContexts.clear();
+            browser = null;
+            return;
+        }
         if (browser != null) {
             browser.close();
         }

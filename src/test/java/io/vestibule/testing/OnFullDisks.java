@@ -6,9 +6,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Asks {@link ServerResolver} for the service whose data directory has its {@code audit/} and {@code keys/} folders
- * each on a small tmpfs of its own ({@link Servers#fullDisks}), for the tests of what a full disk does. A test that
- * fills one leaves it with room again when it ends.
+ * Asks {@link ServerResolver} for the service whose data directory has its {@code audit/}, {@code keys/} and
+ * {@code cdr-journal/} folders each on a small tmpfs of its own ({@link Servers#fullDisks}), for the tests of what a
+ * full disk does and for those that restart a service ({@link VestibuleServer#restart}). A test that fills one leaves
+ * it with room again when it ends.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)

@@ -45,6 +45,27 @@ public final class Tmpfs implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes a file that leaves {@code free} bytes of its file system free (rounded to whole pages): the disk of a
+     * shared service made as small as a test needs, and given its room back when the file is deleted.
+     */
+    public static void fillLeaving(Path filler, long free) {
+        try {
+            long toWrite = java.nio.file.Files.getFileStore(filler.getParent()).getUsableSpace() - free;
+            if (toWrite <= 0) {
+                throw new IllegalStateException(filler.getParent() + " has less than " + free + " bytes free already");
+            }
+            byte[] block = new byte[4096];
+            try (var out = java.nio.file.Files.newOutputStream(filler)) {
+                for (long written = 0; written < toWrite; written += block.length) {
+                    out.write(block, 0, (int) Math.min(block.length, toWrite - written));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         run("umount", directory.toString());

@@ -45,15 +45,21 @@ public final class VestibuleServer implements AutoCloseable {
     private final String demoPassword;
     private final Runnable afterStop;
     private final Map<String, String> settings;
+    private final Map<String, String> givenSettings;
+    private final List<String> jvmOptions;
+    private volatile VestibuleServer successor;
     private HttpClient http;
     private final Instant started = Instant.now();
     private final List<AdminClient> adminClients = new CopyOnWriteArrayList<>();
     private Duration startUpTime;
 
     private VestibuleServer(String name, Process process, Path dataDirectory, Path log, int httpsPort, int adminPort,
-                            String demoPassword, Runnable afterStop, Map<String, String> settings) {
+                            String demoPassword, Runnable afterStop, Map<String, String> settings, Map<String, String> givenSettings,
+                            List<String> jvmOptions) {
         this.name = name;
         this.settings = Map.copyOf(settings);
+        this.givenSettings = Map.copyOf(givenSettings);
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.process = process;
         this.dataDirectory = dataDirectory;
         this.log = log;
@@ -142,7 +148,7 @@ public final class VestibuleServer implements AutoCloseable {
             builder.environment().keySet().removeIf(key -> key.startsWith("VESTIBULE_"));
             builder.environment().putAll(environment);
             VestibuleServer server = new VestibuleServer(name, builder.start(), data, log, httpsPort, adminPort, demoPassword,
-                    afterStop, environment);
+                    afterStop, environment, settings, jvmOptions);
             server.awaitReady();
             return server;
         } catch (IOException e) {
@@ -297,6 +303,27 @@ public final class VestibuleServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the process (as {@link #stop()}) and starts it again on the same data directory with the same settings and
+     * JVM options, on new ports and with a new demo password: a restart of a shared service, which its
+     * {@link Servers} entry then hands out. Closing this object closes the restarted one.
+     */
+    public VestibuleServer restart(String newName) {
+        stop();
+        VestibuleServer restarted = start(newName, givenSettings, jvmOptions, dataDirectory, afterStop);
+        successor = restarted;
+        return restarted;
+    }
+
+    /** This service, or the one its last {@link #restart} started. */
+    VestibuleServer latest() {
+        VestibuleServer latest = this;
+        while (latest.successor != null) {
+            latest = latest.successor;
+        }
+        return latest;
+    }
+
     /** Stops the process and leaves the data directory for a restart. */
     public void stop() {
         terminate(process);
@@ -321,6 +348,10 @@ public final class VestibuleServer implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (successor != null) {
+            successor.close();
+            return;
+        }
         killAbruptly();
         afterStop.run();
         deleteRecursively(dataDirectory);

@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.Response;
 import io.vestibule.audit.AuditEventType;
 import io.vestibule.calendar.integration.CalendarIntegration;
 import io.vestibule.calendar.integration.CreatedIntegration;
-import io.vestibule.calendar.integration.IntegrationRefused;
+import io.vestibule.platform.FieldRefused;
 import io.vestibule.calendar.integration.Integrations;
 import io.vestibule.calendar.integration.OrganizerDomains;
 import io.vestibule.identity.roles.Permission;
@@ -65,11 +65,10 @@ public class IntegrationsResource {
         CreatedIntegration created;
         try {
             created = integrations.create(name, domains, current.actor());
-        } catch (IntegrationRefused refused) {
-            if ("taken".equals(refused.reason())) {
-                throw new ApiProblem(409, "name_taken", refused.getMessage());
-            }
+        } catch (FieldRefused refused) {
             throw refusal(refused);
+        } catch (Integrations.NameTaken taken) {
+            throw new ApiProblem(409, "name_taken", taken.getMessage());
         }
         CalendarIntegration integration = created.integration();
         audit.changed(AuditEventType.ADMIN_INTEGRATION_CREATE, describe(integration));
@@ -88,7 +87,7 @@ public class IntegrationsResource {
     }
 
     /** The pages' messages for {@code too_long} and {@code too_many} name the bound, as JsonRequest's refusals do. */
-    private static ApiProblem refusal(IntegrationRefused refused) {
+    private static ApiProblem refusal(FieldRefused refused) {
         ApiProblem problem = ApiProblem.invalidField(refused.field(), refused.reason(), refused.getMessage());
         if ("too_long".equals(refused.reason())) {
             problem.with("max", CalendarIntegration.LONGEST_NAME);

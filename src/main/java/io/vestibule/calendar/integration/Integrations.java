@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.vestibule.calendar.integration.IntegrationRepository.StoredIntegration;
+import io.vestibule.platform.FieldRefused;
 
 /**
  * Creates, lists and deletes calendar integrations. A secret is drawn from the service's {@link SecureRandom}, sealed
@@ -34,16 +35,25 @@ public class Integrations implements IntegrationKeys {
     protected Integrations() {
     }
 
-    public CreatedIntegration create(String name, List<String> organizerDomains, String createdBy) throws IntegrationRefused {
+    /** Another integration has the name, whatever its case: a conflict with what exists, not a field to correct. */
+    public static final class NameTaken extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NameTaken(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    public CreatedIntegration create(String name, List<String> organizerDomains, String createdBy) throws FieldRefused, NameTaken {
         String trimmed = name.strip();
         if (trimmed.isEmpty()) {
-            throw new IntegrationRefused("name", "required", "Give the integration a name.");
+            throw new FieldRefused("name", "required", "Give the integration a name.");
         }
         if (trimmed.length() > CalendarIntegration.LONGEST_NAME) {
-            throw new IntegrationRefused("name", "too_long", "An integration's name has at most " + CalendarIntegration.LONGEST_NAME + " characters.");
+            throw new FieldRefused("name", "too_long", "An integration's name has at most " + CalendarIntegration.LONGEST_NAME + " characters.");
         }
         if (repository.all().stream().anyMatch(existing -> existing.name().equalsIgnoreCase(trimmed))) {
-            throw new IntegrationRefused("name", "taken", "Another integration is called '" + trimmed + "'.");
+            throw new NameTaken("Another integration is called '" + trimmed + "'.");
         }
         CalendarIntegration integration = new CalendarIntegration(UUID.randomUUID(), trimmed, OrganizerDomains.parse(organizerDomains),
                 clock.instant(), createdBy);

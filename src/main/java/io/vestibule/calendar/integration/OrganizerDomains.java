@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.vestibule.platform.FieldRefused;
+
 /**
  * The e-mail domains whose organizers an integration may act for: an exact domain match of the organizer's address
  * ({@code example.com} allows {@code ana@example.com}, not {@code ana@sub.example.com}), so that an integration
@@ -22,18 +24,18 @@ public record OrganizerDomains(List<String> domains) {
     }
 
     /** Lower-cased and without repeats; at least one, each a DNS name of two labels or more. */
-    public static OrganizerDomains parse(List<String> given) throws IntegrationRefused {
+    public static OrganizerDomains parse(List<String> given) throws FieldRefused {
         if (given.isEmpty()) {
-            throw new IntegrationRefused("organizerDomains", "required", "Name at least one e-mail domain whose organizers the integration may act for.");
+            throw new FieldRefused("organizerDomains", "required", "Name at least one e-mail domain whose organizers the integration may act for.");
         }
         if (given.size() > MOST_DOMAINS) {
-            throw new IntegrationRefused("organizerDomains", "too_many", "An integration may act for at most " + MOST_DOMAINS + " domains.");
+            throw new FieldRefused("organizerDomains", "too_many", "An integration may act for at most " + MOST_DOMAINS + " domains.");
         }
         Set<String> domains = new LinkedHashSet<>();
         for (String each : given) {
             String domain = each.strip().toLowerCase(Locale.ROOT);
             if (domain.length() > LONGEST_DOMAIN || !DOMAIN.matcher(domain).matches()) {
-                throw new IntegrationRefused("organizerDomains", "invalid_domain", "'" + shorten(each) + "' is not an e-mail domain such as example.com.");
+                throw new FieldRefused("organizerDomains", "invalid_domain", "'" + shorten(each) + "' is not an e-mail domain such as example.com.");
             }
             domains.add(domain);
         }

@@ -2,7 +2,7 @@ package io.vestibule.portal.booking;
 
 import java.util.function.Supplier;
 
-import io.vestibule.booking.BookingRefused;
+import io.vestibule.platform.FieldRefused;
 import io.vestibule.booking.BookingService;
 import io.vestibule.booking.Meeting;
 import io.vestibule.platform.api.ApiProblem;
@@ -17,7 +17,7 @@ final class BookingErrors {
     static <T> T translated(Supplier<T> call) {
         try {
             return call.get();
-        } catch (BookingRefused refused) {
+        } catch (FieldRefused refused) {
             throw ApiProblem.invalidField(refused.field(), refused.reason(), refused.getMessage());
         } catch (PinRefused refused) {
             throw ApiProblem.invalidField(refused.field(), "weak_pin", refused.getMessage())

@@ -2,12 +2,11 @@ package io.vestibule.portal.calendar;
 
 import java.util.function.Supplier;
 
-import io.vestibule.booking.BookingRefused;
 import io.vestibule.booking.BookingService;
 import io.vestibule.booking.Meeting;
 import io.vestibule.calendar.CalendarEventNotFound;
 import io.vestibule.calendar.CalendarEventRaced;
-import io.vestibule.calendar.CalendarEventRefused;
+import io.vestibule.platform.FieldRefused;
 import io.vestibule.platform.api.ApiProblem;
 
 /** Turns refusals of calendar events into the API's errors: 400 naming the field, 404 for an event the caller lacks, 409 for a lost race. */
@@ -18,9 +17,7 @@ final class CalendarErrors {
     static <T> T translated(Supplier<T> call) {
         try {
             return call.get();
-        } catch (CalendarEventRefused refused) {
-            throw ApiProblem.invalidField(refused.field(), refused.reason(), refused.getMessage());
-        } catch (BookingRefused refused) {
+        } catch (FieldRefused refused) {
             throw ApiProblem.invalidField(refused.field(), refused.reason(), refused.getMessage());
         } catch (CalendarEventNotFound | BookingService.MeetingNotFound notFound) {
             throw ApiProblem.notFound();

@@ -1,26 +1,25 @@
 package io.vestibule.admin.api;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.vestibule.crypto.pki.PemFiles;
 import io.vestibule.testing.AdminClient;
 import io.vestibule.testing.ApiResponse;
+import io.vestibule.testing.OnAdminClientCa;
+import io.vestibule.testing.ServerResolver;
+import io.vestibule.testing.Servers;
 import io.vestibule.testing.TestCertificates;
 import io.vestibule.testing.VestibuleServer;
 
@@ -29,35 +28,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The admin API against the built jar, on its own listener (R-ADM-1..7): the bootstrap administrator, demo
  * directory administrators (dave: Read-write, carol: Auditor), permissions, CSRF, session fixation and limits,
- * local accounts and roles, and client-certificate sign-in over real TLS.
+ * local accounts and roles, and client-certificate sign-in over real TLS. Its service ({@link OnAdminClientCa}) is
+ * shared with {@code AdminListenerIT}'s handshakes with a client CA file.
  */
+@ExtendWith(ServerResolver.class)
 class AdminApiIT {
-    private static final String BOOTSTRAP_PASSWORD = "Bootstrap-Pass-2026!";
+    private static final String BOOTSTRAP_PASSWORD = Servers.ADMIN_CLIENT_CA_BOOTSTRAP_PASSWORD;
     private static final String ADMIN_PASSWORD = "Chosen-Admin-Pass-1";
-    private static final TestCertificates.Issued ADMIN_CA = TestCertificates.authority("CN=Vestibule admin CA");
+    private static final TestCertificates.Issued ADMIN_CA = Servers.ADMIN_CLIENT_CA;
     private static final TestCertificates.Issued OTHER_CA = TestCertificates.authority("CN=Someone else's CA");
     /** A certificate of the first administrator that the operator's CRL file lists as revoked. */
-    private static final TestCertificates.Issued REVOKED = TestCertificates.administrator(ADMIN_CA, "admin", Optional.empty());
-    /**
-     * A second CA of the admin client CA file, of which the CRL file holds no CRL; its certificates name no distribution
-     * point or responder, so only a CRL imported into the trust store can answer for them.
-     */
-    private static final TestCertificates.Issued STORE_CA = TestCertificates.authority("CN=Vestibule admin CA 2");
+    private static final TestCertificates.Issued REVOKED = Servers.REVOKED_ADMIN_CERTIFICATE;
+    private static final TestCertificates.Issued STORE_CA = Servers.ADMIN_CLIENT_STORE_CA;
 
     private static VestibuleServer server;
 
+    /** The shared service's bootstrap administrator is this class's to sign in first: no other class signs it in. */
     @BeforeAll
-    static void start() throws IOException {
-        Path caFile = Files.createTempFile("admin-client-ca", ".pem");
-        Files.writeString(caFile, PemFiles.toPem(java.util.List.of(ADMIN_CA.certificate(), STORE_CA.certificate())), StandardCharsets.US_ASCII);
-        // The test certificates name no CRL distribution point or OCSP responder: the CRL file answers for them.
-        Path crlFile = Files.createTempFile("admin-client-crl", ".pem");
-        Files.writeString(crlFile, TestCertificates.crlPem(TestCertificates.crl(ADMIN_CA, Instant.now().minusSeconds(60),
-                Instant.now().plus(Duration.ofDays(1)), REVOKED.certificate().getSerialNumber())), StandardCharsets.US_ASCII);
-        server = VestibuleServer.start("admin-api", Map.of(
-                "VESTIBULE_BOOTSTRAP_ADMIN_PASSWORD", BOOTSTRAP_PASSWORD,
-                "VESTIBULE_ADMIN_CLIENT_CA_FILE", caFile.toString(),
-                "VESTIBULE_ADMIN_CLIENT_CRL_FILE", crlFile.toString()), () -> { });
+    static void start(@OnAdminClientCa VestibuleServer shared) {
+        server = shared;
         AdminClient first = server.newAdminClient();
         ApiResponse expired = first.login("admin", BOOTSTRAP_PASSWORD);
         assertThat(expired.status()).as(expired.toString()).isEqualTo(403);
@@ -69,13 +58,6 @@ class AdminApiIT {
         assertThat(weak.json().getJsonArray("failed").getValuesAs(JsonString::getString)).contains("length", "uppercase", "digit", "special");
         ApiResponse changed = first.changeExpiredPassword("admin", BOOTSTRAP_PASSWORD, ADMIN_PASSWORD);
         assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private static AdminClient signedInAdmin;
@@ -306,7 +288,7 @@ class AdminApiIT {
             assertThat(unknown.errorCode()).isEqualTo("certificate_revocation_unknown");
 
             ApiResponse imported = admin.post("/trust-store", Json.createObjectBuilder()
-                    .add("pem", PemFiles.toPem(java.util.List.of(STORE_CA.certificate())) + crl).build());
+                    .add("pem", PemFiles.toPem(List.of(STORE_CA.certificate())) + crl).build());
             assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
             assertThat(imported.json().getJsonArray("crls").getJsonObject(0).getString("result")).isEqualTo("imported");
 

@@ -10,15 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +35,6 @@ import org.bouncycastle.asn1.x509.OtherName;
 import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.NamedGroup;
 import org.bouncycastle.tls.ProtocolVersion;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -50,7 +45,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.vestibule.crypto.pki.PemFiles;
 import io.vestibule.testing.ApiResponse;
+import io.vestibule.testing.OnAdminClientCa;
 import io.vestibule.testing.ServerResolver;
+import io.vestibule.testing.Servers;
 import io.vestibule.testing.TestCertificates;
 import io.vestibule.testing.TlsHandshakes;
 import io.vestibule.testing.VestibuleServer;
@@ -209,33 +206,25 @@ class AdminListenerIT {
         }
     }
 
-    /** A service started with VESTIBULE_ADMIN_CLIENT_CA_FILE: one organisation CA, and another CA it does not trust. */
+    /**
+     * A service started with VESTIBULE_ADMIN_CLIENT_CA_FILE: one organisation CA, and another CA it does not trust. It
+     * is {@code AdminApiIT}'s ({@link OnAdminClientCa}); these tests sign nobody in.
+     */
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class WithAClientCaFile {
         private static final char[] PASSWORD = "test".toCharArray();
-        private final TestCertificates.Issued authority = TestCertificates.authority("CN=Example Admin CA,O=Example");
+        private final TestCertificates.Issued authority = Servers.ADMIN_CLIENT_CA;
         private final TestCertificates.Issued administrator = TestCertificates.issue(authority, "CN=ana.garcia,O=Example",
                 new GeneralNames(new GeneralName(GeneralName.otherName, new OtherName(
                         new ASN1ObjectIdentifier("1.3.6.1.4.1.311.20.2.3"), new DERUTF8String("ana@example.org")))));
         private final TestCertificates.Issued stranger = TestCertificates.issue(
                 TestCertificates.authority("CN=Some Other CA"), "CN=mallory", null);
-        private Path caFile;
         private VestibuleServer server;
 
         @BeforeAll
-        void start() throws IOException {
-            caFile = Files.createTempFile("admin-client-cas-", ".pem");
-            Files.writeString(caFile, PemFiles.toPem(List.of(authority.certificate())));
-            server = VestibuleServer.start("admin-client-ca", Map.of("VESTIBULE_ADMIN_CLIENT_CA_FILE", caFile.toString()), () -> { });
-        }
-
-        @AfterAll
-        void stop() throws IOException {
-            if (server != null) {
-                server.close();
-            }
-            Files.deleteIfExists(caFile);
+        void start(@OnAdminClientCa VestibuleServer shared) {
+            server = shared;
         }
 
         @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.vestibule.testing.AdminClient;
 import io.vestibule.testing.ApiResponse;
+import io.vestibule.testing.OnFullDisks;
 import io.vestibule.testing.OnPostgres;
 import io.vestibule.testing.ServerResolver;
 import io.vestibule.testing.VestibuleServer;
@@ -121,32 +122,27 @@ class MediaSettingsIT {
         assertThat(auditor.get("/audit?type=access.refused").body()).contains("PUT media-settings needs change_configuration");
     }
 
-    /** The start-up setting is the first value only; what an administrator saves stays in force, whatever it says. */
+    /**
+     * The start-up setting is the first value only; what an administrator saves stays in force, whatever it says. The
+     * shared service of {@link OnFullDisks} starts with AES-CM off and no test there saves the media settings but this.
+     */
     @Test
-    void theStartUpSettingIsTheFirstValueAndASavedValueOutlivesARestartThatSaysOtherwise() {
-        Map<String, String> aeadOnlyAtStartUp = Map.of("VESTIBULE_MEDIA_ALLOW_AES_CM", "false");
-        VestibuleServer first = VestibuleServer.start("media-settings", aeadOnlyAtStartUp, () -> { });
-        try {
-            AdminClient dave = first.newAdminClient().signIn("dave", first.demoPassword());
-            JsonObject atStart = dave.get("/media-settings").json();
-            assertThat(atStart.getBoolean("allowAesCm")).as("nothing saved yet: the start-up setting").isFalse();
-            assertThat(atStart.getJsonArray("srtpProfiles").toString()).isEqualTo(AEAD_ONLY);
-            assertThat(dave.put("/media-settings", flag(true)).json().getBoolean("allowAesCm")).isTrue();
-            first.stop();
-        } catch (RuntimeException | Error e) {
-            first.close();
-            throw e;
-        }
-        List<String> jvmOptions = new ArrayList<>(VestibuleServer.README_JVM_OPTIONS);
-        jvmOptions.add("-Xmx768m");
-        try (VestibuleServer restarted = VestibuleServer.start("media-settings-restarted", aeadOnlyAtStartUp, jvmOptions,
-                first.dataDirectory(), () -> { })) {
-            AdminClient dave = restarted.newAdminClient().signIn("dave", restarted.demoPassword());
-            JsonObject afterRestart = dave.get("/media-settings").json();
-            assertThat(afterRestart.getBoolean("allowAesCm")).as("the saved value, not the start-up setting").isTrue();
-            assertThat(afterRestart.getJsonArray("srtpProfiles").getValuesAs(JsonString::getString)).last().isEqualTo("SRTP_AES128_CM_HMAC_SHA1_80");
-            assertThat(restarted.logText()).contains("VESTIBULE_MEDIA_ALLOW_AES_CM=false is not used: an administrator saved true");
-        }
+    void theStartUpSettingIsTheFirstValueAndASavedValueOutlivesARestartThatSaysOtherwise(@OnFullDisks VestibuleServer first) {
+        assertThat(first.setting("VESTIBULE_MEDIA_ALLOW_AES_CM")).isEqualTo("false");
+        AdminClient dave = first.newAdminClient().signIn("dave", first.demoPassword());
+        JsonObject atStart = dave.get("/media-settings").json();
+        assertThat(atStart.getBoolean("allowAesCm")).as("nothing saved yet: the start-up setting").isFalse();
+        assertThat(atStart.getJsonArray("srtpProfiles").toString()).isEqualTo(AEAD_ONLY);
+        assertThat(dave.put("/media-settings", flag(true)).json().getBoolean("allowAesCm")).isTrue();
+
+        VestibuleServer restarted = first.restart("media-settings-restarted");
+
+        assertThat(restarted.setting("VESTIBULE_MEDIA_ALLOW_AES_CM")).isEqualTo("false");
+        AdminClient daveAgain = restarted.newAdminClient().signIn("dave", restarted.demoPassword());
+        JsonObject afterRestart = daveAgain.get("/media-settings").json();
+        assertThat(afterRestart.getBoolean("allowAesCm")).as("the saved value, not the start-up setting").isTrue();
+        assertThat(afterRestart.getJsonArray("srtpProfiles").getValuesAs(JsonString::getString)).last().isEqualTo("SRTP_AES128_CM_HMAC_SHA1_80");
+        assertThat(restarted.logText()).contains("VESTIBULE_MEDIA_ALLOW_AES_CM=false is not used: an administrator saved true");
     }
 
     private static void expectRefusal(ApiResponse answer, String field, String body, List<String> wrong) {

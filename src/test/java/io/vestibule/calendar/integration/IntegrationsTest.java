@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.vestibule.platform.FieldRefused;
 import io.vestibule.testing.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,7 @@ class IntegrationsTest {
             new TestClock(Instant.parse("2026-12-05T10:00:00Z")));
 
     @Test
-    void aCreatedIntegrationIsStoredWithItsSecretSealedAndFoundWithItOpened() throws IntegrationRefused {
+    void aCreatedIntegrationIsStoredWithItsSecretSealedAndFoundWithItOpened() {
         CreatedIntegration created = integrations.create("  Room booking ", List.of("Example.com"), "dave (ldap)");
 
         assertThat(created.integration().name()).isEqualTo("Room booking");
@@ -37,18 +38,18 @@ class IntegrationsTest {
     }
 
     @Test
-    void aNameIsRequiredAndTakenOnceWhateverItsCase() throws IntegrationRefused {
+    void aNameIsRequiredAndTakenOnceWhateverItsCase() {
         integrations.create("Room booking", List.of("example.com"), "dave");
 
         assertThatThrownBy(() -> integrations.create("ROOM BOOKING", List.of("example.org"), "dave"))
-                .isInstanceOfSatisfying(IntegrationRefused.class, refused -> assertThat(refused.reason()).isEqualTo("taken"));
+                .isInstanceOf(Integrations.NameTaken.class).hasMessage("Another integration is called 'ROOM BOOKING'.");
         assertThatThrownBy(() -> integrations.create("  ", List.of("example.org"), "dave"))
-                .isInstanceOfSatisfying(IntegrationRefused.class, refused -> assertThat(refused.reason()).isEqualTo("required"));
+                .isInstanceOfSatisfying(FieldRefused.class, refused -> assertThat(refused.reason()).isEqualTo("required"));
         assertThat(integrations.all()).hasSize(1);
     }
 
     @Test
-    void aDeletedIntegrationHasNoSecretAnyMore() throws IntegrationRefused {
+    void aDeletedIntegrationHasNoSecretAnyMore() {
         CreatedIntegration created = integrations.create("Room booking", List.of("example.com"), "dave");
 
         assertThat(integrations.delete(created.integration().id())).contains(created.integration());

@@ -4,12 +4,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.vestibule.platform.FieldRefused;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OrganizerDomainsTest {
     @Test
-    void domainsAreLowerCasedWithoutRepeatsAndMatchAnAddressExactly() throws IntegrationRefused {
+    void domainsAreLowerCasedWithoutRepeatsAndMatchAnAddressExactly() {
         OrganizerDomains domains = OrganizerDomains.parse(List.of(" Example.COM ", "example.com", "sales.example.org"));
 
         assertThat(domains.domains()).containsExactly("example.com", "sales.example.org");
@@ -23,7 +25,7 @@ class OrganizerDomainsTest {
     }
 
     @Test
-    void anAddressWithSeveralAtSignsIsJudgedByItsLastDomain() throws IntegrationRefused {
+    void anAddressWithSeveralAtSignsIsJudgedByItsLastDomain() {
         OrganizerDomains domains = OrganizerDomains.parse(List.of("example.com"));
 
         assertThat(domains.allows("eve@example.com@evil.net")).isFalse();
@@ -31,10 +33,10 @@ class OrganizerDomainsTest {
 
     @Test
     void noDomainsWildcardsAndBareNamesAreRefusedNamingTheField() {
-        assertThatThrownBy(() -> OrganizerDomains.parse(List.of())).isInstanceOfSatisfying(IntegrationRefused.class,
+        assertThatThrownBy(() -> OrganizerDomains.parse(List.of())).isInstanceOfSatisfying(FieldRefused.class,
                 refused -> assertThat(refused.reason()).isEqualTo("required"));
         for (String wrong : List.of("*.example.com", "localhost", "example..com", "ana@example.com", "exa mple.com", "-example.com")) {
-            assertThatThrownBy(() -> OrganizerDomains.parse(List.of(wrong))).as(wrong).isInstanceOfSatisfying(IntegrationRefused.class,
+            assertThatThrownBy(() -> OrganizerDomains.parse(List.of(wrong))).as(wrong).isInstanceOfSatisfying(FieldRefused.class,
                     refused -> assertThat(refused.field() + "/" + refused.reason()).isEqualTo("organizerDomains/invalid_domain"));
         }
     }

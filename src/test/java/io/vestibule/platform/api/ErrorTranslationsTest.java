@@ -25,12 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every error code and every {@code invalid_request} reason the server can send has a message in each language, so
  * a page never shows the server's English text instead. The codes are read from the sources, in the shapes the API's
  * errors are written in ({@link ApiProblem}, {@link ErrorBodies}, refusals with a reason); codes the console alone
- * receives (those of {@code io.vestibule.admin}) may be in the console's bundle, the others must be in the portal's,
+ * receives (those of {@code io.vestibule.admin} and of the calendar integrations) may be in the console's bundle, the others must be in the portal's,
  * which the console loads too.
  */
 class ErrorTranslationsTest {
     private static final Path SOURCES = Path.of("src/main/java/io/vestibule");
-    private static final Path ADMIN_SOURCES = SOURCES.resolve("admin");
+    /** Sources whose refusals reach the console alone: the admin API, and the calendar integrations it alone creates. */
+    private static final List<Path> CONSOLE_SOURCES = List.of(SOURCES.resolve("admin"), SOURCES.resolve("calendar").resolve("integration"));
     private static final List<Pattern> CODES = List.of(
             Pattern.compile("new ApiProblem\\(\\s*(?:Response\\.Status\\.\\w+|\\d+),\\s*\"([a-z_]+)\""),
             Pattern.compile("(?:ErrorBodies\\.response|refusal|simple)\\(\\s*\\d+,\\s*\"([a-z_]+)\""),
@@ -40,7 +41,7 @@ class ErrorTranslationsTest {
             Pattern.compile("invalidField\\(\\s*(?:\"\\w+\"|[\\w.()]+),\\s*\"([a-z_]+)\""),
             Pattern.compile("invalidBody(?:ThenClose)?\\(\\s*\"([a-z_]+)\""),
             Pattern.compile("Map\\.of\\([^)]*\"reason\", \"([a-z_]+)\""),
-            Pattern.compile("new BookingRefused\\(\\s*\"\\w+\",\\s*\"([a-z_]+)\""));
+            Pattern.compile("new FieldRefused\\(\\s*\"\\w+\",\\s*\"([a-z_]+)\""));
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "es", "fr"})
@@ -52,8 +53,9 @@ class ErrorTranslationsTest {
         Set<String> portalMissing = new TreeSet<>();
         Set<String> consoleMissing = new TreeSet<>();
         for (Path source : sources()) {
-            Set<String> bundle = source.startsWith(ADMIN_SOURCES) ? console : portal;
-            Set<String> missing = source.startsWith(ADMIN_SOURCES) ? consoleMissing : portalMissing;
+            boolean consoleOnly = CONSOLE_SOURCES.stream().anyMatch(source::startsWith);
+            Set<String> bundle = consoleOnly ? console : portal;
+            Set<String> missing = consoleOnly ? consoleMissing : portalMissing;
             String text = Files.readString(source);
             found(text, CODES).stream().map(ErrorTranslationsTest::key).filter(key -> !bundle.contains(key)).forEach(missing::add);
             found(text, REASONS).stream().map(reason -> "error.invalid_request." + reason).filter(key -> !bundle.contains(key))

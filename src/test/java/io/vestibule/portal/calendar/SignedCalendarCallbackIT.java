@@ -56,6 +56,13 @@ class SignedCalendarCallbackIT {
         ApiResponse listed = dave.get("/integrations");
         assertThat(listed.body()).contains(id).doesNotContain(secret);
         assertThat(carol.get("/integrations").status()).as("the Auditor does not manage integrations").isEqualTo(403);
+        ApiResponse again = dave.post("/integrations", Json.createObjectBuilder().add("name", "ROOM BOOKING " + TAG.toUpperCase())
+                .add("organizerDomains", Json.createArrayBuilder().add(DOMAIN)).build());
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.errorCode()).isEqualTo("name_taken");
+        assertThat(again.json().getString("message")).isEqualTo("Another integration is called 'ROOM BOOKING " + TAG.toUpperCase() + "'.");
+        assertThat(dave.post("/integrations", Json.createObjectBuilder().add("name", " ")
+                .add("organizerDomains", Json.createArrayBuilder().add(DOMAIN)).build()).json().getString("reason")).isEqualTo("required");
 
         String path = "/api/v1/calendar/events/ev-" + TAG;
         String body = event();
