@@ -42,7 +42,13 @@ public final class CallRecordExport {
         this.random = random;
     }
 
+    /**
+     * @throws IllegalStateException in FIPS mode, whose module offers no RFC 3211 key wrap for password recipients
+     */
     public byte[] export(List<CallRecordSearch.Found> records, Format format, char[] passphrase) {
+        if (policy.fipsMode()) {
+            throw new IllegalStateException("Passphrase-encrypted exports are not available in FIPS mode");
+        }
         byte[] plaintext = format == Format.CSV ? csv(records) : json(records);
         try {
             byte[] salt = new byte[16];

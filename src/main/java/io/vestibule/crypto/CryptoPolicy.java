@@ -362,14 +362,6 @@ public final class CryptoPolicy {
         return 14;
     }
 
-    /**
-     * The fewest characters of any password or passphrase a key is derived from: in FIPS mode the module's 112 bits
-     * ({@link #fipsShortestPassword()}), otherwise no floor beyond the caller's own.
-     */
-    public int passwordFloor() {
-        return fipsMode() ? fipsShortestPassword() : 1;
-    }
-
     /** The cost of a PBKDF2 password hash; each stored hash carries its own, as for Argon2id. */
     public record Pbkdf2Hashing(int iterations, int saltBytes, int hashBytes) {
         public Pbkdf2Hashing {

@@ -93,6 +93,14 @@ public final class CryptoPolicyReport {
     }
 
     /** A use that trusts what no file of the service holds, such as the JVM's public CAs. */
+    /** The provider all the service's own cryptography asks: the FIPS module in approved-only mode, or bcprov and the JDK. */
+    public Use module(String name) {
+        String note = CryptoModule.fips()
+                ? "every algorithm the service asks for comes from the FIPS module, which refuses unapproved ones"
+                : "not FIPS mode: Bouncy Castle's bcprov and the JDK's providers; FIPS mode is vestibule-fips.jar";
+        return new Use(name, CryptoModule.describe(), Verdict.COMPLIANT, Optional.of(note), List.of());
+    }
+
     public Use unchecked(String name, String source, String reason) {
         return new Use(name, source, Verdict.UNCHECKED, Optional.of(reason), List.of());
     }

@@ -9,14 +9,17 @@ import org.bouncycastle.cms.CMSAuthEnvelopedData;
 import org.bouncycastle.cms.PasswordRecipient;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.jcajce.JcePasswordAuthEnvelopedRecipient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.vestibule.access.events.CallEvent;
 import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.testing.TestCertificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@Tag(TestCertificates.NEEDS_BCPROV)
 class CallRecordExportTest {
     private static final char[] PASSPHRASE = "correct horse battery staple".toCharArray();
     private final CallRecordExport export = new CallRecordExport(CryptoPolicy.standard(), CryptoPolicy.standard().newSecureRandom());

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.vestibule.crypto.CryptoPolicyReport.KeyInUse;
@@ -64,6 +65,7 @@ class CryptoPolicyReportTest {
     }
 
     @Test
+    @Tag(TestCertificates.NEEDS_BCPROV)
     void aSha1SignedAnchorIsRefusedNamingTheSignature() {
         X509Certificate sha1 = TestCertificates.selfSigned("CN=SHA-1 CA", TestCertificates.ecKeys(), "SHA1withECDSA", now, Duration.ofDays(30));
 
@@ -75,6 +77,7 @@ class CryptoPolicyReportTest {
     }
 
     @Test
+    @Tag(TestCertificates.NEEDS_BCPROV)
     void aP192AnchorIsRefusedNamingTheCurve() {
         X509Certificate p192 = TestCertificates.selfSigned("CN=Small curve CA", TestCertificates.ecKeysOn("secp192r1"), "SHA256withECDSA",
                 now, Duration.ofDays(30));

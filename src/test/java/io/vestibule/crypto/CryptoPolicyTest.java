@@ -25,10 +25,13 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.vestibule.testing.TestCertificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -67,9 +70,16 @@ class CryptoPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"secp256k1", "brainpoolP256r1", "secp224r1", "prime192v1"})
+    @ValueSource(strings = {"secp256k1", "brainpoolP256r1", "secp224r1"})
     void refusesOtherCurves(String curve) throws Exception {
         PublicKey key = ecKey(curve, "BC");
+        assertThatExceptionOfType(CryptoPolicyViolation.class).isThrownBy(() -> policy.requireAcceptable(key));
+    }
+
+    @Test
+    @Tag(TestCertificates.NEEDS_BCPROV)
+    void refusesP192() throws Exception {
+        PublicKey key = ecKey("prime192v1", "BC");
         assertThatExceptionOfType(CryptoPolicyViolation.class).isThrownBy(() -> policy.requireAcceptable(key));
     }
 
@@ -112,8 +122,7 @@ class CryptoPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"SHA1withRSA", "MD5withRSA", "SHA1withECDSA", "SHA256withDSA", "SHA1withDSA",
-            "SHA224withECDSA", "SHA224withRSA", "SHA1withRSAandMGF1"})
+    @ValueSource(strings = {"SHA1withRSA", "MD5withRSA", "SHA256withDSA", "SHA224withECDSA", "SHA224withRSA"})
     void refusesCertificatesWithWeakSignatures(String algorithm) throws Exception {
         X509Certificate certificate = certificateSignedWith(algorithm);
         assertThatExceptionOfType(CryptoPolicyViolation.class)
@@ -128,7 +137,18 @@ class CryptoPolicyTest {
         assertThatCode(() -> policy.requireAcceptableSignature(certificate)).doesNotThrowAnyException();
     }
 
+    /** Neither the FIPS module nor the JDK signs with SHA-1 on a P-256 or 2048-bit DSA key, so only bcprov makes these. */
+    @ParameterizedTest
+    @ValueSource(strings = {"SHA1withECDSA", "SHA1withDSA"})
+    @Tag(TestCertificates.NEEDS_BCPROV)
+    void refusesSha1WithEcdsaOrDsa(String algorithm) throws Exception {
+        X509Certificate certificate = certificateSignedWith(algorithm);
+        assertThatExceptionOfType(CryptoPolicyViolation.class).isThrownBy(() -> policy.requireAcceptableSignature(certificate));
+    }
+
+    /** Also the case of RSASSA-PSS with SHA-1, which neither the FIPS module nor the JDK names as one algorithm. */
     @Test
+    @Tag(TestCertificates.NEEDS_BCPROV)
     void rsaPssIsJudgedByTheHashInItsParameters() throws Exception {
         X509Certificate weak = certificateSignedWith("SHA1withRSAandMGF1");
         X509Certificate strong = certificateSignedWith("SHA256withRSAandMGF1");
@@ -149,7 +169,7 @@ class CryptoPolicyTest {
         Instant now = Instant.now();
         var builder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE, Date.from(now), Date.from(now.plusSeconds(3600)),
                 name, keys.getPublic());
-        byte[] encoded = builder.build(new JcaContentSignerBuilder(algorithm).setProvider(CryptoPolicy.bouncyCastle())
+        byte[] encoded = builder.build(new JcaContentSignerBuilder(algorithm).setProvider(TestCertificates.signerFor(algorithm))
                 .build(keys.getPrivate())).getEncoded();
         return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
                 .generateCertificate(new java.io.ByteArrayInputStream(encoded));
@@ -249,7 +269,7 @@ class CryptoPolicyTest {
     @Test
     void randomnessComesFromADrbg() {
         SecureRandom drbg = policy.newSecureRandom();
-        assertThat(drbg.getAlgorithm()).isEqualTo("DRBG");
+        assertThat(drbg.getAlgorithm()).as("the JDK's DRBG, or the FIPS module's").isEqualTo(CryptoModule.fips() ? "DEFAULT" : "DRBG");
         byte[] first = new byte[32];
         byte[] second = new byte[32];
         drbg.nextBytes(first);
@@ -321,9 +341,13 @@ class CryptoPolicyTest {
     }
 
     @Test
-    void srtpProfilesPreferAeadAndOfferAesCmOnlyWhenAllowed() {
-        assertThat(policy.srtpProfiles(true))
-                .containsExactly("SRTP_AEAD_AES_256_GCM", "SRTP_AEAD_AES_128_GCM", "SRTP_AES128_CM_HMAC_SHA1_80");
+    void srtpProfilesPreferAeadAndOfferAesCmOnlyWhenAllowedAndNeverInFipsMode() {
+        if (CryptoModule.fips()) {
+            assertThat(policy.srtpProfiles(true)).containsExactly("SRTP_AEAD_AES_256_GCM", "SRTP_AEAD_AES_128_GCM");
+        } else {
+            assertThat(policy.srtpProfiles(true))
+                    .containsExactly("SRTP_AEAD_AES_256_GCM", "SRTP_AEAD_AES_128_GCM", "SRTP_AES128_CM_HMAC_SHA1_80");
+        }
         assertThat(policy.srtpProfiles(false)).containsExactly("SRTP_AEAD_AES_256_GCM", "SRTP_AEAD_AES_128_GCM");
     }
 }

@@ -12,10 +12,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import io.vestibule.testing.TestCertificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Tag(TestCertificates.NEEDS_BCPROV)
 class PerThreadSecureRandomTest {
     private final SecureRandom shared = CryptoPolicy.standard().sharedSecureRandom();
 

@@ -38,6 +38,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
+import io.vestibule.crypto.CryptoModule;
 import io.vestibule.crypto.CryptoPolicy;
 
 /** Certificates made by Bouncy Castle for tests: authorities, administrators' client certificates, odd ones. */
@@ -92,6 +93,29 @@ public final class TestCertificates {
 
     private static final class Rsa2048 {
         static final KeyPair KEYS = rsaKeys(2048);
+    }
+
+    /**
+     * The JUnit tag of tests that need bcprov itself (Argon2, P-192 keys, SHA-1 with ECDSA, jitsi-srtp's AES-CM,
+     * OpenSSL's traditional key encryption, CMS password recipients' RFC 3211 key wrap), which the FIPS build does not
+     * carry or its approved-only mode refuses: the crypto tests' FIPS execution leaves them out (pom.xml,
+     * execution crypto-in-fips-mode).
+     */
+    public static final String NEEDS_BCPROV = "needs-bcprov";
+
+    /**
+     * The provider that signs with this algorithm in a test: Bouncy Castle's, except that the FIPS module in
+     * approved-only mode makes no SHA-1, MD5 or DSA signature, so the certificates the policy must refuse come from
+     * the JDK's providers there.
+     */
+    public static java.security.Provider signerFor(String algorithm) {
+        String upper = algorithm.toUpperCase(java.util.Locale.ROOT);
+        boolean ecdsa = upper.endsWith("ECDSA");
+        boolean weak = upper.startsWith("SHA1") || upper.startsWith("MD5") || upper.endsWith("DSA") && !ecdsa;
+        if (!CryptoModule.fips() || !weak) {
+            return CryptoPolicy.bouncyCastle();
+        }
+        return java.security.Security.getProvider(ecdsa ? "SunEC" : upper.endsWith("DSA") ? "SUN" : "SunRsaSign");
     }
 
     /** Keys on any curve Bouncy Castle knows, such as P-192, which the JDK no longer generates. */
@@ -228,7 +252,7 @@ public final class TestCertificates {
                 builder.addExtension(extension);
             }
             byte[] encoded = builder.build(new JcaContentSignerBuilder(signatureAlgorithm)
-                    .setProvider(CryptoPolicy.bouncyCastle()).build(issuerKey)).getEncoded();
+                    .setProvider(signerFor(signatureAlgorithm)).build(issuerKey)).getEncoded();
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(encoded));
         } catch (Exception e) {
             throw new IllegalStateException("Cannot make a test certificate for " + subject, e);

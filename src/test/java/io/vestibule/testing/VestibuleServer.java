@@ -111,7 +111,17 @@ public final class VestibuleServer implements AutoCloseable {
     /** Starts on an existing data directory (a restart), or on a fresh one when {@code dataDirectory} is null. */
     public static VestibuleServer start(String name, Map<String, String> settings, List<String> jvmOptions, Path dataDirectory,
                                         Runnable afterStop) {
-        Path jar = Path.of(System.getProperty("vestibule.jar", "target/vestibule.jar"));
+        return start(Path.of(System.getProperty("vestibule.jar", "target/vestibule.jar")), name, settings, jvmOptions, dataDirectory, afterStop);
+    }
+
+    /** The FIPS build, {@code target/vestibule-fips.jar}, built beside the standard one. */
+    public static Path fipsJar() {
+        return Path.of(System.getProperty("vestibule.fips.jar", "target/vestibule-fips.jar"));
+    }
+
+    /** Starts another build of the service than the standard jar: {@link #fipsJar()}. */
+    public static VestibuleServer start(Path jar, String name, Map<String, String> settings, List<String> jvmOptions, Path dataDirectory,
+                                        Runnable afterStop) {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " does not exist; integration tests run after 'package' (./mvnw verify)");
         }

@@ -66,6 +66,7 @@ public class CryptoUses {
     public List<Use> inForce() {
         CryptoPolicyReport report = new CryptoPolicyReport(policy);
         return List.of(
+                report.module("crypto_module"),
                 listener(report, "listener_portal", "portal"),
                 listener(report, "listener_admin", "admin"),
                 tokenSigning(report),

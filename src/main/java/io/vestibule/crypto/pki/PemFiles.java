@@ -29,6 +29,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
+import io.vestibule.crypto.CryptoModule;
 import io.vestibule.crypto.CryptoPolicy;
 
 /** Reads and writes the PEM files administrators exchange with certificate authorities. */
@@ -70,6 +71,11 @@ public final class PemFiles {
                     return converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(decryptor));
                 }
                 if (object instanceof PEMEncryptedKeyPair encrypted) {
+                    if (CryptoModule.fips()) {
+                        // OpenSSL's traditional encryption derives its key with MD5, which the FIPS module refuses.
+                        throw new IOException("The private key in " + file + " uses OpenSSL's traditional encryption, which FIPS mode"
+                                + " cannot read; convert it to encrypted PKCS#8 (openssl pkcs8 -topk8 -v2 aes-256-cbc)");
+                    }
                     PEMDecryptorProvider decryptor = new JcePEMDecryptorProviderBuilder()
                             .setProvider(CryptoPolicy.bouncyCastle()).build(requirePassphrase(passphrase, file));
                     return converter.getKeyPair(encrypted.decryptKeyPair(decryptor)).getPrivate();

@@ -73,6 +73,16 @@ public class LocalAccounts {
         return hasher.matches(password, hash.get());
     }
 
+    /**
+     * The accounts whose password this build cannot check: Argon2id hashes in FIPS mode. They sign in with a password
+     * again once another administrator sets a new one.
+     */
+    public List<String> withUncheckablePasswords() {
+        return repository.all().stream()
+                .filter(account -> account.passwordHash().filter(hash -> !hasher.checkable(hash)).isPresent())
+                .map(LocalAccount::username).sorted().toList();
+    }
+
     /** A password someone else chose, or one past its maximum age, serves only to choose a new one. */
     public boolean passwordChangeRequired(LocalAccount account) {
         return account.mustChangePassword() || policy.expired(account.passwordSetAt(), clock.instant());

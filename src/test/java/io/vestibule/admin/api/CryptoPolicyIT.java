@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ServerResolver.class)
 class CryptoPolicyIT {
-    private static final List<String> USES = List.of("listener_portal", "listener_admin", "token_signing", "cdr_sealing", "cdr_checkpoints",
+    private static final List<String> USES = List.of("crypto_module", "listener_portal", "listener_admin", "token_signing", "cdr_sealing", "cdr_checkpoints",
             "audit_checkpoints", "dtls", "directory_trust", "provider_trust", "syslog_trust", "admin_client_ca", "trust_store", "backups");
     private static final Set<String> VERDICTS = Set.of("compliant", "refused", "unchecked", "absent");
 
@@ -55,6 +55,7 @@ class CryptoPolicyIT {
             assertThat(use.getString("signatureAlgorithm")).isEqualTo("SHA256withECDSA");
             assertThat(use.getJsonArray("keys").getJsonObject(0).getString("notAfter")).isNotBlank();
         }
+        assertThat(uses.get("crypto_module").getString("source")).as("the standard build").startsWith("BC ").doesNotContain("FIPS");
         assertThat(uses.get("cdr_sealing").getString("algorithm")).isEqualTo("AES-256-GCM");
         assertThat(uses.get("cdr_checkpoints").getString("verdict")).isEqualTo("compliant");
         assertThat(uses.get("audit_checkpoints").getString("verdict")).isEqualTo("compliant");

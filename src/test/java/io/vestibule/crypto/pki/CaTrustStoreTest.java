@@ -16,6 +16,7 @@ import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +79,7 @@ class CaTrustStoreTest {
     }
 
     @Test
+    @Tag(TestCertificates.NEEDS_BCPROV)
     void aP192CaIsRefusedByThePolicy() throws Exception {
         X509Certificate p192 = TestCertificates.selfSigned("CN=P-192 CA", TestCertificates.ecKeysOn("secp192r1"), "SHA256withECDSA",
                 Instant.now(), Duration.ofDays(30));
@@ -183,6 +185,7 @@ class CaTrustStoreTest {
     }
 
     @Test
+    @Tag(TestCertificates.NEEDS_BCPROV)
     void aCrlSignedWithSha1IsRefusedByThePolicy() throws Exception {
         TestCertificates.Issued root = TestCertificates.authority("CN=CRL Root");
         X509v2CRLBuilder builder = new X509v2CRLBuilder(root.subject(), Date.from(Instant.now().minusSeconds(60)));

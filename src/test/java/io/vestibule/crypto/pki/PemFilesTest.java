@@ -22,10 +22,13 @@ import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
 import org.bouncycastle.operator.OutputEncryptor;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.vestibule.crypto.CryptoModule;
 import io.vestibule.crypto.CryptoPolicy;
+import io.vestibule.testing.TestCertificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
@@ -133,6 +136,7 @@ class PemFilesTest {
     }
 
     @Test
+    @Tag(TestCertificates.NEEDS_BCPROV)
     void readsATraditionalOpenSslKeyPlainAndEncrypted() throws Exception {
         // OpenSSL's "EC PRIVATE KEY" carries the curve and the public key, as Bouncy Castle's keys do.
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", CryptoPolicy.bouncyCastle());
@@ -153,6 +157,18 @@ class PemFilesTest {
         assertThat(secret(PemFiles.readPrivateKey(file, PASSPHRASE))).isEqualTo(secret(key));
         assertThatIOException().isThrownBy(() -> PemFiles.readPrivateKey(file, "wrong".toCharArray()));
         assertThatIOException().isThrownBy(() -> PemFiles.readPrivateKey(file, null));
+    }
+
+    /** The FIPS module derives no key with MD5, so it says how to convert the key rather than that the passphrase is wrong. */
+    @Test
+    void aTraditionallyEncryptedKeyIsRefusedInFipsModeWithTheWayOut() throws Exception {
+        byte[] body = new byte[48];
+        RANDOM.nextBytes(body);
+        Path file = write("traditional.pem", "-----BEGIN EC PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n"
+                + "DEK-Info: AES-256-CBC,00112233445566778899AABBCCDDEEFF\n\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(body) + "\n-----END EC PRIVATE KEY-----\n");
+        assertThatIOException().isThrownBy(() -> PemFiles.readPrivateKey(file, PASSPHRASE))
+                .matches(refusal -> refusal.getMessage().contains("openssl pkcs8 -topk8") == CryptoModule.fips(), "names the conversion in FIPS mode only");
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,6 +126,7 @@ class ServerCertificatesTest {
     }
 
     @Test
+    @Tag(TestCertificates.NEEDS_BCPROV)
     void rsa2048Sha1AndP192CertificatesAreRefusedByThePolicyWithTheReason() throws Exception {
         ServerCertificates certificates = certificates();
         KeyPair rsa2048 = TestCertificates.rsa2048();

@@ -21,10 +21,12 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.CryptoPolicyViolation;
+import io.vestibule.testing.TestCertificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -107,6 +109,7 @@ class TlsIdentityTest {
     }
 
     @Test
+    @Tag(TestCertificates.NEEDS_BCPROV)
     void aCertificateSignedWithSha1ByItsCaIsRefused() throws Exception {
         KeyPair ca = keys("EC", "secp256r1");
         KeyPair leaf = keys("EC", "secp256r1");

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ class TrustedCertificatesTest {
     }
 
     @Test
+    @Tag(TestCertificates.NEEDS_BCPROV)
     void eachWeakCertificateIsRefusedNamingTheSettingItsPlaceAndItsSubject() throws Exception {
         X509Certificate good = TestCertificates.authority("CN=Good CA").certificate();
         X509Certificate rsa2048 = TestCertificates.selfSigned("CN=Old RSA CA", TestCertificates.rsa2048(), "SHA256withRSA", now, Duration.ofDays(30));

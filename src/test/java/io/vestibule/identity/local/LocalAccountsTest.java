@@ -94,4 +94,18 @@ class LocalAccountsTest {
         assertThat(lastResort.passwordHashes()).isEmpty();
         assertThat(accounts.passwordMatches(Optional.of(lastResort), "Reset-By-Admin-12".toCharArray())).isFalse();
     }
+
+    /** A hash of no scheme this build checks (in FIPS mode, Argon2id) is named at start, so the operator can reset it. */
+    @Test
+    void accountsWhosePasswordHashThisBuildCannotCheckAreNamedAndCannotSignIn() throws Exception {
+        LocalAccount checkable = accounts.create("kept", Optional.of("Checkable-Pass-2026!".toCharArray()),
+                Set.of(BuiltInRoles.READ_WRITE.id()), false, true);
+        LocalAccount foreign = new LocalAccount(java.util.UUID.randomUUID(), "imported", Set.of(BuiltInRoles.READ_WRITE.id()), clock.instant());
+        foreign.setPassword("$scrypt$ln=16,r=8,p=1$c29tZXNhbHQ$aGFzaGhhc2hoYXNoaGFzaA", 5, false, clock.instant());
+        repository.add(foreign);
+
+        assertThat(accounts.withUncheckablePasswords()).containsExactly("imported");
+        assertThat(accounts.passwordMatches(Optional.of(foreign), "anything at all".toCharArray())).isFalse();
+        assertThat(accounts.passwordMatches(Optional.of(checkable), "Checkable-Pass-2026!".toCharArray())).isTrue();
+    }
 }

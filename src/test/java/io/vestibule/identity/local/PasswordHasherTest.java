@@ -7,6 +7,7 @@ import java.util.Base64;
 
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -14,9 +15,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.CryptoPolicy.PasswordHashing;
+import io.vestibule.testing.TestCertificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Tag(TestCertificates.NEEDS_BCPROV)
 class PasswordHasherTest {
     private static final PasswordHashing CHEAP = new PasswordHashing(64, 1, 1, 16, 32);
     private static final PasswordHashing STRONGER = new PasswordHashing(32_768, 3, 2, 32, 64);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.CryptoPolicy.PasswordHashing;
 import io.vestibule.testing.TestClock;
+import io.vestibule.testing.TestCertificates;
 
 import static io.vestibule.identity.local.PasswordRule.DIGIT;
 import static io.vestibule.identity.local.PasswordRule.HISTORY;
@@ -26,6 +28,7 @@ import static io.vestibule.identity.local.PasswordRule.UPPERCASE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+@Tag(TestCertificates.NEEDS_BCPROV)
 class PasswordPolicyTest {
     private static final Instant SET_AT = Instant.parse("2026-03-02T08:00:00Z");
 

@@ -179,12 +179,28 @@ class LauncherIT {
                 "VESTIBULE_ADMIN_PORT", String.valueOf(FreePorts.next()), "VESTIBULE_BIND_ADDRESS", "127.0.0.1");
     }
 
+    /** VESTIBULE_FIPS states what the operator expects; neither build runs against it (FipsMode). */
+    @Test
+    void eachBuildRefusesTheFipsSettingItCannotMeetInOneLine(@TempDir Path data) throws Exception {
+        Result standard = launch(Map.of("VESTIBULE_FIPS", "true", "VESTIBULE_DATA_DIR", data.resolve("standard").toString()));
+        assertThat(standard.exitCode()).as(standard.output()).isEqualTo(2);
+        assertThat(standard.output()).contains("vestibule: VESTIBULE_FIPS=true needs the FIPS build, vestibule-fips.jar");
+        Result fips = launch(VestibuleServer.fipsJar(), Map.of("VESTIBULE_FIPS", "false", "VESTIBULE_DATA_DIR", data.resolve("fips").toString()));
+        assertThat(fips.exitCode()).as(fips.output()).isEqualTo(2);
+        assertThat(fips.output()).contains("vestibule: VESTIBULE_FIPS=false, but this is the FIPS build, which runs only in FIPS mode");
+        assertThat(standard.output() + fips.output()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
     record Result(int exitCode, String output) {
     }
 
     /** Runs the jar as the README does, its JVM options included, and waits for it to end. */
     static Result launch(Map<String, String> environment) throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("vestibule.jar", "target/vestibule.jar")).toAbsolutePath();
+        return launch(Path.of(System.getProperty("vestibule.jar", "target/vestibule.jar")), environment);
+    }
+
+    static Result launch(Path build, Map<String, String> environment) throws IOException, InterruptedException {
+        Path jar = build.toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(VestibuleServer.README_JVM_OPTIONS);
         command.addAll(List.of("-jar", jar.toString()));
