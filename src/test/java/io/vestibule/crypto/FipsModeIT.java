@@ -10,13 +10,18 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.vestibule.testing.AdminClient;
 import io.vestibule.testing.ApiResponse;
 import io.vestibule.testing.CallRecordsProbe;
+import io.vestibule.testing.Chromium;
+import io.vestibule.testing.MeetingPages;
 import io.vestibule.testing.Meetings;
 import io.vestibule.testing.PortalClient;
 import io.vestibule.testing.VestibuleServer;
@@ -33,6 +38,9 @@ class FipsModeIT {
     private static final String BOOTSTRAP_PASSWORD = "Fips-Bootstrap-2026!";
     private static final String ADMIN_PASSWORD = "Fips-Administrator-2026!";
     private static VestibuleServer server;
+
+    @RegisterExtension
+    static final Chromium chromium = Chromium.perClass();
 
     @BeforeAll
     static void start() {
@@ -87,6 +95,29 @@ class FipsModeIT {
         ApiResponse export = carol.post("/cdrs/export", Json.createObjectBuilder().add("passphrase", "an export passphrase").build());
         assertThat(export.status()).as(export.toString()).isEqualTo(409);
         assertThat(export.errorCode()).isEqualTo("not_in_fips_mode");
+    }
+
+    /** DTLS through bctls-fips and SRTP through the module's AES-GCM, between two real browsers and the gateway. */
+    @Test
+    void twoParticipantsSeeEachOtherThroughTheGatewayOverDtlsSrtpFromTheModule() {
+        PortalClient alice = server.newClient().signIn("alice", server.demoPassword());
+        String meeting = server.baseUri().resolve("/join/" + Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false))).toString();
+        try (BrowserContext hostContext = context(); BrowserContext guestContext = context()) {
+            Page host = hostContext.newPage();
+            host.navigate(meeting);
+            MeetingPages.enter(host, "Hugo Host", Meetings.HOST_PIN);
+            Page guest = guestContext.newPage();
+            guest.navigate(meeting);
+            MeetingPages.enter(guest, "Gabriela Guest", Meetings.GUEST_PIN);
+            MeetingPages.awaitDecodingVideos(host, 1);
+            MeetingPages.awaitDecodingVideos(guest, 1);
+        }
+    }
+
+    private static BrowserContext context() {
+        BrowserContext context = chromium.newContext(options -> options.setViewportSize(1280, 900));
+        context.addInitScript(MeetingPages.RECORD_PEER_CONNECTIONS);
+        return context;
     }
 
     @Test

@@ -36,12 +36,16 @@ import io.vestibule.media.gateway.packet.RtpHeader;
 import io.vestibule.testing.CallRecordsProbe;
 import io.vestibule.testing.Chromium;
 import io.vestibule.testing.LoopbackCapture;
+import io.vestibule.testing.MeetingPages;
 import io.vestibule.testing.Meetings;
 import io.vestibule.testing.PortalClient;
 import io.vestibule.testing.ServerResolver;
 import io.vestibule.testing.VestibuleServer;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.vestibule.testing.MeetingPages.awaitDecodingVideos;
+import static io.vestibule.testing.MeetingPages.enter;
+import static io.vestibule.testing.MeetingPages.tile;
 
 /**
  * Camera and microphone in Chromium (fake devices), through the media gateway: participants of one meeting decode
@@ -51,43 +55,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  */
 @ExtendWith(ServerResolver.class)
 class MeetingMediaBrowserIT {
-    /**
-     * Test instrumentation, injected before the page's own scripts: keeps the page's peer connections where the
-     * test can ask them for statistics, and counts every quarter second the remote video tracks that have decoded
-     * frames. The page itself exposes nothing.
-     */
-    private static final String RECORD_PEER_CONNECTIONS = """
-            window.__peerConnections = [];
-            const Original = window.RTCPeerConnection;
-            window.RTCPeerConnection = function (...args) {
-              const pc = new Original(...args);
-              window.__peerConnections.push(pc);
-              return pc;
-            };
-            window.RTCPeerConnection.prototype = Original.prototype;
-            window.RTCPeerConnection.generateCertificate = (...args) => Original.generateCertificate(...args);
-            window.__decodingVideos = 0;
-            setInterval(async () => {
-              let decoding = 0;
-              for (const pc of window.__peerConnections) {
-                if (pc.connectionState === 'closed') continue;
-                (await pc.getStats()).forEach((report) => {
-                  if (report.type === 'inbound-rtp' && report.kind === 'video' && report.framesDecoded > 0) decoding++;
-                });
-              }
-              window.__decodingVideos = decoding;
-            }, 250);
-            window.__rtpPackets = async (type) => {
-              const packets = {};
-              for (const pc of window.__peerConnections) {
-                if (pc.connectionState === 'closed') continue;
-                (await pc.getStats()).forEach((report) => {
-                  if (report.type === type) packets[report.ssrc] = report.packetsSent ?? report.packetsReceived;
-                });
-              }
-              return packets;
-            };
-            """;
     /**
      * A hostile page that ignores its removal: its connection is never closed and its camera and microphone never
      * stopped, so it goes on sending to the gateway.
@@ -343,7 +310,7 @@ class MeetingMediaBrowserIT {
 
     private static BrowserContext context() {
         BrowserContext context = chromium.newContext(options -> options.setViewportSize(1280, 900));
-        context.addInitScript(RECORD_PEER_CONNECTIONS);
+        context.addInitScript(MeetingPages.RECORD_PEER_CONNECTIONS);
         return context;
     }
 
@@ -352,20 +319,6 @@ class MeetingMediaBrowserIT {
         page.navigate(joinUrl);
         enter(page, name, pin);
         return page;
-    }
-
-    private static void enter(Page page, String name, String pin) {
-        page.getByLabel("Your name").fill(name);
-        page.getByLabel("PIN").fill(pin);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("You are in the meeting"))).isVisible();
-        assertThat(tile(page, name + " · you")).hasCount(1);
-    }
-
-    private static void awaitDecodingVideos(Page page, int videos) {
-        // A function, not an expression: Playwright polls an expression with eval, which the page's CSP forbids.
-        page.waitForFunction("() => window.__decodingVideos >= " + videos, null,
-                new Page.WaitForFunctionOptions().setTimeout(30_000).setPollingInterval(250));
     }
 
     /** Packets sent ({@code outbound-rtp}) or received ({@code inbound-rtp}) per source, from the page's statistics. */
@@ -377,11 +330,6 @@ class MeetingMediaBrowserIT {
 
     private static int sum(Map<String, Integer> packets, Set<String> sources) {
         return packets.entrySet().stream().filter(entry -> sources.contains(entry.getKey())).mapToInt(Map.Entry::getValue).sum();
-    }
-
-    private static Locator tile(Page page, String caption) {
-        return page.locator("#tiles figure", new Page.LocatorOptions().setHas(page.locator("figcaption", new Page.LocatorOptions()
-                .setHasText(caption))));
     }
 
     /** A value of the Prometheus text format, whatever labels Payara adds. */
