@@ -99,7 +99,7 @@ class FipsModeIT {
 
     /** DTLS through bctls-fips and SRTP through the module's AES-GCM, between two real browsers and the gateway. */
     @Test
-    void twoParticipantsSeeEachOtherThroughTheGatewayOverDtlsSrtpFromTheModule() {
+    void twoParticipantsSeeEachOtherThroughTheGatewayOverDtlsSrtpFromTheModule() throws Exception {
         PortalClient alice = server.newClient().signIn("alice", server.demoPassword());
         String meeting = server.baseUri().resolve("/join/" + Meetings.alias(Meetings.openNow(alice, "host_and_guest_pins", false))).toString();
         try (BrowserContext hostContext = context(); BrowserContext guestContext = context()) {
@@ -112,6 +112,8 @@ class FipsModeIT {
             MeetingPages.awaitDecodingVideos(host, 1);
             MeetingPages.awaitDecodingVideos(guest, 1);
         }
+        assertThat(Files.readString(server.log())).as("each participant's media: DTLS 1.2 with an AEAD suite, AES-GCM SRTP")
+                .containsPattern("Media of participant [0-9a-f-]{36} in conference [0-9a-f-]{36}: DTLS 1\\.2, TLS_ECDHE_ECDSA_WITH_AES_(128|256)_GCM_SHA(256|384), SRTP_AEAD_AES_(128|256)_GCM");
     }
 
     private static BrowserContext context() {

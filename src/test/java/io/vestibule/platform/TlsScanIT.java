@@ -106,8 +106,8 @@ class TlsScanIT {
         AdminClient dave = server.newAdminClientAlsoTrusting(ca.certificate()).signIn("dave", server.demoPassword());
         TestCertificates.Issued portal = TestCertificates.loopbackServer(ca, "CN=portal.tlsscan-it.test", CRL);
         TestCertificates.Issued admin = TestCertificates.loopbackServer(ca, "CN=admin.tlsscan-it.test", CRL);
-        String portalId = install(dave, portal, ca);
-        String adminId = install(dave, admin, ca);
+        String portalId = dave.installCertificate(portal, ca);
+        String adminId = dave.installCertificate(admin, ca);
         List<List<JsonObject>> scans;
         try {
             ApiResponse assigned = dave.put("/certificates/assignments", Json.createObjectBuilder().add("portal", portalId).add("admin", adminId).build());
@@ -139,14 +139,6 @@ class TlsScanIT {
                     .filteredOn(entry -> !OPEN.contains(entry.getString("id")))
                     .isEmpty();
         }
-    }
-
-    private static String install(AdminClient dave, TestCertificates.Issued certificate, TestCertificates.Issued ca) {
-        ApiResponse installed = dave.post("/certificates", Json.createObjectBuilder()
-                .add("certificates", PemFiles.toPem(List.of(certificate.certificate(), ca.certificate())))
-                .add("privateKey", TestCertificates.privateKeyPem(certificate.key())).build());
-        assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
-        return installed.json().getString("id");
     }
 
     private static Extension crlDistributionPoint(String uri) {

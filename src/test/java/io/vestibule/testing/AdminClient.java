@@ -1,7 +1,13 @@
 package io.vestibule.testing;
 
+import java.util.List;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+
+import io.vestibule.crypto.pki.PemFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** An administrator's browser on the admin listener: the portal client's habits, on /admin/api/v1. */
 public final class AdminClient {
@@ -31,6 +37,15 @@ public final class AdminClient {
     public ApiResponse changeExpiredPassword(String username, String oldPassword, String newPassword) {
         return client.sendWithoutCsrf("POST", API + "/auth/password", Json.createObjectBuilder().add("username", username)
                 .add("oldPassword", oldPassword).add("newPassword", newPassword).build().toString());
+    }
+
+    /** Installs a certificate with its key and its CA through the API, as an administrator holding manage_certificates. */
+    public String installCertificate(TestCertificates.Issued certificate, TestCertificates.Issued ca) {
+        ApiResponse installed = post("/certificates", Json.createObjectBuilder()
+                .add("certificates", PemFiles.toPem(List.of(certificate.certificate(), ca.certificate())))
+                .add("privateKey", TestCertificates.privateKeyPem(certificate.key())).build());
+        assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
+        return installed.json().getString("id");
     }
 
     public ApiResponse get(String path) {

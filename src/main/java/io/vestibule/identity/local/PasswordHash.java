@@ -1,6 +1,5 @@
 package io.vestibule.identity.local;
 
-import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +21,6 @@ final class PasswordHash {
     private static final int MAXIMUM_HASH_BYTES = 64;
     private static final Pattern PHC = Pattern.compile(
             "\\$argon2id\\$v=19\\$m=([1-9][0-9]{0,9}),t=([1-9][0-9]{0,9}),p=([1-9][0-9]{0,9})\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
-    private static final Base64.Encoder ENCODER = Base64.getEncoder().withoutPadding();
 
     private final PasswordHashing cost;
     private final byte[] salt;
@@ -50,8 +48,8 @@ final class PasswordHash {
         long memoryKiB = Long.parseLong(phc.group(1));
         long iterations = Long.parseLong(phc.group(2));
         long parallelism = Long.parseLong(phc.group(3));
-        Optional<byte[]> salt = decode(phc.group(4));
-        Optional<byte[]> hash = decode(phc.group(5));
+        Optional<byte[]> salt = PhcBase64.decode(phc.group(4));
+        Optional<byte[]> hash = PhcBase64.decode(phc.group(5));
         if (iterations > MAXIMUM_ITERATIONS || parallelism > MAXIMUM_PARALLELISM
                 || memoryKiB > MAXIMUM_MEMORY_KIB || memoryKiB < 8 * parallelism
                 || salt.isEmpty() || salt.get().length < 8 || salt.get().length > MAXIMUM_SALT_BYTES
@@ -63,19 +61,9 @@ final class PasswordHash {
         return Optional.of(new PasswordHash(cost, salt.get(), hash.get()));
     }
 
-    /** Only the canonical encoding: a string whose unused trailing bits were altered is another string, refused. */
-    private static Optional<byte[]> decode(String base64) {
-        try {
-            byte[] bytes = Base64.getDecoder().decode(base64);
-            return ENCODER.encodeToString(bytes).equals(base64) ? Optional.of(bytes) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
     String encoded() {
         return "$argon2id$v=19$m=" + cost.memoryKiB() + ",t=" + cost.iterations() + ",p=" + cost.parallelism()
-                + "$" + ENCODER.encodeToString(salt) + "$" + ENCODER.encodeToString(hash);
+                + "$" + PhcBase64.encode(salt) + "$" + PhcBase64.encode(hash);
     }
 
     PasswordHashing cost() {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -32,7 +31,6 @@ final class Pbkdf2Scheme implements PasswordHashScheme {
     private static final int MAXIMUM_HASH_BYTES = 64;
     private static final Pattern FORM = Pattern.compile(
             "\\$pbkdf2-sha256\\$i=([1-9][0-9]{0,9})\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
-    private static final Base64.Encoder ENCODER = Base64.getEncoder().withoutPadding();
 
     private final Pbkdf2Hashing cost;
     private final String algorithm;
@@ -70,7 +68,7 @@ final class Pbkdf2Scheme implements PasswordHashScheme {
         }
         byte[] derived = derive(password, salt, cost.iterations(), cost.hashBytes());
         try {
-            return PREFIX + "i=" + cost.iterations() + "$" + ENCODER.encodeToString(salt) + "$" + ENCODER.encodeToString(derived);
+            return PREFIX + "i=" + cost.iterations() + "$" + PhcBase64.encode(salt) + "$" + PhcBase64.encode(derived);
         } finally {
             Arrays.fill(derived, (byte) 0);
         }
@@ -109,24 +107,14 @@ final class Pbkdf2Scheme implements PasswordHashScheme {
             return Optional.empty();
         }
         long iterations = Long.parseLong(form.group(1));
-        Optional<byte[]> salt = decode(form.group(2));
-        Optional<byte[]> hash = decode(form.group(3));
+        Optional<byte[]> salt = PhcBase64.decode(form.group(2));
+        Optional<byte[]> hash = PhcBase64.decode(form.group(3));
         if (iterations < 1000 || iterations > MAXIMUM_ITERATIONS
                 || salt.isEmpty() || salt.get().length < 16 || salt.get().length > MAXIMUM_SALT_BYTES
                 || hash.isEmpty() || hash.get().length < 14 || hash.get().length > MAXIMUM_HASH_BYTES) {
             return Optional.empty();
         }
         return Optional.of(new Stored((int) iterations, salt.get(), hash.get()));
-    }
-
-    /** Only the canonical encoding: a string whose unused trailing bits were altered is another string, refused. */
-    private static Optional<byte[]> decode(String base64) {
-        try {
-            byte[] bytes = Base64.getDecoder().decode(base64);
-            return ENCODER.encodeToString(bytes).equals(base64) ? Optional.of(bytes) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private byte[] derive(byte[] password, byte[] salt, int iterations, int hashBytes) {

@@ -104,8 +104,8 @@ class CertificatesIT {
         X509Certificate own = PemFiles.readCertificates(server.certificateFile()).get(0);
         AdminClient dave = server.newAdminClientAlsoTrusting(ca.certificate()).signIn("dave", server.demoPassword());
         AdminClient carol = server.newAdminClient().signIn("carol", server.demoPassword());
-        String portalId = install(dave, portal, ca);
-        String adminId = install(dave, admin, ca);
+        String portalId = dave.installCertificate(portal, ca);
+        String adminId = dave.installCertificate(admin, ca);
         try {
             ApiResponse toPortal = dave.put("/certificates/assignments", Json.createObjectBuilder().add("portal", portalId).build());
             assertThat(toPortal.status()).as(toPortal.toString()).isEqualTo(200);
@@ -134,14 +134,6 @@ class CertificatesIT {
         assertThat(dave.delete("/certificates/" + adminId).status()).isEqualTo(204);
         assertThat(carol.get("/audit?type=certificate.assign&actor=dave").body()).contains("certificate " + portalId)
                 .contains("certificate " + adminId).contains("the self-signed certificate again").contains("not_assigned");
-    }
-
-    private static String install(AdminClient dave, TestCertificates.Issued certificate, TestCertificates.Issued ca) {
-        ApiResponse installed = dave.post("/certificates", Json.createObjectBuilder()
-                .add("certificates", PemFiles.toPem(List.of(certificate.certificate(), ca.certificate())))
-                .add("privateKey", TestCertificates.privateKeyPem(certificate.key())).build());
-        assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
-        return installed.json().getString("id");
     }
 
     /** What the CA does with the request: its subject, key and names, signed with the CA's key. */
