@@ -273,6 +273,10 @@ class AdminApiIT {
                         .contains(REVOKED.certificate().getSerialNumber().toString(16)));
     }
 
+    /**
+     * The service is shared ({@link OnAdminClientCa}): the test leaves it as it found it, with neither the CA nor its
+     * CRL in the trust store and the sign-in setting as before, whatever assertion fails.
+     */
     @Test
     void aCrlImportedIntoTheTrustStoreRevokesACertificateThatNoOtherSourceAnswersFor() {
         TestCertificates.Issued good = TestCertificates.administrator(STORE_CA, "admin", Optional.empty());
@@ -280,8 +284,13 @@ class AdminApiIT {
         String crl = TestCertificates.crlPem(TestCertificates.crl(STORE_CA, Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(1)),
                 revoked.certificate().getSerialNumber()));
         AdminClient admin = admin();
+        String settingBefore = admin.get("/settings").json().getString("clientCertificate");
+        assertThat(admin.get("/trust-store").jsonArray().getValuesAs(JsonObject.class)).as("no other test left this CA in the trust store")
+                .noneSatisfy(held -> assertThat(held.getString("subject")).isEqualTo(STORE_CA.certificate().getSubjectX500Principal().getName()));
         assertThat(admin.put("/settings", Json.createObjectBuilder().add("clientCertificate", "subject_cn").build()).status()).isEqualTo(200);
         AdminClient byCertificate = server.newAdminClient(good);
+        String caId = null;
+        String crlId = null;
         try {
             ApiResponse unknown = server.newAdminClient(revoked).loginWithCertificate();
             assertThat(unknown.status()).as("no source answers yet: fail closed " + unknown).isEqualTo(503);
@@ -290,20 +299,35 @@ class AdminApiIT {
             ApiResponse imported = admin.post("/trust-store", Json.createObjectBuilder()
                     .add("pem", PemFiles.toPem(List.of(STORE_CA.certificate())) + crl).build());
             assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
-            assertThat(imported.json().getJsonArray("crls").getJsonObject(0).getString("result")).isEqualTo("imported");
+            JsonObject importedCa = imported.json().getJsonArray("results").getJsonObject(0);
+            assertThat(importedCa.getString("result")).isEqualTo("imported");
+            caId = importedCa.getString("id");
+            JsonObject importedCrl = imported.json().getJsonArray("crls").getJsonObject(0);
+            assertThat(importedCrl.getString("result")).isEqualTo("imported");
+            crlId = importedCrl.getString("id");
 
             ApiResponse refused = server.newAdminClient(revoked).loginWithCertificate();
             assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
             assertThat(refused.errorCode()).isEqualTo("certificate_revoked");
             assertThat(byCertificate.loginWithCertificate().status()).as("the CRL does not list it").isEqualTo(200);
 
-            String crlId = admin.get("/trust-store/crls").jsonArray().getJsonObject(0).getString("id");
             assertThat(byCertificate.delete("/trust-store/crls/" + crlId).status()).isEqualTo(204);
+            crlId = null;
             assertThat(server.newAdminClient(revoked).loginWithCertificate().errorCode()).as("the CRL was the only source")
                     .isEqualTo("certificate_revocation_unknown");
         } finally {
-            admin().put("/settings", Json.createObjectBuilder().add("clientCertificate", "not_required").build());
+            if (crlId != null) {
+                admin.delete("/trust-store/crls/" + crlId);
+            }
+            if (caId != null) {
+                admin.delete("/trust-store/" + caId);
+            }
+            admin.put("/settings", Json.createObjectBuilder().add("clientCertificate", settingBefore).build());
         }
+        assertThat(admin.get("/settings").json().getString("clientCertificate")).isEqualTo(settingBefore);
+        assertThat(admin.get("/trust-store/crls").jsonArray()).isEmpty();
+        assertThat(admin.get("/trust-store").jsonArray().getValuesAs(JsonObject.class)).extracting(held -> held.getString("id"))
+                .doesNotContain(caId);
         assertThat(directoryAdministrator("carol").get("/audit?type=admin.login&outcome=failure&limit=1000").jsonArray()
                 .getValuesAs(JsonObject.class)).anySatisfy(event -> assertThat(event.getString("detail")).contains("certificate_revoked")
                         .contains("the trust store's CRL").contains(revoked.certificate().getSerialNumber().toString(16)));

@@ -233,6 +233,7 @@ class SeparationOfDutiesIT {
         MATRIX.put("POST /certificates/requests/{id}/certificate", EnumSet.of(Holder.READ_WRITE));
         MATRIX.put("GET /certificates/assignments", CONFIGURATION_READERS);
         MATRIX.put("PUT /certificates/assignments", EnumSet.of(Holder.READ_WRITE));
+        MATRIX.put("DELETE /certificates/assignments/{listener}", EnumSet.of(Holder.READ_WRITE));
         MATRIX.put("GET /cdrs", AUDITOR);
         MATRIX.put("GET /cdrs/status", AUDITOR);
         MATRIX.put("GET /cdrs/{sequence}", AUDITOR);
