@@ -166,6 +166,13 @@ public final class TestCertificates {
      * A P-256 server certificate for a listener reached on loopback, valid for 90 days: subjectAltNames
      * {@code localhost} and {@code 127.0.0.1}, digital signature only, server authentication, and these extensions besides.
      */
+    /** {@code subject}'s name and key again, as a CA certified by {@code issuer}: cross-certification, loops included. */
+    public static Issued crossCertified(Issued subject, Issued issuer) {
+        KeyPair keys = new KeyPair(subject.certificate().getPublicKey(), subject.key());
+        return new Issued(build(subject.subject(), keys, issuer.subject(), issuer.key(), "SHA256withECDSA", Instant.now(),
+                Duration.ofDays(1), true, null), subject.key());
+    }
+
     public static Issued loopbackServer(Issued issuer, String subject, Extension... more) {
         try {
             List<Extension> extensions = new ArrayList<>(List.of(

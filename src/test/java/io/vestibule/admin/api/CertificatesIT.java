@@ -6,6 +6,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.nio.file.Files;
 import java.util.List;
 
 import jakarta.json.Json;
@@ -94,6 +95,47 @@ class CertificatesIT {
         for (String type : List.of("certificate.request.create", "certificate.delete", "certificate.assign")) {
             assertThat(carol.get("/audit?type=" + type + "&actor=dave").jsonArray()).as(type).isNotEmpty();
         }
+    }
+
+    /** Garbage, an oversized upload, a PKCS#12 file with the wrong passphrase and a chain that loops: 400 and a code each. */
+    @Test
+    void badUploadsAreRefusedWithAStableCodeNeverA500(VestibuleServer server) throws Exception {
+        AdminClient dave = server.newAdminClient().signIn("dave", server.demoPassword());
+        ApiResponse garbage = dave.post("/certificates", Json.createObjectBuilder().add("format", "pem")
+                .add("certificates", "-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n").add("privateKey", "garbage").build());
+        assertThat(garbage.status()).as(garbage.toString()).isEqualTo(400);
+        assertThat(garbage.errorCode()).isEqualTo("unreadable");
+
+        ApiResponse huge = dave.post("/certificates", Json.createObjectBuilder().add("format", "pem")
+                .add("certificates", "A".repeat(10 * 1024 * 1024)).add("privateKey", "B").build());
+        assertThat(huge.status()).as(huge.toString()).isIn(400, 413);
+        assertThat(huge.body()).contains("too_large");
+
+        TestCertificates.Issued ca = TestCertificates.authority("CN=CertificatesIT PKCS12 CA");
+        TestCertificates.Issued leaf = TestCertificates.loopbackServer(ca, "CN=pkcs12.certificates-it.test");
+        java.security.KeyStore pkcs12 = java.security.KeyStore.getInstance("PKCS12");
+        pkcs12.load(null, null);
+        pkcs12.setKeyEntry("server", leaf.key(), "the-right-passphrase".toCharArray(),
+                new java.security.cert.Certificate[] {leaf.certificate(), ca.certificate()});
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        pkcs12.store(file, "the-right-passphrase".toCharArray());
+        ApiResponse wrong = dave.post("/certificates", Json.createObjectBuilder().add("format", "pkcs12")
+                .add("pkcs12", java.util.Base64.getEncoder().encodeToString(file.toByteArray())).add("passphrase", "not-the-passphrase").build());
+        assertThat(wrong.status()).as(wrong.toString()).isEqualTo(400);
+        assertThat(wrong.errorCode()).isEqualTo("wrong_passphrase");
+        assertThat(wrong.body()).doesNotContain("not-the-passphrase");
+
+        // A certifies B and B certifies A: following issuers from the leaf comes back to A, with no root.
+        TestCertificates.Issued a = TestCertificates.authority("CN=Loop A");
+        TestCertificates.Issued b = TestCertificates.issue(a, "CN=Loop B", true);
+        TestCertificates.Issued aByB = TestCertificates.crossCertified(a, b);
+        TestCertificates.Issued looped = TestCertificates.loopbackServer(a, "CN=loop.certificates-it.test");
+        ApiResponse loop = dave.post("/certificates", Json.createObjectBuilder().add("format", "pem")
+                .add("certificates", PemFiles.toPem(List.of(looped.certificate(), aByB.certificate(), b.certificate())))
+                .add("privateKey", TestCertificates.privateKeyPem(looped.key())).build());
+        assertThat(loop.status()).as(loop.toString()).isEqualTo(400);
+        assertThat(loop.errorCode()).isEqualTo("chain_incomplete");
+        assertThat(Files.readString(server.log())).doesNotContain("the-right-passphrase").doesNotContain("not-the-passphrase");
     }
 
     @Test
