@@ -68,8 +68,8 @@ public final class CryptoModule {
     }
 
     /**
-     * A new random generator of the module: in the FIPS build the module's own SP 800-90A DRBG (its default,
-     * a Hash DRBG over SHA-512), which an approved-only module requires; otherwise nothing, and the JDK's DRBG serves.
+     * A new random generator of the module: in the FIPS build the module's own default SP 800-90A DRBG,
+     * which an approved-only module requires; otherwise nothing, and the JDK's DRBG serves.
      */
     static Optional<SecureRandom> fipsRandom() {
         if (!FIPS) {
