@@ -70,6 +70,15 @@ class FipsModeIT {
         assertThat(report.json().getJsonArray("uses").getValuesAs(JsonObject.class))
                 .as("the FIPS module made every key the service holds: " + report.body())
                 .noneMatch(use -> use.getString("verdict").equals("refused"));
+
+        AdminClient dave = server.newAdminClient().signIn("dave", server.demoPassword());
+        assertThat(dave.get("/media-settings").json().getJsonArray("srtpProfiles").getValuesAs(JsonString::getString))
+                .containsExactly("SRTP_AEAD_AES_256_GCM", "SRTP_AEAD_AES_128_GCM");
+        ApiResponse off = dave.put("/media-settings", Json.createObjectBuilder().add("allowAesCm", false).build());
+        assertThat(off.status()).as(off.toString()).isEqualTo(200);
+        ApiResponse aesCm = dave.put("/media-settings", Json.createObjectBuilder().add("allowAesCm", true).build());
+        assertThat(aesCm.status()).as(aesCm.toString()).isEqualTo(409);
+        assertThat(aesCm.errorCode()).isEqualTo("aes_cm_not_in_fips_mode");
     }
 
     @Test

@@ -10,12 +10,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import io.vestibule.audit.AuditEventType;
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.identity.roles.Permission;
 import io.vestibule.media.gateway.settings.MediaAdminSettings;
 import io.vestibule.media.gateway.settings.MediaAdminSettingsService;
+import io.vestibule.platform.api.ApiProblem;
 import io.vestibule.platform.api.JsonRequest;
 
 /** The media gateway's settings that apply while it runs: whether AES-CM stays on the SRTP allow-list. */
@@ -48,6 +50,10 @@ public class MediaSettingsResource {
         JsonRequest request = JsonRequest.of(body, Set.of("allowAesCm"));
         MediaAdminSettings before = settings.current();
         boolean allowAesCm = request.optionalFlag("allowAesCm").orElse(before.allowAesCm());
+        if (allowAesCm && !before.allowAesCm() && policy.fipsMode()) {
+            throw new ApiProblem(Response.Status.CONFLICT, "aes_cm_not_in_fips_mode",
+                    "FIPS mode offers AES-GCM SRTP only: AES-CM cannot be turned on.");
+        }
         MediaAdminSettings after = settings.change(new MediaAdminSettings(allowAesCm), current.actor());
         String shown = AdminJson.mediaSettings(after, policy).toString();
         audit.changed(AuditEventType.ADMIN_MEDIA_SETTINGS_CHANGE, AdminJson.mediaSettings(before, policy) + " -> " + shown);
