@@ -230,6 +230,17 @@ public final class TestCertificates {
                 new org.bouncycastle.asn1.x500.RDN(org.bouncycastle.asn1.x500.style.BCStyle.CN, new org.bouncycastle.asn1.DERUTF8String(commonName))}), upn);
     }
 
+    /**
+     * Self-signed CAs the crypto policy refuses, one for each reason: an RSA-2048 key ("CN=Old RSA CA"), a SHA-1
+     * signature ("CN=SHA-1 CA") and a P-192 key ("CN=P-192 CA"), valid for 30 days from {@code notBefore}.
+     */
+    public static List<X509Certificate> belowThePolicy(Instant notBefore) {
+        return List.of(
+                selfSigned("CN=Old RSA CA", rsa2048(), "SHA256withRSA", notBefore, Duration.ofDays(30)),
+                selfSigned("CN=SHA-1 CA", ecKeys(), "SHA1withECDSA", notBefore, Duration.ofDays(30)),
+                selfSigned("CN=P-192 CA", ecKeysOn("secp192r1"), "SHA256withECDSA", notBefore, Duration.ofDays(30)));
+    }
+
     /** A self-signed certificate of any make, for the cases the policy must refuse. */
     public static X509Certificate selfSigned(String subject, KeyPair keys, String signatureAlgorithm, Instant notBefore,
                                              Duration validity) {

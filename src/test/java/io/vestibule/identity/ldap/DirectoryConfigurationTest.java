@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,13 +39,9 @@ class DirectoryConfigurationTest {
     }
 
     @Test
+    @Tag(TestCertificates.NEEDS_BCPROV)
     void rsa2048Sha1AndP192CertificatesAreRefusedNamingTheSettingAndTheSubject() throws Exception {
-        X509Certificate rsa2048 = TestCertificates.selfSigned("CN=Old RSA CA", TestCertificates.rsa2048(), "SHA256withRSA", now, Duration.ofDays(30));
-        X509Certificate sha1 = TestCertificates.selfSigned("CN=SHA-1 CA", TestCertificates.ecKeys(), "SHA1withECDSA", now, Duration.ofDays(30));
-        X509Certificate p192 = TestCertificates.selfSigned("CN=P-192 CA", TestCertificates.ecKeysOn("secp192r1"), "SHA256withECDSA", now,
-                Duration.ofDays(30));
-
-        for (X509Certificate weak : List.of(rsa2048, sha1, p192)) {
+        for (X509Certificate weak : TestCertificates.belowThePolicy(now)) {
             Path file = trustFile(TestCertificates.authority("CN=Good CA").certificate(), weak);
             assertThatExceptionOfType(CryptoPolicyViolation.class).isThrownBy(() -> DirectoryConfiguration.from(config(file), policy))
                     .withMessageStartingWith("VESTIBULE_LDAP_TRUST_FILE: certificate 2 of 2 (" + weak.getSubjectX500Principal().getName()
