@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -39,6 +42,7 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import io.vestibule.crypto.CryptoModule;
+import io.vestibule.crypto.pki.PemFiles;
 import io.vestibule.crypto.CryptoPolicy;
 
 /** Certificates made by Bouncy Castle for tests: authorities, administrators' client certificates, odd ones. */
@@ -228,6 +232,16 @@ public final class TestCertificates {
         return issue(issuer, new X500Name(new org.bouncycastle.asn1.x500.RDN[] {
                 new org.bouncycastle.asn1.x500.RDN(org.bouncycastle.asn1.x500.style.BCStyle.O, new org.bouncycastle.asn1.DERUTF8String("Users")),
                 new org.bouncycastle.asn1.x500.RDN(org.bouncycastle.asn1.x500.style.BCStyle.CN, new org.bouncycastle.asn1.DERUTF8String(commonName))}), upn);
+    }
+
+    /** Writes the certificates as one PEM file, making its directory if need be, and returns the file. */
+    public static Path writePem(Path file, X509Certificate... certificates) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return Files.writeString(file, PemFiles.toPem(List.of(certificates)), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.vestibule.audit.alarm;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -35,12 +34,6 @@ class ServiceCertificatesTest {
         return TestCertificates.selfSigned(subject, KEYS, "SHA256withECDSA", Instant.now(), Duration.ofDays(90));
     }
 
-    private static Path write(Path file, X509Certificate... certificates) throws Exception {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, PemFiles.toPem(List.of(certificates)), StandardCharsets.US_ASCII);
-        return file;
-    }
-
     private CaTrustStore store() throws Exception {
         return new CaTrustStore(data.resolve("tls").resolve("trust-store.pem"), CryptoPolicy.standard(), Clock.systemUTC());
     }
@@ -53,9 +46,9 @@ class ServiceCertificatesTest {
     void theListenersChainEveryConfiguredTrustFileAndTheTrustStoreAreRead() throws Exception {
         X509Certificate leaf = certificate("CN=vestibule.example.org");
         X509Certificate intermediate = certificate("CN=Issuing CA");
-        write(data.resolve("tls/https-certificate.pem"), leaf, intermediate);
-        Path ldap = write(data.resolve("ldap-ca.pem"), certificate("CN=Directory CA"));
-        Path admin = write(data.resolve("admin-ca.pem"), certificate("CN=Admin CA"));
+        TestCertificates.writePem(data.resolve("tls/https-certificate.pem"), leaf, intermediate);
+        Path ldap = TestCertificates.writePem(data.resolve("ldap-ca.pem"), certificate("CN=Directory CA"));
+        Path admin = TestCertificates.writePem(data.resolve("admin-ca.pem"), certificate("CN=Admin CA"));
         CaTrustStore store = store();
         store.importBundle(PemFiles.toPem(List.of(TestCertificates.authority("CN=Imported CA").certificate())));
 
@@ -70,7 +63,7 @@ class ServiceCertificatesTest {
 
     @Test
     void aFileThatIsNotPemIsSkipped() throws Exception {
-        write(data.resolve("tls/https-certificate.pem"), certificate("CN=vestibule.example.org"));
+        TestCertificates.writePem(data.resolve("tls/https-certificate.pem"), certificate("CN=vestibule.example.org"));
         Path broken = Files.writeString(data.resolve("broken.pem"), "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n");
 
         List<WatchedCertificate> read = watched(Map.of("vestibule.oidc.trust-file", broken.toString()), store()).read();

@@ -1,7 +1,5 @@
 package io.vestibule.crypto.inventory;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -36,12 +34,6 @@ class CertificatesInUseTest {
         return TestCertificates.selfSigned(subject, KEYS, "SHA256withECDSA", Instant.now(), Duration.ofDays(90));
     }
 
-    private static Path write(Path file, X509Certificate... certificates) throws Exception {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, PemFiles.toPem(List.of(certificates)), StandardCharsets.US_ASCII);
-        return file;
-    }
-
     private CaTrustStore store() throws Exception {
         return new CaTrustStore(data.resolve("tls").resolve("trust-store.pem"), CryptoPolicy.standard(), Clock.systemUTC());
     }
@@ -63,11 +55,11 @@ class CertificatesInUseTest {
     @Test
     void everyConfiguredFileIsASourceNamedByItsSettingAndBlankSettingsCountAsUnset() throws Exception {
         X509Certificate leaf = certificate("CN=vestibule.example.org");
-        write(data.resolve("tls/https-certificate.pem"), leaf);
-        write(data.resolve("tls/demo-directory-certificate.pem"), certificate("CN=localhost"));
-        Path ldap = write(data.resolve("ldap-ca.pem"), certificate("CN=Directory CA"));
-        Path oidc = write(data.resolve("oidc-ca.pem"), certificate("CN=Provider CA"));
-        Path admin = write(data.resolve("admin-ca.pem"), certificate("CN=Admin CA"));
+        TestCertificates.writePem(data.resolve("tls/https-certificate.pem"), leaf);
+        TestCertificates.writePem(data.resolve("tls/demo-directory-certificate.pem"), certificate("CN=localhost"));
+        Path ldap = TestCertificates.writePem(data.resolve("ldap-ca.pem"), certificate("CN=Directory CA"));
+        Path oidc = TestCertificates.writePem(data.resolve("oidc-ca.pem"), certificate("CN=Provider CA"));
+        Path admin = TestCertificates.writePem(data.resolve("admin-ca.pem"), certificate("CN=Admin CA"));
 
         CertificatesInUse inUse = inUse(Map.of("vestibule.demo", "true", "vestibule.tls.cert.file", "/etc/vestibule/cert.pem",
                 "vestibule.ldap.trust-file", ldap.toString(), "vestibule.oidc.trust-file", " " + oidc + " ",
@@ -88,12 +80,12 @@ class CertificatesInUseTest {
 
     @Test
     void eachReadSeesTheFileAndTheStoreAsTheyAreNow() throws Exception {
-        Path ldap = write(data.resolve("ldap-ca.pem"), certificate("CN=Old Directory CA"));
+        Path ldap = TestCertificates.writePem(data.resolve("ldap-ca.pem"), certificate("CN=Old Directory CA"));
         CaTrustStore store = store();
         CertificatesInUse inUse = inUse(Map.of("vestibule.ldap.trust-file", ldap.toString()), store);
         X509Certificate imported = TestCertificates.authority("CN=Imported CA").certificate();
 
-        write(ldap, certificate("CN=New Directory CA"));
+        TestCertificates.writePem(ldap, certificate("CN=New Directory CA"));
         store.importBundle(PemFiles.toPem(List.of(imported)));
 
         assertThat(inUse.named(CertificatesInUse.DIRECTORY_TRUST).orElseThrow().read())

@@ -1,12 +1,10 @@
 package io.vestibule.crypto.pki;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -66,6 +64,6 @@ class TrustedCertificatesTest {
     }
 
     private Path pem(X509Certificate... certificates) throws Exception {
-        return Files.writeString(Files.createTempFile(directory, "trust", ".pem"), PemFiles.toPem(List.of(certificates)), StandardCharsets.US_ASCII);
+        return TestCertificates.writePem(Files.createTempFile(directory, "trust", ".pem"), certificates);
     }
 }

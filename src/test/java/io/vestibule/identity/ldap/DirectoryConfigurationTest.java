@@ -1,11 +1,9 @@
 package io.vestibule.identity.ldap;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.vestibule.crypto.CryptoPolicy;
 import io.vestibule.crypto.CryptoPolicyViolation;
-import io.vestibule.crypto.pki.PemFiles;
 import io.vestibule.testing.MapConfig;
 import io.vestibule.testing.TestCertificates;
 
@@ -59,7 +56,6 @@ class DirectoryConfigurationTest {
     }
 
     private Path trustFile(X509Certificate... certificates) throws Exception {
-        return Files.writeString(Files.createTempFile(directory, "ldap-trust", ".pem"), PemFiles.toPem(List.of(certificates)),
-                StandardCharsets.US_ASCII);
+        return TestCertificates.writePem(Files.createTempFile(directory, "ldap-trust", ".pem"), certificates);
     }
 }

@@ -1,7 +1,6 @@
 package io.vestibule.platform.launcher;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.vestibule.crypto.CryptoPolicy;
-import io.vestibule.crypto.pki.PemFiles;
 import io.vestibule.testing.TestCertificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +27,7 @@ class AdminClientAuthoritiesTest {
     private final Instant now = Instant.now();
 
     private Path pem(X509Certificate... certificates) throws Exception {
-        return Files.writeString(directory.resolve("admin-cas.pem"), PemFiles.toPem(List.of(certificates)), StandardCharsets.US_ASCII);
+        return TestCertificates.writePem(directory.resolve("admin-cas.pem"), certificates);
     }
 
     @Test
