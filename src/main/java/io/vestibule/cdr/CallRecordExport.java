@@ -43,10 +43,16 @@ public final class CallRecordExport {
     }
 
     /**
-     * @throws IllegalStateException in FIPS mode, whose module offers no RFC 3211 key wrap for password recipients
+     * Whether exports can be made at all: not in FIPS mode, since CMS password recipients wrap the content key as RFC
+     * 3211 asks, with AES-CBC, which is not an approved key wrap and which the FIPS module does not offer.
      */
+    public static boolean available(CryptoPolicy policy) {
+        return !policy.fipsMode();
+    }
+
+    /** @throws IllegalStateException where exports are not {@link #available available} */
     public byte[] export(List<CallRecordSearch.Found> records, Format format, char[] passphrase) {
-        if (policy.fipsMode()) {
+        if (!available(policy)) {
             throw new IllegalStateException("Passphrase-encrypted exports are not available in FIPS mode");
         }
         byte[] plaintext = format == Format.CSV ? csv(records) : json(records);

@@ -123,9 +123,7 @@ public class CallRecordsResource {
             case "json" -> CallRecordExport.Format.JSON;
             default -> throw ApiProblem.invalidField("format", "not_allowed", "'format' is csv or json.");
         }).orElse(CallRecordExport.Format.CSV);
-        if (policy.fipsMode()) {
-            // CMS password recipients wrap the content key as RFC 3211 asks, with AES-CBC: not an approved key wrap,
-            // so the FIPS module does not offer it, and an export it cannot protect is not made.
+        if (!CallRecordExport.available(policy)) {
             throw new ApiProblem(Response.Status.CONFLICT, "not_in_fips_mode",
                     "Exports are encrypted to a passphrase with a key wrap that FIPS mode does not approve; search and view the records instead.");
         }
